@@ -1,0 +1,145 @@
+// First-start work: load the plan file, create the first administrator, and load the demo district.
+import fs from 'node:fs';
+import { and, count, eq } from 'drizzle-orm';
+import type { Db } from './platform/db/db.ts';
+import { districts } from './platform/district.schema.ts';
+import { users } from './platform/auth/auth.schema.ts';
+import { generatePassword, hashPassword } from './platform/auth/password.ts';
+import { audit, systemActor } from './platform/audit/audit.ts';
+import { parsePlanFile } from './modules/plan/plan-file.ts';
+import { loadPlanFile, type LoadResult } from './modules/plan/plan.store.ts';
+import { allUnits } from './modules/units/units.store.ts';
+import { bulkInsertRegistry, countEnterprises } from './modules/enterprises/enterprises.store.ts';
+import { generateDemoDistrict } from './modules/demo/demo.ts';
+import { enterprises } from './modules/enterprises/enterprises.schema.ts';
+
+/** The demo district's registry is generated as of this day, so every machine gets the same one. */
+export const DEMO_AS_OF = '2026-10-31';
+export const DEMO_SEED = 2027;
+/** Shared by the demo accounts (not the administrator): they exist only when the demo is loaded. */
+export const DEMO_PASSWORD = 'mantianxing-demo';
+
+export async function loadPlanFromFile(db: Db, file: string): Promise<LoadResult> {
+  const text = fs.readFileSync(file, 'utf8');
+  const plan = parsePlanFile(text);
+  const result = await loadPlanFile(db, plan, text, systemActor);
+  const [anyDefault] = await db.select({ id: districts.id }).from(districts).where(eq(districts.isDefault, true)).limit(1);
+  if (!anyDefault) await db.update(districts).set({ isDefault: true }).where(eq(districts.id, result.districtId));
+  return result;
+}
+
+/** Creates the administrator when the district has no account yet; returns the password only if it generated one. */
+export async function ensureAdmin(db: Db, districtId: string, password: string | undefined) {
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(users).where(eq(users.districtId, districtId));
+  if (n > 0) return undefined;
+  const plain = password ?? generatePassword();
+  const [row] = await db
+    .insert(users)
+    .values({ districtId, username: 'admin', displayName: '计划办管理员', passwordHash: await hashPassword(plain), role: 'admin' })
+    .returning();
+  await audit(db, systemActor(districtId), { action: 'create', entity: 'user', entityId: row!.id, after: { username: 'admin', role: 'admin' } });
+  return { username: 'admin', password: plain, generated: password === undefined };
+}
+
+export interface DemoOptions {
+  enterprises: number;
+  seed?: number;
+}
+
+/** Generates the demo registry and one demo account per role, unless the district already has enterprises. */
+export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) {
+  if ((await countEnterprises(db, districtId)) > 0) return undefined;
+  const unitRows = await allUnits(db, districtId);
+  const subdistricts = unitRows.filter((u) => u.kind === 'subdistrict');
+  if (!subdistricts.length) return undefined;
+  const idByCode = new Map(subdistricts.map((s) => [s.code, s.id]));
+  const demo = generateDemoDistrict({
+    seed: opts.seed ?? DEMO_SEED,
+    enterprises: opts.enterprises,
+    subdistricts: subdistricts.map((s) => ({ code: s.code, name: s.name, subkind: (s.subkind ?? 'street') as 'street' | 'town' })),
+    asOf: DEMO_AS_OF,
+  });
+  const loaded = await db.transaction(async (tx) => {
+    const result = await bulkInsertRegistry(
+      tx,
+      districtId,
+      demo.buildings.map((b) => ({
+        code: b.code,
+        name: b.name,
+        kind: b.kind,
+        subdistrictId: idByCode.get(b.subdistrictCode)!,
+        address: b.address,
+        totalArea: b.totalArea,
+      })),
+      function* (buildingIds) {
+        for (const e of demo.enterprises) {
+          yield {
+            uscc: e.uscc,
+            name: e.name,
+            registrationDate: e.registrationDate,
+            subdistrictId: idByCode.get(e.subdistrictCode)!,
+            buildingId: e.buildingCode ? (buildingIds.get(e.buildingCode) ?? null) : null,
+            address: e.address,
+            fields: e.fields,
+            aboveScale: e.aboveScale,
+            status: e.status,
+            contactPerson: e.contact.person,
+            contactPhone: e.contact.phone,
+            honours: e.honours,
+          };
+        }
+      },
+    );
+    await audit(tx, systemActor(districtId), {
+      action: 'load',
+      entity: 'demo',
+      entityId: districtId,
+      after: { ...result, seed: opts.seed ?? DEMO_SEED, asOf: DEMO_AS_OF },
+      note: 'generated demo district',
+    });
+    return result;
+  });
+  const accounts = await ensureDemoAccounts(db, districtId);
+  return { ...loaded, accounts };
+}
+
+export interface DemoAccount {
+  username: string;
+  role: string;
+  displayName: string;
+  boundTo: string | null;
+}
+
+async function ensureDemoAccounts(db: Db, districtId: string): Promise<DemoAccount[]> {
+  const unitRows = await allUnits(db, districtId);
+  const jxw = unitRows.find((u) => u.kind === 'department' && u.name === '区经济信息委') ?? unitRows.find((u) => u.kind === 'department');
+  const sub = unitRows.find((u) => u.name === '石桥铺街道') ?? unitRows.find((u) => u.kind === 'subdistrict');
+  const [firm] = await db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(and(eq(enterprises.districtId, districtId), eq(enterprises.status, 'active'), eq(enterprises.subdistrictId, sub!.id)))
+    .orderBy(enterprises.name)
+    .limit(1);
+  const wanted = [
+    { username: 'dept', displayName: '区经济信息委 演示用户', role: 'department', unitId: jxw?.id ?? null, enterpriseId: null, boundTo: jxw?.name ?? null },
+    { username: 'street', displayName: `${sub?.name ?? '镇街'} 演示用户`, role: 'subdistrict', unitId: sub?.id ?? null, enterpriseId: null, boundTo: sub?.name ?? null },
+    { username: 'firm', displayName: '企业演示用户', role: 'enterprise', unitId: null, enterpriseId: firm?.id ?? null, boundTo: firm?.name ?? null },
+  ];
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const made: DemoAccount[] = [];
+  for (const w of wanted) {
+    const [exists] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.districtId, districtId), eq(users.username, w.username)))
+      .limit(1);
+    if (exists) continue;
+    const [row] = await db
+      .insert(users)
+      .values({ districtId, username: w.username, displayName: w.displayName, passwordHash, role: w.role, unitId: w.unitId, enterpriseId: w.enterpriseId })
+      .returning();
+    await audit(db, systemActor(districtId), { action: 'create', entity: 'user', entityId: row!.id, after: { username: w.username, role: w.role } });
+    made.push({ username: w.username, role: w.role, displayName: w.displayName, boundTo: w.boundTo });
+  }
+  return made;
+}

@@ -1,0 +1,67 @@
+// Command line: `serve` (default) starts the platform; `migrate`, `load-plan FILE` and `seed` do one job and exit.
+import { loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/db.ts';
+import { buildServer } from './server.ts';
+import { DEMO_PASSWORD, ensureAdmin, ensureDemo, loadPlanFromFile } from './bootstrap.ts';
+
+async function main() {
+  const [command = 'serve', ...rest] = process.argv.slice(2);
+  const config = loadConfig(process.env, rest);
+  const started = performance.now();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const where = config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : `${config.dataDir} (PGlite)`;
+
+  if (command === 'migrate') {
+    console.log(`migrations applied to ${where}`);
+    return database.close();
+  }
+  if (command === 'load-plan') {
+    const file = rest.find((a) => !a.startsWith('--')) ?? config.planFile;
+    const r = await loadPlanFromFile(database.db, file);
+    console.log(`plan ${file}: ${r.outcome} (district ${r.districtId})`);
+    return database.close();
+  }
+
+  const plan = await loadPlanFromFile(database.db, config.planFile);
+  const admin = await ensureAdmin(database.db, plan.districtId, config.adminPassword);
+  const demo = config.demo ? await ensureDemo(database.db, plan.districtId, { enterprises: config.demoEnterprises }) : undefined;
+  if (command === 'seed') {
+    console.log(demo ? `demo district: ${demo.enterprises} enterprises, ${demo.buildings} buildings` : 'registry already present');
+    return database.close();
+  }
+  if (command !== 'serve') {
+    console.error(`unknown command "${command}". Use: serve | migrate | load-plan [FILE] | seed`);
+    process.exitCode = 2;
+    return database.close();
+  }
+
+  const app = await buildServer({ db: database.db, config, defaultDistrictId: plan.districtId });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `  满天星 Mantianxing is running at ${url}  (ready in ${Math.round(performance.now() - started)} ms)`,
+    `  database: ${where}; plan ${plan.outcome === 'unchanged' ? 'already loaded' : plan.outcome}`,
+  ];
+  if (admin?.generated) lines.push(`  first administrator: admin / ${admin.password}   (shown once — keep it)`);
+  else if (admin) lines.push('  first administrator: admin / (MANTIANXING_ADMIN_PASSWORD)');
+  else lines.push('  administrator: admin (password as set at first start)');
+  if (demo) {
+    lines.push(`  demo district loaded: ${demo.enterprises} enterprises, ${demo.buildings} buildings`);
+    for (const a of demo.accounts) lines.push(`  demo ${a.role} account: ${a.username} / ${DEMO_PASSWORD}${a.boundTo ? `  (${a.boundTo})` : ''}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});

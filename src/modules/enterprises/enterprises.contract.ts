@@ -1,0 +1,116 @@
+// API shapes of the enterprise registry: list filters, the record, create/edit input, import report.
+import { z } from 'zod';
+import { idSchema, isoDateSchema, pageOf } from '../../platform/http/common.contract.ts';
+import { fieldCodeSchema, honourKindSchema } from './fields.ts';
+import { validateUscc, normalizeUscc } from './uscc.ts';
+
+export { fields, honourKinds, fieldCodeSchema, honourKindSchema } from './fields.ts';
+
+export const enterpriseStatuses = ['active', 'movedOut', 'closed'] as const;
+export const enterpriseStatusSchema = z.enum(enterpriseStatuses);
+
+/** A USCC: normalised (trimmed, upper-case, half-width), then checked per GB 32100-2015. */
+export const usccSchema = z
+  .string()
+  .transform((s) => normalizeUscc(s))
+  .superRefine((s, ctx) => {
+    const r = validateUscc(s);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { reason: r.reason } });
+  });
+
+export const honourSchema = z.object({
+  kind: honourKindSchema,
+  awardedOn: isoDateSchema,
+  source: z.string().trim().min(1).max(200),
+});
+export type Honour = z.infer<typeof honourSchema>;
+
+/** Only judged for well-formed dates: a malformed one is reported once, as malformed. */
+const notFuture = (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d <= new Date().toISOString().slice(0, 10);
+
+export const enterpriseInputSchema = z.object({
+  uscc: usccSchema,
+  name: z.string().trim().min(2, '企业名称至少2个字').max(200),
+  registrationDate: isoDateSchema.refine(notFuture, '注册日期不能晚于今天'),
+  subdistrictId: idSchema,
+  buildingId: idSchema.nullable().default(null),
+  address: z.string().trim().max(300).default(''),
+  fields: z.array(fieldCodeSchema).max(20).default([]),
+  aboveScale: z.boolean().default(false),
+  status: enterpriseStatusSchema.default('active'),
+  contactPerson: z.string().trim().max(50).default(''),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[0-9+\-() ]*$/, '电话号码格式不正确')
+    .default(''),
+  honours: z.array(honourSchema).max(50).default([]),
+});
+export type EnterpriseInput = z.input<typeof enterpriseInputSchema>;
+export type EnterpriseValues = z.output<typeof enterpriseInputSchema>;
+
+export const buildingRefSchema = z.object({ id: idSchema, code: z.string(), name: z.string() });
+
+export const enterpriseListItemSchema = z.object({
+  id: idSchema,
+  uscc: z.string(),
+  name: z.string(),
+  registrationDate: z.string(),
+  subdistrict: z.object({ id: idSchema, name: z.string() }),
+  building: buildingRefSchema.nullable(),
+  fields: z.array(z.string()),
+  aboveScale: z.boolean(),
+  status: enterpriseStatusSchema,
+  honourKinds: z.array(z.string()),
+});
+export type EnterpriseListItem = z.infer<typeof enterpriseListItemSchema>;
+
+export const enterpriseSchema = enterpriseListItemSchema.extend({
+  address: z.string(),
+  contactPerson: z.string(),
+  contactPhone: z.string(),
+  honours: z.array(honourSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Enterprise = z.infer<typeof enterpriseSchema>;
+
+const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const enterpriseListQuerySchema = z.object({
+  /** Matches name or USCC (substring). */
+  q: z.string().trim().max(100).optional(),
+  subdistrictId: idSchema.optional(),
+  buildingId: idSchema.optional(),
+  field: fieldCodeSchema.optional(),
+  honour: honourKindSchema.optional(),
+  aboveScale: boolQuery.optional(),
+  status: enterpriseStatusSchema.optional(),
+  registeredFrom: isoDateSchema.optional(),
+  registeredTo: isoDateSchema.optional(),
+  sort: z.enum(['name', '-name', 'registrationDate', '-registrationDate']).default('name'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type EnterpriseListQuery = z.input<typeof enterpriseListQuerySchema>;
+export const enterprisePageSchema = pageOf(enterpriseListItemSchema);
+
+export const buildingSchema = buildingRefSchema.extend({
+  kind: z.enum(['building', 'park']),
+  subdistrictId: idSchema,
+  address: z.string(),
+  totalArea: z.number().int(),
+  enterpriseCount: z.number().int(),
+});
+export const buildingListSchema = z.object({ items: z.array(buildingSchema) });
+
+export const importRowErrorSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+export const importResultSchema = z.object({ created: z.number().int(), updated: z.number().int(), rows: z.number().int() });
+export const importFailureSchema = z.object({
+  code: z.literal('IMPORT_INVALID'),
+  message: z.string(),
+  errors: z.array(importRowErrorSchema),
+});
+export const templateQuerySchema = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });

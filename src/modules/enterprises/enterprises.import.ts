@@ -1,0 +1,256 @@
+// Reading an enterprise spreadsheet (.xlsx or .csv): template columns, cell text, and row-by-row validation.
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/http/errors.ts';
+import { enterpriseInputSchema, type EnterpriseValues, type ImportRowError } from './enterprises.contract.ts';
+import { fields } from './fields.ts';
+
+export interface ImportColumn {
+  key: string;
+  zh: string;
+  en: string;
+  required: boolean;
+  hint: string;
+  example: string;
+}
+
+/** The template's columns, in order. Headers are matched by their Chinese or English name, '*' ignored. */
+export const importColumns: ImportColumn[] = [
+  { key: 'uscc', zh: '统一社会信用代码', en: 'USCC', required: true, hint: '18位，按 GB 32100-2015 校验', example: '91500107MA5UXXXXXX' },
+  { key: 'name', zh: '企业名称', en: 'Name', required: true, hint: '', example: '重庆示例软件科技有限公司' },
+  { key: 'registrationDate', zh: '注册日期', en: 'Registration date', required: true, hint: 'YYYY-MM-DD', example: '2021-06-18' },
+  { key: 'subdistrict', zh: '所属镇街', en: 'Subdistrict', required: true, hint: '如 石桥铺街道', example: '石桥铺街道' },
+  { key: 'building', zh: '所在楼宇', en: 'Building', required: false, hint: '楼宇名称或编码', example: '' },
+  { key: 'address', zh: '详细地址', en: 'Address', required: false, hint: '', example: '九龙坡区科园一路 1 号' },
+  { key: 'fields', zh: '重点领域', en: 'Fields', required: false, hint: '多个用、分隔', example: 'AI智能体、工业软件' },
+  { key: 'aboveScale', zh: '规上企业', en: 'Above scale', required: false, hint: '是 / 否', example: '否' },
+  { key: 'status', zh: '经营状态', en: 'Status', required: false, hint: '在营 / 已迁出 / 已注销', example: '在营' },
+  { key: 'contactPerson', zh: '联系人', en: 'Contact person', required: false, hint: '', example: '张三' },
+  { key: 'contactPhone', zh: '联系电话', en: 'Contact phone', required: false, hint: '', example: '023-68000000' },
+];
+
+const statusWords: Record<string, EnterpriseValues['status']> = {
+  在营: 'active',
+  存续: 'active',
+  active: 'active',
+  已迁出: 'movedOut',
+  迁出: 'movedOut',
+  movedout: 'movedOut',
+  已注销: 'closed',
+  注销: 'closed',
+  closed: 'closed',
+};
+const yesWords = new Set(['是', 'y', 'yes', 'true', '1']);
+const noWords = new Set(['否', 'n', 'no', 'false', '0', '']);
+
+export const MAX_IMPORT_ROWS = 200_000;
+/** Past this many, further row errors are counted but not listed: a report should stay readable. */
+export const MAX_REPORTED_ERRORS = 1000;
+
+export type SheetRow = { row: number; cells: Map<string, string> };
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value) && Number.isInteger(value)) return `#LOSTPRECISION:${value}`;
+    return String(value);
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+const normHeader = (h: string) => h.replace(/[*＊\s]/g, '').toLowerCase();
+
+/** Reads the first sheet of an .xlsx, or a UTF-8 .csv, into header-keyed rows of text. */
+export async function readSheet(buffer: Buffer, filename: string): Promise<SheetRow[]> {
+  const isZip = buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
+  const lower = filename.toLowerCase();
+  const workbook = new ExcelJS.Workbook();
+  let sheet: ExcelJS.Worksheet | undefined;
+  if (lower.endsWith('.xlsx')) {
+    if (!isZip) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件不是有效的 .xlsx 表格');
+    try {
+      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该 .xlsx 文件');
+    }
+    sheet = workbook.worksheets[0];
+  } else if (lower.endsWith('.csv')) {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+    if (isZip || text.includes('\u0000') || text.includes('\uFFFD')) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'CSV 文件须为 UTF-8 编码的文本');
+    }
+    // Keep every cell as text: a USCC of 18 digits must not become a rounded number.
+    sheet = await workbook.csv.read(Readable.from([text.replace(/^\uFEFF/, '')]), {
+      map: (v: unknown) => v,
+    } as unknown as ExcelJS.CsvReadOptions);
+  } else {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持 .xlsx 或 .csv 文件');
+  }
+  if (!sheet || sheet.rowCount === 0) throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
+
+  const headerRow = sheet.getRow(1);
+  const keyByCol = new Map<number, string>();
+  headerRow.eachCell((cell, col) => {
+    const h = normHeader(cellText(cell.value));
+    const column = importColumns.find((c) => normHeader(c.zh) === h || normHeader(c.en) === h || c.key.toLowerCase() === h);
+    if (column) keyByCol.set(col, column.key);
+  });
+  const missing = importColumns.filter((c) => c.required && ![...keyByCol.values()].includes(c.key));
+  if (missing.length) {
+    throw new AppError(
+      'IMPORT_INVALID',
+      `缺少必填列：${missing.map((m) => m.zh).join('、')}`,
+      undefined,
+      { errors: missing.map((m) => ({ row: 1, column: m.zh, reason: '缺少此列' })) },
+    );
+  }
+  const out: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const cells = new Map<string, string>();
+    let any = false;
+    for (const [col, key] of keyByCol) {
+      const text = cellText(row.getCell(col).value).trim();
+      if (text) any = true;
+      cells.set(key, text);
+    }
+    if (any) out.push({ row: rowNumber, cells });
+  });
+  if (out.length > MAX_IMPORT_ROWS) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `一次最多导入 ${MAX_IMPORT_ROWS} 行`);
+  }
+  return out;
+}
+
+export interface ImportContext {
+  subdistrictIdByName: Map<string, string>;
+  buildingIdByNameOrCode: Map<string, { id: string; subdistrictId: string }>;
+  /** A subdistrict user may only import into its own subdistrict. */
+  onlySubdistrictId: string | null;
+}
+
+const columnName = (key: string) => importColumns.find((c) => c.key === key)?.zh ?? key;
+const fieldByWord = new Map<string, string>(fields.flatMap((f) => [[f.zh, f.code], [f.en.toLowerCase(), f.code], [f.code.toLowerCase(), f.code]]));
+
+/** Turns sheet rows into validated values, or lists every bad cell with row, column and reason. */
+export function validateRows(sheet: SheetRow[], ctx: ImportContext): { values: Omit<EnterpriseValues, 'honours'>[]; errors: ImportRowError[] } {
+  const values: Omit<EnterpriseValues, 'honours'>[] = [];
+  const errors: ImportRowError[] = [];
+  const seen = new Map<string, number>();
+  for (const { row, cells } of sheet) {
+    const before = errors.length;
+    const reported = new Set<string>();
+    // One reason per cell: the first is the one to fix.
+    const err = (key: string, reason: string) => {
+      if (reported.has(key)) return;
+      reported.add(key);
+      errors.push({ row, column: columnName(key), reason });
+    };
+    const get = (key: string) => cells.get(key) ?? '';
+
+    for (const c of importColumns) if (c.required && !get(c.key)) err(c.key, '必填');
+
+    const subName = get('subdistrict');
+    const subdistrictId = ctx.subdistrictIdByName.get(subName);
+    if (subName && !subdistrictId) err('subdistrict', `未知的镇街“${subName}”`);
+    if (subdistrictId && ctx.onlySubdistrictId && subdistrictId !== ctx.onlySubdistrictId) {
+      err('subdistrict', '只能导入本镇街的企业');
+    }
+    const bName = get('building');
+    const building = bName ? ctx.buildingIdByNameOrCode.get(bName) : undefined;
+    if (bName && !building) err('building', `未知的楼宇“${bName}”`);
+
+    const fieldCodes: string[] = [];
+    for (const word of get('fields').split(/[、,，;；/|]/).map((w) => w.trim()).filter(Boolean)) {
+      const code = fieldByWord.get(word) ?? fieldByWord.get(word.toLowerCase());
+      if (code) fieldCodes.push(code);
+      else err('fields', `未知的领域“${word}”`);
+    }
+    const scaleWord = get('aboveScale').toLowerCase();
+    const aboveScale = yesWords.has(scaleWord) ? true : noWords.has(scaleWord) ? false : undefined;
+    if (aboveScale === undefined) err('aboveScale', '应填“是”或“否”');
+    const statusWord = get('status');
+    const status = statusWord ? statusWords[statusWord.toLowerCase()] ?? statusWords[statusWord] : 'active';
+    if (!status) err('status', '应填“在营”“已迁出”或“已注销”');
+    if (get('uscc').startsWith('#LOSTPRECISION')) err('uscc', '代码被表格当作数字，请将该列设为文本格式后重新填写');
+
+    const date = get('registrationDate').replace(/[/.年月]/g, '-').replace(/日$/, '');
+    const parsed = enterpriseInputSchema.safeParse({
+      uscc: get('uscc'),
+      name: get('name'),
+      registrationDate: /^\d{4}-\d{1,2}-\d{1,2}$/.test(date)
+        ? date.split('-').map((p, i) => (i === 0 ? p : p.padStart(2, '0'))).join('-')
+        : date,
+      subdistrictId: subdistrictId ?? '00000000-0000-4000-8000-000000000000',
+      buildingId: building?.id ?? null,
+      address: get('address'),
+      fields: [...new Set(fieldCodes)],
+      aboveScale: aboveScale ?? false,
+      status: status ?? 'active',
+      contactPerson: get('contactPerson'),
+      contactPhone: get('contactPhone'),
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        if (key === 'subdistrictId' || key === 'buildingId') continue;
+        // Required-but-empty cells were already reported once as 必填.
+        if (importColumns.some((c) => c.key === key && c.required) && !get(key)) continue;
+        const reason =
+          key === 'registrationDate' && issue.code === 'invalid_format' ? '日期格式应为 YYYY-MM-DD' : issue.message;
+        err(key, reason);
+      }
+    }
+    if (parsed.success) {
+      const first = seen.get(parsed.data.uscc);
+      if (first !== undefined) err('uscc', `与第 ${first} 行重复`);
+      else seen.set(parsed.data.uscc, row);
+    }
+    if (errors.length === before && parsed.success) {
+      const { honours: _h, ...v } = parsed.data;
+      values.push(v);
+    }
+  }
+  return { values, errors };
+}
+
+export async function templateWorkbook(subdistrictNames: string[], buildingNames: string[]): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Mantianxing';
+  const sheet = wb.addWorksheet('企业名录');
+  sheet.columns = importColumns.map((c) => ({
+    header: c.required ? `${c.zh}*` : c.zh,
+    key: c.key,
+    width: Math.max(14, c.zh.length * 2 + 6),
+    style: { numFmt: '@' },
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow(Object.fromEntries(importColumns.map((c) => [c.key, c.example])));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const help = wb.addWorksheet('填写说明');
+  help.columns = [
+    { header: '列', key: 'col', width: 18 },
+    { header: '必填', key: 'req', width: 8 },
+    { header: '说明', key: 'hint', width: 40 },
+  ];
+  for (const c of importColumns) help.addRow({ col: c.zh, req: c.required ? '是' : '', hint: c.hint });
+  help.addRow({});
+  help.addRow({ col: '可选镇街', hint: subdistrictNames.join('、') });
+  help.addRow({ col: '可选领域', hint: fields.map((f) => f.zh).join('、') });
+  help.addRow({ col: '可选楼宇', hint: buildingNames.join('、') });
+  help.addRow({ col: '说明', hint: '第2行为示例，导入前请删除。统一社会信用代码已登记的企业将被更新，其余新建。有任何错误则整个文件不写入。' });
+  return wb;
+}
+
+export function templateCsv(): string {
+  const header = importColumns.map((c) => (c.required ? `${c.zh}*` : c.zh)).join(',');
+  const example = importColumns.map((c) => c.example).join(',');
+  return `\uFEFF${header}\n${example}\n`;
+}

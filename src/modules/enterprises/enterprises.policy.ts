@@ -1,0 +1,53 @@
+// Who may do what with enterprise records: the one place access to the registry is decided.
+import type { SessionUser } from '../../platform/auth/auth.contract.ts';
+
+export type EnterpriseAction = 'list' | 'read' | 'create' | 'update' | 'import' | 'export' | 'audit';
+
+/** The rows a user may see at all: the whole district, one subdistrict, or one enterprise. */
+export type EnterpriseScope = { all: true } | { subdistrictId: string } | { enterpriseId: string } | { none: true };
+
+export function enterpriseScope(user: SessionUser | null): EnterpriseScope {
+  if (!user) return { none: true };
+  switch (user.role) {
+    case 'admin':
+    case 'department':
+      return { all: true };
+    case 'subdistrict':
+      return user.unitId ? { subdistrictId: user.unitId } : { none: true };
+    case 'enterprise':
+      return user.enterpriseId ? { enterpriseId: user.enterpriseId } : { none: true };
+  }
+}
+
+export interface EnterpriseLike {
+  id: string;
+  subdistrictId: string;
+}
+
+const inScope = (scope: EnterpriseScope, e: EnterpriseLike) =>
+  'all' in scope || ('subdistrictId' in scope && scope.subdistrictId === e.subdistrictId) || ('enterpriseId' in scope && scope.enterpriseId === e.id);
+
+/** Whether `user` may do `action`, on `record` where the action concerns one. */
+export function can(user: SessionUser | null, action: EnterpriseAction, record?: EnterpriseLike): boolean {
+  if (!user) return false;
+  const scope = enterpriseScope(user);
+  if ('none' in scope) return false;
+  const role = user.role;
+  switch (action) {
+    case 'list':
+    case 'export':
+      return true;
+    case 'read':
+      return !!record && inScope(scope, record);
+    case 'create':
+    case 'import':
+      return role === 'admin' || role === 'subdistrict';
+    case 'update':
+      return !!record && role !== 'department' && inScope(scope, record);
+    case 'audit':
+      return role === 'admin';
+  }
+}
+
+/** The attributes an enterprise user may change on its own record; the rest are the government's to keep. */
+export const selfEditableKeys = ['address', 'buildingId', 'fields', 'contactPerson', 'contactPhone'] as const;

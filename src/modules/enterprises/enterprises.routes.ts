@@ -1,0 +1,286 @@
+// HTTP for the enterprise registry: list, read, create, edit, import, template, export, buildings, audit trail.
+import { z } from 'zod';
+import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
+import type { TypedApp } from '../../platform/http/app.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
+import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import {
+  buildingListSchema,
+  enterpriseInputSchema,
+  enterpriseListQuerySchema,
+  enterprisePageSchema,
+  enterpriseSchema,
+  importFailureSchema,
+  importResultSchema,
+  templateQuerySchema,
+  type EnterpriseValues,
+} from './enterprises.contract.ts';
+import { can, enterpriseScope, selfEditableKeys } from './enterprises.policy.ts';
+import {
+  createEnterprise,
+  findEnterpriseRow,
+  getEnterprise,
+  importLookups,
+  iterateEnterprises,
+  listBuildings,
+  listEnterprises,
+  updateEnterprise,
+  upsertEnterprises,
+} from './enterprises.store.ts';
+import { readSheet, templateCsv, templateWorkbook, validateRows, MAX_REPORTED_ERRORS } from './enterprises.import.ts';
+import { fields, honourKinds } from './fields.ts';
+
+const idParams = z.object({ id: idSchema });
+const statusZh = { active: '在营', movedOut: '已迁出', closed: '已注销' } as const;
+
+export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): void {
+  app.get(
+    '/api/enterprises',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: 'Search the registry (filtered, paginated; limited to what the user may see)',
+        querystring: enterpriseListQuerySchema,
+        response: { 200: enterprisePageSchema, 401: errorBodySchema, 403: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      if (!can(user, 'list')) throw forbidden();
+      return listEnterprises(db, user.districtId, enterpriseScope(user), req.query);
+    },
+  );
+
+  app.get(
+    '/api/enterprises/export',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: 'The filtered registry as an .xlsx file',
+        querystring: enterpriseListQuerySchema.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      if (!can(user, 'export')) throw forbidden();
+      const stream = new PassThrough();
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+      const sheet = wb.addWorksheet('企业名录');
+      sheet.columns = [
+        { header: '统一社会信用代码', key: 'uscc', width: 22 },
+        { header: '企业名称', key: 'name', width: 36 },
+        { header: '注册日期', key: 'registrationDate', width: 12 },
+        { header: '所属镇街', key: 'subdistrict', width: 14 },
+        { header: '所在楼宇', key: 'building', width: 24 },
+        { header: '重点领域', key: 'fields', width: 30 },
+        { header: '规上企业', key: 'aboveScale', width: 8 },
+        { header: '经营状态', key: 'status', width: 8 },
+        { header: '荣誉', key: 'honours', width: 24 },
+      ];
+      const fieldZh = new Map<string, string>(fields.map((f) => [f.code, f.zh]));
+      const honourZh = new Map<string, string>(honourKinds.map((h) => [h.code, h.zh]));
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('企业名录.xlsx')}`);
+      const query = { ...req.query, page: 1, pageSize: 1 };
+      void (async () => {
+        try {
+          for await (const e of iterateEnterprises(db, user.districtId, enterpriseScope(user), query)) {
+            sheet
+              .addRow({
+                uscc: e.uscc,
+                name: e.name,
+                registrationDate: e.registrationDate,
+                subdistrict: e.subdistrict.name,
+                building: e.building?.name ?? '',
+                fields: e.fields.map((f) => fieldZh.get(f) ?? f).join('、'),
+                aboveScale: e.aboveScale ? '是' : '否',
+                status: statusZh[e.status],
+                honours: e.honourKinds.map((h) => honourZh.get(h) ?? h).join('、'),
+              })
+              .commit();
+          }
+          await wb.commit();
+        } catch (err) {
+          stream.destroy(err as Error);
+        }
+      })();
+      return reply.send(stream);
+    },
+  );
+
+  app.get(
+    '/api/enterprises/import/template',
+    {
+      schema: { tags: ['enterprises'], summary: 'The import template (.xlsx or .csv)', querystring: templateQuerySchema },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      if (!can(user, 'import')) throw forbidden();
+      if (req.query.format === 'csv') {
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('企业导入模板.csv')}`)
+          .send(templateCsv());
+      }
+      const lookups = await importLookups(db, user.districtId);
+      const wb = await templateWorkbook(
+        lookups.subdistricts.map((s) => s.name),
+        lookups.buildings.map((b) => b.name),
+      );
+      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('企业导入模板.xlsx')}`)
+        .send(buffer);
+    },
+  );
+
+  app.post(
+    '/api/enterprises/import',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: 'Import enterprises from .xlsx/.csv: all rows land, or none and a report of every bad cell',
+        consumes: ['multipart/form-data'],
+        response: { 200: importResultSchema, 422: importFailureSchema, 400: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      if (!can(user, 'import')) throw forbidden();
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+      const file = await req.file();
+      if (!file) throw new AppError('VALIDATION', '没有收到文件', [{ path: 'file', message: '请选择文件' }]);
+      const buffer = await file.toBuffer();
+      const sheet = await readSheet(buffer, file.filename);
+      const lookups = await importLookups(db, user.districtId);
+      const buildingIdByNameOrCode = new Map<string, { id: string; subdistrictId: string }>();
+      for (const b of lookups.buildings) {
+        buildingIdByNameOrCode.set(b.name, b);
+        buildingIdByNameOrCode.set(b.code, b);
+      }
+      const { values, errors } = validateRows(sheet, {
+        subdistrictIdByName: new Map(lookups.subdistricts.flatMap((s) => [[s.name, s.id], [s.code, s.id]])),
+        buildingIdByNameOrCode,
+        onlySubdistrictId: user.role === 'subdistrict' ? user.unitId : null,
+      });
+      if (errors.length) {
+        throw new AppError(
+          'IMPORT_INVALID',
+          `${errors.length} 处错误，未写入任何数据`,
+          undefined,
+          { errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length },
+        );
+      }
+      if (values.length === 0) throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
+      return upsertEnterprises(db, actorOf(user), values);
+    },
+  );
+
+  app.get(
+    '/api/enterprises/:id',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: 'One enterprise with its honours',
+        params: idParams,
+        response: { 200: enterpriseSchema, 401: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const row = await findEnterpriseRow(db, user.districtId, req.params.id);
+      // Out of scope looks the same as absent: no hint that another enterprise exists.
+      if (!row || !can(user, 'read', row)) throw notFound('企业');
+      return (await getEnterprise(db, user.districtId, row.id))!;
+    },
+  );
+
+  app.post(
+    '/api/enterprises',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: 'Register an enterprise',
+        body: enterpriseInputSchema,
+        response: { 201: enterpriseSchema, 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      if (!can(user, 'create')) throw forbidden();
+      if (user.role === 'subdistrict' && req.body.subdistrictId !== user.unitId) {
+        throw new AppError('FORBIDDEN', '只能登记本镇街的企业', [{ path: 'subdistrictId', message: '只能选择本镇街' }]);
+      }
+      const id = await createEnterprise(db, actorOf(user), req.body);
+      return reply.status(201).send((await getEnterprise(db, user.districtId, id))!);
+    },
+  );
+
+  app.put(
+    '/api/enterprises/:id',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: 'Edit an enterprise (an enterprise user may change only its address, building, fields and contact)',
+        params: idParams,
+        body: enterpriseInputSchema,
+        response: { 200: enterpriseSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const row = await findEnterpriseRow(db, user.districtId, req.params.id);
+      if (!row || !can(user, 'read', row)) throw notFound('企业');
+      if (!can(user, 'update', row)) throw forbidden();
+      const body: EnterpriseValues = req.body;
+      if (user.role === 'subdistrict' && body.subdistrictId !== user.unitId) {
+        throw new AppError('FORBIDDEN', '不能把企业移出本镇街', [{ path: 'subdistrictId', message: '只能选择本镇街' }]);
+      }
+      if (user.role === 'enterprise') {
+        const current = (await getEnterprise(db, user.districtId, row.id))!;
+        const locked = {
+          uscc: current.uscc,
+          name: current.name,
+          registrationDate: current.registrationDate,
+          subdistrictId: current.subdistrict.id,
+          aboveScale: current.aboveScale,
+          status: current.status,
+          honours: current.honours,
+        };
+        const changed = Object.entries(locked)
+          .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(body[k as keyof EnterpriseValues]))
+          .map(([k]) => k);
+        if (changed.length) {
+          throw new AppError(
+            'FORBIDDEN',
+            `企业用户只能修改：${selfEditableKeys.join(', ')}`,
+            changed.map((path) => ({ path, message: '此项由政府部门维护' })),
+          );
+        }
+      }
+      await updateEnterprise(db, actorOf(user), row.id, body);
+      return (await getEnterprise(db, user.districtId, row.id))!;
+    },
+  );
+
+  app.get(
+    '/api/buildings',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: 'Buildings and parks, optionally of one subdistrict',
+        querystring: z.object({ subdistrictId: idSchema.optional() }),
+        response: { 200: buildingListSchema, 401: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      return { items: await listBuildings(db, user.districtId, req.query.subdistrictId) };
+    },
+  );
+}

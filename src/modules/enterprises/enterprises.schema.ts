@@ -1,0 +1,66 @@
+// The enterprise registry: software enterprises, their buildings and recorded honours.
+import { pgTable, text, uuid, integer, date, boolean, primaryKey, uniqueIndex, index, foreignKey } from 'drizzle-orm/pg-core';
+import { units } from '../units/units.schema.ts';
+import { districtId, createdAt, updatedAt } from '../../platform/db/columns.ts';
+
+export const buildings = pgTable(
+  'buildings',
+  {
+    districtId: districtId(),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    subdistrictId: uuid('subdistrict_id').notNull(),
+    address: text('address').notNull(),
+    totalArea: integer('total_area').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.id] }), uniqueIndex('buildings_code').on(t.districtId, t.code)],
+);
+
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    districtId: districtId(),
+    id: uuid('id').notNull().defaultRandom(),
+    uscc: text('uscc').notNull(),
+    name: text('name').notNull(),
+    registrationDate: date('registration_date', { mode: 'string' }).notNull(),
+    subdistrictId: uuid('subdistrict_id').notNull(),
+    buildingId: uuid('building_id'),
+    address: text('address').notNull().default(''),
+    fields: text('fields').array().notNull().default([]),
+    aboveScale: boolean('above_scale').notNull().default(false),
+    /** 'active' | 'movedOut' | 'closed' */
+    status: text('status').notNull().default('active'),
+    contactPerson: text('contact_person').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    uniqueIndex('enterprises_uscc').on(t.districtId, t.uscc),
+    index('enterprises_subdistrict').on(t.districtId, t.subdistrictId, t.name),
+    index('enterprises_name').on(t.districtId, t.name),
+    index('enterprises_registration').on(t.districtId, t.registrationDate),
+    foreignKey({ columns: [t.districtId, t.subdistrictId], foreignColumns: [units.districtId, units.id] }),
+    foreignKey({ columns: [t.districtId, t.buildingId], foreignColumns: [buildings.districtId, buildings.id] }),
+  ],
+);
+
+export const enterpriseHonours = pgTable(
+  'enterprise_honours',
+  {
+    districtId: districtId(),
+    id: uuid('id').notNull().defaultRandom(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    kind: text('kind').notNull(),
+    awardedOn: date('awarded_on', { mode: 'string' }).notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('enterprise_honours_enterprise').on(t.districtId, t.enterpriseId),
+    foreignKey({ columns: [t.districtId, t.enterpriseId], foreignColumns: [enterprises.districtId, enterprises.id] }).onDelete('cascade'),
+  ],
+);

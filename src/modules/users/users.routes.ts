@@ -1,0 +1,67 @@
+// HTTP for user management: administrators list, create and edit accounts of every role.
+import { z } from 'zod';
+import type { TypedApp } from '../../platform/http/app.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { forbidden } from '../../platform/http/errors.ts';
+import { errorBodySchema, idSchema, okSchema } from '../../platform/http/common.contract.ts';
+import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import { createUserBodySchema, updateUserBodySchema, userListSchema } from '../../platform/auth/auth.contract.ts';
+import type { SessionUser } from '../../platform/auth/auth.contract.ts';
+import { createUser, listUsers, updateUser } from './users.store.ts';
+
+const requireAdmin = (user: SessionUser) => {
+  if (user.role !== 'admin') throw forbidden();
+  return user;
+};
+
+export function registerUserRoutes(app: TypedApp, { db }: { db: Db }): void {
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'All accounts of the district (administrators)',
+        response: { 200: userListSchema, 401: errorBodySchema, 403: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireAdmin(requireUser(req));
+      return { items: await listUsers(db, user.districtId) };
+    },
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create an account (administrators)',
+        body: createUserBodySchema,
+        response: { 201: z.object({ id: idSchema }), 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      const user = requireAdmin(requireUser(req));
+      const id = await createUser(db, actorOf(user), req.body);
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.put(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Edit an account: name, role, binding, disabled, password reset (administrators)',
+        params: z.object({ id: idSchema }),
+        body: updateUserBodySchema,
+        response: { 200: okSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireAdmin(requireUser(req));
+      await updateUser(db, actorOf(user), req.params.id, req.body);
+      return { ok: true as const };
+    },
+  );
+}

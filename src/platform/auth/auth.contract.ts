@@ -1,0 +1,74 @@
+// API shapes of login, the current session and user management.
+import { z } from 'zod';
+import { idSchema } from '../http/common.contract.ts';
+
+/** plan office administrator · department user · subdistrict user · enterprise user. The public has no account. */
+export const roles = ['admin', 'department', 'subdistrict', 'enterprise'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const sessionUserSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  districtId: z.string(),
+  districtName: z.string(),
+  unitId: idSchema.nullable(),
+  unitName: z.string().nullable(),
+  enterpriseId: idSchema.nullable(),
+  enterpriseName: z.string().nullable(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const loginBodySchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export const meResponseSchema = z.object({ user: sessionUserSchema.nullable() });
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[a-zA-Z0-9_.@-]+$/, '用户名只能包含字母、数字和 _ . @ -');
+export const passwordSchema = z.string().min(10, '密码至少10位').max(256);
+
+export const userSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  unitId: idSchema.nullable(),
+  unitName: z.string().nullable(),
+  enterpriseId: idSchema.nullable(),
+  enterpriseName: z.string().nullable(),
+  disabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+const userBinding = {
+  role: roleSchema,
+  /** Required for department and subdistrict users: the unit they act for. */
+  unitId: idSchema.nullable().default(null),
+  /** Required for enterprise users: the one enterprise they act for. */
+  enterpriseId: idSchema.nullable().default(null),
+};
+
+export const createUserBodySchema = z.object({
+  username: usernameSchema,
+  displayName: z.string().trim().min(1).max(100),
+  password: passwordSchema,
+  ...userBinding,
+});
+export const updateUserBodySchema = z.object({
+  displayName: z.string().trim().min(1).max(100),
+  ...userBinding,
+  disabled: z.boolean().default(false),
+  /** Set to reset the password; omitted keeps it. */
+  password: passwordSchema.optional(),
+});
+export const userListSchema = z.object({ items: z.array(userSchema) });

@@ -1,0 +1,55 @@
+// Accounts, server-side sessions and login throttling, all in PostgreSQL so instances share them.
+import { pgTable, text, uuid, boolean, timestamp, primaryKey, uniqueIndex, index, foreignKey } from 'drizzle-orm/pg-core';
+import { districtId, createdAt, updatedAt } from '../db/columns.ts';
+
+export const users = pgTable(
+  'users',
+  {
+    districtId: districtId(),
+    id: uuid('id').notNull().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    unitId: uuid('unit_id'),
+    enterpriseId: uuid('enterprise_id'),
+    disabled: boolean('disabled').notNull().default(false),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.id] }), uniqueIndex('users_username').on(t.districtId, t.username)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    districtId: districtId(),
+    /** sha256 of the cookie token: a leaked table does not leak live sessions. */
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.tokenHash] }), index('sessions_token').on(t.tokenHash),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete('cascade'),
+  ],
+);
+
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    districtId: districtId(),
+    id: uuid('id').notNull().defaultRandom(),
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    index('login_failures_user').on(t.districtId, t.username, t.at),
+    index('login_failures_ip').on(t.districtId, t.ip, t.at),
+  ],
+);

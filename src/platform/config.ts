@@ -1,0 +1,57 @@
+// Configuration read once from the environment and command line, then passed down (no globals).
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… selects a PostgreSQL server; absent means embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** The first administrator's password; generated and printed once when absent. */
+  adminPassword: string | undefined;
+  /** The plan file loaded on first start (its district becomes the default district). */
+  planFile: string;
+  /** Load the generated demo district (enterprises, buildings, demo accounts) on first start. */
+  demo: boolean;
+  demoEnterprises: number;
+  /** Serve web/dist at / (off in API tests). */
+  serveWeb: boolean;
+  /** Set the Secure flag on the session cookie (behind HTTPS). */
+  secureCookies: boolean;
+  logLevel: string;
+  sessionTtlHours: number;
+}
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
+  const flag = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    if (i >= 0) return argv[i + 1];
+    const eq = argv.find((a) => a.startsWith(`--${name}=`));
+    return eq?.slice(name.length + 3);
+  };
+  const int = (raw: string | undefined, fallback: number, name: string): number => {
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+    return n;
+  };
+  const dataDir = path.resolve(flag('data-dir') ?? env.DATA_DIR ?? path.join(repoRoot, 'data'));
+  return {
+    port: int(flag('port') ?? env.PORT, 3000, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    adminPassword: env.MANTIANXING_ADMIN_PASSWORD || undefined,
+    planFile: path.resolve(
+      flag('plan') ?? env.MANTIANXING_PLAN_FILE ?? path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml'),
+    ),
+    demo: (flag('demo') ?? env.MANTIANXING_DEMO ?? 'true') !== 'false',
+    demoEnterprises: int(flag('scale') ?? env.MANTIANXING_DEMO_ENTERPRISES, 1500, '--scale'),
+    serveWeb: true,
+    secureCookies: env.MANTIANXING_SECURE_COOKIES === 'true',
+    logLevel: env.LOG_LEVEL ?? 'warn',
+    sessionTtlHours: int(env.MANTIANXING_SESSION_TTL_HOURS, 12, 'MANTIANXING_SESSION_TTL_HOURS'),
+  };
+}

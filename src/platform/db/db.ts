@@ -1,0 +1,71 @@
+// Opens the store: embedded PGlite in a data directory, or a PostgreSQL server by URL; applies migrations.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { repoRoot } from '../config.ts';
+
+/** The one database handle type both drivers satisfy. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+/** A transaction handle: same query surface as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Queryable = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'pg';
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.join(repoRoot, 'migrations');
+/** Arbitrary but fixed: the advisory lock that serialises migrations across instances. */
+const MIGRATION_LOCK = 7_318_245_001;
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; undefined means in memory (tests). */
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // NUMERIC and BIGINT arrive as strings (exact); DATE stays a 'YYYY-MM-DD' string, never a JS Date.
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
+    const migrator = await pool.connect();
+    try {
+      await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      try {
+        await migratePg(drizzlePg(migrator), { migrationsFolder });
+      } finally {
+        await migrator.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      }
+    } finally {
+      migrator.release();
+    }
+    const db = drizzlePg(pool) as unknown as Db;
+    return { db, kind: 'pg', close: () => pool.end() };
+  }
+  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+  const client = opts.dataDir ? await PGlite.create(path.join(opts.dataDir, 'pglite')) : await PGlite.create();
+  const pdb = drizzlePglite(client);
+  await migratePglite(pdb, { migrationsFolder });
+  return { db: pdb as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Runs a raw SQL fragment and returns its rows, the same on both drivers. */
+export async function rows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export { sql };

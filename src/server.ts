@@ -1,0 +1,85 @@
+// Composes the platform and the modules into one Fastify server: API under /api, the web app at /.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import fastifyStatic from '@fastify/static';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createHttpApp, type App } from './platform/http/app.ts';
+import type { Db } from './platform/db/db.ts';
+import { repoRoot, type Config } from './platform/config.ts';
+import { registerAuthRoutes, registerSessionHook, type AuthOptions } from './platform/auth/auth.routes.ts';
+import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
+import { registerPlanRoutes } from './modules/plan/plan.routes.ts';
+import { registerUnitRoutes } from './modules/units/units.routes.ts';
+import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { describeUser } from './modules/users/users.store.ts';
+import { districts } from './platform/district.schema.ts';
+import { eq } from 'drizzle-orm';
+
+export const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+export const webDist = path.join(repoRoot, 'web', 'dist');
+
+export interface ServerDeps {
+  db: Db;
+  config: Pick<Config, 'logLevel' | 'sessionTtlHours' | 'secureCookies' | 'serveWeb'>;
+  defaultDistrictId: string;
+  /** Test hook: a lower failure limit makes the login throttle quick to exercise. */
+  loginMaxFailures?: number;
+}
+
+export async function buildServer(deps: ServerDeps): Promise<App> {
+  const { db, config, defaultDistrictId } = deps;
+  const app = await createHttpApp({ logLevel: config.logLevel, version });
+  const authOptions: AuthOptions = {
+    db,
+    ttlHours: config.sessionTtlHours,
+    secureCookies: config.secureCookies,
+    defaultDistrictId,
+    describe: describeUser,
+    ...(deps.loginMaxFailures ? { maxFailures: deps.loginMaxFailures } : {}),
+  };
+  registerSessionHook(app, authOptions);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/health',
+    { schema: { tags: ['meta'], summary: 'Liveness and database reachability', response: { 200: z.object({ ok: z.boolean() }) } } },
+    async () => {
+      await db.execute('SELECT 1' as never);
+      return { ok: true };
+    },
+  );
+  api.get(
+    '/api/meta',
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'The district this deployment serves, and the version',
+        response: { 200: z.object({ district: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }), version: z.string() }) },
+      },
+    },
+    async (req) => {
+      const [d] = await db.select().from(districts).where(eq(districts.id, req.districtId)).limit(1);
+      return { district: { id: req.districtId, name: d?.name ?? req.districtId, nameEn: d?.nameEn ?? req.districtId }, version };
+    },
+  );
+
+  registerAuthRoutes(api, authOptions);
+  registerAuditRoutes(api, { db });
+  registerPlanRoutes(api, { db });
+  registerUnitRoutes(api, { db });
+  registerEnterpriseRoutes(api, { db });
+  registerUserRoutes(api, { db });
+
+  const serveWeb = config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+  app.setNotFoundHandler((req, reply) => {
+    // The web app routes on the client: any non-API GET gets index.html.
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+  });
+  return app;
+}

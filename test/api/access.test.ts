@@ -1,0 +1,156 @@
+// Every API route tried as every role: the public, administrator, department, subdistrict and enterprise users.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, Client, DEMO_PASSWORD, signedIn, startPlatform, type Platform } from '../harness.ts';
+import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
+import type { EnterpriseListItem } from '../../src/modules/enterprises/enterprises.contract.ts';
+
+type Role = 'public' | 'admin' | 'department' | 'subdistrict' | 'enterprise';
+const roles: Role[] = ['public', 'admin', 'department', 'subdistrict', 'enterprise'];
+
+interface Ctx {
+  otherEnterprise: EnterpriseListItem;
+  streetUnitId: string;
+  userId: string;
+  serial: () => number;
+}
+interface Case {
+  method: 'GET' | 'POST' | 'PUT';
+  /** The route as OpenAPI names it. */
+  route: string;
+  url: (c: Ctx) => string;
+  body?: (c: Ctx) => unknown;
+  expect: Record<Role, number>;
+}
+
+const all = (status: number): Record<Role, number> => ({ public: status, admin: status, department: status, subdistrict: status, enterprise: status });
+const signedInOnly = (status: number): Record<Role, number> => ({ ...all(status), public: 401 });
+const adminOnly = (status: number): Record<Role, number> => ({ public: 401, admin: status, department: 403, subdistrict: 403, enterprise: 403 });
+
+const enterpriseBody = (c: Ctx) => ({
+  uscc: makeUscc(`91500107${makeOrgCode(`MB${String(c.serial()).padStart(6, '0')}`)}`),
+  name: `重庆权限测试${c.serial()}科技有限公司`,
+  registrationDate: '2025-06-01',
+  subdistrictId: c.streetUnitId,
+});
+
+const cases: Case[] = [
+  { method: 'GET', route: '/api/health', url: () => '/api/health', expect: all(200) },
+  { method: 'GET', route: '/api/meta', url: () => '/api/meta', expect: all(200) },
+  { method: 'POST', route: '/api/auth/login', url: () => '/api/auth/login', body: () => ({ username: 'nobody', password: 'wrong-password' }), expect: all(401) },
+  { method: 'GET', route: '/api/auth/me', url: () => '/api/auth/me', expect: all(200) },
+  { method: 'GET', route: '/api/plan', url: () => '/api/plan', expect: all(200) },
+  { method: 'GET', route: '/api/plan/tasks/{number}', url: () => '/api/plan/tasks/12', expect: all(200) },
+  { method: 'GET', route: '/api/units', url: () => '/api/units', expect: all(200) },
+  { method: 'GET', route: '/api/units/{id}', url: (c) => `/api/units/${c.streetUnitId}`, expect: all(200) },
+  { method: 'GET', route: '/api/audit', url: (c) => `/api/audit?entity=enterprise&entityId=${c.otherEnterprise.id}`, expect: adminOnly(200) },
+  { method: 'GET', route: '/api/enterprises', url: () => '/api/enterprises', expect: signedInOnly(200) },
+  { method: 'GET', route: '/api/enterprises/export', url: () => '/api/enterprises/export', expect: signedInOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/enterprises/import/template',
+    url: () => '/api/enterprises/import/template',
+    expect: { public: 401, admin: 200, department: 403, subdistrict: 200, enterprise: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/enterprises/import',
+    url: () => '/api/enterprises/import',
+    body: () => ({ not: 'a file' }),
+    expect: { public: 401, admin: 415, department: 403, subdistrict: 415, enterprise: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/enterprises/{id}',
+    url: (c) => `/api/enterprises/${c.otherEnterprise.id}`,
+    expect: { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 404 },
+  },
+  {
+    method: 'POST',
+    route: '/api/enterprises',
+    url: () => '/api/enterprises',
+    body: enterpriseBody,
+    expect: { public: 401, admin: 201, department: 403, subdistrict: 201, enterprise: 403 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/enterprises/{id}',
+    url: (c) => `/api/enterprises/${c.otherEnterprise.id}`,
+    body: (c) => ({
+      uscc: c.otherEnterprise.uscc,
+      name: c.otherEnterprise.name,
+      registrationDate: c.otherEnterprise.registrationDate,
+      subdistrictId: c.otherEnterprise.subdistrict.id,
+      buildingId: c.otherEnterprise.building?.id ?? null,
+      fields: c.otherEnterprise.fields,
+    }),
+    expect: { public: 401, admin: 200, department: 403, subdistrict: 404, enterprise: 404 },
+  },
+  { method: 'GET', route: '/api/buildings', url: () => '/api/buildings', expect: signedInOnly(200) },
+  { method: 'GET', route: '/api/users', url: () => '/api/users', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/users',
+    url: () => '/api/users',
+    body: (c) => ({ username: `user${c.serial()}`, displayName: '新用户', password: 'a-long-password', role: 'admin' }),
+    expect: { ...adminOnly(201) },
+  },
+  {
+    method: 'PUT',
+    route: '/api/users/{id}',
+    url: (c) => `/api/users/${c.userId}`,
+    body: () => ({ displayName: '改名', role: 'admin' }),
+    expect: adminOnly(200),
+  },
+  // Logout last: it ends each role's session.
+  { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(200) },
+];
+
+let p: Platform;
+const clients = {} as Record<Role, Client>;
+let ctx: Ctx;
+
+beforeAll(async () => {
+  p = await startPlatform({ demoEnterprises: 120 });
+  clients.public = new Client(p.app);
+  clients.admin = await signedIn(p.app, 'admin', ADMIN_PASSWORD);
+  clients.department = await signedIn(p.app, 'dept', DEMO_PASSWORD);
+  clients.subdistrict = await signedIn(p.app, 'street', DEMO_PASSWORD);
+  clients.enterprise = await signedIn(p.app, 'firm', DEMO_PASSWORD);
+  const street = (await clients.subdistrict.get('/api/auth/me')).json().user;
+  const firm = (await clients.enterprise.get('/api/auth/me')).json().user;
+  const page = (await clients.admin.get('/api/enterprises?pageSize=200')).json<{ items: EnterpriseListItem[] }>();
+  const other = page.items.find((e) => e.subdistrict.id !== street.unitId && e.id !== firm.enterpriseId)!;
+  const created = await clients.admin.request('POST', '/api/users', {
+    username: 'target-user',
+    displayName: '被修改的用户',
+    password: 'a-long-password',
+    role: 'admin',
+  });
+  let n = 1000;
+  ctx = { otherEnterprise: other, streetUnitId: street.unitId, userId: created.json().id, serial: () => n++ };
+});
+afterAll(() => p?.close());
+
+describe('access control', () => {
+  it('covers every route the OpenAPI document lists', async () => {
+    const doc = (await clients.public.get('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const tested = cases.map((c) => `${c.method} ${c.route}`);
+    expect(documented.sort()).toEqual([...new Set(tested)].sort());
+  });
+
+  for (const c of cases) {
+    it(`${c.method} ${c.route}: ${roles.map((r) => `${r} ${c.expect[r]}`).join(', ')}`, async () => {
+      const got: Record<string, number> = {};
+      for (const role of roles) {
+        const res = await clients[role].request(c.method, c.url(ctx), c.body?.(ctx));
+        got[role] = res.statusCode;
+        if (res.statusCode >= 400) {
+          // Every refusal speaks the one error shape.
+          expect(res.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        }
+      }
+      expect(got).toEqual(c.expect);
+    });
+  }
+});

@@ -1,0 +1,135 @@
+// Starts an isolated platform for one test file: a fresh in-memory PGlite, or a fresh database on the
+// PostgreSQL server named by DATABASE_URL (the test:pg suite); the plan and a small demo district loaded.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import type { LightMyRequestResponse } from 'fastify';
+import { openDatabase, type Database } from '../src/platform/db/db.ts';
+import { buildServer } from '../src/server.ts';
+import { DEMO_PASSWORD, ensureAdmin, ensureDemo, loadPlanFromFile } from '../src/bootstrap.ts';
+import { repoRoot } from '../src/platform/config.ts';
+import type { App } from '../src/platform/http/app.ts';
+
+export const ADMIN_PASSWORD = 'admin-test-password';
+export { DEMO_PASSWORD };
+export const jiulongpoPlan = path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml');
+
+export interface TestDb {
+  database: Database;
+  /** The URL of this test's own database on the server (pg suite only). */
+  url: string | undefined;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated, empty database for one test file. */
+export async function freshDatabase(): Promise<TestDb> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({});
+    return { database, url: undefined, drop: () => database.close() };
+  }
+  const name = `mtx_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  return {
+    database,
+    url: url.toString(),
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface Platform {
+  app: App;
+  db: Database['db'];
+  districtId: string;
+  testDb: TestDb;
+  close(): Promise<void>;
+}
+
+export async function startPlatform(opts: { demoEnterprises?: number; planFile?: string; loginMaxFailures?: number } = {}): Promise<Platform> {
+  const testDb = await freshDatabase();
+  const db = testDb.database.db;
+  const plan = await loadPlanFromFile(db, opts.planFile ?? jiulongpoPlan);
+  await ensureAdmin(db, plan.districtId, ADMIN_PASSWORD);
+  if (opts.demoEnterprises) await ensureDemo(db, plan.districtId, { enterprises: opts.demoEnterprises });
+  const app = await buildServer({
+    db,
+    config: { logLevel: 'silent', sessionTtlHours: 1, secureCookies: false, serveWeb: false },
+    defaultDistrictId: plan.districtId,
+    ...(opts.loginMaxFailures ? { loginMaxFailures: opts.loginMaxFailures } : {}),
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    districtId: plan.districtId,
+    testDb,
+    close: async () => {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+/** A signed-in API client for one user: keeps the session cookie like a browser would. */
+export class Client {
+  cookie: string | undefined;
+  constructor(private readonly app: App) {}
+
+  async login(username: string, password: string): Promise<LightMyRequestResponse> {
+    const res = await this.request('POST', '/api/auth/login', { username, password });
+    const set = res.headers['set-cookie'];
+    const first = Array.isArray(set) ? set[0] : set;
+    if (res.statusCode === 200 && first) this.cookie = first.split(';')[0];
+    return res;
+  }
+
+  request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+    return this.app.inject({
+      method,
+      url,
+      ...(body === undefined ? {} : { payload: body as object }),
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+    });
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+}
+
+export async function signedIn(app: App, username: string, password: string): Promise<Client> {
+  const c = new Client(app);
+  const res = await c.login(username, password);
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  return c;
+}
+
+/** A multipart/form-data body with one file field, as a browser's upload would send it. */
+export function multipartFile(filename: string, content: Buffer | string, field = 'file', type = 'application/octet-stream') {
+  const boundary = `----mtx${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+export async function upload(app: App, client: Client, url: string, filename: string, content: Buffer | string) {
+  const { payload, headers } = multipartFile(filename, content);
+  return app.inject({ method: 'POST', url, payload, headers: { ...headers, ...(client.cookie ? { cookie: client.cookie } : {}) } });
+}

@@ -1,0 +1,21 @@
+// `npm run bench`: runs the benchmarks and writes their tables into docs/benchmarks.md.
+import { benchStartup } from './startup.ts';
+import { benchRegistry } from './registry.ts';
+import { machine, writeSection } from './lib.ts';
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const scale = Number(args.find((a) => a.startsWith('--scale='))?.slice(8) ?? 100_000);
+const pgUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const header = `Machine: ${machine()}. Date: ${new Date().toISOString().slice(0, 10)}.`;
+
+if (!only || only === 'startup') {
+  console.log('start-up…');
+  writeSection('startup', `${header}\n\n${await benchStartup()}`);
+}
+if (!only || only === 'registry') {
+  console.log(`registry at ${scale} enterprises…`);
+  writeSection('registry', `${header}\n\n${await benchRegistry({ enterprises: scale, iterations: 200, pgUrl })}`);
+}
+console.log('written to docs/benchmarks.md');

@@ -83,6 +83,8 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
             fields: e.fields,
             aboveScale: e.aboveScale,
             status: e.status,
+            settledOn: e.registrationDate,
+            leftOn: e.status === 'active' ? null : '2026-06-30',
             contactPerson: e.contact.person,
             contactPhone: e.contact.phone,
             honours: e.honours,

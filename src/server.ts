@@ -13,6 +13,8 @@ import { registerPlanRoutes } from './modules/plan/plan.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerReportRoutes } from './modules/reports/reports.routes.ts';
+import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { describeUser } from './modules/users/users.store.ts';
 import { districts } from './platform/district.schema.ts';
 import { eq } from 'drizzle-orm';
@@ -26,6 +28,8 @@ export interface ServerDeps {
   defaultDistrictId: string;
   /** Test hook: a lower failure limit makes the login throttle quick to exercise. */
   loginMaxFailures?: number;
+  /** The clock (tests pin it); defaults to the system clock. */
+  now?: () => Date;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<App> {
@@ -71,6 +75,9 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   registerUnitRoutes(api, { db });
   registerEnterpriseRoutes(api, { db });
   registerUserRoutes(api, { db });
+  const now = deps.now ?? (() => new Date());
+  registerReportRoutes(api, { db, now });
+  registerMonitoringRoutes(api, { db, now });
 
   const serveWeb = config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });

@@ -57,7 +57,9 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function startPlatform(opts: { demoEnterprises?: number; planFile?: string; loginMaxFailures?: number } = {}): Promise<Platform> {
+export async function startPlatform(
+  opts: { demoEnterprises?: number; planFile?: string; loginMaxFailures?: number; now?: () => Date } = {},
+): Promise<Platform> {
   const testDb = await freshDatabase();
   const db = testDb.database.db;
   const plan = await loadPlanFromFile(db, opts.planFile ?? jiulongpoPlan);
@@ -65,9 +67,11 @@ export async function startPlatform(opts: { demoEnterprises?: number; planFile?:
   if (opts.demoEnterprises) await ensureDemo(db, plan.districtId, { enterprises: opts.demoEnterprises });
   const app = await buildServer({
     db,
-    config: { logLevel: 'silent', sessionTtlHours: 1, secureCookies: false, serveWeb: false },
+    // MTX_TEST_LOG=error shows the server's own log of a failing test.
+    config: { logLevel: process.env.MTX_TEST_LOG ?? 'silent', sessionTtlHours: 1, secureCookies: false, serveWeb: false },
     defaultDistrictId: plan.districtId,
     ...(opts.loginMaxFailures ? { loginMaxFailures: opts.loginMaxFailures } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
   });
   await app.ready();
   return {

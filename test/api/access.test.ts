@@ -26,6 +26,20 @@ const all = (status: number): Record<Role, number> => ({ public: status, admin: 
 const signedInOnly = (status: number): Record<Role, number> => ({ ...all(status), public: 401 });
 const adminOnly = (status: number): Record<Role, number> => ({ public: 401, admin: status, department: 403, subdistrict: 403, enterprise: 403 });
 
+/** Another enterprise's records: staff who see the whole district may read them; the others get 404. */
+const readOther: Record<Role, number> = { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 404 };
+const staffOnly = (status: number): Record<Role, number> => ({ ...signedInOnly(status), enterprise: 403 });
+const reportBody = {
+  period: '2026-09',
+  employees: 20,
+  coreTalents: 4,
+  operatingRevenue: 1_000_000,
+  softwareRevenue: 800_000,
+  softwareProductRevenue: 100_000,
+  rdExpense: 50_000,
+  usedArea: 200,
+};
+
 const enterpriseBody = (c: Ctx) => ({
   uscc: makeUscc(`91500107${makeOrgCode(`MB${String(c.serial()).padStart(6, '0')}`)}`),
   name: `重庆权限测试${c.serial()}科技有限公司`,
@@ -101,6 +115,66 @@ const cases: Case[] = [
     body: () => ({ displayName: '改名', role: 'admin' }),
     expect: adminOnly(200),
   },
+  { method: 'GET', route: '/api/enterprises/{id}/reports', url: (c) => `/api/enterprises/${c.otherEnterprise.id}/reports`, expect: readOther },
+  {
+    method: 'GET',
+    route: '/api/enterprises/{id}/reports/{period}',
+    url: (c) => `/api/enterprises/${c.otherEnterprise.id}/reports/2026-09`,
+    expect: readOther,
+  },
+  {
+    method: 'POST',
+    route: '/api/enterprises/{id}/reports/check',
+    url: (c) => `/api/enterprises/${c.otherEnterprise.id}/reports/check`,
+    body: () => reportBody,
+    expect: readOther,
+  },
+  {
+    method: 'POST',
+    route: '/api/enterprises/{id}/reports',
+    url: (c) => `/api/enterprises/${c.otherEnterprise.id}/reports`,
+    body: () => reportBody,
+    expect: { public: 401, admin: 200, department: 403, subdistrict: 404, enterprise: 404 },
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/import/template',
+    url: () => '/api/reports/import/template?period=2026-09',
+    expect: { public: 401, admin: 200, department: 403, subdistrict: 200, enterprise: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/import',
+    url: () => '/api/reports/import?period=2026-09',
+    body: () => ({ not: 'a file' }),
+    expect: { public: 401, admin: 415, department: 403, subdistrict: 415, enterprise: 403 },
+  },
+  { method: 'GET', route: '/api/reports/coverage', url: () => '/api/reports/coverage?period=2026-09', expect: staffOnly(200) },
+  { method: 'GET', route: '/api/reports/missing', url: () => '/api/reports/missing?period=2026-09', expect: staffOnly(200) },
+  { method: 'GET', route: '/api/monitoring/overview', url: () => '/api/monitoring/overview', expect: signedInOnly(200) },
+  { method: 'GET', route: '/api/public/overview', url: () => '/api/public/overview', expect: all(200) },
+  { method: 'GET', route: '/api/monitoring/targets/{code}', url: () => '/api/monitoring/targets/newEmployees', expect: signedInOnly(200) },
+  { method: 'GET', route: '/api/public/targets/{code}', url: () => '/api/public/targets/newEmployees', expect: all(200) },
+  {
+    method: 'GET',
+    route: '/api/monitoring/targets/{code}/contributors',
+    url: () => '/api/monitoring/targets/newEmployees/contributors?month=2026-09',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/monitoring/targets/{code}/manual-values',
+    url: () => '/api/monitoring/targets/clusters/manual-values',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/monitoring/targets/{code}/manual-values',
+    url: () => '/api/monitoring/targets/clusters/manual-values',
+    body: () => ({ asOf: '2026-09-30', value: 0, source: '区经济信息委' }),
+    expect: { public: 401, admin: 201, department: 201, subdistrict: 403, enterprise: 403 },
+  },
+  { method: 'POST', route: '/api/monitoring/recompute', url: () => '/api/monitoring/recompute', expect: adminOnly(200) },
   // Logout last: it ends each role's session.
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(200) },
 ];
@@ -119,7 +193,9 @@ beforeAll(async () => {
   const street = (await clients.subdistrict.get('/api/auth/me')).json().user;
   const firm = (await clients.enterprise.get('/api/auth/me')).json().user;
   const page = (await clients.admin.get('/api/enterprises?pageSize=200')).json<{ items: EnterpriseListItem[] }>();
-  const other = page.items.find((e) => e.subdistrict.id !== street.unitId && e.id !== firm.enterpriseId)!;
+  const other = page.items.find(
+    (e) => e.subdistrict.id !== street.unitId && e.id !== firm.enterpriseId && e.status === 'active' && e.registrationDate < '2026-01-01',
+  )!;
   const created = await clients.admin.request('POST', '/api/users', {
     username: 'target-user',
     displayName: '被修改的用户',

@@ -38,6 +38,10 @@ export const enterpriseInputSchema = z.object({
   fields: z.array(fieldCodeSchema).max(20).default([]),
   aboveScale: z.boolean().default(false),
   status: enterpriseStatusSchema.default('active'),
+  /** 入驻日期: when it came to the district; defaults to the registration date. */
+  settledOn: isoDateSchema.nullable().default(null),
+  /** 迁出/注销日期: required when the status is movedOut or closed. */
+  leftOn: isoDateSchema.nullable().default(null),
   contactPerson: z.string().trim().max(50).default(''),
   contactPhone: z
     .string()
@@ -46,7 +50,21 @@ export const enterpriseInputSchema = z.object({
     .regex(/^[0-9+\-() ]*$/, '电话号码格式不正确')
     .default(''),
   honours: z.array(honourSchema).max(50).default([]),
-});
+})
+  .superRefine((v, ctx) => {
+    if (v.status !== 'active' && !v.leftOn) {
+      ctx.addIssue({ code: 'custom', path: ['leftOn'], message: '迁出或注销的企业须填写迁出/注销日期' });
+    }
+    if (v.status === 'active' && v.leftOn) {
+      ctx.addIssue({ code: 'custom', path: ['leftOn'], message: '在营企业不应有迁出/注销日期' });
+    }
+    if (v.settledOn && v.settledOn < v.registrationDate) {
+      ctx.addIssue({ code: 'custom', path: ['settledOn'], message: '入驻日期不能早于注册日期' });
+    }
+    if (v.leftOn && v.leftOn < (v.settledOn ?? v.registrationDate)) {
+      ctx.addIssue({ code: 'custom', path: ['leftOn'], message: '迁出/注销日期不能早于入驻日期' });
+    }
+  });
 export type EnterpriseInput = z.input<typeof enterpriseInputSchema>;
 export type EnterpriseValues = z.output<typeof enterpriseInputSchema>;
 
@@ -70,6 +88,8 @@ export const enterpriseSchema = enterpriseListItemSchema.extend({
   address: z.string(),
   contactPerson: z.string(),
   contactPhone: z.string(),
+  settledOn: z.string(),
+  leftOn: z.string().nullable(),
   honours: z.array(honourSchema),
   createdAt: z.string(),
   updatedAt: z.string(),

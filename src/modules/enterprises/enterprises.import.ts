@@ -25,6 +25,8 @@ export const importColumns: ImportColumn[] = [
   { key: 'fields', zh: '重点领域', en: 'Fields', required: false, hint: '多个用、分隔', example: 'AI智能体、工业软件' },
   { key: 'aboveScale', zh: '规上企业', en: 'Above scale', required: false, hint: '是 / 否', example: '否' },
   { key: 'status', zh: '经营状态', en: 'Status', required: false, hint: '在营 / 已迁出 / 已注销', example: '在营' },
+  { key: 'settledOn', zh: '入驻日期', en: 'Settled on', required: false, hint: '迁入本区的日期，默认同注册日期', example: '' },
+  { key: 'leftOn', zh: '迁出/注销日期', en: 'Left on', required: false, hint: '已迁出或已注销时必填', example: '' },
   { key: 'contactPerson', zh: '联系人', en: 'Contact person', required: false, hint: '', example: '张三' },
   { key: 'contactPhone', zh: '联系电话', en: 'Contact phone', required: false, hint: '', example: '023-68000000' },
 ];
@@ -181,13 +183,16 @@ export function validateRows(sheet: SheetRow[], ctx: ImportContext): { values: O
     if (!status) err('status', '应填“在营”“已迁出”或“已注销”');
     if (get('uscc').startsWith('#LOSTPRECISION')) err('uscc', '代码被表格当作数字，请将该列设为文本格式后重新填写');
 
-    const date = get('registrationDate').replace(/[/.年月]/g, '-').replace(/日$/, '');
+    const normDate = (raw: string) => {
+      const d = raw.replace(/[/.年月]/g, '-').replace(/日$/, '');
+      return /^\d{4}-\d{1,2}-\d{1,2}$/.test(d) ? d.split('-').map((p, i) => (i === 0 ? p : p.padStart(2, '0'))).join('-') : d;
+    };
     const parsed = enterpriseInputSchema.safeParse({
       uscc: get('uscc'),
       name: get('name'),
-      registrationDate: /^\d{4}-\d{1,2}-\d{1,2}$/.test(date)
-        ? date.split('-').map((p, i) => (i === 0 ? p : p.padStart(2, '0'))).join('-')
-        : date,
+      registrationDate: normDate(get('registrationDate')),
+      settledOn: get('settledOn') ? normDate(get('settledOn')) : null,
+      leftOn: get('leftOn') ? normDate(get('leftOn')) : null,
       subdistrictId: subdistrictId ?? '00000000-0000-4000-8000-000000000000',
       buildingId: building?.id ?? null,
       address: get('address'),
@@ -203,8 +208,7 @@ export function validateRows(sheet: SheetRow[], ctx: ImportContext): { values: O
         if (key === 'subdistrictId' || key === 'buildingId') continue;
         // Required-but-empty cells were already reported once as 必填.
         if (importColumns.some((c) => c.key === key && c.required) && !get(key)) continue;
-        const reason =
-          key === 'registrationDate' && issue.code === 'invalid_format' ? '日期格式应为 YYYY-MM-DD' : issue.message;
+        const reason = issue.code === 'invalid_format' ? '日期格式应为 YYYY-MM-DD' : issue.message;
         err(key, reason);
       }
     }

@@ -250,10 +250,14 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
           subdistrictId: current.subdistrict.id,
           aboveScale: current.aboveScale,
           status: current.status,
+          settledOn: current.settledOn,
+          leftOn: current.leftOn,
           honours: current.honours,
         };
+        // A null settledOn means "the registration date", as it is stored.
+        const asStored = { ...body, settledOn: body.settledOn ?? body.registrationDate };
         const changed = Object.entries(locked)
-          .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(body[k as keyof EnterpriseValues]))
+          .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(asStored[k as keyof EnterpriseValues]))
           .map(([k]) => k);
         if (changed.length) {
           throw new AppError(

@@ -34,6 +34,10 @@ export const enterprises = pgTable(
     aboveScale: boolean('above_scale').notNull().default(false),
     /** 'active' | 'movedOut' | 'closed' */
     status: text('status').notNull().default('active'),
+    /** When it came to the district (入驻): its registration date unless it moved in later. */
+    settledOn: date('settled_on', { mode: 'string' }).notNull(),
+    /** When it moved out or closed; null while active. Indicators count it up to this day. */
+    leftOn: date('left_on', { mode: 'string' }),
     contactPerson: text('contact_person').notNull().default(''),
     contactPhone: text('contact_phone').notNull().default(''),
     createdAt: createdAt(),

@@ -68,6 +68,68 @@ const unitSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** Monthly figures an enterprise reports (月度填报), as the indicator formulas name them. */
+export const stockMeasures = ['employees', 'coreTalents', 'usedArea'] as const;
+export const flowMeasures = ['operatingRevenue', 'softwareRevenue', 'softwareProductRevenue', 'rdExpense'] as const;
+/** What a tier rule can test, at a month: stocks, trailing-12-month flows, and their year-on-year growth. */
+export const tierMeasures = [
+  'employees',
+  'coreTalents',
+  'operatingRevenueTtm',
+  'softwareRevenueTtm',
+  'operatingRevenueTtmGrowth',
+  'rdShareTtm',
+] as const;
+
+const tierCondition = z.strictObject({
+  measure: z.enum(tierMeasures),
+  op: z.enum(['gt', 'gte', 'lt', 'lte']),
+  value: z.number().finite(),
+});
+const tierRuleSchema = z.strictObject({
+  name: text,
+  nameEn: text,
+  /** all: every condition holds; any: at least one. */
+  match: z.enum(['all', 'any']),
+  conditions: z.array(tierCondition).min(1),
+  source: text,
+});
+
+/**
+ * How a target's value is computed each month (see docs/indicators.md). Values are in the target's unit:
+ * yuan are scaled to 亿元, ratios to %.
+ */
+export const formulaSchema = z.discriminatedUnion('kind', [
+  /** Growth of a stock since the baseline, over enterprises in the district (新增从业人员, 新增面积). */
+  z.strictObject({ kind: z.literal('stockGrowth'), measure: z.enum(stockMeasures) }),
+  /** Enterprises that settled in the district after the baseline and are still there (新增软信企业). */
+  z.strictObject({ kind: z.literal('newEnterprises') }),
+  /** Enterprises that meet a tier rule now but did not at the baseline (新培育上星、瞪羚). */
+  z.strictObject({ kind: z.literal('tierEntrants'), tier: z.string().regex(/^[a-z][A-Za-z0-9]*$/) }),
+  /** A flow over the trailing 12 months, which at the deadline is the calendar year (软件业务收入). */
+  z.strictObject({ kind: z.literal('flowTtm'), measure: z.enum(flowMeasures) }),
+  /** Ratio of two trailing-12-month flows (软件产品收入占比). */
+  z.strictObject({ kind: z.literal('flowRatio'), numerator: z.enum(flowMeasures), denominator: z.enum(flowMeasures) }),
+  /** Reported by a department with source and date (建成特色产业集聚区). */
+  z.strictObject({ kind: z.literal('manual') }),
+]);
+export type Formula = z.infer<typeof formulaSchema>;
+
+const monitoringSchema = z.strictObject({
+  /** Reports for a month are due by this day of the following month. */
+  reportDeadlineDay: z.number().int().min(1).max(28).default(10),
+  /** A missing month is filled with the enterprise's last report for up to this many months, then counted missing. */
+  carryForwardMonths: z.number().int().min(0).max(12).default(3),
+  /** Status thresholds on the pace index (share of the goal done ÷ share of the time gone). */
+  thresholds: z
+    .strictObject({ ahead: z.number().positive(), onTrack: z.number().positive(), behind: z.number().positive() })
+    .default({ ahead: 1.05, onTrack: 0.95, behind: 0.75 }),
+  /** A drop of the reporting rate by this many percentage points from one month to the next raises an alert. */
+  reportingRateDropAlert: z.number().min(0).max(100).default(10),
+  tiers: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), tierRuleSchema).default({}),
+});
+export type MonitoringSettings = z.infer<typeof monitoringSchema>;
+
 const targetSchema = z.strictObject({
   code: camelCode,
   name: text,
@@ -80,6 +142,12 @@ const targetSchema = z.strictObject({
   strive: z.boolean().default(false),
   /** Code of the target this one is counted within (其中…). */
   partOf: camelCode.optional(),
+  /** How the value is computed each month; a target without one is entered by hand (manual). */
+  formula: formulaSchema.default({ kind: 'manual' }),
+  /** The key task this target belongs to: its lead units own the indicator and receive its alerts. */
+  ownerTask: z.number().int().positive().optional(),
+  /** Owner units named directly, overriding ownerTask's lead units. */
+  ownerUnits: z.array(kebabCode).optional(),
   quote: text,
 });
 
@@ -135,6 +203,13 @@ const shapeSchema = z.strictObject({
   sections: z.array(sectionSchema).min(1),
   tasks: z.array(taskSchema).min(1),
   safeguards: z.array(safeguardSchema).default([]),
+  monitoring: monitoringSchema.default({
+    reportDeadlineDay: 10,
+    carryForwardMonths: 3,
+    thresholds: { ahead: 1.05, onTrack: 0.95, behind: 0.75 },
+    reportingRateDropAlert: 10,
+    tiers: {},
+  }),
 });
 
 type Shape = z.infer<typeof shapeSchema>;
@@ -248,6 +323,32 @@ function crossReferenceIssues(file: Shape): RawIssue[] {
     checkAssignment('tasks', i, task);
   });
   file.safeguards.forEach((safeguard, i) => checkAssignment('safeguards', i, safeguard));
+
+  const taskNumbers = new Set(file.tasks.map((t) => t.number));
+  const th = file.monitoring.thresholds;
+  if (!(th.ahead > th.onTrack && th.onTrack > th.behind)) {
+    add(['monitoring', 'thresholds'], 'thresholds must satisfy ahead > onTrack > behind');
+  }
+  file.targets.forEach((target, i) => {
+    if (target.ownerTask !== undefined && !taskNumbers.has(target.ownerTask)) {
+      add(['targets', i, 'ownerTask'], `task ${target.ownerTask} does not exist`);
+    }
+    target.ownerUnits?.forEach((code, j) => {
+      if (!unitsByCode.has(code)) add(['targets', i, 'ownerUnits', j], `unknown unit code "${code}"`);
+    });
+    if (target.formula.kind === 'tierEntrants' && !(target.formula.tier in file.monitoring.tiers)) {
+      add(['targets', i, 'formula', 'tier'], `tier "${target.formula.tier}" is not defined under monitoring.tiers`);
+    }
+    if (target.formula.kind === 'flowRatio' && target.unit !== '%') {
+      add(['targets', i, 'unit'], 'a flowRatio target is measured in %');
+    }
+    if (target.formula.kind === 'flowTtm' && target.unit !== '亿元') {
+      add(['targets', i, 'unit'], 'a flowTtm target of yuan amounts is measured in 亿元');
+    }
+    if (target.formula.kind === 'stockGrowth' && target.aim !== 'increase') {
+      add(['targets', i, 'aim'], 'a stockGrowth target counts an increase (aim: increase)');
+    }
+  });
 
   // Zod still runs these checks when a date failed its format (that issue is already reported), so
   // comparisons are made only between valid dates. ISO dates compare correctly as strings.

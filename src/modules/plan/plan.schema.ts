@@ -21,6 +21,8 @@ export const plans = pgTable(
     contentHash: text('content_hash').notNull(),
     /** The safeguard measures (保障措施), kept as loaded: shown, not computed on. */
     safeguards: jsonb('safeguards').notNull(),
+    /** Monitoring settings of the plan file: deadlines, carry-forward, thresholds, tier rules. */
+    monitoring: jsonb('monitoring').notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -44,6 +46,10 @@ export const planTargets = pgTable(
     strive: boolean('strive').notNull(),
     /** The target this one is counted within (其中…), e.g. core talents within employees. */
     partOf: text('part_of'),
+    /** How the value is computed each month (plan-file formula). */
+    formula: jsonb('formula').notNull().default({ kind: 'manual' }),
+    ownerTask: integer('owner_task'),
+    ownerUnitCodes: text('owner_unit_codes').array(),
     quote: text('quote').notNull(),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.id] }), uniqueIndex('plan_targets_code').on(t.districtId, t.planId, t.code)],

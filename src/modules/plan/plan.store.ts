@@ -7,7 +7,7 @@ import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { plans, planSections, planTargets, planTasks, planTaskUnits } from './plan.schema.ts';
 import { upsertUnits, allUnits as allUnitsOf, type UnitSeed } from '../units/units.store.ts';
 import { PlanIndex } from './plan.ts';
-import type { PlanFile } from './plan-file.ts';
+import type { MonitoringSettings, PlanFile } from './plan-file.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 
@@ -76,6 +76,7 @@ export async function loadPlanFile(db: Db, file: PlanFile, yamlText: string, act
       endDate: file.plan.endDate,
       dataVersion: file.dataVersion,
       contentHash: hash,
+      monitoring: file.monitoring,
       safeguards: file.safeguards.map((s) => ({
         number: s.number,
         title: s.title,
@@ -112,6 +113,9 @@ export async function loadPlanFile(db: Db, file: PlanFile, yamlText: string, act
           aim: t.aim,
           strive: t.strive,
           partOf: t.partOf ?? null,
+          formula: t.formula,
+          ownerTask: t.ownerTask ?? null,
+          ownerUnitCodes: t.ownerUnits ?? null,
           quote: t.quote,
         })),
       )
@@ -127,6 +131,9 @@ export async function loadPlanFile(db: Db, file: PlanFile, yamlText: string, act
           aim: sql`excluded.aim`,
           strive: sql`excluded.strive`,
           partOf: sql`excluded.part_of`,
+          formula: sql`excluded.formula`,
+          ownerTask: sql`excluded.owner_task`,
+          ownerUnitCodes: sql`excluded.owner_unit_codes`,
           quote: sql`excluded.quote`,
         },
       });
@@ -242,4 +249,17 @@ export async function loadPlanView(db: Queryable, districtId: string) {
     db.select().from(districts).where(eq(districts.id, districtId)).limit(1),
   ]);
   return { plan, index: new PlanIndex(unitRows, taskRows, assignments), sections, targets, district: district[0]! };
+}
+
+/** The plan's monitoring settings (deadline day, carry-forward, thresholds, tiers), parsed as the file declared them. */
+export async function monitoringSettings(db: Queryable, districtId: string): Promise<MonitoringSettings> {
+  const plan = await currentPlan(db, districtId);
+  const raw = (plan?.monitoring ?? {}) as Partial<MonitoringSettings>;
+  return {
+    reportDeadlineDay: raw.reportDeadlineDay ?? 10,
+    carryForwardMonths: raw.carryForwardMonths ?? 3,
+    thresholds: raw.thresholds ?? { ahead: 1.05, onTrack: 0.95, behind: 0.75 },
+    reportingRateDropAlert: raw.reportingRateDropAlert ?? 10,
+    tiers: raw.tiers ?? {},
+  };
 }

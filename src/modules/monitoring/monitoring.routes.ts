@@ -1,0 +1,334 @@
+// HTTP for monitoring: overview and target pages (signed-in and public), drill-down, revisions, manual values, recompute.
+import type { FastifyRequest } from 'fastify';
+import type { TypedApp } from '../../platform/http/app.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { errorBodySchema } from '../../platform/http/common.contract.ts';
+import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import type { SessionUser } from '../../platform/auth/auth.contract.ts';
+import type { UnitRef } from '../units/units.contract.ts';
+import { loadPlanView } from '../plan/plan.store.ts';
+import { coverage } from '../reports/reports.store.ts';
+import { fields } from '../enterprises/fields.ts';
+import { parsePeriod, type Period } from './period.ts';
+import {
+  contributorsPageSchema,
+  contributorsQuerySchema,
+  manualValueBodySchema,
+  manualValueListSchema,
+  manualValueSchema,
+  overviewSchema,
+  recomputeResultSchema,
+  targetDetailSchema,
+  targetParamsSchema,
+  targetQuerySchema,
+  type Overview,
+  type TargetDetail,
+} from './monitoring.contract.ts';
+import {
+  addManualValue,
+  contributors,
+  evaluateTarget,
+  lastComputedAt,
+  manualValuesOf,
+  monitoringContext,
+  readResults,
+  recompute,
+  snapshotsOf,
+  type MonitoringContext,
+  type TargetDef,
+} from './monitoring.store.ts';
+
+export interface MonitoringRouteDeps {
+  db: Db;
+  now?: () => Date;
+  /** Called after a recompute with its summary (alerts hang here). */
+  afterRecompute?: (districtId: string, summary: NonNullable<Awaited<ReturnType<typeof recompute>>>) => Promise<void>;
+}
+
+const sizeBandLabels: Record<string, { zh: string; en: string }> = {
+  micro: { zh: '10人以下', en: 'Under 10' },
+  small: { zh: '10–99人', en: '10–99' },
+  medium: { zh: '100–299人', en: '100–299' },
+  large: { zh: '300人及以上', en: '300 and more' },
+};
+/** Public figures for a group with fewer reporting enterprises than this are withheld. */
+const MIN_PUBLIC_GROUP = 3;
+
+export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDeps): void {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function context(districtId: string) {
+    const ctx = await monitoringContext(db, districtId);
+    const view = await loadPlanView(db, districtId);
+    if (!ctx || !view) throw notFound('计划');
+    const owners = (t: TargetDef): UnitRef[] => {
+      if (t.ownerUnitCodes?.length) {
+        return view.index.units
+          .filter((u) => t.ownerUnitCodes!.includes(u.code))
+          .map((u) => ({ id: u.id, code: u.code, name: u.name, nameEn: u.nameEn, kind: u.kind as UnitRef['kind'] }));
+      }
+      const task = view.index.tasks.find((x) => x.number === t.ownerTask);
+      return task ? view.index.leadUnits(task.id) : [];
+    };
+    return { ctx, view, owners };
+  }
+
+  const info = (t: TargetDef, owners: UnitRef[]) => ({
+    code: t.code,
+    name: t.name,
+    nameEn: t.nameEn,
+    goal: t.goal,
+    unit: t.unit,
+    aim: t.aim,
+    strive: t.strive,
+    deadline: t.deadline,
+    formulaKind: t.formula.kind,
+    owners,
+  });
+
+  async function totalSeries(ctx: MonitoringContext) {
+    const all = await readResults(db, ctx.districtId, { dimension: 'total' });
+    const byTarget = new Map<string, { period: Period; value: number | null }[]>();
+    for (const r of all) {
+      const list = byTarget.get(r.targetCode) ?? [];
+      list.push({ period: parsePeriod(r.month.slice(0, 7)), value: r.value === null ? null : Number(r.value) });
+      byTarget.set(r.targetCode, list);
+    }
+    return byTarget;
+  }
+
+  async function overview(districtId: string): Promise<Overview> {
+    const { ctx, view, owners } = await context(districtId);
+    const series = await totalSeries(ctx);
+    let month: string | null = null;
+    const targets = ctx.targets.map((t) => {
+      const s = series.get(t.code) ?? [];
+      const evals = evaluateTarget(ctx, t, s);
+      const statusOf = new Map(evals.map((e) => [e.period, e.status]));
+      const last = evals.at(-1) ?? null;
+      if (last && (!month || last.period > month)) month = last.period;
+      return {
+        ...info(t, owners(t)),
+        evaluation: last,
+        series: s.map((p) => ({ month: p.period, value: p.value, status: statusOf.get(p.period) ?? null })),
+      };
+    });
+    const settings = ctx.settings;
+    const rep = month ? await coverage(db, districtId, month as Period, settings.reportDeadlineDay, { all: true }) : null;
+    return {
+      district: { id: view.district.id, name: view.district.name, nameEn: view.district.nameEn },
+      baseline: ctx.baseline,
+      deadline: ctx.deadline,
+      month,
+      computedAt: await lastComputedAt(db, districtId),
+      targets,
+      reporting: rep ? { period: rep.period, ...rep.district } : null,
+    };
+  }
+
+  async function targetDetail(districtId: string, code: string, monthParam: Period | undefined, publicView: boolean): Promise<TargetDetail> {
+    const { ctx, view, owners } = await context(districtId);
+    const t = ctx.targets.find((x) => x.code === code);
+    if (!t) throw notFound('目标');
+    const rows = await readResults(db, districtId, { targetCode: code });
+    const total = rows
+      .filter((r) => r.dimension === 'total')
+      .map((r) => ({ period: parsePeriod(r.month.slice(0, 7)), value: r.value === null ? null : Number(r.value) }));
+    const evaluations = evaluateTarget(ctx, t, total);
+    const month = monthParam ?? evaluations.at(-1)?.period ?? null;
+    const evaluation = evaluations.find((e) => e.period === month) ?? null;
+    const statusOf = new Map(evaluations.map((e) => [e.period, e.status]));
+    const unitName = new Map(view.index.units.map((u) => [u.id, u] as const));
+    const fieldOf = new Map<string, { zh: string; en: string }>(fields.map((f) => [f.code, f]));
+    const breakdown = (dimension: 'subdistrict' | 'field' | 'sizeBand') =>
+      rows
+        .filter((r) => r.dimension === dimension && r.month.slice(0, 7) === month)
+        .map((r) => {
+          const label =
+            dimension === 'subdistrict'
+              ? { zh: unitName.get(r.groupKey)?.name ?? r.groupKey, en: unitName.get(r.groupKey)?.nameEn ?? r.groupKey }
+              : dimension === 'field'
+                ? (fieldOf.get(r.groupKey) ?? { zh: r.groupKey, en: r.groupKey })
+                : (sizeBandLabels[r.groupKey] ?? { zh: r.groupKey, en: r.groupKey });
+          const suppressed = publicView && r.contributors < MIN_PUBLIC_GROUP;
+          return {
+            key: r.groupKey,
+            label: label.zh,
+            labelEn: label.en,
+            value: suppressed || r.value === null ? null : Number(r.value),
+            contributors: r.contributors,
+            suppressed,
+          };
+        })
+        .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+    const snaps = await snapshotsOf(db, districtId, code);
+    const byMonth = new Map<string, { first: number | null; current: number | null; revisions: number }>();
+    for (const s of snaps) {
+      const m = s.month.slice(0, 7);
+      const v = s.value === null ? null : Number(s.value);
+      const entry = byMonth.get(m);
+      if (!entry) byMonth.set(m, { first: v, current: v, revisions: 1 });
+      else byMonth.set(m, { ...entry, current: v, revisions: entry.revisions + 1 });
+    }
+    return {
+      target: info(t, owners(t)),
+      month,
+      evaluation,
+      evaluations,
+      series: total.map((p) => ({ month: p.period, value: p.value, status: statusOf.get(p.period) ?? null })),
+      breakdowns: { subdistrict: breakdown('subdistrict'), field: breakdown('field'), sizeBand: breakdown('sizeBand') },
+      revisions: [...byMonth.entries()].map(([m, v]) => ({ month: m, ...v })),
+    };
+  }
+
+  const staff = (req: FastifyRequest): SessionUser => {
+    const user = requireUser(req);
+    if (user.role === 'enterprise') throw forbidden();
+    return user;
+  };
+
+  app.get(
+    '/api/monitoring/overview',
+    { schema: { tags: ['monitoring'], summary: 'Every target: value, progress, status, projection and monthly series', response: { 200: overviewSchema, 401: errorBodySchema } } },
+    async (req) => overview(requireUser(req).districtId),
+  );
+
+  app.get(
+    '/api/public/overview',
+    { schema: { tags: ['public'], summary: 'The public, read-only overview: district-level figures only', response: { 200: overviewSchema } } },
+    async (req) => overview(req.districtId),
+  );
+
+  app.get(
+    '/api/monitoring/targets/:code',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: "One target: every month's evaluation, breakdowns by subdistrict, field and size, and revisions",
+        params: targetParamsSchema,
+        querystring: targetQuerySchema,
+        response: { 200: targetDetailSchema, 401: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => targetDetail(requireUser(req).districtId, req.params.code, req.query.month, false),
+  );
+
+  app.get(
+    '/api/public/targets/:code',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'One target for the public: small groups withheld, no drill-down',
+        params: targetParamsSchema,
+        querystring: targetQuerySchema,
+        response: { 200: targetDetailSchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => targetDetail(req.districtId, req.params.code, req.query.month, true),
+  );
+
+  app.get(
+    '/api/monitoring/targets/:code/contributors',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: "The enterprises behind a target's value in a month (drill-down), largest contribution first",
+        params: targetParamsSchema,
+        querystring: contributorsQuerySchema,
+        response: { 200: contributorsPageSchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = staff(req);
+      const { ctx } = await context(user.districtId);
+      const t = ctx.targets.find((x) => x.code === req.params.code);
+      if (!t) throw notFound('目标');
+      if (t.formula.kind === 'manual') return { items: [], total: 0, page: 1, pageSize: req.query.pageSize };
+      return contributors(db, ctx, t, {
+        ...req.query,
+        onlySubdistrictId: user.role === 'subdistrict' ? user.unitId : null,
+      });
+    },
+  );
+
+  app.get(
+    '/api/monitoring/targets/:code/manual-values',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Values departments entered for a target, with source and date',
+        params: targetParamsSchema,
+        response: { 200: manualValueListSchema, 401: errorBodySchema, 403: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = staff(req);
+      const list = await manualValuesOf(db, user.districtId, req.params.code);
+      return {
+        items: list.map((v) => ({
+          id: v.id,
+          targetCode: v.targetCode,
+          asOf: v.asOf,
+          value: Number(v.value),
+          source: v.source,
+          note: v.note,
+          enteredAt: new Date(v.enteredAt).toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/monitoring/targets/:code/manual-values',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Enter a value only a department knows (administrators and department users)',
+        params: targetParamsSchema,
+        body: manualValueBodySchema,
+        response: { 201: manualValueSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      if (user.role !== 'admin' && user.role !== 'department') throw forbidden();
+      const { ctx } = await context(user.districtId);
+      const t = ctx.targets.find((x) => x.code === req.params.code);
+      if (!t) throw notFound('目标');
+      if (t.formula.kind !== 'manual') {
+        throw new AppError('VALIDATION', '该目标由企业填报数据计算，不接受手工录入', [{ path: 'code', message: '该目标不是手工录入指标' }]);
+      }
+      const row = await addManualValue(db, actorOf(user), { targetCode: t.code, ...req.body, unitId: user.unitId });
+      return reply.status(201).send({
+        id: row.id,
+        targetCode: row.targetCode,
+        asOf: row.asOf,
+        value: Number(row.value),
+        source: row.source,
+        note: row.note,
+        enteredAt: new Date(row.enteredAt).toISOString(),
+      });
+    },
+  );
+
+  app.post(
+    '/api/monitoring/recompute',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Recompute facts, results and snapshots now (administrators; the monthly job does this on schedule)',
+        response: { 200: recomputeResultSchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      if (user.role !== 'admin') throw forbidden();
+      const summary = await recompute(db, user.districtId, now(), actorOf(user));
+      if (!summary) throw notFound('计划');
+      await deps.afterRecompute?.(user.districtId, summary);
+      return summary;
+    },
+  );
+}

@@ -1,0 +1,111 @@
+// API shapes of monthly reports: the form, a report with its versions and warnings, imports, reporting coverage.
+import { z } from 'zod';
+import { idSchema, pageOf } from '../../platform/http/common.contract.ts';
+import { periodSchema } from '../monitoring/period.ts';
+import { consistencyIssues } from './reports.ts';
+
+const count = z.number().int('须为整数').min(0, '不能为负数').max(10_000_000);
+/** Integer yuan; up to 10万亿 (a safe integer). */
+const yuan = z.number().int('金额以元为单位，须为整数').min(0, '不能为负数').max(1e13);
+
+export const figuresSchema = z.object({
+  employees: count,
+  coreTalents: count,
+  operatingRevenue: yuan,
+  softwareRevenue: yuan,
+  softwareProductRevenue: yuan,
+  rdExpense: yuan,
+  usedArea: z.number().min(0, '不能为负数').max(10_000_000).multipleOf(0.01, '面积最多两位小数'),
+});
+
+export const reportBodySchema = figuresSchema
+  .extend({
+    period: periodSchema,
+    buildingId: idSchema.nullable().default(null),
+    note: z.string().trim().max(500).optional(),
+  })
+  .superRefine((v, ctx) => {
+    for (const issue of consistencyIssues(v)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  });
+export type ReportBody = z.output<typeof reportBodySchema>;
+
+export const warningSchema = z.object({ path: z.string(), previous: z.number(), current: z.number(), message: z.string() });
+
+export const reportSchema = figuresSchema.extend({
+  id: idSchema,
+  enterpriseId: idSchema,
+  period: z.string(),
+  version: z.number().int(),
+  buildingId: idSchema.nullable(),
+  source: z.string(),
+  submittedAt: z.string(),
+  submittedBy: z.string().nullable(),
+  note: z.string().nullable(),
+  onTime: z.boolean(),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+export const reportSavedSchema = z.object({
+  report: reportSchema,
+  /** 'created' (first report of the month), 'revised' (a new version), 'unchanged' (same figures). */
+  outcome: z.enum(['created', 'revised', 'unchanged']),
+  warnings: z.array(warningSchema),
+});
+
+export const reportListSchema = z.object({
+  items: z.array(reportSchema.extend({ versions: z.number().int() })),
+});
+
+export const reportDetailSchema = z.object({
+  period: z.string(),
+  deadline: z.string(),
+  current: reportSchema.nullable(),
+  versions: z.array(reportSchema),
+  /** The enterprise's latest report before this period, for the form's "last period" column. */
+  previous: reportSchema.nullable(),
+});
+
+export const reportCheckSchema = z.object({ warnings: z.array(warningSchema) });
+
+export const importQuerySchema = z.object({ period: periodSchema });
+export const reportImportResultSchema = z.object({
+  batchId: idSchema,
+  period: z.string(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  revised: z.number().int(),
+  unchanged: z.number().int(),
+});
+
+export const coverageQuerySchema = z.object({ period: periodSchema });
+export const coverageSchema = z.object({
+  period: z.string(),
+  deadline: z.string(),
+  district: z.object({ expected: z.number().int(), reported: z.number().int(), onTime: z.number().int() }),
+  subdistricts: z.array(
+    z.object({
+      subdistrict: z.object({ id: idSchema, name: z.string() }),
+      expected: z.number().int(),
+      reported: z.number().int(),
+      onTime: z.number().int(),
+    }),
+  ),
+});
+
+export const missingQuerySchema = z.object({
+  period: periodSchema,
+  subdistrictId: idSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const missingPageSchema = pageOf(
+  z.object({
+    id: idSchema,
+    uscc: z.string(),
+    name: z.string(),
+    subdistrict: z.object({ id: idSchema, name: z.string() }),
+    contactPerson: z.string(),
+    contactPhone: z.string(),
+    lastReported: z.string().nullable(),
+  }),
+);

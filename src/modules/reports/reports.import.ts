@@ -1,0 +1,345 @@
+// Importing a month's reports from .xlsx (streamed row by row) or .csv: staged, checked as a set, landed whole or not at all.
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../platform/db/db.ts';
+import { rows } from '../../platform/db/db.ts';
+import type { Actor } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { ImportRowError } from '../enterprises/enterprises.contract.ts';
+import type { EnterpriseScope } from '../enterprises/enterprises.policy.ts';
+import { normalizeUscc, validateUscc } from '../enterprises/uscc.ts';
+import { lastDayOf, type Period } from '../monitoring/period.ts';
+import { consistencyIssues, moneyKeys, parseMoney, type Figures, type MoneyUnit } from './reports.ts';
+import { monthStart } from './reports.store.ts';
+
+export const MAX_REPORT_ROWS = 500_000;
+const MAX_LISTED_ERRORS = 1000;
+const BATCH = 2000;
+
+/** Template columns. Money columns state their unit in the header: （元） or （万元）. */
+export const reportColumns = [
+  { key: 'uscc', zh: '统一社会信用代码', required: true },
+  { key: 'name', zh: '企业名称', required: false },
+  { key: 'employees', zh: '从业人员（人）', required: true },
+  { key: 'coreTalents', zh: '核心软信人才（人）', required: true },
+  { key: 'operatingRevenue', zh: '营业收入（万元）', required: true },
+  { key: 'softwareRevenue', zh: '软件业务收入（万元）', required: true },
+  { key: 'softwareProductRevenue', zh: '软件产品收入（万元）', required: true },
+  { key: 'rdExpense', zh: '研发投入（万元）', required: true },
+  { key: 'usedArea', zh: '使用面积（平方米）', required: true },
+  { key: 'building', zh: '所在楼宇', required: false },
+] as const;
+type ColumnKey = (typeof reportColumns)[number]['key'];
+
+export interface HeaderMap {
+  byCol: Map<number, ColumnKey>;
+  header: Map<ColumnKey, string>;
+  moneyUnit: Map<ColumnKey, MoneyUnit>;
+}
+
+const bare = (h: string) => h.replace(/[*＊\s]/g, '');
+const stem = (h: string) => bare(h).replace(/[（(].*[)）]$/, '');
+
+/** Maps header cells to columns and reads each money column's unit; a missing column or unit is an error. */
+export function readHeader(cells: string[]): HeaderMap {
+  const byCol = new Map<number, ColumnKey>();
+  const header = new Map<ColumnKey, string>();
+  const moneyUnit = new Map<ColumnKey, MoneyUnit>();
+  const errors: ImportRowError[] = [];
+  cells.forEach((raw, col) => {
+    const h = bare(raw ?? '');
+    const column = reportColumns.find((c) => stem(c.zh) === stem(h) || c.key === h);
+    if (!column) return;
+    byCol.set(col, column.key);
+    header.set(column.key, h);
+    if ((moneyKeys as readonly string[]).includes(column.key)) {
+      const unit = /[（(](万元|元)[)）]$/.exec(h)?.[1] as MoneyUnit | undefined;
+      if (unit) moneyUnit.set(column.key, unit);
+      else errors.push({ row: 1, column: h, reason: '金额列须在列名中注明单位：（元）或（万元）' });
+    }
+  });
+  for (const c of reportColumns) {
+    if (c.required && !header.has(c.key)) errors.push({ row: 1, column: c.zh, reason: '缺少此列' });
+  }
+  if (errors.length) throw new AppError('IMPORT_INVALID', '表头有误，未写入任何数据', undefined, { errors, errorCount: errors.length });
+  return { byCol, header, moneyUnit };
+}
+
+export interface StagedRow extends Figures {
+  row: number;
+  uscc: string;
+  building: string;
+}
+
+/** Checks one data row on its own: formats, units, non-negative numbers, the parts not exceeding the whole. */
+export function parseRow(row: number, cells: Map<ColumnKey, string>, h: HeaderMap): { value?: StagedRow; errors: ImportRowError[] } {
+  const errors: ImportRowError[] = [];
+  const col = (k: ColumnKey) => h.header.get(k) ?? k;
+  const err = (k: ColumnKey, reason: string) => errors.push({ row, column: col(k), reason });
+  const uscc = normalizeUscc(cells.get('uscc') ?? '');
+  if (!uscc) err('uscc', '必填');
+  else {
+    const v = validateUscc(uscc);
+    if (!v.ok) err('uscc', v.message);
+  }
+  const int = (k: 'employees' | 'coreTalents') => {
+    const t = (cells.get(k) ?? '').replace(/[,，\s]/g, '');
+    if (!t) return err(k, '必填'), 0;
+    if (!/^\d+$/.test(t)) return err(k, '须为非负整数'), 0;
+    return Number(t);
+  };
+  const money = (k: (typeof moneyKeys)[number]) => {
+    const t = cells.get(k) ?? '';
+    if (!t.trim()) return err(k, '必填'), 0;
+    const unit = h.moneyUnit.get(k)!;
+    const v = parseMoney(t, unit);
+    if (v === null) return err(k, unit === '元' ? '须为非负整数（元）' : '须为非负数，最多四位小数（万元）'), 0;
+    return v;
+  };
+  const areaText = (cells.get('usedArea') ?? '').replace(/[,，\s]/g, '');
+  let usedArea = 0;
+  if (!areaText) err('usedArea', '必填');
+  else if (!/^\d+(\.\d{1,2})?$/.test(areaText)) err('usedArea', '须为非负数，最多两位小数');
+  else usedArea = Number(areaText);
+  const f: Figures = {
+    employees: int('employees'),
+    coreTalents: int('coreTalents'),
+    operatingRevenue: money('operatingRevenue'),
+    softwareRevenue: money('softwareRevenue'),
+    softwareProductRevenue: money('softwareProductRevenue'),
+    rdExpense: money('rdExpense'),
+    usedArea,
+  };
+  if (errors.length) return { errors };
+  for (const issue of consistencyIssues(f)) err(issue.path as ColumnKey, issue.message);
+  if (errors.length) return { errors };
+  return { value: { row, uscc, building: (cells.get('building') ?? '').trim(), ...f }, errors };
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(6)));
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(v).trim();
+}
+
+/** Rows of the first sheet as arrays of cell text, streamed from an .xlsx without holding the file. */
+export async function* xlsxRows(input: Readable): AsyncGenerator<string[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore' });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as ExcelJS.CellValue[];
+        const out: string[] = [];
+        for (let i = 1; i < values.length; i++) out.push(cellText(values[i] ?? null));
+        yield out;
+      }
+      return; // the first sheet only
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该 .xlsx 文件');
+  }
+}
+
+/** Rows of a UTF-8 .csv (buffered: CSV uploads are bounded by the upload limit). */
+export async function* csvRows(buffer: Buffer): AsyncGenerator<string[]> {
+  const text = new TextDecoder('utf-8').decode(buffer).replace(/^\uFEFF/, '');
+  if (text.includes('\u0000') || text.includes('\uFFFD')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'CSV 文件须为 UTF-8 编码的文本');
+  const wb = new ExcelJS.Workbook();
+  const sheet = await wb.csv.read(Readable.from([text]), { map: (v: unknown) => v } as unknown as ExcelJS.CsvReadOptions);
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const values = sheet.getRow(r).values as ExcelJS.CellValue[];
+    const out: string[] = [];
+    for (let i = 1; i < values.length; i++) out.push(cellText(values[i] ?? null));
+    yield out;
+  }
+}
+
+export interface ImportOptions {
+  period: Period;
+  scope: EnterpriseScope;
+  filename: string;
+  submittedAt: Date;
+  onProgress?: (rowsRead: number) => void;
+}
+
+export interface ImportResult {
+  batchId: string;
+  period: string;
+  rows: number;
+  created: number;
+  revised: number;
+  unchanged: number;
+}
+
+const fail = (errors: ImportRowError[], total: number) =>
+  new AppError('IMPORT_INVALID', `${total} 处错误，未写入任何数据`, undefined, {
+    errors: errors.slice(0, MAX_LISTED_ERRORS),
+    errorCount: total,
+  });
+
+async function stageBatch(tx: Tx, batch: StagedRow[]) {
+  if (!batch.length) return;
+  const values = sql.join(
+    batch.map(
+      (r) =>
+        sql`(${r.row}, ${r.uscc}, ${r.employees}, ${r.coreTalents}, ${r.operatingRevenue}, ${r.softwareRevenue}, ${r.softwareProductRevenue}, ${r.rdExpense}, ${r.usedArea.toFixed(2)}, ${r.building})`,
+    ),
+    sql`, `,
+  );
+  await tx.execute(sql`INSERT INTO report_stage (row_no, uscc, employees, core_talents, operating_revenue, software_revenue,
+    software_product_revenue, rd_expense, used_area, building) VALUES ${values}`);
+}
+
+/**
+ * Imports a month: every row is checked alone while streaming, then as a set (known USCC, in the user's scope, in the
+ * district that month, no duplicates, known building); any error → nothing written and the full report. Otherwise
+ * same figures are left alone, new ones become version 1, changed ones a new version — each audited.
+ */
+export async function importReports(db: Db, actor: Actor, source: AsyncIterable<string[]>, opts: ImportOptions): Promise<ImportResult> {
+  const districtId = actor.districtId;
+  const period = opts.period;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`CREATE TEMP TABLE report_stage (
+      row_no int PRIMARY KEY, uscc text NOT NULL, employees int, core_talents int, operating_revenue bigint,
+      software_revenue bigint, software_product_revenue bigint, rd_expense bigint, used_area numeric(12,2), building text
+    ) ON COMMIT DROP`);
+    const errors: ImportRowError[] = [];
+    let errorCount = 0;
+    let header: HeaderMap | undefined;
+    let rowNo = 0;
+    let dataRows = 0;
+    let batch: StagedRow[] = [];
+    for await (const cells of source) {
+      rowNo++;
+      if (!header) {
+        header = readHeader(cells);
+        continue;
+      }
+      const byKey = new Map<ColumnKey, string>();
+      let any = false;
+      for (const [col, key] of header.byCol) {
+        const v = (cells[col] ?? '').trim();
+        if (v) any = true;
+        byKey.set(key, v);
+      }
+      if (!any) continue;
+      dataRows++;
+      if (dataRows > MAX_REPORT_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', `一次最多导入 ${MAX_REPORT_ROWS} 行`);
+      const parsed = parseRow(rowNo, byKey, header);
+      if (parsed.errors.length) {
+        errorCount += parsed.errors.length;
+        if (errors.length < MAX_LISTED_ERRORS) errors.push(...parsed.errors);
+      } else if (errorCount === 0) {
+        // Once a row is bad nothing will be written: stop staging, keep checking.
+        batch.push(parsed.value!);
+        if (batch.length === BATCH) {
+          await stageBatch(tx, batch);
+          batch = [];
+        }
+      }
+      if (dataRows % BATCH === 0) opts.onProgress?.(dataRows);
+    }
+    if (!header) throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
+    if (errorCount) throw fail(errors, errorCount);
+    if (dataRows === 0) throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
+    await stageBatch(tx, batch);
+    opts.onProgress?.(dataRows);
+
+    const usccCol = header.header.get('uscc') ?? '统一社会信用代码';
+    const buildingCol = header.header.get('building') ?? '所在楼宇';
+    const scope =
+      'subdistrictId' in opts.scope
+        ? sql`e.subdistrict_id = ${opts.scope.subdistrictId}`
+        : 'enterpriseId' in opts.scope
+          ? sql`e.id = ${opts.scope.enterpriseId}`
+          : 'all' in opts.scope
+            ? sql`true`
+            : sql`false`;
+    const setErrors = await rows<{ row: number; col: string; reason: string }>(
+      tx,
+      sql`SELECT s.row_no AS row, ${usccCol} AS col,
+                 CASE WHEN e.id IS NULL THEN '该统一社会信用代码未在企业名录中登记'
+                      WHEN NOT (${scope}) THEN '不在您的管辖范围内'
+                      WHEN e.settled_on > ${lastDayOf(period)}::date OR (e.left_on IS NOT NULL AND e.left_on < ${monthStart(period)}::date)
+                        THEN '该企业在 ${sql.raw(period)} 不在本区'
+                      ELSE '与第 ' || d.first_row || ' 行重复' END AS reason
+          FROM report_stage s
+          LEFT JOIN enterprises e ON e.district_id = ${districtId} AND e.uscc = s.uscc
+          LEFT JOIN (SELECT uscc, min(row_no) AS first_row FROM report_stage GROUP BY uscc) d ON d.uscc = s.uscc
+          WHERE e.id IS NULL OR NOT (${scope})
+             OR e.settled_on > ${lastDayOf(period)}::date OR (e.left_on IS NOT NULL AND e.left_on < ${monthStart(period)}::date)
+             OR d.first_row <> s.row_no
+        UNION ALL
+          SELECT s.row_no, ${buildingCol}, '未知的楼宇“' || s.building || '”'
+          FROM report_stage s
+          WHERE s.building <> '' AND NOT EXISTS (SELECT 1 FROM buildings b WHERE b.district_id = ${districtId}
+                AND (b.name = s.building OR b.code = s.building))
+        ORDER BY 1`,
+    );
+    if (setErrors.length) {
+      throw fail(
+        setErrors.map((e) => ({ row: e.row, column: e.col, reason: e.reason })),
+        setErrors.length,
+      );
+    }
+
+    const [batchRow] = await rows<{ id: string }>(
+      tx,
+      sql`INSERT INTO report_batches (district_id, period, filename, rows, created, revised, unchanged, submitted_by)
+          VALUES (${districtId}, ${monthStart(period)}, ${opts.filename}, ${dataRows}, 0, 0, 0, ${actor.userId})
+          RETURNING id::text`,
+    );
+    const batchId = batchRow!.id;
+    // Resolve each staged row to its enterprise, building and current report, and classify it once.
+    await tx.execute(sql`CREATE TEMP TABLE report_plan ON COMMIT DROP AS
+      SELECT s.*, e.id AS enterprise_id,
+             (SELECT b.id FROM buildings b WHERE b.district_id = ${districtId} AND (b.name = s.building OR b.code = s.building) LIMIT 1) AS building_id,
+             r.id AS current_id, r.version AS current_version,
+             CASE WHEN r.id IS NULL THEN 'created'
+                  WHEN (r.employees, r.core_talents, r.operating_revenue, r.software_revenue, r.software_product_revenue, r.rd_expense, r.used_area)
+                     = (s.employees, s.core_talents, s.operating_revenue, s.software_revenue, s.software_product_revenue, s.rd_expense, s.used_area)
+                  THEN 'unchanged' ELSE 'revised' END AS outcome,
+             to_jsonb(r) AS before
+      FROM report_stage s
+      JOIN enterprises e ON e.district_id = ${districtId} AND e.uscc = s.uscc
+      LEFT JOIN reports r ON r.district_id = ${districtId} AND r.enterprise_id = e.id
+                          AND r.period = ${monthStart(period)}::date AND r.is_current`);
+    await tx.execute(sql`UPDATE reports r SET is_current = false FROM report_plan p
+      WHERE r.district_id = ${districtId} AND r.id = p.current_id AND p.outcome = 'revised'`);
+    await tx.execute(sql`INSERT INTO reports (district_id, enterprise_id, period, version, is_current, employees, core_talents,
+        operating_revenue, software_revenue, software_product_revenue, rd_expense, used_area, building_id, source, batch_id, submitted_by, submitted_at)
+      SELECT ${districtId}, p.enterprise_id, ${monthStart(period)}::date, coalesce(p.current_version, 0) + 1, true,
+             p.employees, p.core_talents, p.operating_revenue, p.software_revenue, p.software_product_revenue, p.rd_expense,
+             p.used_area, p.building_id, 'import', ${batchId}::uuid, ${actor.userId}::uuid, ${opts.submittedAt.toISOString()}::timestamptz
+      FROM report_plan p WHERE p.outcome <> 'unchanged'`);
+    await tx.execute(sql`INSERT INTO audit_log (district_id, actor_id, actor_label, action, entity, entity_id, before, after, note)
+      SELECT ${districtId}, ${actor.userId}::uuid, ${actor.label}, CASE p.outcome WHEN 'created' THEN 'create' ELSE 'update' END,
+             'report', p.enterprise_id::text || ':' || ${period},
+             CASE WHEN p.outcome = 'revised' THEN p.before - 'district_id' ELSE NULL END,
+             jsonb_build_object('employees', p.employees, 'coreTalents', p.core_talents, 'operatingRevenue', p.operating_revenue,
+               'softwareRevenue', p.software_revenue, 'softwareProductRevenue', p.software_product_revenue,
+               'rdExpense', p.rd_expense, 'usedArea', p.used_area, 'version', coalesce(p.current_version, 0) + 1),
+             'import batch ' || ${batchId}
+      FROM report_plan p WHERE p.outcome <> 'unchanged'`);
+    const [counts] = await rows<{ created: number; revised: number; unchanged: number }>(
+      tx,
+      sql`SELECT count(*) FILTER (WHERE outcome = 'created')::int AS created,
+                 count(*) FILTER (WHERE outcome = 'revised')::int AS revised,
+                 count(*) FILTER (WHERE outcome = 'unchanged')::int AS unchanged
+          FROM report_plan`,
+    );
+    await tx.execute(sql`UPDATE report_batches SET created = ${counts!.created}, revised = ${counts!.revised}, unchanged = ${counts!.unchanged}
+      WHERE district_id = ${districtId} AND id = ${batchId}::uuid`);
+    return { batchId, period, rows: dataRows, ...counts! };
+  });
+}
+

@@ -1,0 +1,284 @@
+// HTTP for monthly reports: an enterprise's form and history, corrections, month imports, coverage and missing reports.
+import { z } from 'zod';
+import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import type { TypedApp } from '../../platform/http/app.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { rows } from '../../platform/db/db.ts';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
+import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import type { SessionUser } from '../../platform/auth/auth.contract.ts';
+import { can, enterpriseScope } from '../enterprises/enterprises.policy.ts';
+import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
+import { importFailureSchema } from '../enterprises/enterprises.contract.ts';
+import { monitoringSettings } from '../plan/plan.store.ts';
+import { currentPeriod, lastDayOf, periodSchema, type Period } from '../monitoring/period.ts';
+import {
+  coverageQuerySchema,
+  coverageSchema,
+  importQuerySchema,
+  missingPageSchema,
+  missingQuerySchema,
+  reportBodySchema,
+  reportCheckSchema,
+  reportDetailSchema,
+  reportImportResultSchema,
+  reportListSchema,
+  reportSavedSchema,
+  type ReportBody,
+} from './reports.contract.ts';
+import { figuresOf, missingReports, coverage, reportHistory, reportVersions, reportsBefore, saveReport, toReport } from './reports.store.ts';
+import { deadlineOf, jumpWarnings } from './reports.ts';
+import { csvRows, importReports, reportColumns, xlsxRows } from './reports.import.ts';
+
+const idParams = z.object({ id: idSchema });
+
+export interface ReportRouteDeps {
+  db: Db;
+  /** The clock, injected so tests can pin "today". */
+  now?: () => Date;
+}
+
+export function registerReportRoutes(app: TypedApp, { db, now = () => new Date() }: ReportRouteDeps): void {
+  /** The enterprise a request is about, if the user may read it (else 404: no hint that it exists). */
+  const readable = async (user: SessionUser, id: string) => {
+    const row = await findEnterpriseRow(db, user.districtId, id);
+    if (!row || !can(user, 'read', row)) throw notFound('企业');
+    return row;
+  };
+
+  /** A report may be filed for a finished month in which the enterprise was in the district. */
+  const checkPeriod = (period: Period, e: { settledOn: string; leftOn: string | null }) => {
+    if (period >= currentPeriod(now())) {
+      throw new AppError('VALIDATION', '只能填报已结束的月份', [{ path: 'period', message: '只能填报已结束的月份' }]);
+    }
+    if (lastDayOf(period) < e.settledOn || (e.leftOn && `${period}-01` > e.leftOn)) {
+      throw new AppError('VALIDATION', '该月企业不在本区', [{ path: 'period', message: '该月企业不在本区' }]);
+    }
+  };
+
+  app.get(
+    '/api/enterprises/:id/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: "An enterprise's monthly reports (current versions, newest first)",
+        params: idParams,
+        response: { 200: reportListSchema, 401: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const e = await readable(user, req.params.id);
+      const settings = await monitoringSettings(db, user.districtId);
+      return { items: await reportHistory(db, user.districtId, e.id, settings.reportDeadlineDay) };
+    },
+  );
+
+  app.get(
+    '/api/enterprises/:id/reports/:period',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: "One month of an enterprise's reports: the current version, every earlier version, and last period's values",
+        params: z.object({ id: idSchema, period: periodSchema }),
+        response: { 200: reportDetailSchema, 401: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const e = await readable(user, req.params.id);
+      const { reportDeadlineDay: day } = await monitoringSettings(db, user.districtId);
+      const versions = await reportVersions(db, user.districtId, e.id, req.params.period);
+      const first = versions.at(-1)?.submittedAt;
+      const [previous] = await reportsBefore(db, user.districtId, e.id, req.params.period, 1);
+      return {
+        period: req.params.period,
+        deadline: deadlineOf(req.params.period, day),
+        current: versions[0] ? toReport(versions[0], day, first ? new Date(first) : undefined) : null,
+        versions: versions.map((v) => toReport(v, day, first ? new Date(first) : undefined)),
+        previous: previous ? toReport(previous, day) : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/enterprises/:id/reports/check',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Check figures before saving: warnings for implausible jumps against recent reports (nothing is saved)',
+        params: idParams,
+        body: reportBodySchema,
+        response: { 200: reportCheckSchema, 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const e = await readable(user, req.params.id);
+      const history = await reportsBefore(db, user.districtId, e.id, req.body.period, 3);
+      return { warnings: jumpWarnings(req.body, history.map(figuresOf)) };
+    },
+  );
+
+  app.post(
+    '/api/enterprises/:id/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: "File or correct a month's figures; a correction keeps the earlier version and is audited",
+        params: idParams,
+        body: reportBodySchema,
+        response: { 200: reportSavedSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const e = await readable(user, req.params.id);
+      if (!can(user, 'update', e)) throw forbidden();
+      const body: ReportBody = req.body;
+      checkPeriod(body.period, e);
+      const { reportDeadlineDay: day } = await monitoringSettings(db, user.districtId);
+      const history = await reportsBefore(db, user.districtId, e.id, body.period, 3);
+      const { row, outcome } = await saveReport(db, actorOf(user), e.id, body, 'form', now());
+      const versions = await reportVersions(db, user.districtId, e.id, body.period);
+      const first = versions.at(-1)!.submittedAt;
+      return { report: toReport(row, day, new Date(first)), outcome, warnings: jumpWarnings(body, history.map(figuresOf)) };
+    },
+  );
+
+  app.get(
+    '/api/reports/import/template',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: "A month's import template (.xlsx), listing the enterprises in the user's scope that should report",
+        querystring: importQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      if (!can(user, 'import')) throw forbidden();
+      const period = req.query.period;
+      const scope = enterpriseScope(user);
+      const stream = new PassThrough();
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+      const sheet = wb.addWorksheet(`${period} 月度填报`);
+      sheet.columns = reportColumns.map((c) => ({ header: c.required ? `${c.zh}*` : c.zh, key: c.key, width: Math.max(14, c.zh.length * 2 + 4) }));
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`月度填报模板-${period}.xlsx`)}`);
+      void (async () => {
+        try {
+          const list = await rows<{ uscc: string; name: string }>(
+            db,
+            sql`SELECT e.uscc, e.name FROM enterprises e WHERE e.district_id = ${user.districtId}
+                AND e.settled_on <= ${lastDayOf(period)}::date AND (e.left_on IS NULL OR e.left_on >= ${`${period}-01`}::date)
+                ${'subdistrictId' in scope ? sql`AND e.subdistrict_id = ${scope.subdistrictId}` : sql``}
+                ORDER BY e.name`,
+          );
+          for (const e of list) sheet.addRow({ uscc: e.uscc, name: e.name }).commit();
+          await wb.commit();
+        } catch (err) {
+          stream.destroy(err as Error);
+        }
+      })();
+      return reply.send(stream);
+    },
+  );
+
+  app.post(
+    '/api/reports/import',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          "Import a month's reports (.xlsx streamed, or .csv): all rows land or none, with row, column and reason for every error. " +
+          'Send Accept: application/x-ndjson to receive progress lines while it runs.',
+        querystring: importQuerySchema,
+        consumes: ['multipart/form-data'],
+        response: { 200: reportImportResultSchema, 400: errorBodySchema, 403: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema, 422: importFailureSchema },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      if (!can(user, 'import')) throw forbidden();
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+      const file = await req.file();
+      if (!file) throw new AppError('VALIDATION', '没有收到文件', [{ path: 'file', message: '请选择文件' }]);
+      const name = file.filename.toLowerCase();
+      let source: AsyncIterable<string[]>;
+      if (name.endsWith('.xlsx')) source = xlsxRows(file.file);
+      else if (name.endsWith('.csv')) source = csvRows(await file.toBuffer());
+      else throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持 .xlsx 或 .csv 文件');
+      const guarded = (async function* () {
+        yield* source;
+        if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
+      })();
+      const run = (onProgress?: (n: number) => void) =>
+        importReports(db, actorOf(user), guarded, {
+          period: req.query.period,
+          scope: enterpriseScope(user),
+          filename: file.filename,
+          submittedAt: now(),
+          ...(onProgress ? { onProgress } : {}),
+        });
+
+      if (!(req.headers.accept ?? '').includes('application/x-ndjson')) return run();
+      // Progress for the web app: one JSON line per 2,000 rows, then the result or the error report.
+      reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-cache' });
+      const line = (o: unknown) => reply.raw.write(`${JSON.stringify(o)}\n`);
+      try {
+        const result = await run((n) => line({ type: 'progress', rows: n }));
+        line({ type: 'done', result });
+      } catch (err) {
+        if (err instanceof AppError) {
+          line({ type: 'error', status: err.status, code: err.code, message: err.message, ...(err.details ?? {}), ...(err.fields ? { fields: err.fields } : {}) });
+        } else {
+          req.log.error({ err }, 'report import failed');
+          line({ type: 'error', status: 500, code: 'INTERNAL', message: '服务器内部错误' });
+        }
+      }
+      reply.raw.end();
+      return reply;
+    },
+  );
+
+  app.get(
+    '/api/reports/coverage',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Who should have reported a month, who did, and who did by the deadline, per subdistrict',
+        querystring: coverageQuerySchema,
+        response: { 200: coverageSchema, 401: errorBodySchema, 403: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      if (user.role === 'enterprise') throw forbidden();
+      const { reportDeadlineDay: day } = await monitoringSettings(db, user.districtId);
+      return coverage(db, user.districtId, req.query.period, day, enterpriseScope(user));
+    },
+  );
+
+  app.get(
+    '/api/reports/missing',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Enterprises that have not reported a month (with their last reported month)',
+        querystring: missingQuerySchema,
+        response: { 200: missingPageSchema, 401: errorBodySchema, 403: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      if (user.role === 'enterprise') throw forbidden();
+      return missingReports(db, user.districtId, req.query.period, enterpriseScope(user), req.query);
+    },
+  );
+}
+

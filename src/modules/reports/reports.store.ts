@@ -1,0 +1,235 @@
+// The only SQL about reports: save with versions, read history, coverage and missing reports, bulk import.
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../../platform/db/db.ts';
+import { rows } from '../../platform/db/db.ts';
+import { audit, type Actor } from '../../platform/audit/audit.ts';
+import { reports } from './reports.schema.ts';
+import type { Report, ReportBody } from './reports.contract.ts';
+import { deadlineOf, onTime, sameFigures, type Figures } from './reports.ts';
+import { lastDayOf, type Period } from '../monitoring/period.ts';
+import type { EnterpriseScope } from '../enterprises/enterprises.policy.ts';
+
+export type ReportRow = typeof reports.$inferSelect;
+export const monthStart = (p: Period | string) => `${p}-01`;
+const periodOf = (d: string) => d.slice(0, 7);
+
+export function toReport(r: ReportRow, deadlineDay: number, firstSubmittedAt?: Date): Report {
+  return {
+    id: r.id,
+    enterpriseId: r.enterpriseId,
+    period: periodOf(r.period),
+    version: r.version,
+    employees: r.employees,
+    coreTalents: r.coreTalents,
+    operatingRevenue: Number(r.operatingRevenue),
+    softwareRevenue: Number(r.softwareRevenue),
+    softwareProductRevenue: Number(r.softwareProductRevenue),
+    rdExpense: Number(r.rdExpense),
+    usedArea: Number(r.usedArea),
+    buildingId: r.buildingId,
+    source: r.source,
+    submittedAt: new Date(r.submittedAt).toISOString(),
+    submittedBy: r.submittedBy,
+    note: r.note,
+    onTime: onTime(periodOf(r.period) as Period, deadlineDay, firstSubmittedAt ?? new Date(r.submittedAt)),
+  };
+}
+
+export const figuresOf = (r: ReportRow): Figures => ({
+  employees: r.employees,
+  coreTalents: r.coreTalents,
+  operatingRevenue: Number(r.operatingRevenue),
+  softwareRevenue: Number(r.softwareRevenue),
+  softwareProductRevenue: Number(r.softwareProductRevenue),
+  rdExpense: Number(r.rdExpense),
+  usedArea: Number(r.usedArea),
+});
+
+const where = (districtId: string, enterpriseId: string) =>
+  and(eq(reports.districtId, districtId), eq(reports.enterpriseId, enterpriseId));
+
+/** Current reports of one enterprise, newest month first, with how many versions each month has. */
+export async function reportHistory(db: Queryable, districtId: string, enterpriseId: string, deadlineDay: number) {
+  const found = await db
+    .select({
+      r: reports,
+      versions: sql<number>`(SELECT count(*)::int FROM reports v WHERE v.district_id = ${reports.districtId}
+        AND v.enterprise_id = ${reports.enterpriseId} AND v.period = ${reports.period})`,
+      first: sql<string>`(SELECT min(v.submitted_at)::text FROM reports v WHERE v.district_id = ${reports.districtId}
+        AND v.enterprise_id = ${reports.enterpriseId} AND v.period = ${reports.period})`,
+    })
+    .from(reports)
+    .where(and(where(districtId, enterpriseId), eq(reports.isCurrent, true)))
+    .orderBy(desc(reports.period));
+  return found.map((f) => ({ ...toReport(f.r, deadlineDay, new Date(f.first)), versions: f.versions }));
+}
+
+/** The last `n` current reports before `period`, newest first: the form's previous values and the jump check's basis. */
+export async function reportsBefore(db: Queryable, districtId: string, enterpriseId: string, period: Period, n: number) {
+  return db
+    .select()
+    .from(reports)
+    .where(and(where(districtId, enterpriseId), eq(reports.isCurrent, true), lt(reports.period, monthStart(period))))
+    .orderBy(desc(reports.period))
+    .limit(n);
+}
+
+export async function reportVersions(db: Queryable, districtId: string, enterpriseId: string, period: Period) {
+  return db
+    .select()
+    .from(reports)
+    .where(and(where(districtId, enterpriseId), eq(reports.period, monthStart(period))))
+    .orderBy(desc(reports.version));
+}
+
+export type SaveOutcome = 'created' | 'revised' | 'unchanged';
+
+/**
+ * Saves a month's figures: the first report of the month is version 1; different figures later make a new version
+ * (a correction, audited with before and after); the same figures change nothing.
+ */
+export async function saveReport(
+  db: Db,
+  actor: Actor,
+  enterpriseId: string,
+  body: ReportBody,
+  source: 'form' | 'import',
+  submittedAt: Date,
+): Promise<{ row: ReportRow; outcome: SaveOutcome }> {
+  const districtId = actor.districtId;
+  return db.transaction(async (tx) => {
+    // Serialise concurrent saves of the same enterprise and month (two tabs, two instances).
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${districtId}:${enterpriseId}:${body.period}`}))`);
+    const [current] = await tx
+      .select()
+      .from(reports)
+      .where(and(where(districtId, enterpriseId), eq(reports.period, monthStart(body.period)), eq(reports.isCurrent, true)))
+      .limit(1);
+    if (current && sameFigures(figuresOf(current), body) && current.buildingId === body.buildingId) {
+      return { row: current, outcome: 'unchanged' as const };
+    }
+    if (current) {
+      await tx
+        .update(reports)
+        .set({ isCurrent: false })
+        .where(and(eq(reports.districtId, districtId), eq(reports.id, current.id)));
+    }
+    const [row] = await tx
+      .insert(reports)
+      .values({
+        districtId,
+        enterpriseId,
+        period: monthStart(body.period),
+        version: (current?.version ?? 0) + 1,
+        isCurrent: true,
+        employees: body.employees,
+        coreTalents: body.coreTalents,
+        operatingRevenue: body.operatingRevenue,
+        softwareRevenue: body.softwareRevenue,
+        softwareProductRevenue: body.softwareProductRevenue,
+        rdExpense: body.rdExpense,
+        usedArea: body.usedArea.toFixed(2),
+        buildingId: body.buildingId,
+        source,
+        submittedBy: actor.userId,
+        submittedAt,
+        note: body.note ?? null,
+      })
+      .returning();
+    await audit(tx, actor, {
+      action: current ? 'update' : 'create',
+      entity: 'report',
+      entityId: `${enterpriseId}:${body.period}`,
+      before: current ? { version: current.version, ...figuresOf(current), buildingId: current.buildingId } : null,
+      after: { version: row!.version, ...figuresOf(row!), buildingId: row!.buildingId },
+      note: current ? `correction of ${body.period}` : undefined,
+    });
+    return { row: row!, outcome: current ? ('revised' as const) : ('created' as const) };
+  });
+}
+
+function scopeSql(scope: EnterpriseScope) {
+  if ('all' in scope) return sql``;
+  if ('subdistrictId' in scope) return sql`AND e.subdistrict_id = ${scope.subdistrictId}`;
+  if ('enterpriseId' in scope) return sql`AND e.id = ${scope.enterpriseId}`;
+  return sql`AND false`;
+}
+
+/** Enterprises expected to report a month: in the district for at least part of it. */
+const expectedSql = (period: Period) =>
+  sql`e.settled_on <= ${lastDayOf(period)}::date AND (e.left_on IS NULL OR e.left_on >= ${monthStart(period)}::date)`;
+
+/** Reporting coverage of a month by subdistrict: expected, reported, reported by the deadline. */
+export async function coverage(db: Queryable, districtId: string, period: Period, deadlineDay: number, scope: EnterpriseScope) {
+  const deadlineEnd = `${deadlineOf(period, deadlineDay)}T23:59:59.999+08:00`;
+  const found = await rows<{ id: string; name: string; expected: number; reported: number; on_time: number }>(
+    db,
+    sql`SELECT u.id::text AS id, u.name,
+               count(e.id)::int AS expected,
+               count(r.enterprise_id)::int AS reported,
+               count(r.enterprise_id) FILTER (WHERE r.first_at <= ${deadlineEnd}::timestamptz)::int AS on_time
+        FROM units u
+        LEFT JOIN enterprises e ON e.district_id = u.district_id AND e.subdistrict_id = u.id AND ${expectedSql(period)} ${scopeSql(scope)}
+        LEFT JOIN (SELECT enterprise_id, min(submitted_at) AS first_at FROM reports
+                   WHERE district_id = ${districtId} AND period = ${monthStart(period)}::date GROUP BY enterprise_id) r
+               ON r.enterprise_id = e.id
+        WHERE u.district_id = ${districtId} AND u.kind = 'subdistrict'
+        GROUP BY u.id, u.name, u.position ORDER BY u.position`,
+  );
+  const subdistricts = found
+    .filter((f) => !('subdistrictId' in scope) || f.id === scope.subdistrictId)
+    .map((f) => ({ subdistrict: { id: f.id, name: f.name }, expected: f.expected, reported: f.reported, onTime: f.on_time }));
+  const sum = (k: 'expected' | 'reported' | 'onTime') => subdistricts.reduce((s, x) => s + x[k], 0);
+  return {
+    period,
+    deadline: deadlineOf(period, deadlineDay),
+    district: { expected: sum('expected'), reported: sum('reported'), onTime: sum('onTime') },
+    subdistricts,
+  };
+}
+
+/** Enterprises that should have reported a month and have not, with their last reported month. */
+export async function missingReports(
+  db: Queryable,
+  districtId: string,
+  period: Period,
+  scope: EnterpriseScope,
+  q: { subdistrictId?: string | undefined; page: number; pageSize: number },
+) {
+  const filter = sql`e.district_id = ${districtId} AND ${expectedSql(period)} ${scopeSql(scope)}
+    ${q.subdistrictId ? sql`AND e.subdistrict_id = ${q.subdistrictId}` : sql``}
+    AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.district_id = e.district_id AND r.enterprise_id = e.id
+                    AND r.period = ${monthStart(period)}::date)`;
+  const items = await rows<{
+    id: string;
+    uscc: string;
+    name: string;
+    sub_id: string;
+    sub_name: string;
+    contact_person: string;
+    contact_phone: string;
+    last_reported: string | null;
+  }>(
+    db,
+    sql`SELECT e.id::text, e.uscc, e.name, u.id::text AS sub_id, u.name AS sub_name, e.contact_person, e.contact_phone,
+               (SELECT to_char(max(r.period), 'YYYY-MM') FROM reports r WHERE r.district_id = e.district_id AND r.enterprise_id = e.id) AS last_reported
+        FROM enterprises e JOIN units u ON u.district_id = e.district_id AND u.id = e.subdistrict_id
+        WHERE ${filter}
+        ORDER BY u.position, e.name LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+  );
+  const [total] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM enterprises e WHERE ${filter}`);
+  return {
+    items: items.map((i) => ({
+      id: i.id,
+      uscc: i.uscc,
+      name: i.name,
+      subdistrict: { id: i.sub_id, name: i.sub_name },
+      contactPerson: i.contact_person,
+      contactPhone: i.contact_phone,
+      lastReported: i.last_reported,
+    })),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}

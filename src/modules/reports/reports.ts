@@ -1,0 +1,131 @@
+// Pure rules of monthly reports: figures' consistency, implausible-jump warnings, money units, deadlines.
+import { addMonths, formatPeriod, periodMonth, periodYear, type Period } from '../monitoring/period.ts';
+
+export interface Figures {
+  employees: number;
+  coreTalents: number;
+  operatingRevenue: number;
+  softwareRevenue: number;
+  softwareProductRevenue: number;
+  rdExpense: number;
+  usedArea: number;
+}
+
+export const figureKeys = [
+  'employees',
+  'coreTalents',
+  'operatingRevenue',
+  'softwareRevenue',
+  'softwareProductRevenue',
+  'rdExpense',
+  'usedArea',
+] as const satisfies readonly (keyof Figures)[];
+
+export const moneyKeys = ['operatingRevenue', 'softwareRevenue', 'softwareProductRevenue', 'rdExpense'] as const;
+
+export const figureLabels: Record<keyof Figures, { zh: string; en: string }> = {
+  employees: { zh: '从业人员', en: 'Employees' },
+  coreTalents: { zh: '核心软信人才', en: 'Core software talents' },
+  operatingRevenue: { zh: '营业收入', en: 'Operating revenue' },
+  softwareRevenue: { zh: '软件业务收入', en: 'Software business revenue' },
+  softwareProductRevenue: { zh: '软件产品收入', en: 'Software product revenue' },
+  rdExpense: { zh: '研发投入', en: 'R&D expenditure' },
+  usedArea: { zh: '使用面积', en: 'Used floor area' },
+};
+
+export interface FigureIssue {
+  path: keyof Figures;
+  message: string;
+}
+
+/** Rules every report must keep: the parts never exceed the whole. */
+export function consistencyIssues(f: Figures): FigureIssue[] {
+  const issues: FigureIssue[] = [];
+  if (f.coreTalents > f.employees) issues.push({ path: 'coreTalents', message: '核心软信人才不能多于从业人员' });
+  if (f.softwareRevenue > f.operatingRevenue) issues.push({ path: 'softwareRevenue', message: '软件业务收入不能大于营业收入' });
+  if (f.softwareProductRevenue > f.softwareRevenue) {
+    issues.push({ path: 'softwareProductRevenue', message: '软件产品收入不能大于软件业务收入' });
+  }
+  return issues;
+}
+
+export interface JumpWarning {
+  path: keyof Figures;
+  previous: number;
+  current: number;
+  message: string;
+}
+
+/**
+ * Warnings (never errors) for figures that moved implausibly against the enterprise's last report: headcount and
+ * area are sticky, revenue is compared with the recent monthly average because it is seasonal.
+ */
+export function jumpWarnings(current: Figures, history: Figures[]): JumpWarning[] {
+  const last = history[0];
+  if (!last) return [];
+  const warnings: JumpWarning[] = [];
+  const pct = (a: number, b: number) => Math.round(((a - b) / b) * 100);
+  const stock = (key: 'employees' | 'coreTalents' | 'usedArea', minAbs: number) => {
+    const a = current[key];
+    const b = last[key];
+    if (b > 0 && Math.abs(a - b) >= minAbs && (a > b * 1.5 || a < b * 0.5)) {
+      warnings.push({ path: key, previous: b, current: a, message: `${figureLabels[key].zh}较上期变化 ${pct(a, b)}%，请核实` });
+    } else if (b === 0 && a >= minAbs * 5) {
+      warnings.push({ path: key, previous: b, current: a, message: `${figureLabels[key].zh}上期为 0，本期为 ${a}，请核实` });
+    }
+  };
+  stock('employees', 20);
+  stock('coreTalents', 10);
+  stock('usedArea', 200);
+  const recent = history.slice(0, 3);
+  for (const key of ['operatingRevenue', 'softwareRevenue'] as const) {
+    const avg = recent.reduce((s, h) => s + h[key], 0) / recent.length;
+    const a = current[key];
+    if (avg > 0 && (a > avg * 3 || (a < avg / 3 && avg - a > 100_000))) {
+      warnings.push({
+        path: key,
+        previous: Math.round(avg),
+        current: a,
+        message: `${figureLabels[key].zh}为近${recent.length}期月均的 ${(a / avg).toFixed(1)} 倍，请核实`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** Money units a template column may state; values become integer yuan. */
+export const moneyUnits = { 元: 0, 万元: 4 } as const;
+export type MoneyUnit = keyof typeof moneyUnits;
+
+/**
+ * Parses a decimal amount in 元 or 万元 into integer yuan exactly (no floating point): '12.3456' 万元 → 123456.
+ * Returns null for anything that is not a non-negative decimal with at most the unit's precision.
+ */
+export function parseMoney(text: string, unit: MoneyUnit): number | null {
+  const t = text.replace(/[,，\s]/g, '');
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(t);
+  if (!m) return null;
+  const shift = moneyUnits[unit];
+  const frac = (m[2] ?? '').replace(/0+$/, '');
+  if (frac.length > shift) return null;
+  const digits = `${m[1]}${frac.padEnd(shift, '0')}`;
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** The day reports for `period` are due: `day` of the following month (Asia/Shanghai). */
+export function deadlineOf(period: Period, day: number): string {
+  const next = addMonths(period, 1);
+  return `${formatPeriod(periodYear(next), periodMonth(next))}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whether a report submitted at `submittedAt` (UTC instant) was on time: by the end of the deadline day in UTC+8. */
+export function onTime(period: Period, day: number, submittedAt: Date): boolean {
+  const endOfDeadline = new Date(`${deadlineOf(period, day)}T23:59:59.999+08:00`);
+  return submittedAt.getTime() <= endOfDeadline.getTime();
+}
+
+/** Equal figures mean a re-import changes nothing (no new version). */
+export function sameFigures(a: Figures, b: Figures): boolean {
+  return figureKeys.every((k) => Number(a[k]) === Number(b[k]));
+}

@@ -1,0 +1,236 @@
+// Effectiveness monitoring on a hand-checked fixture district: every formula kind, and the edge cases — an
+// enterprise that moves out, one that closes, one that stops reporting, a new one, a late report, a corrected past
+// month, a report in 万元, a department's manual value. Expected values are worked out by hand in the comments.
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, signedIn, startPlatform, upload, type Client, type Platform } from '../harness.ts';
+import { repoRoot } from '../../src/platform/config.ts';
+import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
+import type { Unit } from '../../src/modules/units/units.contract.ts';
+import type { Overview, TargetDetail } from '../../src/modules/monitoring/monitoring.contract.ts';
+
+let clock = new Date('2025-02-01T00:00:00Z');
+let p: Platform;
+let admin: Client;
+const ids: Record<string, string> = {};
+const uscc = (n: number) => makeUscc(`91500107${makeOrgCode(`FX${String(n).padStart(6, '0')}`)}`);
+
+/** Reports are filed on the 5th of the next month (on time) unless `at` says otherwise. */
+async function report(who: string, period: string, employees: number, softwareRevenue: number, product = 0, at?: string) {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  clock = new Date(at ?? `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-05T02:00:00Z`);
+  const res = await admin.request('POST', `/api/enterprises/${ids[who]}/reports`, {
+    period,
+    employees,
+    coreTalents: Math.floor(employees / 5),
+    operatingRevenue: softwareRevenue * 1.25,
+    softwareRevenue,
+    softwareProductRevenue: product,
+    rdExpense: 0,
+    usedArea: 100,
+  });
+  if (res.statusCode !== 200) throw new Error(`${who} ${period}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+const months = (from: string, to: string) => {
+  const out: string[] = [];
+  for (let [y, m] = from.split('-').map(Number) as [number, number]; `${y}-${String(m).padStart(2, '0')}` <= to; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  return out;
+};
+
+const near = (a: number | null | undefined, b: number) => expect(a).toBeCloseTo(b, 6);
+const series = (o: Overview, code: string) => Object.fromEntries(o.targets.find((t) => t.code === code)!.series.map((s) => [s.month, s.value]));
+
+beforeAll(async () => {
+  p = await startPlatform({ planFile: path.join(repoRoot, 'test/fixtures/plans/monitoring-district.yaml'), now: () => clock });
+  admin = await signedIn(p.app, 'admin', ADMIN_PASSWORD);
+  const subs = (await admin.get('/api/units?kind=subdistrict')).json<{ items: Unit[] }>().items;
+  const east = subs.find((s) => s.name === '东街道')!.id;
+  const west = subs.find((s) => s.name === '西镇')!.id;
+  clock = new Date('2026-04-01T00:00:00Z');
+  const firms = [
+    { key: 'A', n: 1, sub: east, registrationDate: '2020-01-01' },
+    { key: 'B', n: 2, sub: east, registrationDate: '2020-01-01', status: 'movedOut', leftOn: '2026-02-15' },
+    { key: 'C', n: 3, sub: west, registrationDate: '2026-01-10' },
+    { key: 'D', n: 4, sub: west, registrationDate: '2019-01-01' },
+    { key: 'E', n: 5, sub: east, registrationDate: '2020-01-01' },
+    { key: 'F', n: 6, sub: west, registrationDate: '2020-01-01', status: 'closed', leftOn: '2026-01-20' },
+  ];
+  for (const f of firms) {
+    const res = await admin.request('POST', '/api/enterprises', {
+      uscc: uscc(f.n),
+      name: `测试企业${f.key}科技有限公司`,
+      registrationDate: f.registrationDate,
+      subdistrictId: f.sub,
+      status: f.status ?? 'active',
+      leftOn: f.leftOn ?? null,
+    });
+    if (res.statusCode !== 201) throw new Error(res.body);
+    ids[f.key] = res.json().id;
+  }
+  for (const m of months('2025-01', '2026-03')) {
+    // A: 50 people through 2025, then 55, 60, 60; 80万 software revenue a month, 20万 of it products.
+    await report('A', m, m < '2026-01' ? 50 : m === '2026-01' ? 55 : 60, 800_000, 200_000);
+    // E: 90 people, 40万 software revenue (10万 products); January first filed as 95 (corrected later);
+    // March is filed late, by import, in 万元.
+    if (m < '2026-03') await report('E', m, m < '2026-01' ? 90 : m === '2026-01' ? 95 : 101, 400_000, 100_000);
+  }
+  // B: 120 people, 50万 a month, reports through January, moved out on 15 February.
+  for (const m of months('2025-01', '2026-01')) await report('B', m, 120, 500_000);
+  // C: new in January 2026: 10 then 12 people, 10万 a month; no March report.
+  await report('C', '2026-01', 10, 100_000);
+  await report('C', '2026-02', 12, 100_000);
+  // D: 30 people, 30万 a month, stops reporting after October 2025 (carried forward to January, then missing).
+  for (const m of months('2025-01', '2025-10')) await report('D', m, 30, 300_000);
+  // F: 40 people, 20万 a month through December 2025, closed on 20 January.
+  for (const m of months('2025-01', '2025-12')) await report('F', m, 40, 200_000);
+  clock = new Date('2026-03-01T00:00:00Z');
+  const cluster = await admin.request('POST', '/api/monitoring/targets/clusters/manual-values', {
+    asOf: '2026-02-20',
+    value: 1,
+    source: '区经信局认定文件',
+  });
+  expect(cluster.statusCode).toBe(201);
+});
+afterAll(() => p?.close());
+
+describe('the first evaluation of March 2026 (recomputed on 5 April)', () => {
+  let first: Awaited<ReturnType<typeof admin.request>>;
+  beforeAll(async () => {
+    clock = new Date('2026-04-05T03:00:00Z');
+    first = await admin.request('POST', '/api/monitoring/recompute');
+  });
+
+  it('evaluates the baseline month to the last closed month', () => {
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ from: '2025-12', to: '2026-03' });
+  });
+
+  it('counts employee growth with carry-forward, a move-out and a closure', async () => {
+    const o = (await admin.get('/api/monitoring/overview')).json<Overview>();
+    // Jan: A +5, B 0, C +10 (new), D 0 (carried), E +5 (95−90), F 0 (carried, closes on the 20th) = 20
+    // Feb: A +10, B 0 (carried in its last month), C +12, D 0 (missing: excluded), E +11, F −40 (closed) = −7
+    // Mar: A +10, B −120 (moved out), C +12 (carried), D 0, E +11 (Feb carried), F −40 = −127
+    expect(series(o, 'newEmployees')).toEqual({ '2025-12': 0, '2026-01': 20, '2026-02': -7, '2026-03': -127 });
+  });
+});
+
+describe('after a correction of January and a late March report in 万元 (recomputed on 20 April)', () => {
+  let o: Overview;
+  let summary: { snapshots: { published: number; revised: number }; worsened: { code: string }[] };
+  beforeAll(async () => {
+    await report('E', '2026-01', 97, 400_000, 100_000, '2026-04-06T02:00:00Z');
+    clock = new Date('2026-04-15T02:00:00Z');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2026-03');
+    ws.addRow(['统一社会信用代码', '企业名称', '从业人员（人）', '核心软信人才（人）', '营业收入（万元）', '软件业务收入（万元）', '软件产品收入（万元）', '研发投入（万元）', '使用面积（平方米）']);
+    ws.addRow([uscc(5), '测试企业E科技有限公司', 103, 20, 50, 40, 10, 0, 100]);
+    const res = await upload(p.app, admin, '/api/reports/import?period=2026-03', 'march.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 1, created: 1, revised: 0, unchanged: 0 });
+    clock = new Date('2026-04-20T03:00:00Z');
+    summary = (await admin.request('POST', '/api/monitoring/recompute')).json();
+    o = (await admin.get('/api/monitoring/overview')).json<Overview>();
+  });
+
+  it('employees: January 22 (97−90), March −125 (E +13 from its own report)', () => {
+    expect(series(o, 'newEmployees')).toEqual({ '2025-12': 0, '2026-01': 22, '2026-02': -7, '2026-03': -125 });
+  });
+
+  it('new enterprises count only C, from January', () => {
+    expect(series(o, 'newEnterprises')).toEqual({ '2025-12': 0, '2026-01': 1, '2026-02': 1, '2026-03': 1 });
+  });
+
+  it('new Shangxing count E from February (101 > 100); B met the rule already at the baseline', () => {
+    expect(series(o, 'newShangxing')).toEqual({ '2025-12': 0, '2026-01': 0, '2026-02': 1, '2026-03': 1 });
+  });
+
+  it('software revenue is the trailing 12 months in 亿元; carried months add nothing', () => {
+    const s = series(o, 'softwareRevenue');
+    // Dec: A 9.6M + B 6.0M + D 3.0M + E 4.8M + F 2.4M = 25.8M
+    near(s['2025-12'], 0.258);
+    // Jan: A 9.6 + B 6.0 + C 0.1 + D 2.7 + E 4.8 + F 2.2 = 25.4M
+    near(s['2026-01'], 0.254);
+    // Feb: A 9.6 + B 5.5 + C 0.2 + D 2.4 + E 4.8 + F 2.0 = 24.5M
+    near(s['2026-02'], 0.245);
+    // Mar: A 9.6 + B 5.0 + C 0.2 + D 2.1 + E 4.8 (March 40万 from the 万元 import) + F 1.8 = 23.5M
+    near(s['2026-03'], 0.235);
+  });
+
+  it('software product share is product ÷ software revenue over the same 12 months, in %', () => {
+    const s = series(o, 'softwareProductShare');
+    near(s['2025-12'], (3.6 / 25.8) * 100);
+    near(s['2026-03'], (3.6 / 23.5) * 100);
+  });
+
+  it("takes a department's manual value from the month it is dated", () => {
+    expect(series(o, 'clusters')).toEqual({ '2025-12': null, '2026-01': null, '2026-02': 1, '2026-03': 1 });
+  });
+
+  it('judges status by pace: new enterprises fall from on track in February to seriously behind in March', () => {
+    const t = o.targets.find((x) => x.code === 'newEnterprises')!;
+    // Feb: progress 1/6, elapsed 2/12 → pace 1.0; Mar: progress 1/6, elapsed 3/12 → pace 0.67 < 0.75
+    expect(t.series.map((x) => x.status)).toEqual([null, 'ahead', 'onTrack', 'seriouslyBehind']);
+    expect(t.evaluation).toMatchObject({ period: '2026-03', status: 'seriouslyBehind', monthsRemaining: 9 });
+    near(t.evaluation!.requiredMonthlyPace, 5 / 9);
+    expect(summary.worsened.map((w) => w.code)).toContain('newEnterprises');
+  });
+
+  it('keeps what was first published: January and March show as revised, not rewritten', async () => {
+    expect(summary.snapshots.revised).toBeGreaterThanOrEqual(2);
+    const d = (await admin.get('/api/monitoring/targets/newEmployees')).json<TargetDetail>();
+    const rev = Object.fromEntries(d.revisions.map((r) => [r.month, r]));
+    expect(rev['2026-01']).toMatchObject({ first: 20, current: 22, revisions: 2 });
+    expect(rev['2026-03']).toMatchObject({ first: -127, current: -125, revisions: 2 });
+    expect(rev['2026-02']).toMatchObject({ first: -7, current: -7, revisions: 1 });
+  });
+
+  it('breaks March down by subdistrict and drills down to the enterprises', async () => {
+    const d = (await admin.get('/api/monitoring/targets/newEmployees?month=2026-03')).json<TargetDetail>();
+    const bySub = Object.fromEntries(d.breakdowns.subdistrict.map((b) => [b.label, b.value]));
+    // 东街道: A +10, B −120, E +13 = −97; 西镇: C +12, D 0, F −40 = −28
+    expect(bySub).toEqual({ 东街道: -97, 西镇: -28 });
+    const drill = (await admin.get('/api/monitoring/targets/newEmployees/contributors?month=2026-03')).json();
+    expect(drill.items.map((i: { name: string; value: number }) => [i.name.slice(4, 5), i.value])).toEqual([
+      ['E', 13],
+      ['C', 12],
+      ['A', 10],
+      ['F', -40],
+      ['B', -120],
+    ]);
+  });
+
+  it('tracks who has not reported March, and who reported late', async () => {
+    const cov = (await admin.get('/api/reports/coverage?period=2026-03')).json();
+    // Expected: A, C, D, E (B and F had left); reported: A and E; on time (by 10 April): A only.
+    expect(cov.district).toEqual({ expected: 4, reported: 2, onTime: 1 });
+    const missing = (await admin.get('/api/reports/missing?period=2026-03')).json();
+    expect(missing.items.map((i: { name: string }) => i.name.slice(4, 5)).sort()).toEqual(['C', 'D']);
+    expect(missing.items.find((i: { name: string }) => i.name.includes('D'))!.lastReported).toBe('2025-10');
+  });
+
+  it('keeps every version of a corrected month, and audits the correction', async () => {
+    const detail = (await admin.get(`/api/enterprises/${ids.E}/reports/2026-01`)).json();
+    expect(detail.versions.map((v: { version: number; employees: number }) => [v.version, v.employees])).toEqual([
+      [2, 97],
+      [1, 95],
+    ]);
+    const trail = (await admin.get(`/api/audit?entity=report&entityId=${ids.E}:2026-01`)).json().items;
+    expect(trail.at(-1)).toMatchObject({ action: 'update', before: { employees: 95 }, after: { employees: 97 } });
+  });
+
+  it('shows the public district figures without login, and withholds groups of fewer than 3 enterprises', async () => {
+    // 东街道 has three contributing enterprises (A, B, E); 西镇 only two in March (C and F; D has no data).
+    const anon = await p.app.inject({ method: 'GET', url: '/api/public/targets/newEmployees?month=2026-03' });
+    expect(anon.statusCode).toBe(200);
+    const d = anon.json<TargetDetail>();
+    expect(d.evaluation!.value).toBe(-125);
+    const bySub = Object.fromEntries(d.breakdowns.subdistrict.map((b) => [b.label, [b.suppressed, b.value]]));
+    expect(bySub).toEqual({ 东街道: [false, -97], 西镇: [true, null] });
+    expect((await p.app.inject({ method: 'GET', url: '/api/monitoring/targets/newEmployees/contributors?month=2026-03' })).statusCode).toBe(401);
+  });
+});

@@ -1,7 +1,11 @@
 // Command line: `serve` (default) starts the platform; `migrate`, `load-plan FILE` and `seed` do one job and exit.
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/db.ts';
-import { buildServer } from './server.ts';
+import os from 'node:os';
+import { buildServer, loggingDelivery } from './server.ts';
+import { JobRunner } from './platform/jobs/runner.ts';
+import { monitoringJobHandlers, monitoringSchedules } from './modules/monitoring/monitoring.feedback.ts';
+import { monitoringSettings } from './modules/plan/plan.store.ts';
 import { DEMO_PASSWORD, ensureAdmin, ensureDemo, loadPlanFromFile } from './bootstrap.ts';
 
 async function main() {
@@ -37,6 +41,16 @@ async function main() {
 
   const app = await buildServer({ db: database.db, config, defaultDistrictId: plan.districtId });
   await app.listen({ port: config.port, host: config.host });
+  // Background work (nightly recompute, reminders) is claimed through PostgreSQL: any number of instances may run this.
+  const settings = await monitoringSettings(database.db, plan.districtId);
+  const runner = new JobRunner({
+    db: database.db,
+    workerId: `${os.hostname()}:${process.pid}`,
+    handlers: monitoringJobHandlers(loggingDelivery(database.db, app.log)),
+    schedules: monitoringSchedules(settings.reportDeadlineDay),
+    logger: app.log,
+  });
+  runner.start();
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
@@ -53,6 +67,7 @@ async function main() {
   console.log(lines.join('\n') + '\n');
 
   const stop = async () => {
+    await runner.stop();
     await app.close();
     await database.close();
     process.exit(0);

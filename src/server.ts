@@ -15,6 +15,10 @@ import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.rout
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { LoggingDeliveryAdapter, type DeliveryOptions } from './modules/notifications/notifications.delivery.ts';
+import { sendAlerts } from './modules/monitoring/monitoring.feedback.ts';
+import { enterpriseContacts } from './modules/enterprises/enterprises.store.ts';
 import { describeUser } from './modules/users/users.store.ts';
 import { districts } from './platform/district.schema.ts';
 import { eq } from 'drizzle-orm';
@@ -30,6 +34,18 @@ export interface ServerDeps {
   loginMaxFailures?: number;
   /** The clock (tests pin it); defaults to the system clock. */
   now?: () => Date;
+  /** How notifications leave the platform; default: logged (e-mail and SMS adapters plug in here). */
+  delivery?: DeliveryOptions;
+}
+
+/** The default delivery: SMS to enterprises' contact phones, written to the log instead of sent. */
+export function loggingDelivery(db: Db, logger: App['log']): DeliveryOptions {
+  return {
+    adapters: [new LoggingDeliveryAdapter(logger, 'sms'), new LoggingDeliveryAdapter(logger, 'email')],
+    contactsOf: async (districtId, recipient) =>
+      recipient.kind === 'enterprise' ? enterpriseContacts(db, districtId, recipient.id) : [],
+    logger,
+  };
 }
 
 export async function buildServer(deps: ServerDeps): Promise<App> {
@@ -77,7 +93,15 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   registerUserRoutes(api, { db });
   const now = deps.now ?? (() => new Date());
   registerReportRoutes(api, { db, now });
-  registerMonitoringRoutes(api, { db, now });
+  const delivery = deps.delivery ?? loggingDelivery(db, app.log);
+  registerMonitoringRoutes(api, {
+    db,
+    now,
+    afterRecompute: async (districtId, summary) => {
+      await sendAlerts(db, districtId, summary, delivery);
+    },
+  });
+  registerNotificationRoutes(api, { db });
 
   const serveWeb = config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, DEMO_PASSWORD, signedIn, startPlatform, type Platform } from '../harness.ts';
 import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
 import type { EnterpriseListItem } from '../../src/modules/enterprises/enterprises.contract.ts';
+import { notify } from '../../src/modules/notifications/notifications.store.ts';
 
 type Role = 'public' | 'admin' | 'department' | 'subdistrict' | 'enterprise';
 const roles: Role[] = ['public', 'admin', 'department', 'subdistrict', 'enterprise'];
@@ -11,6 +12,7 @@ interface Ctx {
   otherEnterprise: EnterpriseListItem;
   streetUnitId: string;
   userId: string;
+  officeNotificationId: string;
   serial: () => number;
 }
 interface Case {
@@ -175,6 +177,15 @@ const cases: Case[] = [
     expect: { public: 401, admin: 201, department: 201, subdistrict: 403, enterprise: 403 },
   },
   { method: 'POST', route: '/api/monitoring/recompute', url: () => '/api/monitoring/recompute', expect: adminOnly(200) },
+  { method: 'GET', route: '/api/inbox', url: () => '/api/inbox', expect: signedInOnly(200) },
+  { method: 'GET', route: '/api/inbox/unread-count', url: () => '/api/inbox/unread-count', expect: signedInOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/inbox/{id}/read',
+    url: (c) => `/api/inbox/${c.officeNotificationId}/read`,
+    expect: { public: 401, admin: 200, department: 404, subdistrict: 404, enterprise: 404 },
+  },
+  { method: 'POST', route: '/api/inbox/read-all', url: () => '/api/inbox/read-all', expect: signedInOnly(200) },
   // Logout last: it ends each role's session.
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(200) },
 ];
@@ -202,8 +213,10 @@ beforeAll(async () => {
     password: 'a-long-password',
     role: 'admin',
   });
+  const office = (await clients.admin.get('/api/units?kind=office')).json<{ items: { id: string }[] }>().items[0]!;
+  const note = await notify(p.db, p.districtId, { recipient: { kind: 'unit', id: office.id }, category: 'system', title: '权限测试', body: '权限测试' });
   let n = 1000;
-  ctx = { otherEnterprise: other, streetUnitId: street.unitId, userId: created.json().id, serial: () => n++ };
+  ctx = { otherEnterprise: other, streetUnitId: street.unitId, userId: created.json().id, officeNotificationId: note.id, serial: () => n++ };
 });
 afterAll(() => p?.close());
 

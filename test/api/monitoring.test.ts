@@ -234,3 +234,44 @@ describe('after a correction of January and a late March report in 万元 (recom
     expect((await p.app.inject({ method: 'GET', url: '/api/monitoring/targets/newEmployees/contributors?month=2026-03' })).statusCode).toBe(401);
   });
 });
+
+describe('feedback', () => {
+  it("alerts the owner unit and the plan office when a target's status worsens", async () => {
+    const units = (await admin.get('/api/units')).json<{ items: Unit[] }>().items;
+    const bureau = units.find((u) => u.name === '区经信局')!;
+    const made = await admin.request('POST', '/api/users', {
+      username: 'bureau-user',
+      displayName: '经信局用户',
+      password: 'bureau-password-1',
+      role: 'department',
+      unitId: bureau.id,
+    });
+    expect(made.statusCode).toBe(201);
+    const dept = await signedIn(p.app, 'bureau-user', 'bureau-password-1');
+    const inbox = (await dept.get('/api/inbox')).json();
+    const alert = inbox.items.find((n: { title: string }) => n.title.includes('新增企业'));
+    expect(alert).toMatchObject({ category: 'alert', link: '/monitoring/targets/newEnterprises' });
+    expect(alert.title).toContain('严重滞后');
+    const office = (await admin.get('/api/inbox')).json();
+    expect(office.items.some((n: { title: string }) => n.title.includes('新增企业'))).toBe(true);
+    // Recomputing again does not alert twice.
+    await admin.request('POST', '/api/monitoring/recompute');
+    const again = (await dept.get('/api/inbox')).json();
+    expect(again.items.filter((n: { title: string }) => n.title.includes('新增企业'))).toHaveLength(1);
+  });
+
+  it('reminds the enterprises that have not reported, once, after the deadline', async () => {
+    const { sendReminders } = await import('../../src/modules/monitoring/monitoring.feedback.ts');
+    const sent: string[] = [];
+    const delivery = {
+      adapters: [{ channel: 'sms' as const, send: async (m: { to: string }) => void sent.push(m.to) }],
+      contactsOf: async () => [{ channel: 'sms' as const, to: '13800000000' }],
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    };
+    // Before the deadline (10 April) nobody is reminded about March.
+    expect(await sendReminders(p.db, p.districtId, new Date('2026-04-08T02:00:00Z'), delivery)).toBe(0);
+    expect(await sendReminders(p.db, p.districtId, new Date('2026-04-20T02:00:00Z'), delivery)).toBe(2);
+    expect(await sendReminders(p.db, p.districtId, new Date('2026-04-21T02:00:00Z'), delivery)).toBe(0);
+    expect(sent).toHaveLength(2);
+  });
+});

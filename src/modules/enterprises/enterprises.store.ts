@@ -429,3 +429,14 @@ export async function countEnterprises(db: Queryable, districtId: string): Promi
   const [r] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM enterprises WHERE district_id = ${districtId}`);
   return r?.n ?? 0;
 }
+
+/** Where to reach an enterprise: its contact phone, when it is a mobile number (SMS). */
+export async function enterpriseContacts(db: Queryable, districtId: string, id: string): Promise<{ channel: 'sms'; to: string }[]> {
+  const [e] = await db
+    .select({ phone: enterprises.contactPhone })
+    .from(enterprises)
+    .where(and(eq(enterprises.districtId, districtId), eq(enterprises.id, id)))
+    .limit(1);
+  const phone = e?.phone.replace(/[\s-]/g, '') ?? '';
+  return /^1\d{10}$/.test(phone) ? [{ channel: 'sms', to: phone }] : [];
+}

@@ -1,0 +1,150 @@
+// Feedback (反馈优化): alerts to a target's owner units when its status worsens or reporting drops, reminders to
+// enterprises that have not reported, and the jobs that run recompute and reminders on schedule.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/db.ts';
+import { rows } from '../../platform/db/db.ts';
+import type { JobHandler } from '../../platform/jobs/runner.ts';
+import type { Schedule } from '../../platform/jobs/schedule.ts';
+import { notifyAndDeliver, type DeliveryOptions } from '../notifications/notifications.delivery.ts';
+import type { NotificationInput } from '../notifications/notifications.ts';
+import { loadPlanView } from '../plan/plan.store.ts';
+import type { PlanIndex } from '../plan/plan.ts';
+import { coverage } from '../reports/reports.store.ts';
+import { deadlineOf } from '../reports/reports.ts';
+import { previousPeriod, type Period } from './period.ts';
+import { lastClosedMonth, monitoringContext, recompute, type RecomputeSummary, type TargetDef } from './monitoring.store.ts';
+
+export const statusZh: Record<string, string> = {
+  ahead: '超前',
+  onTrack: '正常',
+  behind: '滞后',
+  seriouslyBehind: '严重滞后',
+  achieved: '已完成',
+  noData: '无数据',
+};
+
+/** The units that own a target: named directly, else the lead units of the key task it belongs to. */
+export function ownerUnitIds(index: PlanIndex, t: Pick<TargetDef, 'ownerUnitCodes' | 'ownerTask'>): string[] {
+  if (t.ownerUnitCodes?.length) return index.units.filter((u) => t.ownerUnitCodes!.includes(u.code)).map((u) => u.id);
+  const task = index.tasks.find((x) => x.number === t.ownerTask);
+  return task ? index.leadUnits(task.id).map((u) => u.id) : [];
+}
+
+export interface FeedbackReport {
+  alerts: number;
+  reminders: number;
+}
+
+/** Alerts after a recompute: each worsened target to its owner units and the plan office; reporting-rate drops. */
+export async function sendAlerts(db: Db, districtId: string, summary: RecomputeSummary, delivery: DeliveryOptions): Promise<number> {
+  const ctx = await monitoringContext(db, districtId);
+  const view = await loadPlanView(db, districtId);
+  if (!ctx || !view) return 0;
+  const office = view.index.units.find((u) => u.kind === 'office');
+  const out: NotificationInput[] = [];
+  for (const w of summary.worsened) {
+    const t = ctx.targets.find((x) => x.code === w.code);
+    if (!t) continue;
+    const owners = new Set(ownerUnitIds(view.index, t));
+    if (office) owners.add(office.id);
+    for (const unitId of owners) {
+      out.push({
+        recipient: { kind: 'unit', id: unitId },
+        category: 'alert',
+        title: `预警：“${t.name}”${w.month} 状态由${statusZh[w.from]}变为${statusZh[w.to]}`,
+        body: `指标“${t.name}”（目标 ${t.goal}${t.unit}）在 ${w.month} 的评估状态由“${statusZh[w.from]}”变为“${statusZh[w.to]}”，请关注并研究推进措施。`,
+        link: `/monitoring/targets/${t.code}`,
+        data: w,
+        dedupeKey: `alert:${t.code}:${w.month}:${w.to}`,
+      });
+    }
+  }
+  // Reporting rate: a subdistrict whose share of reporting enterprises fell by the threshold or more.
+  const month = summary.to as Period;
+  const prev = previousPeriod(month);
+  const day = ctx.settings.reportDeadlineDay;
+  const [now, before] = await Promise.all([
+    coverage(db, districtId, month, day, { all: true }),
+    coverage(db, districtId, prev, day, { all: true }),
+  ]);
+  const rate = (x: { expected: number; reported: number }) => (x.expected ? (x.reported / x.expected) * 100 : null);
+  for (const s of now.subdistricts) {
+    const b = before.subdistricts.find((x) => x.subdistrict.id === s.subdistrict.id);
+    const r1 = rate(s);
+    const r0 = b ? rate(b) : null;
+    if (r1 === null || r0 === null || r0 - r1 < ctx.settings.reportingRateDropAlert) continue;
+    for (const unitId of [s.subdistrict.id, ...(office ? [office.id] : [])]) {
+      out.push({
+        recipient: { kind: 'unit', id: unitId },
+        category: 'alert',
+        title: `预警：${s.subdistrict.name} ${month} 填报率降至 ${r1.toFixed(0)}%`,
+        body: `${s.subdistrict.name} ${month} 应报 ${s.expected} 家、已报 ${s.reported} 家，填报率 ${r1.toFixed(1)}%，较上月（${r0.toFixed(1)}%）下降 ${(r0 - r1).toFixed(1)} 个百分点。`,
+        link: `/monitoring/reporting?period=${month}`,
+        data: { subdistrictId: s.subdistrict.id, month, rate: r1, previous: r0 },
+        dedupeKey: `rate:${s.subdistrict.id}:${month}`,
+      });
+    }
+  }
+  let sent = 0;
+  for (const n of out) if ((await notifyAndDeliver(db, districtId, n, delivery)).created) sent++;
+  return sent;
+}
+
+/** Reminds every enterprise that has not reported the last closed month, once the deadline has passed. */
+export async function sendReminders(db: Db, districtId: string, now: Date, delivery: DeliveryOptions): Promise<number> {
+  const ctx = await monitoringContext(db, districtId);
+  if (!ctx) return 0;
+  const month = lastClosedMonth(now);
+  const deadline = deadlineOf(month, ctx.settings.reportDeadlineDay);
+  if (now.getTime() <= new Date(`${deadline}T23:59:59.999+08:00`).getTime()) return 0;
+  const missing = await rows<{ id: string; name: string }>(
+    db,
+    sql`SELECT e.id::text, e.name FROM enterprises e
+        WHERE e.district_id = ${districtId}
+          AND e.settled_on <= (${`${month}-01`}::date + interval '1 month' - interval '1 day')::date
+          AND (e.left_on IS NULL OR e.left_on >= ${`${month}-01`}::date)
+          AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.district_id = e.district_id AND r.enterprise_id = e.id
+                          AND r.period = ${`${month}-01`}::date)`,
+  );
+  let sent = 0;
+  for (const e of missing) {
+    const r = await notifyAndDeliver(
+      db,
+      districtId,
+      {
+        recipient: { kind: 'enterprise', id: e.id },
+        category: 'reminder',
+        title: `请填报 ${month} 月度数据`,
+        body: `${e.name}：${month} 的月度数据应于 ${deadline} 前填报，目前尚未收到。请登录平台“月度填报”完成填报。`,
+        link: `/enterprises/${e.id}/reports/${month}`,
+        dedupeKey: `remind:${month}`,
+      },
+      delivery,
+    );
+    if (r.created) sent++;
+  }
+  return sent;
+}
+
+export const RECOMPUTE_JOB = 'monitoring.recompute';
+export const REMIND_JOB = 'monitoring.remind';
+
+/** Recompute every night (late reports and corrections show by morning); remind the day after the deadline. */
+export function monitoringSchedules(reportDeadlineDay = 10): Schedule[] {
+  return [
+    { kind: RECOMPUTE_JOB, every: 'day', hour: 2 },
+    { kind: REMIND_JOB, every: 'month', day: Math.min(28, reportDeadlineDay + 1), hour: 9 },
+  ];
+}
+
+export function monitoringJobHandlers(delivery: DeliveryOptions): Record<string, JobHandler> {
+  return {
+    [RECOMPUTE_JOB]: async (job, ctx) => {
+      const summary = await recompute(ctx.db, job.districtId, ctx.now());
+      if (!summary) return { skipped: 'no plan' };
+      const alerts = await sendAlerts(ctx.db, job.districtId, summary, delivery);
+      return { ...summary, alerts };
+    },
+    [REMIND_JOB]: async (job, ctx) => ({ reminders: await sendReminders(ctx.db, job.districtId, ctx.now(), delivery) }),
+  };
+}

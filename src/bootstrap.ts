@@ -11,6 +11,9 @@ import { loadPlanFile, type LoadResult } from './modules/plan/plan.store.ts';
 import { allUnits } from './modules/units/units.store.ts';
 import { bulkInsertRegistry, countEnterprises } from './modules/enterprises/enterprises.store.ts';
 import { generateDemoDistrict } from './modules/demo/demo.ts';
+import { iterateReports, settlementOf } from './modules/demo/reports.ts';
+import { bulkInsertReports } from './modules/reports/reports.store.ts';
+import { lastClosedMonth } from './modules/monitoring/monitoring.store.ts';
 import { enterprises } from './modules/enterprises/enterprises.schema.ts';
 
 /** The demo district's registry is generated as of this day, so every machine gets the same one. */
@@ -44,7 +47,14 @@ export async function ensureAdmin(db: Db, districtId: string, password: string |
 export interface DemoOptions {
   enterprises: number;
   seed?: number;
+  /** Monthly reports are generated up to the last closed month before this day (default: today). */
+  now?: Date;
+  /** Generate monthly reports (default true). */
+  reports?: boolean;
 }
+
+/** Reports start 23 months before the plan's baseline, so trailing-year flows exist from the baseline on. */
+export const DEMO_REPORTS_FROM = '2024-01';
 
 /** Generates the demo registry and one demo account per role, unless the district already has enterprises. */
 export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) {
@@ -72,7 +82,8 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
         totalArea: b.totalArea,
       })),
       function* (buildingIds) {
-        for (const e of demo.enterprises) {
+        for (const [i, e] of demo.enterprises.entries()) {
+          const settlement = settlementOf(e, i, opts.seed ?? DEMO_SEED, DEMO_AS_OF);
           yield {
             uscc: e.uscc,
             name: e.name,
@@ -83,8 +94,8 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
             fields: e.fields,
             aboveScale: e.aboveScale,
             status: e.status,
-            settledOn: e.registrationDate,
-            leftOn: e.status === 'active' ? null : '2026-06-30',
+            settledOn: settlement.settledOn,
+            leftOn: settlement.leftOn,
             contactPerson: e.contact.person,
             contactPhone: e.contact.phone,
             honours: e.honours,
@@ -92,14 +103,38 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
         }
       },
     );
+    let reportCount = 0;
+    if (opts.reports !== false) {
+      const idByUscc = new Map(
+        (await tx.select({ id: enterprises.id, uscc: enterprises.uscc }).from(enterprises).where(eq(enterprises.districtId, districtId))).map(
+          (e) => [e.uscc, e.id],
+        ),
+      );
+      const last = lastClosedMonth(opts.now ?? new Date());
+      const to = last > DEMO_AS_OF.slice(0, 7) ? last : DEMO_AS_OF.slice(0, 7);
+      reportCount = await bulkInsertReports(
+        tx,
+        districtId,
+        (function* () {
+          for (const r of iterateReports(demo.enterprises, { seed: opts.seed ?? DEMO_SEED, from: DEMO_REPORTS_FROM, to, asOf: DEMO_AS_OF })) {
+            const [y, m] = r.period.split('-').map(Number) as [number, number];
+            // Filed between the 1st and the 12th of the next month: most by the 10th, some late.
+            const day = 1 + ((r.employees * 7 + m) % 12);
+            const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+            yield { ...r, enterpriseId: idByUscc.get(r.uscc)!, submittedAt: new Date(`${next}-${String(day).padStart(2, '0')}T10:00:00+08:00`) };
+          }
+        })(),
+        'demo',
+      );
+    }
     await audit(tx, systemActor(districtId), {
       action: 'load',
       entity: 'demo',
       entityId: districtId,
-      after: { ...result, seed: opts.seed ?? DEMO_SEED, asOf: DEMO_AS_OF },
+      after: { ...result, reports: reportCount, seed: opts.seed ?? DEMO_SEED, asOf: DEMO_AS_OF },
       note: 'generated demo district',
     });
-    return result;
+    return { ...result, reports: reportCount };
   });
   const accounts = await ensureDemoAccounts(db, districtId);
   return { ...loaded, accounts };

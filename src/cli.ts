@@ -6,6 +6,7 @@ import { buildServer, loggingDelivery } from './server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
 import { monitoringJobHandlers, monitoringSchedules } from './modules/monitoring/monitoring.feedback.ts';
 import { monitoringSettings } from './modules/plan/plan.store.ts';
+import { lastComputedAt, recompute } from './modules/monitoring/monitoring.store.ts';
 import { DEMO_PASSWORD, ensureAdmin, ensureDemo, loadPlanFromFile } from './bootstrap.ts';
 
 async function main() {
@@ -29,8 +30,10 @@ async function main() {
   const plan = await loadPlanFromFile(database.db, config.planFile);
   const admin = await ensureAdmin(database.db, plan.districtId, config.adminPassword);
   const demo = config.demo ? await ensureDemo(database.db, plan.districtId, { enterprises: config.demoEnterprises }) : undefined;
+  // The first start evaluates at once, so the dashboard is not empty until the nightly job.
+  if (!(await lastComputedAt(database.db, plan.districtId))) await recompute(database.db, plan.districtId, new Date());
   if (command === 'seed') {
-    console.log(demo ? `demo district: ${demo.enterprises} enterprises, ${demo.buildings} buildings` : 'registry already present');
+    console.log(demo ? `demo district: ${demo.enterprises} enterprises, ${demo.buildings} buildings, ${demo.reports} monthly reports` : 'registry already present');
     return database.close();
   }
   if (command !== 'serve') {
@@ -61,7 +64,7 @@ async function main() {
   else if (admin) lines.push('  first administrator: admin / (MANTIANXING_ADMIN_PASSWORD)');
   else lines.push('  administrator: admin (password as set at first start)');
   if (demo) {
-    lines.push(`  demo district loaded: ${demo.enterprises} enterprises, ${demo.buildings} buildings`);
+    lines.push(`  demo district loaded: ${demo.enterprises} enterprises, ${demo.buildings} buildings, ${demo.reports} monthly reports`);
     for (const a of demo.accounts) lines.push(`  demo ${a.role} account: ${a.username} / ${DEMO_PASSWORD}${a.boundTo ? `  (${a.boundTo})` : ''}`);
   }
   console.log(lines.join('\n') + '\n');

@@ -104,10 +104,23 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   registerNotificationRoutes(api, { db });
 
   const serveWeb = config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      // Looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
+      cacheControl: false,
+      // Hashed assets never change; index.html must be revalidated so it never points at deleted chunks.
+      setHeaders: (res, file) => {
+        const reply = res as unknown as { header(name: string, value: string): void };
+        reply.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
-    // The web app routes on the client: any non-API GET gets index.html.
-    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    // The web app routes on the client: any non-API, non-asset GET gets index.html.
+    const page = req.method === 'GET' || req.method === 'HEAD';
+    if (serveWeb && page && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send({ code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` });

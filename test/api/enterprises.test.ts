@@ -153,6 +153,8 @@ describe('who sees and edits what', () => {
       fields: own.fields,
       aboveScale: own.aboveScale,
       status: own.status,
+      settledOn: own.settledOn,
+      leftOn: own.leftOn,
       contactPerson: '李四',
       contactPhone: '023-61234567',
       honours: own.honours,

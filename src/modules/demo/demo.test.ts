@@ -246,8 +246,7 @@ describe('options', () => {
 });
 
 describe('scale', () => {
-  it('generates 100,000 enterprises quickly, all USCCs and names still unique', () => {
-    const started = performance.now();
+  it('generates 100,000 enterprises with all USCCs and names still unique', () => {
     const usccs = new Set<string>();
     const names = new Set<string>();
     let n = 0;
@@ -256,12 +255,9 @@ describe('scale', () => {
       names.add(e.name);
       n++;
     }
-    const ms = performance.now() - started;
     expect(n).toBe(100_000);
     expect(usccs.size).toBe(n);
     expect(names.size).toBe(n);
-    // the budget is ~2 s on a laptop; the bound is loose so a busy CI machine does not flake
-    expect(ms).toBeLessThan(8_000);
   });
 });
 

@@ -233,3 +233,44 @@ export async function missingReports(
     pageSize: q.pageSize,
   };
 }
+
+export interface BulkReport extends Figures {
+  enterpriseId: string;
+  period: string;
+  submittedAt: Date;
+}
+
+/** Loads a generated or migrated history as first versions (no per-row audit: the caller records one event). */
+export async function bulkInsertReports(db: Queryable, districtId: string, source: Iterable<BulkReport>, source_: 'demo' | 'migration') {
+  let batch: BulkReport[] = [];
+  let count = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    await db.insert(reports).values(
+      batch.map((r) => ({
+        districtId,
+        enterpriseId: r.enterpriseId,
+        period: monthStart(r.period),
+        version: 1,
+        isCurrent: true,
+        employees: r.employees,
+        coreTalents: r.coreTalents,
+        operatingRevenue: r.operatingRevenue,
+        softwareRevenue: r.softwareRevenue,
+        softwareProductRevenue: r.softwareProductRevenue,
+        rdExpense: r.rdExpense,
+        usedArea: r.usedArea.toFixed(2),
+        source: source_,
+        submittedAt: r.submittedAt,
+      })),
+    );
+    count += batch.length;
+    batch = [];
+  };
+  for (const r of source) {
+    batch.push(r);
+    if (batch.length === 2000) await flush();
+  }
+  await flush();
+  return count;
+}

@@ -1,0 +1,189 @@
+// The application frame: ProLayout with a side menu filtered by role, the district as subtitle, user and language in the header.
+import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  FlagOutlined,
+  GlobalOutlined,
+  LoginOutlined,
+  LogoutOutlined,
+  QuestionCircleOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Dropdown, Space, Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
+import type { SessionUser } from '@contracts/platform/auth/auth.contract.ts';
+import { LinkButton } from '../components/LinkButton.tsx';
+import { useIsMobile } from '../components/useIsMobile.ts';
+import { Logo } from '../components/Logo.tsx';
+import { can, enterpriseHome } from './access.ts';
+import { changeLanguage, useLanguage } from './i18n.ts';
+import { useLogout, useMeta, useSession } from './session.ts';
+
+function menuFor(user: SessionUser | null, t: (k: string) => string): MenuDataItem[] {
+  const items: MenuDataItem[] = [
+    { path: '/plan', name: t('nav.plan'), icon: <FlagOutlined /> },
+    { path: '/units', name: t('nav.units'), icon: <ApartmentOutlined /> },
+  ];
+  if (user) {
+    const home = enterpriseHome(user);
+    if (home && user.role === 'enterprise')
+      items.push({ path: home, name: t('nav.myEnterprise'), icon: <ShopOutlined /> });
+    else if (home) items.push({ path: home, name: t('nav.enterprises'), icon: <BankOutlined /> });
+    if (can(user, 'user.manage'))
+      items.push({ path: '/users', name: t('nav.users'), icon: <TeamOutlined /> });
+  }
+  return items;
+}
+
+export function LanguageSwitch({ className = 'mtx-header-action' }: { className?: string }) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const next = lang === 'zh-CN' ? 'en-US' : 'zh-CN';
+  return (
+    <Tooltip title={t('common.switchLanguage')}>
+      <Button
+        type="text"
+        className={className}
+        icon={<GlobalOutlined />}
+        onClick={() => void changeLanguage(next)}
+        lang={next}
+      >
+        {lang === 'zh-CN' ? 'English' : '中文'}
+      </Button>
+    </Tooltip>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { pick } = useLanguage();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const meta = useMeta();
+  const logout = useLogout();
+  const mobile = useIsMobile();
+  const navigation = useNavigation();
+  const district = meta.data ? pick(meta.data.district.name, meta.data.district.nameEn) : '';
+
+  const actions = [<LanguageSwitch key="lang" />];
+  if (can(user, 'api.docs')) {
+    actions.push(
+      <Dropdown
+        key="help"
+        menu={{
+          items: [
+            {
+              key: 'docs',
+              label: (
+                <a href="/api/docs" target="_blank" rel="noreferrer">
+                  {t('nav.apiDocs')}
+                </a>
+              ),
+            },
+          ],
+        }}
+      >
+        <Button
+          type="text"
+          className="mtx-header-action"
+          icon={<QuestionCircleOutlined />}
+          aria-label={t('nav.help')}
+        >
+          <span className="mtx-hide-mobile">{t('nav.help')}</span>
+        </Button>
+      </Dropdown>,
+    );
+  }
+  if (!user) {
+    actions.push(
+      <LinkButton
+        key="login"
+        to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}
+        type="primary"
+        icon={<LoginOutlined />}
+      >
+        {t('auth.login')}
+      </LinkButton>,
+    );
+  }
+
+  return (
+    <ProLayout
+      title={t('app.name')}
+      logo={<Logo size={28} />}
+      layout="mix"
+      fixSiderbar
+      fixedHeader
+      siderWidth={208}
+      location={{ pathname: location.pathname }}
+      route={{ path: '/', routes: menuFor(user, t) }}
+      menu={{ locale: false }}
+      token={{
+        header: { colorBgHeader: '#001529', colorHeaderTitle: '#fff', colorTextRightActionsItem: '#fff' },
+        pageContainer: { paddingInlinePageContainerContent: mobile ? 12 : 40 },
+      }}
+      headerTitleRender={(logo) => (
+        <Link to="/" className="mtx-brand" aria-label={t('app.name')}>
+          {logo}
+          <span className="mtx-brand-name">{t('app.name')}</span>
+          {district && <span className="mtx-brand-sub">{district}</span>}
+        </Link>
+      )}
+      menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+      actionsRender={() => actions}
+      avatarProps={
+        user
+          ? {
+              icon: <UserOutlined />,
+              size: 'small',
+              title: mobile ? undefined : (
+                <Space size={4} className="mtx-user">
+                  <span className="mtx-user-name">{user.displayName}</span>
+                  <Tag color="gold" className="mtx-hide-mobile" style={{ marginInlineEnd: 0 }}>
+                    {t(`users.role.${user.role}`)}
+                  </Tag>
+                </Space>
+              ),
+              render: (_props, dom) => (
+                <Space size={4}>
+                  <Tooltip
+                    title={[user.unitName, user.enterpriseName].filter(Boolean).join(' · ') || undefined}
+                  >
+                    {dom}
+                  </Tooltip>
+                  <Button
+                    type="text"
+                    className="mtx-header-action"
+                    icon={<LogoutOutlined />}
+                    aria-label={t('auth.logout')}
+                    loading={logout.isPending}
+                    onClick={() =>
+                      logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })
+                    }
+                  >
+                    <span className="mtx-hide-mobile">{t('auth.logout')}</span>
+                  </Button>
+                </Space>
+              ),
+            }
+          : undefined
+      }
+      footerRender={() => (
+        <footer className="mtx-footer">
+          {t('app.footer', { district: district || t('app.districtFallback') })}
+          {meta.data?.version ? ` · v${meta.data.version}` : ''}
+        </footer>
+      )}
+    >
+      {navigation.state === 'loading' && (
+        <div className="mtx-route-progress" role="progressbar" aria-label={t('common.loading')} />
+      )}
+      <Outlet />
+    </ProLayout>
+  );
+}

@@ -1,0 +1,55 @@
+// What each role may do in the web app — one place, mirroring the server's access policies (the server decides).
+import type { Role, SessionUser } from '@contracts/platform/auth/auth.contract.ts';
+
+export type Action =
+  | 'enterprise.list'
+  | 'enterprise.create'
+  | 'enterprise.import'
+  | 'enterprise.export'
+  | 'enterprise.edit'
+  | 'enterprise.audit'
+  | 'user.manage'
+  | 'api.docs';
+
+const allowed: Record<Action, readonly Role[]> = {
+  'enterprise.list': ['admin', 'department', 'subdistrict'],
+  'enterprise.create': ['admin', 'subdistrict'],
+  'enterprise.import': ['admin', 'subdistrict'],
+  'enterprise.export': ['admin', 'department', 'subdistrict'],
+  'enterprise.edit': ['admin', 'subdistrict', 'enterprise'],
+  'enterprise.audit': ['admin'],
+  'user.manage': ['admin'],
+  'api.docs': ['admin'],
+};
+
+/** Whether the user may do `action`; for records, `scope` narrows it (a subdistrict user edits only its own). */
+export function can(
+  user: SessionUser | null,
+  action: Action,
+  scope?: { subdistrictId?: string; enterpriseId?: string },
+): boolean {
+  if (!user || !allowed[action].includes(user.role)) return false;
+  if (action === 'enterprise.edit' && scope) {
+    if (user.role === 'subdistrict') return scope.subdistrictId === user.unitId;
+    if (user.role === 'enterprise') return scope.enterpriseId === user.enterpriseId;
+  }
+  return true;
+}
+
+/** Where the enterprise module starts for this user: the list, or an enterprise user's own record. */
+export function enterpriseHome(user: SessionUser): string | null {
+  if (user.role === 'enterprise') return user.enterpriseId ? `/enterprises/${user.enterpriseId}` : null;
+  return can(user, 'enterprise.list') ? '/enterprises' : null;
+}
+
+/**
+ * The attributes an enterprise user may change on its own record (the server's enterprises.policy.ts decides;
+ * this copy only greys out the rest of the form).
+ */
+export const selfEditableKeys: readonly string[] = [
+  'address',
+  'buildingId',
+  'fields',
+  'contactPerson',
+  'contactPhone',
+];

@@ -1,0 +1,106 @@
+// /login: username and password; a failure shows the server's message only (never which part was wrong).
+import { useEffect, useState } from 'react';
+import { LockOutlined, UserOutlined, ReadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { errorText } from '../../app/errors.ts';
+import { LanguageSwitch } from '../../app/Layout.tsx';
+import { useLogin, useMeta, useSession } from '../../app/session.ts';
+import { useLanguage } from '../../app/i18n.ts';
+import { Logo } from '../../components/Logo.tsx';
+
+/** Only same-site paths may be a redirect target (no open redirect through ?next=). */
+function safeNext(next: string | null): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return null;
+  return next;
+}
+
+export function LoginPage() {
+  const { t, i18n } = useTranslation();
+  const { pick } = useLanguage();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { user } = useSession();
+  const meta = useMeta();
+  const login = useLogin();
+  const [error, setError] = useState<string | null>(null);
+  const next = safeNext(params.get('next'));
+
+  useEffect(() => {
+    document.title = `${t('auth.loginTitle')} · ${t('app.name')}`;
+  }, [t]);
+
+  useEffect(() => {
+    if (user && !login.isPending) navigate(next ?? '/', { replace: true });
+  }, [user, login.isPending, navigate, next]);
+
+  const onFinish = (values: { username: string; password: string }) => {
+    setError(null);
+    login.mutate(values, {
+      onError: (e) => setError(errorText(t, e, i18n.language)),
+    });
+  };
+
+  return (
+    <div className="mtx-login">
+      <div className="mtx-login-lang">
+        <LanguageSwitch />
+      </div>
+      <Card className="mtx-login-card" variant="borderless">
+        <div className="mtx-login-head">
+          <Logo size={48} />
+          <div>
+            <h1 className="mtx-login-title">{t('app.name')}</h1>
+            <Typography.Text type="secondary">
+              {meta.data ? pick(meta.data.district.name, meta.data.district.nameEn) : ' '}
+              {' · '}
+              {t('app.tagline')}
+            </Typography.Text>
+          </div>
+        </div>
+        <Form<{ username: string; password: string }>
+          layout="vertical"
+          size="large"
+          requiredMark={false}
+          onFinish={onFinish}
+          onValuesChange={() => setError(null)}
+          aria-label={t('auth.loginTitle')}
+        >
+          {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          >
+            <Input
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoFocus
+              placeholder={t('auth.username')}
+            />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              placeholder={t('auth.password')}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            {t('auth.login')}
+          </Button>
+        </Form>
+        <div className="mtx-login-foot">
+          <Link to="/plan">
+            <ReadOutlined /> {t('auth.browsePlan')}
+          </Link>
+        </div>
+      </Card>
+    </div>
+  );
+}

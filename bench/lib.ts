@@ -46,6 +46,7 @@ export function writeSection(name: string, markdown: string): void {
   const block = `${begin}\n${markdown.trim()}\n${end}`;
   const i = doc.indexOf(begin);
   const j = doc.indexOf(end);
-  doc = i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
+  doc =
+    i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, doc);
 }

@@ -13,7 +13,9 @@ interface Shape {
   bare: (ids: { sub: string }, districtId: string) => ReturnType<typeof sql>;
 }
 
-const cols = sql.raw('id, uscc, name, registration_date, subdistrict_id, building_id, fields, above_scale, status');
+const cols = sql.raw(
+  'id, uscc, name, registration_date, subdistrict_id, building_id, fields, above_scale, status',
+);
 const shapes: Shape[] = [
   {
     name: 'first page, no filter, by name',
@@ -37,11 +39,17 @@ const shapes: Shape[] = [
   {
     name: 'deep page 200, no filter',
     query: () => '/api/enterprises?page=200&pageSize=20',
-    bare: (_, d) => sql`SELECT ${cols} FROM enterprises WHERE district_id = ${d} ORDER BY name, id LIMIT 20 OFFSET 3980`,
+    bare: (_, d) =>
+      sql`SELECT ${cols} FROM enterprises WHERE district_id = ${d} ORDER BY name, id LIMIT 20 OFFSET 3980`,
   },
 ];
 
-async function benchOn(database: Database, label: string, enterprises: number, iterations: number): Promise<string[]> {
+async function benchOn(
+  database: Database,
+  label: string,
+  enterprises: number,
+  iterations: number,
+): Promise<string[]> {
   const db = database.db;
   const t0 = performance.now();
   const plan = await loadPlanFromFile(db, path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml'));
@@ -55,9 +63,16 @@ async function benchOn(database: Database, label: string, enterprises: number, i
     defaultDistrictId: plan.districtId,
   });
   await app.ready();
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'bench-password-1' } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'admin', password: 'bench-password-1' },
+  });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-  const [sub] = await rows<{ id: string }>(db, sql`SELECT id::text FROM units WHERE district_id = ${plan.districtId} AND name = '石桥铺街道'`);
+  const [sub] = await rows<{ id: string }>(
+    db,
+    sql`SELECT id::text FROM units WHERE district_id = ${plan.districtId} AND name = '石桥铺街道'`,
+  );
   const ids = { sub: sub!.id };
   const out: string[] = [];
   for (const s of shapes) {
@@ -71,11 +86,17 @@ async function benchOn(database: Database, label: string, enterprises: number, i
     );
   }
   await app.close();
-  out.push(`| ${label} | (loading ${enterprises.toLocaleString('en')} demo enterprises took ${(loadMs / 1000).toFixed(1)} s) | | | | | |`);
+  out.push(
+    `| ${label} | (loading ${enterprises.toLocaleString('en')} demo enterprises took ${(loadMs / 1000).toFixed(1)} s) | | | | | |`,
+  );
   return out;
 }
 
-export async function benchRegistry(opts: { enterprises: number; iterations: number; pgUrl: string | undefined }): Promise<string> {
+export async function benchRegistry(opts: {
+  enterprises: number;
+  iterations: number;
+  pgUrl: string | undefined;
+}): Promise<string> {
   const lines: string[] = [];
   const lite = await openDatabase({});
   try {

@@ -16,6 +16,9 @@ if (!only || only === 'startup') {
 }
 if (!only || only === 'registry') {
   console.log(`registry at ${scale} enterprises…`);
-  writeSection('registry', `${header}\n\n${await benchRegistry({ enterprises: scale, iterations: 200, pgUrl })}`);
+  writeSection(
+    'registry',
+    `${header}\n\n${await benchRegistry({ enterprises: scale, iterations: 200, pgUrl })}`,
+  );
 }
 console.log('written to docs/benchmarks.md');

@@ -34,7 +34,12 @@ export async function benchStartup(): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtx-bench-start-'));
   const port = 3900;
   const url = `http://127.0.0.1:${port}/api/plan`;
-  const env = { DATA_DIR: dataDir, PORT: String(port), MANTIANXING_ADMIN_PASSWORD: 'bench-password-1', LOG_LEVEL: 'error' };
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    MANTIANXING_ADMIN_PASSWORD: 'bench-password-1',
+    LOG_LEVEL: 'error',
+  };
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   const fresh = await run(tsx, ['src/cli.ts', 'serve'], env, url);
   const existing: number[] = [];
@@ -47,7 +52,8 @@ export async function benchStartup(): Promise<string> {
      await app.listen({ port: ${port + 1}, host: '127.0.0.1' });`,
   );
   const bare: number[] = [];
-  for (let i = 0; i < 3; i++) bare.push(await run(process.execPath, [bareScript], {}, `http://127.0.0.1:${port + 1}/api/plan`));
+  for (let i = 0; i < 3; i++)
+    bare.push(await run(process.execPath, [bareScript], {}, `http://127.0.0.1:${port + 1}/api/plan`));
   fs.rmSync(dataDir, { recursive: true, force: true });
   const best = (xs: number[]) => Math.min(...xs);
   return `### Start-up: process start → first 200 on /api/plan (PGlite)

@@ -19,10 +19,17 @@ function newest(dir, keep = () => true) {
 }
 
 // The web app also compiles the server's contract files and the pure modules they import.
-const sources = Math.max(newest(path.join(root, 'web')), newest(path.join(root, 'src'), (name) => /\.contract\.ts$|^fields\.ts$|^uscc\.ts$/.test(name)), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
+const sources = Math.max(
+  newest(path.join(root, 'web')),
+  newest(path.join(root, 'src'), (name) => /\.contract\.ts$|^fields\.ts$|^uscc\.ts$/.test(name)),
+  fs.statSync(path.join(root, 'package-lock.json')).mtimeMs,
+);
 const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < sources;
 if (stale) {
   console.log('building the web app (once, after install or a change)…');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

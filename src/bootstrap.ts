@@ -26,21 +26,40 @@ export async function loadPlanFromFile(db: Db, file: string): Promise<LoadResult
   const text = fs.readFileSync(file, 'utf8');
   const plan = parsePlanFile(text);
   const result = await loadPlanFile(db, plan, text, systemActor);
-  const [anyDefault] = await db.select({ id: districts.id }).from(districts).where(eq(districts.isDefault, true)).limit(1);
-  if (!anyDefault) await db.update(districts).set({ isDefault: true }).where(eq(districts.id, result.districtId));
+  const [anyDefault] = await db
+    .select({ id: districts.id })
+    .from(districts)
+    .where(eq(districts.isDefault, true))
+    .limit(1);
+  if (!anyDefault)
+    await db.update(districts).set({ isDefault: true }).where(eq(districts.id, result.districtId));
   return result;
 }
 
 /** Creates the administrator when the district has no account yet; returns the password only if it generated one. */
 export async function ensureAdmin(db: Db, districtId: string, password: string | undefined) {
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(users).where(eq(users.districtId, districtId));
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(eq(users.districtId, districtId));
   if (n > 0) return undefined;
   const plain = password ?? generatePassword();
   const [row] = await db
     .insert(users)
-    .values({ districtId, username: 'admin', displayName: '计划办管理员', passwordHash: await hashPassword(plain), role: 'admin' })
+    .values({
+      districtId,
+      username: 'admin',
+      displayName: '计划办管理员',
+      passwordHash: await hashPassword(plain),
+      role: 'admin',
+    })
     .returning();
-  await audit(db, systemActor(districtId), { action: 'create', entity: 'user', entityId: row!.id, after: { username: 'admin', role: 'admin' } });
+  await audit(db, systemActor(districtId), {
+    action: 'create',
+    entity: 'user',
+    entityId: row!.id,
+    after: { username: 'admin', role: 'admin' },
+  });
   return { username: 'admin', password: plain, generated: password === undefined };
 }
 
@@ -66,7 +85,11 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
   const demo = generateDemoDistrict({
     seed: opts.seed ?? DEMO_SEED,
     enterprises: opts.enterprises,
-    subdistricts: subdistricts.map((s) => ({ code: s.code, name: s.name, subkind: (s.subkind ?? 'street') as 'street' | 'town' })),
+    subdistricts: subdistricts.map((s) => ({
+      code: s.code,
+      name: s.name,
+      subkind: (s.subkind ?? 'street') as 'street' | 'town',
+    })),
     asOf: DEMO_AS_OF,
   });
   const loaded = await db.transaction(async (tx) => {
@@ -106,9 +129,12 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
     let reportCount = 0;
     if (opts.reports !== false) {
       const idByUscc = new Map(
-        (await tx.select({ id: enterprises.id, uscc: enterprises.uscc }).from(enterprises).where(eq(enterprises.districtId, districtId))).map(
-          (e) => [e.uscc, e.id],
-        ),
+        (
+          await tx
+            .select({ id: enterprises.id, uscc: enterprises.uscc })
+            .from(enterprises)
+            .where(eq(enterprises.districtId, districtId))
+        ).map((e) => [e.uscc, e.id]),
       );
       const last = lastClosedMonth(opts.now ?? new Date());
       const to = last > DEMO_AS_OF.slice(0, 7) ? last : DEMO_AS_OF.slice(0, 7);
@@ -116,12 +142,21 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
         tx,
         districtId,
         (function* () {
-          for (const r of iterateReports(demo.enterprises, { seed: opts.seed ?? DEMO_SEED, from: DEMO_REPORTS_FROM, to, asOf: DEMO_AS_OF })) {
+          for (const r of iterateReports(demo.enterprises, {
+            seed: opts.seed ?? DEMO_SEED,
+            from: DEMO_REPORTS_FROM,
+            to,
+            asOf: DEMO_AS_OF,
+          })) {
             const [y, m] = r.period.split('-').map(Number) as [number, number];
             // Filed between the 1st and the 12th of the next month: most by the 10th, some late.
             const day = 1 + ((r.employees * 7 + m) % 12);
             const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-            yield { ...r, enterpriseId: idByUscc.get(r.uscc)!, submittedAt: new Date(`${next}-${String(day).padStart(2, '0')}T10:00:00+08:00`) };
+            yield {
+              ...r,
+              enterpriseId: idByUscc.get(r.uscc)!,
+              submittedAt: new Date(`${next}-${String(day).padStart(2, '0')}T10:00:00+08:00`),
+            };
           }
         })(),
         'demo',
@@ -149,18 +184,47 @@ export interface DemoAccount {
 
 async function ensureDemoAccounts(db: Db, districtId: string): Promise<DemoAccount[]> {
   const unitRows = await allUnits(db, districtId);
-  const jxw = unitRows.find((u) => u.kind === 'department' && u.name === '区经济信息委') ?? unitRows.find((u) => u.kind === 'department');
+  const jxw =
+    unitRows.find((u) => u.kind === 'department' && u.name === '区经济信息委') ??
+    unitRows.find((u) => u.kind === 'department');
   const sub = unitRows.find((u) => u.name === '石桥铺街道') ?? unitRows.find((u) => u.kind === 'subdistrict');
   const [firm] = await db
     .select({ id: enterprises.id, name: enterprises.name })
     .from(enterprises)
-    .where(and(eq(enterprises.districtId, districtId), eq(enterprises.status, 'active'), eq(enterprises.subdistrictId, sub!.id)))
+    .where(
+      and(
+        eq(enterprises.districtId, districtId),
+        eq(enterprises.status, 'active'),
+        eq(enterprises.subdistrictId, sub!.id),
+      ),
+    )
     .orderBy(enterprises.name)
     .limit(1);
   const wanted = [
-    { username: 'dept', displayName: '区经济信息委 演示用户', role: 'department', unitId: jxw?.id ?? null, enterpriseId: null, boundTo: jxw?.name ?? null },
-    { username: 'street', displayName: `${sub?.name ?? '镇街'} 演示用户`, role: 'subdistrict', unitId: sub?.id ?? null, enterpriseId: null, boundTo: sub?.name ?? null },
-    { username: 'firm', displayName: '企业演示用户', role: 'enterprise', unitId: null, enterpriseId: firm?.id ?? null, boundTo: firm?.name ?? null },
+    {
+      username: 'dept',
+      displayName: '区经济信息委 演示用户',
+      role: 'department',
+      unitId: jxw?.id ?? null,
+      enterpriseId: null,
+      boundTo: jxw?.name ?? null,
+    },
+    {
+      username: 'street',
+      displayName: `${sub?.name ?? '镇街'} 演示用户`,
+      role: 'subdistrict',
+      unitId: sub?.id ?? null,
+      enterpriseId: null,
+      boundTo: sub?.name ?? null,
+    },
+    {
+      username: 'firm',
+      displayName: '企业演示用户',
+      role: 'enterprise',
+      unitId: null,
+      enterpriseId: firm?.id ?? null,
+      boundTo: firm?.name ?? null,
+    },
   ];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const made: DemoAccount[] = [];
@@ -173,9 +237,22 @@ async function ensureDemoAccounts(db: Db, districtId: string): Promise<DemoAccou
     if (exists) continue;
     const [row] = await db
       .insert(users)
-      .values({ districtId, username: w.username, displayName: w.displayName, passwordHash, role: w.role, unitId: w.unitId, enterpriseId: w.enterpriseId })
+      .values({
+        districtId,
+        username: w.username,
+        displayName: w.displayName,
+        passwordHash,
+        role: w.role,
+        unitId: w.unitId,
+        enterpriseId: w.enterpriseId,
+      })
       .returning();
-    await audit(db, systemActor(districtId), { action: 'create', entity: 'user', entityId: row!.id, after: { username: w.username, role: w.role } });
+    await audit(db, systemActor(districtId), {
+      action: 'create',
+      entity: 'user',
+      entityId: row!.id,
+      after: { username: w.username, role: w.role },
+    });
     made.push({ username: w.username, role: w.role, displayName: w.displayName, boundTo: w.boundTo });
   }
   return made;

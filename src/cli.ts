@@ -14,7 +14,9 @@ async function main() {
   const config = loadConfig(process.env, rest);
   const started = performance.now();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const where = config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : `${config.dataDir} (PGlite)`;
+  const where = config.databaseUrl
+    ? config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')
+    : `${config.dataDir} (PGlite)`;
 
   if (command === 'migrate') {
     console.log(`migrations applied to ${where}`);
@@ -29,11 +31,18 @@ async function main() {
 
   const plan = await loadPlanFromFile(database.db, config.planFile);
   const admin = await ensureAdmin(database.db, plan.districtId, config.adminPassword);
-  const demo = config.demo ? await ensureDemo(database.db, plan.districtId, { enterprises: config.demoEnterprises }) : undefined;
+  const demo = config.demo
+    ? await ensureDemo(database.db, plan.districtId, { enterprises: config.demoEnterprises })
+    : undefined;
   // The first start evaluates at once, so the dashboard is not empty until the nightly job.
-  if (!(await lastComputedAt(database.db, plan.districtId))) await recompute(database.db, plan.districtId, new Date());
+  if (!(await lastComputedAt(database.db, plan.districtId)))
+    await recompute(database.db, plan.districtId, new Date());
   if (command === 'seed') {
-    console.log(demo ? `demo district: ${demo.enterprises} enterprises, ${demo.buildings} buildings, ${demo.reports} monthly reports` : 'registry already present');
+    console.log(
+      demo
+        ? `demo district: ${demo.enterprises} enterprises, ${demo.buildings} buildings, ${demo.reports} monthly reports`
+        : 'registry already present',
+    );
     return database.close();
   }
   if (command !== 'serve') {
@@ -60,12 +69,18 @@ async function main() {
     `  满天星 Mantianxing is running at ${url}  (ready in ${Math.round(performance.now() - started)} ms)`,
     `  database: ${where}; plan ${plan.outcome === 'unchanged' ? 'already loaded' : plan.outcome}`,
   ];
-  if (admin?.generated) lines.push(`  first administrator: admin / ${admin.password}   (shown once — keep it)`);
+  if (admin?.generated)
+    lines.push(`  first administrator: admin / ${admin.password}   (shown once — keep it)`);
   else if (admin) lines.push('  first administrator: admin / (MANTIANXING_ADMIN_PASSWORD)');
   else lines.push('  administrator: admin (password as set at first start)');
   if (demo) {
-    lines.push(`  demo district loaded: ${demo.enterprises} enterprises, ${demo.buildings} buildings, ${demo.reports} monthly reports`);
-    for (const a of demo.accounts) lines.push(`  demo ${a.role} account: ${a.username} / ${DEMO_PASSWORD}${a.boundTo ? `  (${a.boundTo})` : ''}`);
+    lines.push(
+      `  demo district loaded: ${demo.enterprises} enterprises, ${demo.buildings} buildings, ${demo.reports} monthly reports`,
+    );
+    for (const a of demo.accounts)
+      lines.push(
+        `  demo ${a.role} account: ${a.username} / ${DEMO_PASSWORD}${a.boundTo ? `  (${a.boundTo})` : ''}`,
+      );
   }
   console.log(lines.join('\n') + '\n');
 

@@ -16,14 +16,19 @@ import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
-import { LoggingDeliveryAdapter, type DeliveryOptions } from './modules/notifications/notifications.delivery.ts';
+import {
+  LoggingDeliveryAdapter,
+  type DeliveryOptions,
+} from './modules/notifications/notifications.delivery.ts';
 import { sendAlerts } from './modules/monitoring/monitoring.feedback.ts';
 import { enterpriseContacts } from './modules/enterprises/enterprises.store.ts';
 import { describeUser } from './modules/users/users.store.ts';
 import { districts } from './platform/district.schema.ts';
 import { eq } from 'drizzle-orm';
 
-export const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+export const version = (
+  JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
 export const webDist = path.join(repoRoot, 'web', 'dist');
 
 export interface ServerDeps {
@@ -64,7 +69,13 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   api.get(
     '/api/health',
-    { schema: { tags: ['meta'], summary: 'Liveness and database reachability', response: { 200: z.object({ ok: z.boolean() }) } } },
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'Liveness and database reachability',
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
+    },
     async () => {
       await db.execute('SELECT 1' as never);
       return { ok: true };
@@ -76,12 +87,24 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       schema: {
         tags: ['meta'],
         summary: 'The district this deployment serves, and the version',
-        response: { 200: z.object({ district: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }), version: z.string() }) },
+        response: {
+          200: z.object({
+            district: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
+            version: z.string(),
+          }),
+        },
       },
     },
     async (req) => {
       const [d] = await db.select().from(districts).where(eq(districts.id, req.districtId)).limit(1);
-      return { district: { id: req.districtId, name: d?.name ?? req.districtId, nameEn: d?.nameEn ?? req.districtId }, version };
+      return {
+        district: {
+          id: req.districtId,
+          name: d?.name ?? req.districtId,
+          nameEn: d?.nameEn ?? req.districtId,
+        },
+        version,
+      };
     },
   );
 
@@ -113,7 +136,10 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       // Hashed assets never change; index.html must be revalidated so it never points at deleted chunks.
       setHeaders: (res, file) => {
         const reply = res as unknown as { header(name: string, value: string): void };
-        reply.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        reply.header(
+          'cache-control',
+          file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
       },
     });
   }
@@ -123,7 +149,9 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     if (serveWeb && page && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.status(404).send({ code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+    return reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` });
   });
   return app;
 }

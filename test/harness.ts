@@ -68,7 +68,12 @@ export async function startPlatform(
   const app = await buildServer({
     db,
     // MTX_TEST_LOG=error shows the server's own log of a failing test.
-    config: { logLevel: process.env.MTX_TEST_LOG ?? 'silent', sessionTtlHours: 1, secureCookies: false, serveWeb: false },
+    config: {
+      logLevel: process.env.MTX_TEST_LOG ?? 'silent',
+      sessionTtlHours: 1,
+      secureCookies: false,
+      serveWeb: false,
+    },
     defaultDistrictId: plan.districtId,
     ...(opts.loginMaxFailures ? { loginMaxFailures: opts.loginMaxFailures } : {}),
     ...(opts.now ? { now: opts.now } : {}),
@@ -99,7 +104,12 @@ export class Client {
     return res;
   }
 
-  request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     return this.app.inject({
       method,
       url,
@@ -121,7 +131,12 @@ export async function signedIn(app: App, username: string, password: string): Pr
 }
 
 /** A multipart/form-data body with one file field, as a browser's upload would send it. */
-export function multipartFile(filename: string, content: Buffer | string, field = 'file', type = 'application/octet-stream') {
+export function multipartFile(
+  filename: string,
+  content: Buffer | string,
+  field = 'file',
+  type = 'application/octet-stream',
+) {
   const boundary = `----mtx${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
@@ -133,7 +148,18 @@ export function multipartFile(filename: string, content: Buffer | string, field 
   };
 }
 
-export async function upload(app: App, client: Client, url: string, filename: string, content: Buffer | string) {
+export async function upload(
+  app: App,
+  client: Client,
+  url: string,
+  filename: string,
+  content: Buffer | string,
+) {
   const { payload, headers } = multipartFile(filename, content);
-  return app.inject({ method: 'POST', url, payload, headers: { ...headers, ...(client.cookie ? { cookie: client.cookie } : {}) } });
+  return app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { ...headers, ...(client.cookie ? { cookie: client.cookie } : {}) },
+  });
 }

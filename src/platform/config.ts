@@ -34,7 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const int = (raw: string | undefined, fallback: number, name: string): number => {
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
     return n;
   };
   const dataDir = path.resolve(flag('data-dir') ?? env.DATA_DIR ?? path.join(repoRoot, 'data'));
@@ -45,7 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     dataDir,
     adminPassword: env.MANTIANXING_ADMIN_PASSWORD || undefined,
     planFile: path.resolve(
-      flag('plan') ?? env.MANTIANXING_PLAN_FILE ?? path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml'),
+      flag('plan') ??
+        env.MANTIANXING_PLAN_FILE ??
+        path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml'),
     ),
     demo: (flag('demo') ?? env.MANTIANXING_DEMO ?? 'true') !== 'false',
     demoEnterprises: int(flag('scale') ?? env.MANTIANXING_DEMO_ENTERPRISES, 1500, '--scale'),

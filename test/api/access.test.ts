@@ -24,12 +24,30 @@ interface Case {
   expect: Record<Role, number>;
 }
 
-const all = (status: number): Record<Role, number> => ({ public: status, admin: status, department: status, subdistrict: status, enterprise: status });
+const all = (status: number): Record<Role, number> => ({
+  public: status,
+  admin: status,
+  department: status,
+  subdistrict: status,
+  enterprise: status,
+});
 const signedInOnly = (status: number): Record<Role, number> => ({ ...all(status), public: 401 });
-const adminOnly = (status: number): Record<Role, number> => ({ public: 401, admin: status, department: 403, subdistrict: 403, enterprise: 403 });
+const adminOnly = (status: number): Record<Role, number> => ({
+  public: 401,
+  admin: status,
+  department: 403,
+  subdistrict: 403,
+  enterprise: 403,
+});
 
 /** Another enterprise's records: staff who see the whole district may read them; the others get 404. */
-const readOther: Record<Role, number> = { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 404 };
+const readOther: Record<Role, number> = {
+  public: 401,
+  admin: 200,
+  department: 200,
+  subdistrict: 404,
+  enterprise: 404,
+};
 const staffOnly = (status: number): Record<Role, number> => ({ ...signedInOnly(status), enterprise: 403 });
 const reportBody = {
   period: '2026-09',
@@ -52,15 +70,31 @@ const enterpriseBody = (c: Ctx) => ({
 const cases: Case[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', expect: all(200) },
   { method: 'GET', route: '/api/meta', url: () => '/api/meta', expect: all(200) },
-  { method: 'POST', route: '/api/auth/login', url: () => '/api/auth/login', body: () => ({ username: 'nobody', password: 'wrong-password' }), expect: all(401) },
+  {
+    method: 'POST',
+    route: '/api/auth/login',
+    url: () => '/api/auth/login',
+    body: () => ({ username: 'nobody', password: 'wrong-password' }),
+    expect: all(401),
+  },
   { method: 'GET', route: '/api/auth/me', url: () => '/api/auth/me', expect: all(200) },
   { method: 'GET', route: '/api/plan', url: () => '/api/plan', expect: all(200) },
   { method: 'GET', route: '/api/plan/tasks/{number}', url: () => '/api/plan/tasks/12', expect: all(200) },
   { method: 'GET', route: '/api/units', url: () => '/api/units', expect: all(200) },
   { method: 'GET', route: '/api/units/{id}', url: (c) => `/api/units/${c.streetUnitId}`, expect: all(200) },
-  { method: 'GET', route: '/api/audit', url: (c) => `/api/audit?entity=enterprise&entityId=${c.otherEnterprise.id}`, expect: adminOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/audit',
+    url: (c) => `/api/audit?entity=enterprise&entityId=${c.otherEnterprise.id}`,
+    expect: adminOnly(200),
+  },
   { method: 'GET', route: '/api/enterprises', url: () => '/api/enterprises', expect: signedInOnly(200) },
-  { method: 'GET', route: '/api/enterprises/export', url: () => '/api/enterprises/export', expect: signedInOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/enterprises/export',
+    url: () => '/api/enterprises/export',
+    expect: signedInOnly(200),
+  },
   {
     method: 'GET',
     route: '/api/enterprises/import/template',
@@ -107,7 +141,12 @@ const cases: Case[] = [
     method: 'POST',
     route: '/api/users',
     url: () => '/api/users',
-    body: (c) => ({ username: `user${c.serial()}`, displayName: '新用户', password: 'a-long-password', role: 'admin' }),
+    body: (c) => ({
+      username: `user${c.serial()}`,
+      displayName: '新用户',
+      password: 'a-long-password',
+      role: 'admin',
+    }),
     expect: { ...adminOnly(201) },
   },
   {
@@ -117,7 +156,12 @@ const cases: Case[] = [
     body: () => ({ displayName: '改名', role: 'admin' }),
     expect: adminOnly(200),
   },
-  { method: 'GET', route: '/api/enterprises/{id}/reports', url: (c) => `/api/enterprises/${c.otherEnterprise.id}/reports`, expect: readOther },
+  {
+    method: 'GET',
+    route: '/api/enterprises/{id}/reports',
+    url: (c) => `/api/enterprises/${c.otherEnterprise.id}/reports`,
+    expect: readOther,
+  },
   {
     method: 'GET',
     route: '/api/enterprises/{id}/reports/{period}',
@@ -151,12 +195,37 @@ const cases: Case[] = [
     body: () => ({ not: 'a file' }),
     expect: { public: 401, admin: 415, department: 403, subdistrict: 415, enterprise: 403 },
   },
-  { method: 'GET', route: '/api/reports/coverage', url: () => '/api/reports/coverage?period=2026-09', expect: staffOnly(200) },
-  { method: 'GET', route: '/api/reports/missing', url: () => '/api/reports/missing?period=2026-09', expect: staffOnly(200) },
-  { method: 'GET', route: '/api/monitoring/overview', url: () => '/api/monitoring/overview', expect: signedInOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/reports/coverage',
+    url: () => '/api/reports/coverage?period=2026-09',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/missing',
+    url: () => '/api/reports/missing?period=2026-09',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/monitoring/overview',
+    url: () => '/api/monitoring/overview',
+    expect: signedInOnly(200),
+  },
   { method: 'GET', route: '/api/public/overview', url: () => '/api/public/overview', expect: all(200) },
-  { method: 'GET', route: '/api/monitoring/targets/{code}', url: () => '/api/monitoring/targets/newEmployees', expect: signedInOnly(200) },
-  { method: 'GET', route: '/api/public/targets/{code}', url: () => '/api/public/targets/newEmployees', expect: all(200) },
+  {
+    method: 'GET',
+    route: '/api/monitoring/targets/{code}',
+    url: () => '/api/monitoring/targets/newEmployees',
+    expect: signedInOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/targets/{code}',
+    url: () => '/api/public/targets/newEmployees',
+    expect: all(200),
+  },
   {
     method: 'GET',
     route: '/api/monitoring/targets/{code}/contributors',
@@ -176,16 +245,31 @@ const cases: Case[] = [
     body: () => ({ asOf: '2026-09-30', value: 0, source: '区经济信息委' }),
     expect: { public: 401, admin: 201, department: 201, subdistrict: 403, enterprise: 403 },
   },
-  { method: 'POST', route: '/api/monitoring/recompute', url: () => '/api/monitoring/recompute', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/monitoring/recompute',
+    url: () => '/api/monitoring/recompute',
+    expect: adminOnly(200),
+  },
   { method: 'GET', route: '/api/inbox', url: () => '/api/inbox', expect: signedInOnly(200) },
-  { method: 'GET', route: '/api/inbox/unread-count', url: () => '/api/inbox/unread-count', expect: signedInOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/inbox/unread-count',
+    url: () => '/api/inbox/unread-count',
+    expect: signedInOnly(200),
+  },
   {
     method: 'POST',
     route: '/api/inbox/{id}/read',
     url: (c) => `/api/inbox/${c.officeNotificationId}/read`,
     expect: { public: 401, admin: 200, department: 404, subdistrict: 404, enterprise: 404 },
   },
-  { method: 'POST', route: '/api/inbox/read-all', url: () => '/api/inbox/read-all', expect: signedInOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/inbox/read-all',
+    url: () => '/api/inbox/read-all',
+    expect: signedInOnly(200),
+  },
   // Logout last: it ends each role's session.
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(200) },
 ];
@@ -203,9 +287,15 @@ beforeAll(async () => {
   clients.enterprise = await signedIn(p.app, 'firm', DEMO_PASSWORD);
   const street = (await clients.subdistrict.get('/api/auth/me')).json().user;
   const firm = (await clients.enterprise.get('/api/auth/me')).json().user;
-  const page = (await clients.admin.get('/api/enterprises?pageSize=200')).json<{ items: EnterpriseListItem[] }>();
+  const page = (await clients.admin.get('/api/enterprises?pageSize=200')).json<{
+    items: EnterpriseListItem[];
+  }>();
   const other = page.items.find(
-    (e) => e.subdistrict.id !== street.unitId && e.id !== firm.enterpriseId && e.status === 'active' && e.registrationDate < '2026-01-01',
+    (e) =>
+      e.subdistrict.id !== street.unitId &&
+      e.id !== firm.enterpriseId &&
+      e.status === 'active' &&
+      e.registrationDate < '2026-01-01',
   )!;
   const created = await clients.admin.request('POST', '/api/users', {
     username: 'target-user',
@@ -213,17 +303,33 @@ beforeAll(async () => {
     password: 'a-long-password',
     role: 'admin',
   });
-  const office = (await clients.admin.get('/api/units?kind=office')).json<{ items: { id: string }[] }>().items[0]!;
-  const note = await notify(p.db, p.districtId, { recipient: { kind: 'unit', id: office.id }, category: 'system', title: '权限测试', body: '权限测试' });
+  const office = (await clients.admin.get('/api/units?kind=office')).json<{ items: { id: string }[] }>()
+    .items[0]!;
+  const note = await notify(p.db, p.districtId, {
+    recipient: { kind: 'unit', id: office.id },
+    category: 'system',
+    title: '权限测试',
+    body: '权限测试',
+  });
   let n = 1000;
-  ctx = { otherEnterprise: other, streetUnitId: street.unitId, userId: created.json().id, officeNotificationId: note.id, serial: () => n++ };
+  ctx = {
+    otherEnterprise: other,
+    streetUnitId: street.unitId,
+    userId: created.json().id,
+    officeNotificationId: note.id,
+    serial: () => n++,
+  };
 });
 afterAll(() => p?.close());
 
 describe('access control', () => {
   it('covers every route the OpenAPI document lists', async () => {
-    const doc = (await clients.public.get('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await clients.public.get('/api/openapi.json')).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const tested = cases.map((c) => `${c.method} ${c.route}`);
     expect(documented.sort()).toEqual([...new Set(tested)].sort());
   });

@@ -22,7 +22,12 @@ describe('login', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     const me = (await c.get('/api/auth/me')).json();
-    expect(me.user).toMatchObject({ username: 'admin', role: 'admin', districtId: 'jiulongpo', districtName: '九龙坡区' });
+    expect(me.user).toMatchObject({
+      username: 'admin',
+      role: 'admin',
+      districtId: 'jiulongpo',
+      districtName: '九龙坡区',
+    });
   });
 
   it('stores passwords as argon2id hashes', async () => {
@@ -40,7 +45,8 @@ describe('login', () => {
   });
 
   it('throttles repeated failures for one username with 429, even with the right password', async () => {
-    for (let i = 0; i < 3; i++) expect((await new Client(p.app).login('street', 'nope-nope')).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await new Client(p.app).login('street', 'nope-nope')).statusCode).toBe(401);
     const blocked = await new Client(p.app).login('street', DEMO_PASSWORD);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().code).toBe('RATE_LIMITED');

@@ -1,7 +1,15 @@
 // The enterprise registry through the API: search and filters, create and edit with validation, import all-or-nothing, audit.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, signedIn, startPlatform, upload, type Client, type Platform } from '../harness.ts';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  signedIn,
+  startPlatform,
+  upload,
+  type Client,
+  type Platform,
+} from '../harness.ts';
 import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
 import type { Enterprise, EnterpriseListItem } from '../../src/modules/enterprises/enterprises.contract.ts';
 import type { Unit } from '../../src/modules/units/units.contract.ts';
@@ -44,7 +52,9 @@ describe('search', () => {
     const page = (await admin.get(`/api/enterprises?subdistrictId=${sub.id}&pageSize=200`)).json<Page>();
     expect(page.total).toBeGreaterThan(0);
     expect(page.items.every((e) => e.subdistrict.id === sub.id)).toBe(true);
-    const ai = (await admin.get('/api/enterprises?field=aiAgents&aboveScale=false&pageSize=200')).json<Page>();
+    const ai = (
+      await admin.get('/api/enterprises?field=aiAgents&aboveScale=false&pageSize=200')
+    ).json<Page>();
     expect(ai.items.every((e) => e.fields.includes('aiAgents') && !e.aboveScale)).toBe(true);
   });
 
@@ -55,7 +65,9 @@ describe('search', () => {
     const target = all.items[7]!;
     const byUscc = (await admin.get(`/api/enterprises?q=${target.uscc.slice(4, 14)}`)).json<Page>();
     expect(byUscc.items.map((e) => e.id)).toContain(target.id);
-    const byNamePart = (await admin.get(`/api/enterprises?q=${encodeURIComponent(target.name.slice(2, 6))}`)).json<Page>();
+    const byNamePart = (
+      await admin.get(`/api/enterprises?q=${encodeURIComponent(target.name.slice(2, 6))}`)
+    ).json<Page>();
     expect(byNamePart.items.map((e) => e.id)).toContain(target.id);
   });
 
@@ -67,7 +79,11 @@ describe('search', () => {
 
 describe('create and edit', () => {
   it('creates an enterprise and records who did it in the audit trail', async () => {
-    const res = await admin.request('POST', '/api/enterprises', validInput(1, { honours: [{ kind: 'qimingxing', awardedOn: '2026-05-01', source: '市经济信息委' }] }));
+    const res = await admin.request(
+      'POST',
+      '/api/enterprises',
+      validInput(1, { honours: [{ kind: 'qimingxing', awardedOn: '2026-05-01', source: '市经济信息委' }] }),
+    );
     expect(res.statusCode).toBe(201);
     const e = res.json<Enterprise>();
     expect(e.honours).toHaveLength(1);
@@ -108,7 +124,11 @@ describe('create and edit', () => {
 
   it('edits and keeps before and after in the audit trail', async () => {
     const created = (await admin.request('POST', '/api/enterprises', validInput(5))).json<Enterprise>();
-    const res = await admin.request('PUT', `/api/enterprises/${created.id}`, validInput(5, { aboveScale: true, address: '科园一路 8 号' }));
+    const res = await admin.request(
+      'PUT',
+      `/api/enterprises/${created.id}`,
+      validInput(5, { aboveScale: true, address: '科园一路 8 号' }),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json<Enterprise>().aboveScale).toBe(true);
     const trail = (await admin.get(`/api/audit?entity=enterprise&entityId=${created.id}`)).json().items;
@@ -125,7 +145,11 @@ describe('who sees and edits what', () => {
     const page = (await street.get('/api/enterprises?pageSize=200')).json<Page>();
     expect(page.total).toBeGreaterThan(0);
     expect(page.items.every((e) => e.subdistrict.id === me.unitId)).toBe(true);
-    const elsewhere = await street.request('POST', '/api/enterprises', validInput(6, { subdistrictId: byName('西彭镇').id }));
+    const elsewhere = await street.request(
+      'POST',
+      '/api/enterprises',
+      validInput(6, { subdistrictId: byName('西彭镇').id }),
+    );
     expect(elsewhere.statusCode).toBe(403);
   });
 
@@ -134,7 +158,9 @@ describe('who sees and edits what', () => {
     const me = (await firm.get('/api/auth/me')).json().user;
     const page = (await firm.get('/api/enterprises')).json<Page>();
     expect(page.items.map((e) => e.id)).toEqual([me.enterpriseId]);
-    const other = (await admin.get('/api/enterprises?pageSize=5')).json<Page>().items.find((e) => e.id !== me.enterpriseId)!;
+    const other = (await admin.get('/api/enterprises?pageSize=5'))
+      .json<Page>()
+      .items.find((e) => e.id !== me.enterpriseId)!;
     expect((await firm.get(`/api/enterprises/${other.id}`)).statusCode).toBe(404);
     expect((await firm.request('PUT', `/api/enterprises/${other.id}`, validInput(7))).statusCode).toBe(404);
   });
@@ -162,7 +188,10 @@ describe('who sees and edits what', () => {
     const ok = await firm.request('PUT', `/api/enterprises/${own.id}`, input);
     expect(ok.statusCode).toBe(200);
     expect(ok.json<Enterprise>().contactPerson).toBe('李四');
-    const grab = await firm.request('PUT', `/api/enterprises/${own.id}`, { ...input, aboveScale: !own.aboveScale });
+    const grab = await firm.request('PUT', `/api/enterprises/${own.id}`, {
+      ...input,
+      aboveScale: !own.aboveScale,
+    });
     expect(grab.statusCode).toBe(403);
     expect(grab.json().fields[0].path).toBe('aboveScale');
   });
@@ -217,7 +246,11 @@ describe('import', () => {
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expect(body.code).toBe('IMPORT_INVALID');
-    const at = (row: number) => body.errors.filter((e: { row: number }) => e.row === row).map((e: { column: string }) => e.column).sort();
+    const at = (row: number) =>
+      body.errors
+        .filter((e: { row: number }) => e.row === row)
+        .map((e: { column: string }) => e.column)
+        .sort();
     expect(at(2)).toEqual([]);
     expect(at(3)).toEqual(['统一社会信用代码']);
     expect(at(4)).toEqual(['所属镇街', '注册日期', '规上企业', '重点领域'].sort());
@@ -235,12 +268,30 @@ describe('import', () => {
   });
 
   it('refuses a file that is not a spreadsheet with 415, a missing column with 422, and an oversized one with 413', async () => {
-    expect((await upload(p.app, admin, '/api/enterprises/import', 'photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]))).statusCode).toBe(415);
-    expect((await upload(p.app, admin, '/api/enterprises/import', 'fake.xlsx', 'not a zip')).statusCode).toBe(415);
+    expect(
+      (
+        await upload(
+          p.app,
+          admin,
+          '/api/enterprises/import',
+          'photo.png',
+          Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+        )
+      ).statusCode,
+    ).toBe(415);
+    expect((await upload(p.app, admin, '/api/enterprises/import', 'fake.xlsx', 'not a zip')).statusCode).toBe(
+      415,
+    );
     const missing = await upload(p.app, admin, '/api/enterprises/import', 'm.csv', '企业名称\n某公司\n');
     expect(missing.statusCode).toBe(422);
     expect(missing.json().errors.map((e: { column: string }) => e.column)).toContain('统一社会信用代码');
-    const huge = await upload(p.app, admin, '/api/enterprises/import', 'huge.csv', Buffer.alloc(21 * 1024 * 1024, 0x41));
+    const huge = await upload(
+      p.app,
+      admin,
+      '/api/enterprises/import',
+      'huge.csv',
+      Buffer.alloc(21 * 1024 * 1024, 0x41),
+    );
     expect(huge.statusCode).toBe(413);
   });
 

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../harness.ts';
 import { openDatabase, type Database, type Db } from '../../src/platform/db/db.ts';
 import { claimNext, complete, enqueue, findJob, jobsOfKind } from '../../src/platform/jobs/jobs.store.ts';
-import { JobRunner, type JobHandler, type JobLogger, type JobRunnerOptions } from '../../src/platform/jobs/runner.ts';
+import {
+  JobRunner,
+  type JobHandler,
+  type JobLogger,
+  type JobRunnerOptions,
+} from '../../src/platform/jobs/runner.ts';
 import { PermanentJobError } from '../../src/platform/jobs/jobs.ts';
 import type { Schedule } from '../../src/platform/jobs/schedule.ts';
 
@@ -49,15 +54,25 @@ const statusesOf = async (kind: string) => (await jobsOfKind(p.db, p.districtId,
 
 describe('enqueue', () => {
   it('makes one job of the same key, however many times and from however many instances it is enqueued', async () => {
-    const job = { districtId: p.districtId, kind: 'test.once', key: 'test.once:2026-10', payload: { period: '2026-10' } };
+    const job = {
+      districtId: p.districtId,
+      kind: 'test.once',
+      key: 'test.once:2026-10',
+      payload: { period: '2026-10' },
+    };
     const first = await enqueue(p.db, job);
     const again = await enqueue(db2, job);
     expect(first.enqueued).toBe(true);
     expect(again).toEqual({ id: first.id, enqueued: false });
-    const racing = await Promise.all(Array.from({ length: 10 }, (_, i) => enqueue(i % 2 ? p.db : db2, { ...job, key: 'test.once:2026-11' })));
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => enqueue(i % 2 ? p.db : db2, { ...job, key: 'test.once:2026-11' })),
+    );
     expect(racing.filter((r) => r.enqueued)).toHaveLength(1);
     expect(new Set(racing.map((r) => r.id)).size).toBe(1);
-    expect((await jobsOfKind(p.db, p.districtId, 'test.once')).map((j) => j.key)).toEqual(['test.once:2026-10', 'test.once:2026-11']);
+    expect((await jobsOfKind(p.db, p.districtId, 'test.once')).map((j) => j.key)).toEqual([
+      'test.once:2026-10',
+      'test.once:2026-11',
+    ]);
   });
 
   it('re-queues a finished job only when forced, and never touches a queued one', async () => {
@@ -68,16 +83,26 @@ describe('enqueue', () => {
     expect(await complete(p.db, claimed, { rows: 12 })).toBe(true);
     expect(await enqueue(p.db, job)).toEqual({ id, enqueued: false });
     expect((await findJob(p.db, p.districtId, id))!.status).toBe('done');
-    expect(await enqueue(p.db, { ...job, payload: { again: true }, force: true })).toEqual({ id, enqueued: true });
+    expect(await enqueue(p.db, { ...job, payload: { again: true }, force: true })).toEqual({
+      id,
+      enqueued: true,
+    });
     const requeued = (await findJob(p.db, p.districtId, id))!;
-    expect(requeued).toMatchObject({ status: 'queued', attempts: 0, result: null, finishedAt: null, payload: { again: true } });
+    expect(requeued).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      result: null,
+      finishedAt: null,
+      payload: { again: true },
+    });
   });
 });
 
 describe('two runners on one database', () => {
   it('run each of 50 jobs exactly once, and both do some of the work', async () => {
     const kind = 'test.slow';
-    for (let i = 0; i < 50; i++) await enqueue(p.db, { districtId: p.districtId, kind, key: `${kind}:${i}`, payload: { i } });
+    for (let i = 0; i < 50; i++)
+      await enqueue(p.db, { districtId: p.districtId, kind, key: `${kind}:${i}`, payload: { i } });
     const calls = new Map<string, number>();
     const byWorker: Record<string, number> = {};
     const handler: JobHandler = async (job, ctx) => {
@@ -101,7 +126,10 @@ describe('two runners on one database', () => {
     expect([...calls.values()].every((n) => n === 1)).toBe(true);
     for (const j of done) {
       expect(j.attempts).toBe(1);
-      expect(j.result).toEqual({ i: (j.payload as { i: number }).i, by: expect.stringMatching(/^instance-[ab]$/) });
+      expect(j.result).toEqual({
+        i: (j.payload as { i: number }).i,
+        by: expect.stringMatching(/^instance-[ab]$/),
+      });
       expect(j.lockedBy).toBeNull();
     }
     expect((byWorker['instance-a'] ?? 0) + (byWorker['instance-b'] ?? 0)).toBe(50);
@@ -123,7 +151,11 @@ describe('leases', () => {
     expect(await claimNext(db2, 'instance-b', [kind], 60_000)).toBeNull();
     await sleep(300);
     const ran: string[] = [];
-    const b = runner({ db: db2, workerId: 'instance-b', handlers: { [kind]: async (job) => void ran.push(job.id) } });
+    const b = runner({
+      db: db2,
+      workerId: 'instance-b',
+      handlers: { [kind]: async (job) => void ran.push(job.id) },
+    });
     b.start();
     try {
       await until('the job is done', async () => (await findJob(p.db, p.districtId, id))!.status === 'done');
@@ -140,10 +172,18 @@ describe('leases', () => {
   it('are extended while a long job runs, so a healthy worker keeps its job', async () => {
     const kind = 'test.long';
     const { id } = await enqueue(p.db, { districtId: p.districtId, kind, key: `${kind}:1` });
-    const a = runner({ db: p.db, workerId: 'instance-a', leaseMs: 150, handlers: { [kind]: () => sleep(600) } });
+    const a = runner({
+      db: p.db,
+      workerId: 'instance-a',
+      leaseMs: 150,
+      handlers: { [kind]: () => sleep(600) },
+    });
     a.start();
     try {
-      await until('the job is running', async () => (await findJob(p.db, p.districtId, id))!.status === 'running');
+      await until(
+        'the job is running',
+        async () => (await findJob(p.db, p.districtId, id))!.status === 'running',
+      );
       await sleep(400);
       expect(await claimNext(db2, 'instance-b', [kind], 60_000)).toBeNull();
       await until('the job is done', async () => (await findJob(p.db, p.districtId, id))!.status === 'done');
@@ -174,7 +214,10 @@ describe('failures', () => {
     });
     a.start();
     try {
-      await until('the job has failed', async () => (await findJob(p.db, p.districtId, id))!.status === 'failed');
+      await until(
+        'the job has failed',
+        async () => (await findJob(p.db, p.districtId, id))!.status === 'failed',
+      );
     } finally {
       await a.stop();
     }
@@ -207,17 +250,34 @@ describe('failures', () => {
     });
     a.start();
     try {
-      await until('both jobs are finished', async () => (await statusesOf(kind)).every((s) => s === 'done' || s === 'failed'));
+      await until('both jobs are finished', async () =>
+        (await statusesOf(kind)).every((s) => s === 'done' || s === 'failed'),
+      );
     } finally {
       await a.stop();
     }
-    expect(await findJob(p.db, p.districtId, good.id)).toMatchObject({ status: 'done', attempts: 2, result: { attempt: 2 }, lastError: null });
-    expect(await findJob(p.db, p.districtId, hopeless.id)).toMatchObject({ status: 'failed', attempts: 1, lastError: '载荷缺少 period' });
+    expect(await findJob(p.db, p.districtId, good.id)).toMatchObject({
+      status: 'done',
+      attempts: 2,
+      result: { attempt: 2 },
+      lastError: null,
+    });
+    expect(await findJob(p.db, p.districtId, hopeless.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: '载荷缺少 period',
+    });
   });
 
   it('never stop the runner: a result that cannot be stored fails its job and the next job still runs', async () => {
     const kind = 'test.unstorable';
-    const bad = await enqueue(p.db, { districtId: p.districtId, kind, key: `${kind}:1`, maxAttempts: 1, runAt: new Date(Date.now() - 1000) });
+    const bad = await enqueue(p.db, {
+      districtId: p.districtId,
+      kind,
+      key: `${kind}:1`,
+      maxAttempts: 1,
+      runAt: new Date(Date.now() - 1000),
+    });
     const next = await enqueue(p.db, { districtId: p.districtId, kind, key: `${kind}:2` });
     const a = runner({
       db: p.db,
@@ -226,11 +286,16 @@ describe('failures', () => {
     });
     a.start();
     try {
-      await until('both jobs are finished', async () => (await statusesOf(kind)).every((s) => s === 'done' || s === 'failed'));
+      await until('both jobs are finished', async () =>
+        (await statusesOf(kind)).every((s) => s === 'done' || s === 'failed'),
+      );
     } finally {
       await a.stop();
     }
-    expect(await findJob(p.db, p.districtId, bad.id)).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/BigInt/) });
+    expect(await findJob(p.db, p.districtId, bad.id)).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringMatching(/BigInt/),
+    });
     expect(await findJob(p.db, p.districtId, next.id)).toMatchObject({ status: 'done', result: { n: 2 } });
     expect(a.running).toBe(false);
   });
@@ -280,9 +345,16 @@ describe('schedules', () => {
     expect(created.reduce((x, y) => x + y, 0)).toBe(2);
 
     const [recompute] = await jobsOfKind(p.db, p.districtId, 'test.recompute');
-    expect(recompute).toMatchObject({ key: 'test.recompute:2026-11', runAt: new Date('2026-11-15T18:00:00Z'), payload: { occurrence: '2026-11' } });
+    expect(recompute).toMatchObject({
+      key: 'test.recompute:2026-11',
+      runAt: new Date('2026-11-15T18:00:00Z'),
+      payload: { occurrence: '2026-11' },
+    });
     const [remind] = await jobsOfKind(p.db, p.districtId, 'test.remind');
-    expect(remind).toMatchObject({ key: 'test.remind:2026-11-15', payload: { occurrence: '2026-11-15', reportPeriod: 'previous month' } });
+    expect(remind).toMatchObject({
+      key: 'test.remind:2026-11-15',
+      payload: { occurrence: '2026-11-15', reportPeriod: 'previous month' },
+    });
 
     a.start();
     b.start();
@@ -299,7 +371,9 @@ describe('schedules', () => {
       await Promise.all([a.stop(), b.stop()]);
     }
     expect(ran).toContain('test.remind:2026-11-16');
-    expect((await jobsOfKind(p.db, p.districtId, 'test.recompute')).map((j) => j.key)).toEqual(['test.recompute:2026-11']);
+    expect((await jobsOfKind(p.db, p.districtId, 'test.recompute')).map((j) => j.key)).toEqual([
+      'test.recompute:2026-11',
+    ]);
     expect((await jobsOfKind(p.db, p.districtId, 'test.remind')).map((j) => [j.key, j.status])).toEqual([
       ['test.remind:2026-11-15', 'done'],
       ['test.remind:2026-11-16', 'done'],
@@ -307,8 +381,13 @@ describe('schedules', () => {
   });
 
   it('refuse a schedule whose kind has no handler', () => {
-    expect(() => runner({ db: p.db, workerId: 'x', handlers: {}, schedules: [{ kind: 'nobody.handles', every: 'day', hour: 1 }] })).toThrow(
-      /no handler/,
-    );
+    expect(() =>
+      runner({
+        db: p.db,
+        workerId: 'x',
+        handlers: {},
+        schedules: [{ kind: 'nobody.handles', every: 'day', hour: 1 }],
+      }),
+    ).toThrow(/no handler/);
   });
 });

@@ -17,9 +17,18 @@ const ids: Record<string, string> = {};
 const uscc = (n: number) => makeUscc(`91500107${makeOrgCode(`FX${String(n).padStart(6, '0')}`)}`);
 
 /** Reports are filed on the 5th of the next month (on time) unless `at` says otherwise. */
-async function report(who: string, period: string, employees: number, softwareRevenue: number, product = 0, at?: string) {
+async function report(
+  who: string,
+  period: string,
+  employees: number,
+  softwareRevenue: number,
+  product = 0,
+  at?: string,
+) {
   const [y, m] = period.split('-').map(Number) as [number, number];
-  clock = new Date(at ?? `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-05T02:00:00Z`);
+  clock = new Date(
+    at ?? `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-05T02:00:00Z`,
+  );
   const res = await admin.request('POST', `/api/enterprises/${ids[who]}/reports`, {
     period,
     employees,
@@ -36,17 +45,25 @@ async function report(who: string, period: string, employees: number, softwareRe
 
 const months = (from: string, to: string) => {
   const out: string[] = [];
-  for (let [y, m] = from.split('-').map(Number) as [number, number]; `${y}-${String(m).padStart(2, '0')}` <= to; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+  for (
+    let [y, m] = from.split('-').map(Number) as [number, number];
+    `${y}-${String(m).padStart(2, '0')}` <= to;
+    m === 12 ? ((y += 1), (m = 1)) : (m += 1)
+  ) {
     out.push(`${y}-${String(m).padStart(2, '0')}`);
   }
   return out;
 };
 
 const near = (a: number | null | undefined, b: number) => expect(a).toBeCloseTo(b, 6);
-const series = (o: Overview, code: string) => Object.fromEntries(o.targets.find((t) => t.code === code)!.series.map((s) => [s.month, s.value]));
+const series = (o: Overview, code: string) =>
+  Object.fromEntries(o.targets.find((t) => t.code === code)!.series.map((s) => [s.month, s.value]));
 
 beforeAll(async () => {
-  p = await startPlatform({ planFile: path.join(repoRoot, 'test/fixtures/plans/monitoring-district.yaml'), now: () => clock });
+  p = await startPlatform({
+    planFile: path.join(repoRoot, 'test/fixtures/plans/monitoring-district.yaml'),
+    now: () => clock,
+  });
   admin = await signedIn(p.app, 'admin', ADMIN_PASSWORD);
   const subs = (await admin.get('/api/units?kind=subdistrict')).json<{ items: Unit[] }>().items;
   const east = subs.find((s) => s.name === '东街道')!.id;
@@ -77,7 +94,8 @@ beforeAll(async () => {
     await report('A', m, m < '2026-01' ? 50 : m === '2026-01' ? 55 : 60, 800_000, 200_000);
     // E: 90 people, 40万 software revenue (10万 products); January first filed as 95 (corrected later);
     // March is filed late, by import, in 万元.
-    if (m < '2026-03') await report('E', m, m < '2026-01' ? 90 : m === '2026-01' ? 95 : 101, 400_000, 100_000);
+    if (m < '2026-03')
+      await report('E', m, m < '2026-01' ? 90 : m === '2026-01' ? 95 : 101, 400_000, 100_000);
   }
   // B: 120 people, 50万 a month, reports through January, moved out on 15 February.
   for (const m of months('2025-01', '2026-01')) await report('B', m, 120, 500_000);
@@ -115,7 +133,12 @@ describe('the first evaluation of March 2026 (recomputed on 5 April)', () => {
     // Jan: A +5, B 0, C +10 (new), D 0 (carried), E +5 (95−90), F 0 (carried, closes on the 20th) = 20
     // Feb: A +10, B 0 (carried in its last month), C +12, D 0 (missing: excluded), E +11, F −40 (closed) = −7
     // Mar: A +10, B −120 (moved out), C +12 (carried), D 0, E +11 (Feb carried), F −40 = −127
-    expect(series(o, 'newEmployees')).toEqual({ '2025-12': 0, '2026-01': 20, '2026-02': -7, '2026-03': -127 });
+    expect(series(o, 'newEmployees')).toEqual({
+      '2025-12': 0,
+      '2026-01': 20,
+      '2026-02': -7,
+      '2026-03': -127,
+    });
   });
 });
 
@@ -127,9 +150,25 @@ describe('after a correction of January and a late March report in 万元 (recom
     clock = new Date('2026-04-15T02:00:00Z');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('2026-03');
-    ws.addRow(['统一社会信用代码', '企业名称', '从业人员（人）', '核心软信人才（人）', '营业收入（万元）', '软件业务收入（万元）', '软件产品收入（万元）', '研发投入（万元）', '使用面积（平方米）']);
+    ws.addRow([
+      '统一社会信用代码',
+      '企业名称',
+      '从业人员（人）',
+      '核心软信人才（人）',
+      '营业收入（万元）',
+      '软件业务收入（万元）',
+      '软件产品收入（万元）',
+      '研发投入（万元）',
+      '使用面积（平方米）',
+    ]);
     ws.addRow([uscc(5), '测试企业E科技有限公司', 103, 20, 50, 40, 10, 0, 100]);
-    const res = await upload(p.app, admin, '/api/reports/import?period=2026-03', 'march.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const res = await upload(
+      p.app,
+      admin,
+      '/api/reports/import?period=2026-03',
+      'march.xlsx',
+      Buffer.from(await wb.xlsx.writeBuffer()),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ rows: 1, created: 1, revised: 0, unchanged: 0 });
     clock = new Date('2026-04-20T03:00:00Z');
@@ -138,7 +177,12 @@ describe('after a correction of January and a late March report in 万元 (recom
   });
 
   it('employees: January 22 (97−90), March −125 (E +13 from its own report)', () => {
-    expect(series(o, 'newEmployees')).toEqual({ '2025-12': 0, '2026-01': 22, '2026-02': -7, '2026-03': -125 });
+    expect(series(o, 'newEmployees')).toEqual({
+      '2025-12': 0,
+      '2026-01': 22,
+      '2026-02': -7,
+      '2026-03': -125,
+    });
   });
 
   it('new enterprises count only C, from January', () => {
@@ -215,12 +259,18 @@ describe('after a correction of January and a late March report in 万元 (recom
 
   it('keeps every version of a corrected month, and audits the correction', async () => {
     const detail = (await admin.get(`/api/enterprises/${ids.E}/reports/2026-01`)).json();
-    expect(detail.versions.map((v: { version: number; employees: number }) => [v.version, v.employees])).toEqual([
+    expect(
+      detail.versions.map((v: { version: number; employees: number }) => [v.version, v.employees]),
+    ).toEqual([
       [2, 97],
       [1, 95],
     ]);
     const trail = (await admin.get(`/api/audit?entity=report&entityId=${ids.E}:2026-01`)).json().items;
-    expect(trail.at(-1)).toMatchObject({ action: 'update', before: { employees: 95 }, after: { employees: 97 } });
+    expect(trail.at(-1)).toMatchObject({
+      action: 'update',
+      before: { employees: 95 },
+      after: { employees: 97 },
+    });
   });
 
   it('shows the public district figures without login, and withholds groups of fewer than 3 enterprises', async () => {
@@ -231,7 +281,14 @@ describe('after a correction of January and a late March report in 万元 (recom
     expect(d.evaluation!.value).toBe(-125);
     const bySub = Object.fromEntries(d.breakdowns.subdistrict.map((b) => [b.label, [b.suppressed, b.value]]));
     expect(bySub).toEqual({ 东街道: [false, -97], 西镇: [true, null] });
-    expect((await p.app.inject({ method: 'GET', url: '/api/monitoring/targets/newEmployees/contributors?month=2026-03' })).statusCode).toBe(401);
+    expect(
+      (
+        await p.app.inject({
+          method: 'GET',
+          url: '/api/monitoring/targets/newEmployees/contributors?month=2026-03',
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 });
 

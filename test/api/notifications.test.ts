@@ -20,8 +20,20 @@ import type { EnterpriseListItem } from '../../src/modules/enterprises/enterpris
 
 let p: Platform;
 let app: App;
-const c = {} as Record<'public' | 'admin' | 'dept' | 'dept2' | 'otherDept' | 'street' | 'firm' | 'firm2' | 'otherFirm', Client>;
-let ids: { jxw: string; office: string; otherDept: string; street: string; firm: string; otherFirm: string; adminUser: string; deptUser: string };
+const c = {} as Record<
+  'public' | 'admin' | 'dept' | 'dept2' | 'otherDept' | 'street' | 'firm' | 'firm2' | 'otherFirm',
+  Client
+>;
+let ids: {
+  jxw: string;
+  office: string;
+  otherDept: string;
+  street: string;
+  firm: string;
+  otherFirm: string;
+  adminUser: string;
+  deptUser: string;
+};
 
 beforeAll(async () => {
   p = await startPlatform({ demoEnterprises: 60 });
@@ -31,7 +43,8 @@ beforeAll(async () => {
     config: { logLevel: 'silent', sessionTtlHours: 1, secureCookies: false, serveWeb: false },
     defaultDistrictId: p.districtId,
   });
-  if (!app.hasRoute({ method: 'GET', url: '/api/inbox' })) registerNotificationRoutes(app.withTypeProvider<ZodTypeProvider>(), { db: p.db });
+  if (!app.hasRoute({ method: 'GET', url: '/api/inbox' }))
+    registerNotificationRoutes(app.withTypeProvider<ZodTypeProvider>(), { db: p.db });
   await app.ready();
 
   c.public = new Client(app);
@@ -40,14 +53,30 @@ beforeAll(async () => {
   c.street = await signedIn(app, 'street', DEMO_PASSWORD);
   c.firm = await signedIn(app, 'firm', DEMO_PASSWORD);
   const me = async (client: Client) => (await client.get('/api/auth/me')).json().user;
-  const [admin, dept, street, firm] = [await me(c.admin), await me(c.dept), await me(c.street), await me(c.firm)];
+  const [admin, dept, street, firm] = [
+    await me(c.admin),
+    await me(c.dept),
+    await me(c.street),
+    await me(c.firm),
+  ];
   const units = (await c.admin.get('/api/units')).json<{ items: Unit[] }>().items;
   const office = units.find((u) => u.kind === 'office')!;
   const otherDept = units.find((u) => u.kind === 'department' && u.id !== dept.unitId)!;
-  const firms = (await c.admin.get('/api/enterprises?pageSize=100')).json<{ items: EnterpriseListItem[] }>().items;
+  const firms = (await c.admin.get('/api/enterprises?pageSize=100')).json<{ items: EnterpriseListItem[] }>()
+    .items;
   const otherFirm = firms.find((e) => e.id !== firm.enterpriseId)!;
-  const account = async (username: string, role: string, binding: { unitId?: string; enterpriseId?: string }) => {
-    const res = await c.admin.request('POST', '/api/users', { username, displayName: username, password: 'a-long-password', role, ...binding });
+  const account = async (
+    username: string,
+    role: string,
+    binding: { unitId?: string; enterpriseId?: string },
+  ) => {
+    const res = await c.admin.request('POST', '/api/users', {
+      username,
+      displayName: username,
+      password: 'a-long-password',
+      role,
+      ...binding,
+    });
     expect(res.statusCode).toBe(201);
     return signedIn(app, username, 'a-long-password');
   };
@@ -111,7 +140,11 @@ describe('who sees a notification', () => {
   });
 
   it('one to the plan office reaches the administrators', async () => {
-    const { id } = await notify(p.db, p.districtId, alert({ kind: 'unit', id: ids.office }, { category: 'system' }));
+    const { id } = await notify(
+      p.db,
+      p.districtId,
+      alert({ kind: 'unit', id: ids.office }, { category: 'system' }),
+    );
     expect(await whoSees(id)).toEqual(['admin']);
   });
 
@@ -128,7 +161,11 @@ describe('who sees a notification', () => {
   });
 
   it('one to a user reaches that user only', async () => {
-    const { id } = await notify(p.db, p.districtId, alert({ kind: 'user', id: ids.deptUser }, { category: 'system' }));
+    const { id } = await notify(
+      p.db,
+      p.districtId,
+      alert({ kind: 'user', id: ids.deptUser }, { category: 'system' }),
+    );
     expect(await whoSees(id)).toEqual(['dept']);
   });
 });
@@ -147,15 +184,27 @@ describe('dedupe', () => {
     expect(first.created).toBe(true);
     expect(again).toEqual({ id: first.id, created: false });
     // The same key to another recipient is another notification; a batch skips what exists.
-    const batch = await notifyMany(p.db, p.districtId, [reminder(ids.otherFirm), reminder(ids.firm), reminder(ids.firm)]);
+    const batch = await notifyMany(p.db, p.districtId, [
+      reminder(ids.otherFirm),
+      reminder(ids.firm),
+      reminder(ids.firm),
+    ]);
     expect(batch.map((n) => n.recipient)).toEqual([{ kind: 'enterprise', id: ids.firm }]);
     const titles = (await inbox(c.otherFirm)).items.filter((i) => i.title === '请填报2026年9月数据');
     expect(titles).toHaveLength(1);
   });
 
   it('does not apply without a key: two notifications without one are two', async () => {
-    const a = await notify(p.db, p.districtId, alert({ kind: 'unit', id: ids.otherDept }, { title: '无键通知' }));
-    const b = await notify(p.db, p.districtId, alert({ kind: 'unit', id: ids.otherDept }, { title: '无键通知' }));
+    const a = await notify(
+      p.db,
+      p.districtId,
+      alert({ kind: 'unit', id: ids.otherDept }, { title: '无键通知' }),
+    );
+    const b = await notify(
+      p.db,
+      p.districtId,
+      alert({ kind: 'unit', id: ids.otherDept }, { title: '无键通知' }),
+    );
     expect(a.created && b.created).toBe(true);
     expect(a.id).not.toBe(b.id);
   });
@@ -190,7 +239,8 @@ describe('read state', () => {
   });
 
   it('pages newest first', async () => {
-    for (let i = 1; i <= 12; i++) await notify(p.db, p.districtId, alert({ kind: 'user', id: ids.adminUser }, { title: `第${i}条` }));
+    for (let i = 1; i <= 12; i++)
+      await notify(p.db, p.districtId, alert({ kind: 'user', id: ids.adminUser }, { title: `第${i}条` }));
     const all = await inbox(c.admin, 'pageSize=100');
     const first = await inbox(c.admin, 'page=1&pageSize=5');
     const second = await inbox(c.admin, 'page=2&pageSize=5');
@@ -232,14 +282,37 @@ describe('someone else’s notification', () => {
 
 describe('access per role', () => {
   it('matches the rows test/api/access.test.ts carries for the inbox routes', async () => {
-    const { id } = await notify(p.db, p.districtId, alert({ kind: 'unit', id: ids.office }, { category: 'system' }));
-    const roles = { public: c.public, admin: c.admin, department: c.dept, subdistrict: c.street, enterprise: c.firm };
+    const { id } = await notify(
+      p.db,
+      p.districtId,
+      alert({ kind: 'unit', id: ids.office }, { category: 'system' }),
+    );
+    const roles = {
+      public: c.public,
+      admin: c.admin,
+      department: c.dept,
+      subdistrict: c.street,
+      enterprise: c.firm,
+    };
     const statuses = async (method: 'GET' | 'POST', url: string) =>
-      Object.fromEntries(await Promise.all(Object.entries(roles).map(async ([r, client]) => [r, (await client.request(method, url)).statusCode])));
+      Object.fromEntries(
+        await Promise.all(
+          Object.entries(roles).map(async ([r, client]) => [
+            r,
+            (await client.request(method, url)).statusCode,
+          ]),
+        ),
+      );
     const signedInOnly = { public: 401, admin: 200, department: 200, subdistrict: 200, enterprise: 200 };
     expect(await statuses('GET', '/api/inbox')).toEqual(signedInOnly);
     expect(await statuses('GET', '/api/inbox/unread-count')).toEqual(signedInOnly);
-    expect(await statuses('POST', `/api/inbox/${id}/read`)).toEqual({ public: 401, admin: 200, department: 404, subdistrict: 404, enterprise: 404 });
+    expect(await statuses('POST', `/api/inbox/${id}/read`)).toEqual({
+      public: 401,
+      admin: 200,
+      department: 404,
+      subdistrict: 404,
+      enterprise: 404,
+    });
     expect(await statuses('POST', '/api/inbox/read-all')).toEqual(signedInOnly);
   });
 });

@@ -69,7 +69,9 @@ describe('the Jiulongpo plan, public', () => {
     expect([...kinds].sort()).toEqual(['collective', 'department', 'office', 'stateGroup', 'subdistrict']);
     const jxw = units.find((u) => u.name === '区经济信息委')!;
     const detail = (await anon.get(`/api/units/${jxw.id}`)).json<UnitDetail>();
-    expect(detail.leads.map((t) => t.number)).toEqual(expect.arrayContaining([3, 7, 8, 10, 11, 12, 14, 16, 19, 20]));
+    expect(detail.leads.map((t) => t.number)).toEqual(
+      expect.arrayContaining([3, 7, 8, 10, 11, 12, 14, 16, 19, 20]),
+    );
     expect(detail.shares.map((t) => t.number)).toEqual(expect.arrayContaining([1, 2, 4, 5, 6, 13]));
     expect(detail.children.map((c) => c.kind)).toContain('office');
 
@@ -96,7 +98,10 @@ describe('the Jiulongpo plan, public', () => {
 
 describe("another district's plan", () => {
   it('loads from its own file into its own district, beside Jiulongpo', async () => {
-    const r = await loadPlanFromFile(p.db, path.join(repoRoot, 'test', 'fixtures', 'plans', 'small-district.yaml'));
+    const r = await loadPlanFromFile(
+      p.db,
+      path.join(repoRoot, 'test', 'fixtures', 'plans', 'small-district.yaml'),
+    );
     expect(r.outcome).toBe('created');
     expect(r.districtId).toBe('demo-small');
     // The public still sees the default district's plan.
@@ -106,8 +111,10 @@ describe("another district's plan", () => {
 });
 
 describe('a deployment for another district', () => {
-  it('serves that district\'s plan when its file is the one loaded at start', async () => {
-    const other = await startPlatform({ planFile: path.join(repoRoot, 'test', 'fixtures', 'plans', 'small-district.yaml') });
+  it("serves that district's plan when its file is the one loaded at start", async () => {
+    const other = await startPlatform({
+      planFile: path.join(repoRoot, 'test', 'fixtures', 'plans', 'small-district.yaml'),
+    });
     try {
       const body = (await new Client(other.app).get('/api/plan')).json<PlanOverview>();
       expect(body.plan.district.id).toBe('demo-small');

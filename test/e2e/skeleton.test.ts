@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, apiCookie, artefacts, launchChromium, startServer, type RunningServer } from './server.ts';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  apiCookie,
+  artefacts,
+  launchChromium,
+  startServer,
+  type RunningServer,
+} from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,7 +31,8 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artefacts, `${name}.png`), fullPage: false });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(artefacts, `${name}.png`), fullPage: false });
 
 async function logIn(page: Page, username: string, password: string) {
   await page.goto(`${server.url}/login`);
@@ -38,7 +47,10 @@ describe('the administrator', () => {
     const page = await newPage();
     await logIn(page, 'admin', ADMIN_PASSWORD);
     await page.goto(`${server.url}/plan`);
-    await page.getByRole('heading', { name: /重点任务/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /重点任务/ })
+      .first()
+      .waitFor();
     const taskLinks = page.locator('a[href^="/plan/tasks/"]');
     await expect.poll(() => taskLinks.count()).toBe(22);
     await expect.poll(() => page.getByText('480').first().isVisible()).toBe(true);
@@ -46,7 +58,10 @@ describe('the administrator', () => {
 
     await page.locator('a[href="/plan/tasks/12"]').first().click();
     await page.waitForURL(/\/plan\/tasks\/12$/);
-    await page.getByRole('heading', { name: /支持中小微企业发展/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /支持中小微企业发展/ })
+      .first()
+      .waitFor();
     const body = await page.locator('main, .ant-layout-content, body').first().innerText();
     expect(body).toContain('区经济信息委');
     expect(body).toContain('区金融服务中心');
@@ -65,10 +80,14 @@ describe('an enterprise user', () => {
   it('sees its own enterprise but cannot open another one', async () => {
     const admin = await apiCookie(server.url, 'admin', ADMIN_PASSWORD);
     const firmCookie = await apiCookie(server.url, 'firm', DEMO_PASSWORD);
-    const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie: firmCookie } })).json()) as {
+    const me = (await (
+      await fetch(`${server.url}/api/auth/me`, { headers: { cookie: firmCookie } })
+    ).json()) as {
       user: { enterpriseId: string; enterpriseName: string };
     };
-    const list = (await (await fetch(`${server.url}/api/enterprises?pageSize=5`, { headers: { cookie: admin } })).json()) as {
+    const list = (await (
+      await fetch(`${server.url}/api/enterprises?pageSize=5`, { headers: { cookie: admin } })
+    ).json()) as {
       items: { id: string; name: string }[];
     };
     const other = list.items.find((e) => e.id !== me.user.enterpriseId)!;
@@ -80,7 +99,10 @@ describe('an enterprise user', () => {
     await shot(page, 'own-enterprise');
 
     await page.goto(`${server.url}/enterprises/${other.id}`);
-    await page.getByText(/不存在|未找到|404/).first().waitFor();
+    await page
+      .getByText(/不存在|未找到|404/)
+      .first()
+      .waitFor();
     expect(await page.getByText(other.name).count()).toBe(0);
     await shot(page, 'other-enterprise-refused');
     await page.context().close();

@@ -28,29 +28,30 @@ export type Honour = z.infer<typeof honourSchema>;
 /** Only judged for well-formed dates: a malformed one is reported once, as malformed. */
 const notFuture = (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d <= new Date().toISOString().slice(0, 10);
 
-export const enterpriseInputSchema = z.object({
-  uscc: usccSchema,
-  name: z.string().trim().min(2, '企业名称至少2个字').max(200),
-  registrationDate: isoDateSchema.refine(notFuture, '注册日期不能晚于今天'),
-  subdistrictId: idSchema,
-  buildingId: idSchema.nullable().default(null),
-  address: z.string().trim().max(300).default(''),
-  fields: z.array(fieldCodeSchema).max(20).default([]),
-  aboveScale: z.boolean().default(false),
-  status: enterpriseStatusSchema.default('active'),
-  /** 入驻日期: when it came to the district; defaults to the registration date. */
-  settledOn: isoDateSchema.nullable().default(null),
-  /** 迁出/注销日期: required when the status is movedOut or closed. */
-  leftOn: isoDateSchema.nullable().default(null),
-  contactPerson: z.string().trim().max(50).default(''),
-  contactPhone: z
-    .string()
-    .trim()
-    .max(30)
-    .regex(/^[0-9+\-() ]*$/, '电话号码格式不正确')
-    .default(''),
-  honours: z.array(honourSchema).max(50).default([]),
-})
+export const enterpriseInputSchema = z
+  .object({
+    uscc: usccSchema,
+    name: z.string().trim().min(2, '企业名称至少2个字').max(200),
+    registrationDate: isoDateSchema.refine(notFuture, '注册日期不能晚于今天'),
+    subdistrictId: idSchema,
+    buildingId: idSchema.nullable().default(null),
+    address: z.string().trim().max(300).default(''),
+    fields: z.array(fieldCodeSchema).max(20).default([]),
+    aboveScale: z.boolean().default(false),
+    status: enterpriseStatusSchema.default('active'),
+    /** 入驻日期: when it came to the district; defaults to the registration date. */
+    settledOn: isoDateSchema.nullable().default(null),
+    /** 迁出/注销日期: required when the status is movedOut or closed. */
+    leftOn: isoDateSchema.nullable().default(null),
+    contactPerson: z.string().trim().max(50).default(''),
+    contactPhone: z
+      .string()
+      .trim()
+      .max(30)
+      .regex(/^[0-9+\-() ]*$/, '电话号码格式不正确')
+      .default(''),
+    honours: z.array(honourSchema).max(50).default([]),
+  })
   .superRefine((v, ctx) => {
     if (v.status !== 'active' && !v.leftOn) {
       ctx.addIssue({ code: 'custom', path: ['leftOn'], message: '迁出或注销的企业须填写迁出/注销日期' });
@@ -125,9 +126,17 @@ export const buildingSchema = buildingRefSchema.extend({
 });
 export const buildingListSchema = z.object({ items: z.array(buildingSchema) });
 
-export const importRowErrorSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+export const importRowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  reason: z.string(),
+});
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
-export const importResultSchema = z.object({ created: z.number().int(), updated: z.number().int(), rows: z.number().int() });
+export const importResultSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  rows: z.number().int(),
+});
 export const importFailureSchema = z.object({
   code: z.literal('IMPORT_INVALID'),
   message: z.string(),

@@ -16,19 +16,82 @@ export interface ImportColumn {
 
 /** The template's columns, in order. Headers are matched by their Chinese or English name, '*' ignored. */
 export const importColumns: ImportColumn[] = [
-  { key: 'uscc', zh: '统一社会信用代码', en: 'USCC', required: true, hint: '18位，按 GB 32100-2015 校验', example: '91500107MA5UXXXXXX' },
+  {
+    key: 'uscc',
+    zh: '统一社会信用代码',
+    en: 'USCC',
+    required: true,
+    hint: '18位，按 GB 32100-2015 校验',
+    example: '91500107MA5UXXXXXX',
+  },
   { key: 'name', zh: '企业名称', en: 'Name', required: true, hint: '', example: '重庆示例软件科技有限公司' },
-  { key: 'registrationDate', zh: '注册日期', en: 'Registration date', required: true, hint: 'YYYY-MM-DD', example: '2021-06-18' },
-  { key: 'subdistrict', zh: '所属镇街', en: 'Subdistrict', required: true, hint: '如 石桥铺街道', example: '石桥铺街道' },
+  {
+    key: 'registrationDate',
+    zh: '注册日期',
+    en: 'Registration date',
+    required: true,
+    hint: 'YYYY-MM-DD',
+    example: '2021-06-18',
+  },
+  {
+    key: 'subdistrict',
+    zh: '所属镇街',
+    en: 'Subdistrict',
+    required: true,
+    hint: '如 石桥铺街道',
+    example: '石桥铺街道',
+  },
   { key: 'building', zh: '所在楼宇', en: 'Building', required: false, hint: '楼宇名称或编码', example: '' },
-  { key: 'address', zh: '详细地址', en: 'Address', required: false, hint: '', example: '九龙坡区科园一路 1 号' },
-  { key: 'fields', zh: '重点领域', en: 'Fields', required: false, hint: '多个用、分隔', example: 'AI智能体、工业软件' },
+  {
+    key: 'address',
+    zh: '详细地址',
+    en: 'Address',
+    required: false,
+    hint: '',
+    example: '九龙坡区科园一路 1 号',
+  },
+  {
+    key: 'fields',
+    zh: '重点领域',
+    en: 'Fields',
+    required: false,
+    hint: '多个用、分隔',
+    example: 'AI智能体、工业软件',
+  },
   { key: 'aboveScale', zh: '规上企业', en: 'Above scale', required: false, hint: '是 / 否', example: '否' },
-  { key: 'status', zh: '经营状态', en: 'Status', required: false, hint: '在营 / 已迁出 / 已注销', example: '在营' },
-  { key: 'settledOn', zh: '入驻日期', en: 'Settled on', required: false, hint: '迁入本区的日期，默认同注册日期', example: '' },
-  { key: 'leftOn', zh: '迁出/注销日期', en: 'Left on', required: false, hint: '已迁出或已注销时必填', example: '' },
+  {
+    key: 'status',
+    zh: '经营状态',
+    en: 'Status',
+    required: false,
+    hint: '在营 / 已迁出 / 已注销',
+    example: '在营',
+  },
+  {
+    key: 'settledOn',
+    zh: '入驻日期',
+    en: 'Settled on',
+    required: false,
+    hint: '迁入本区的日期，默认同注册日期',
+    example: '',
+  },
+  {
+    key: 'leftOn',
+    zh: '迁出/注销日期',
+    en: 'Left on',
+    required: false,
+    hint: '已迁出或已注销时必填',
+    example: '',
+  },
   { key: 'contactPerson', zh: '联系人', en: 'Contact person', required: false, hint: '', example: '张三' },
-  { key: 'contactPhone', zh: '联系电话', en: 'Contact phone', required: false, hint: '', example: '023-68000000' },
+  {
+    key: 'contactPhone',
+    zh: '联系电话',
+    en: 'Contact phone',
+    required: false,
+    hint: '',
+    example: '023-68000000',
+  },
 ];
 
 const statusWords: Record<string, EnterpriseValues['status']> = {
@@ -71,7 +134,8 @@ const normHeader = (h: string) => h.replace(/[*＊\s]/g, '').toLowerCase();
 
 /** Reads the first sheet of an .xlsx, or a UTF-8 .csv, into header-keyed rows of text. */
 export async function readSheet(buffer: Buffer, filename: string): Promise<SheetRow[]> {
-  const isZip = buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
+  const isZip =
+    buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
   const lower = filename.toLowerCase();
   const workbook = new ExcelJS.Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
@@ -95,23 +159,23 @@ export async function readSheet(buffer: Buffer, filename: string): Promise<Sheet
   } else {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持 .xlsx 或 .csv 文件');
   }
-  if (!sheet || sheet.rowCount === 0) throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
+  if (!sheet || sheet.rowCount === 0)
+    throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
 
   const headerRow = sheet.getRow(1);
   const keyByCol = new Map<number, string>();
   headerRow.eachCell((cell, col) => {
     const h = normHeader(cellText(cell.value));
-    const column = importColumns.find((c) => normHeader(c.zh) === h || normHeader(c.en) === h || c.key.toLowerCase() === h);
+    const column = importColumns.find(
+      (c) => normHeader(c.zh) === h || normHeader(c.en) === h || c.key.toLowerCase() === h,
+    );
     if (column) keyByCol.set(col, column.key);
   });
   const missing = importColumns.filter((c) => c.required && ![...keyByCol.values()].includes(c.key));
   if (missing.length) {
-    throw new AppError(
-      'IMPORT_INVALID',
-      `缺少必填列：${missing.map((m) => m.zh).join('、')}`,
-      undefined,
-      { errors: missing.map((m) => ({ row: 1, column: m.zh, reason: '缺少此列' })) },
-    );
+    throw new AppError('IMPORT_INVALID', `缺少必填列：${missing.map((m) => m.zh).join('、')}`, undefined, {
+      errors: missing.map((m) => ({ row: 1, column: m.zh, reason: '缺少此列' })),
+    });
   }
   const out: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -139,10 +203,19 @@ export interface ImportContext {
 }
 
 const columnName = (key: string) => importColumns.find((c) => c.key === key)?.zh ?? key;
-const fieldByWord = new Map<string, string>(fields.flatMap((f) => [[f.zh, f.code], [f.en.toLowerCase(), f.code], [f.code.toLowerCase(), f.code]]));
+const fieldByWord = new Map<string, string>(
+  fields.flatMap((f) => [
+    [f.zh, f.code],
+    [f.en.toLowerCase(), f.code],
+    [f.code.toLowerCase(), f.code],
+  ]),
+);
 
 /** Turns sheet rows into validated values, or lists every bad cell with row, column and reason. */
-export function validateRows(sheet: SheetRow[], ctx: ImportContext): { values: Omit<EnterpriseValues, 'honours'>[]; errors: ImportRowError[] } {
+export function validateRows(
+  sheet: SheetRow[],
+  ctx: ImportContext,
+): { values: Omit<EnterpriseValues, 'honours'>[]; errors: ImportRowError[] } {
   const values: Omit<EnterpriseValues, 'honours'>[] = [];
   const errors: ImportRowError[] = [];
   const seen = new Map<string, number>();
@@ -170,7 +243,10 @@ export function validateRows(sheet: SheetRow[], ctx: ImportContext): { values: O
     if (bName && !building) err('building', `未知的楼宇“${bName}”`);
 
     const fieldCodes: string[] = [];
-    for (const word of get('fields').split(/[、,，;；/|]/).map((w) => w.trim()).filter(Boolean)) {
+    for (const word of get('fields')
+      .split(/[、,，;；/|]/)
+      .map((w) => w.trim())
+      .filter(Boolean)) {
       const code = fieldByWord.get(word) ?? fieldByWord.get(word.toLowerCase());
       if (code) fieldCodes.push(code);
       else err('fields', `未知的领域“${word}”`);
@@ -179,13 +255,19 @@ export function validateRows(sheet: SheetRow[], ctx: ImportContext): { values: O
     const aboveScale = yesWords.has(scaleWord) ? true : noWords.has(scaleWord) ? false : undefined;
     if (aboveScale === undefined) err('aboveScale', '应填“是”或“否”');
     const statusWord = get('status');
-    const status = statusWord ? statusWords[statusWord.toLowerCase()] ?? statusWords[statusWord] : 'active';
+    const status = statusWord ? (statusWords[statusWord.toLowerCase()] ?? statusWords[statusWord]) : 'active';
     if (!status) err('status', '应填“在营”“已迁出”或“已注销”');
-    if (get('uscc').startsWith('#LOSTPRECISION')) err('uscc', '代码被表格当作数字，请将该列设为文本格式后重新填写');
+    if (get('uscc').startsWith('#LOSTPRECISION'))
+      err('uscc', '代码被表格当作数字，请将该列设为文本格式后重新填写');
 
     const normDate = (raw: string) => {
       const d = raw.replace(/[/.年月]/g, '-').replace(/日$/, '');
-      return /^\d{4}-\d{1,2}-\d{1,2}$/.test(d) ? d.split('-').map((p, i) => (i === 0 ? p : p.padStart(2, '0'))).join('-') : d;
+      return /^\d{4}-\d{1,2}-\d{1,2}$/.test(d)
+        ? d
+            .split('-')
+            .map((p, i) => (i === 0 ? p : p.padStart(2, '0')))
+            .join('-')
+        : d;
     };
     const parsed = enterpriseInputSchema.safeParse({
       uscc: get('uscc'),
@@ -225,7 +307,10 @@ export function validateRows(sheet: SheetRow[], ctx: ImportContext): { values: O
   return { values, errors };
 }
 
-export async function templateWorkbook(subdistrictNames: string[], buildingNames: string[]): Promise<ExcelJS.Workbook> {
+export async function templateWorkbook(
+  subdistrictNames: string[],
+  buildingNames: string[],
+): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Mantianxing';
   const sheet = wb.addWorksheet('企业名录');
@@ -249,7 +334,10 @@ export async function templateWorkbook(subdistrictNames: string[], buildingNames
   help.addRow({ col: '可选镇街', hint: subdistrictNames.join('、') });
   help.addRow({ col: '可选领域', hint: fields.map((f) => f.zh).join('、') });
   help.addRow({ col: '可选楼宇', hint: buildingNames.join('、') });
-  help.addRow({ col: '说明', hint: '第2行为示例，导入前请删除。统一社会信用代码已登记的企业将被更新，其余新建。有任何错误则整个文件不写入。' });
+  help.addRow({
+    col: '说明',
+    hint: '第2行为示例，导入前请删除。统一社会信用代码已登记的企业将被更新，其余新建。有任何错误则整个文件不写入。',
+  });
   return wb;
 }
 

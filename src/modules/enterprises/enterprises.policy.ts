@@ -4,7 +4,8 @@ import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 export type EnterpriseAction = 'list' | 'read' | 'create' | 'update' | 'import' | 'export' | 'audit';
 
 /** The rows a user may see at all: the whole district, one subdistrict, or one enterprise. */
-export type EnterpriseScope = { all: true } | { subdistrictId: string } | { enterpriseId: string } | { none: true };
+export type EnterpriseScope =
+  { all: true } | { subdistrictId: string } | { enterpriseId: string } | { none: true };
 
 export function enterpriseScope(user: SessionUser | null): EnterpriseScope {
   if (!user) return { none: true };
@@ -25,7 +26,9 @@ export interface EnterpriseLike {
 }
 
 const inScope = (scope: EnterpriseScope, e: EnterpriseLike) =>
-  'all' in scope || ('subdistrictId' in scope && scope.subdistrictId === e.subdistrictId) || ('enterpriseId' in scope && scope.enterpriseId === e.id);
+  'all' in scope ||
+  ('subdistrictId' in scope && scope.subdistrictId === e.subdistrictId) ||
+  ('enterpriseId' in scope && scope.enterpriseId === e.id);
 
 /** Whether `user` may do `action`, on `record` where the action concerns one. */
 export function can(user: SessionUser | null, action: EnterpriseAction, record?: EnterpriseLike): boolean {

@@ -30,7 +30,13 @@ import {
   updateEnterprise,
   upsertEnterprises,
 } from './enterprises.store.ts';
-import { readSheet, templateCsv, templateWorkbook, validateRows, MAX_REPORTED_ERRORS } from './enterprises.import.ts';
+import {
+  readSheet,
+  templateCsv,
+  templateWorkbook,
+  validateRows,
+  MAX_REPORTED_ERRORS,
+} from './enterprises.import.ts';
 import { fields, honourKinds } from './fields.ts';
 
 const idParams = z.object({ id: idSchema });
@@ -115,7 +121,11 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
   app.get(
     '/api/enterprises/import/template',
     {
-      schema: { tags: ['enterprises'], summary: 'The import template (.xlsx or .csv)', querystring: templateQuerySchema },
+      schema: {
+        tags: ['enterprises'],
+        summary: 'The import template (.xlsx or .csv)',
+        querystring: templateQuerySchema,
+      },
     },
     async (req, reply) => {
       const user = requireUser(req);
@@ -123,7 +133,10 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       if (req.query.format === 'csv') {
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('企业导入模板.csv')}`)
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent('企业导入模板.csv')}`,
+          )
           .send(templateCsv());
       }
       const lookups = await importLookups(db, user.districtId);
@@ -134,7 +147,10 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('企业导入模板.xlsx')}`)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent('企业导入模板.xlsx')}`,
+        )
         .send(buffer);
     },
   );
@@ -146,13 +162,20 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
         tags: ['enterprises'],
         summary: 'Import enterprises from .xlsx/.csv: all rows land, or none and a report of every bad cell',
         consumes: ['multipart/form-data'],
-        response: { 200: importResultSchema, 422: importFailureSchema, 400: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+        response: {
+          200: importResultSchema,
+          422: importFailureSchema,
+          400: errorBodySchema,
+          413: errorBodySchema,
+          415: errorBodySchema,
+        },
       },
     },
     async (req) => {
       const user = requireUser(req);
       if (!can(user, 'import')) throw forbidden();
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+      if (!req.isMultipart())
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
       const file = await req.file();
       if (!file) throw new AppError('VALIDATION', '没有收到文件', [{ path: 'file', message: '请选择文件' }]);
       const buffer = await file.toBuffer();
@@ -164,19 +187,23 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
         buildingIdByNameOrCode.set(b.code, b);
       }
       const { values, errors } = validateRows(sheet, {
-        subdistrictIdByName: new Map(lookups.subdistricts.flatMap((s) => [[s.name, s.id], [s.code, s.id]])),
+        subdistrictIdByName: new Map(
+          lookups.subdistricts.flatMap((s) => [
+            [s.name, s.id],
+            [s.code, s.id],
+          ]),
+        ),
         buildingIdByNameOrCode,
         onlySubdistrictId: user.role === 'subdistrict' ? user.unitId : null,
       });
       if (errors.length) {
-        throw new AppError(
-          'IMPORT_INVALID',
-          `${errors.length} 处错误，未写入任何数据`,
-          undefined,
-          { errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length },
-        );
+        throw new AppError('IMPORT_INVALID', `${errors.length} 处错误，未写入任何数据`, undefined, {
+          errors: errors.slice(0, MAX_REPORTED_ERRORS),
+          errorCount: errors.length,
+        });
       }
-      if (values.length === 0) throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
+      if (values.length === 0)
+        throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
       return upsertEnterprises(db, actorOf(user), values);
     },
   );
@@ -214,7 +241,9 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       const user = requireUser(req);
       if (!can(user, 'create')) throw forbidden();
       if (user.role === 'subdistrict' && req.body.subdistrictId !== user.unitId) {
-        throw new AppError('FORBIDDEN', '只能登记本镇街的企业', [{ path: 'subdistrictId', message: '只能选择本镇街' }]);
+        throw new AppError('FORBIDDEN', '只能登记本镇街的企业', [
+          { path: 'subdistrictId', message: '只能选择本镇街' },
+        ]);
       }
       const id = await createEnterprise(db, actorOf(user), req.body);
       return reply.status(201).send((await getEnterprise(db, user.districtId, id))!);
@@ -226,10 +255,17 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
     {
       schema: {
         tags: ['enterprises'],
-        summary: 'Edit an enterprise (an enterprise user may change only its address, building, fields and contact)',
+        summary:
+          'Edit an enterprise (an enterprise user may change only its address, building, fields and contact)',
         params: idParams,
         body: enterpriseInputSchema,
-        response: { 200: enterpriseSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+        response: {
+          200: enterpriseSchema,
+          400: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+        },
       },
     },
     async (req) => {
@@ -239,7 +275,9 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       if (!can(user, 'update', row)) throw forbidden();
       const body: EnterpriseValues = req.body;
       if (user.role === 'subdistrict' && body.subdistrictId !== user.unitId) {
-        throw new AppError('FORBIDDEN', '不能把企业移出本镇街', [{ path: 'subdistrictId', message: '只能选择本镇街' }]);
+        throw new AppError('FORBIDDEN', '不能把企业移出本镇街', [
+          { path: 'subdistrictId', message: '只能选择本镇街' },
+        ]);
       }
       if (user.role === 'enterprise') {
         const current = (await getEnterprise(db, user.districtId, row.id))!;

@@ -1,5 +1,16 @@
 // The enterprise registry: software enterprises, their buildings and recorded honours.
-import { pgTable, text, uuid, integer, date, boolean, primaryKey, uniqueIndex, index, foreignKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  integer,
+  date,
+  boolean,
+  primaryKey,
+  uniqueIndex,
+  index,
+  foreignKey,
+} from 'drizzle-orm/pg-core';
 import { units } from '../units/units.schema.ts';
 import { districtId, createdAt, updatedAt } from '../../platform/db/columns.ts';
 
@@ -16,7 +27,10 @@ export const buildings = pgTable(
     totalArea: integer('total_area').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), uniqueIndex('buildings_code').on(t.districtId, t.code)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    uniqueIndex('buildings_code').on(t.districtId, t.code),
+  ],
 );
 
 export const enterprises = pgTable(
@@ -50,7 +64,10 @@ export const enterprises = pgTable(
     index('enterprises_name').on(t.districtId, t.name),
     index('enterprises_registration').on(t.districtId, t.registrationDate),
     foreignKey({ columns: [t.districtId, t.subdistrictId], foreignColumns: [units.districtId, units.id] }),
-    foreignKey({ columns: [t.districtId, t.buildingId], foreignColumns: [buildings.districtId, buildings.id] }),
+    foreignKey({
+      columns: [t.districtId, t.buildingId],
+      foreignColumns: [buildings.districtId, buildings.id],
+    }),
   ],
 );
 
@@ -64,7 +81,12 @@ export const enterpriseHonours = pgTable(
     awardedOn: date('awarded_on', { mode: 'string' }).notNull(),
     source: text('source').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('enterprise_honours_enterprise').on(t.districtId, t.enterpriseId),
-    foreignKey({ columns: [t.districtId, t.enterpriseId], foreignColumns: [enterprises.districtId, enterprises.id] }).onDelete('cascade'),
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    index('enterprise_honours_enterprise').on(t.districtId, t.enterpriseId),
+    foreignKey({
+      columns: [t.districtId, t.enterpriseId],
+      foreignColumns: [enterprises.districtId, enterprises.id],
+    }).onDelete('cascade'),
   ],
 );

@@ -23,7 +23,11 @@ function scopeCondition(scope: EnterpriseScope): SQL | undefined {
   return sql`false`;
 }
 
-function listConditions(districtId: string, scope: EnterpriseScope, q: Omit<ListQuery, 'page' | 'pageSize' | 'sort'>): SQL {
+function listConditions(
+  districtId: string,
+  scope: EnterpriseScope,
+  q: Omit<ListQuery, 'page' | 'pageSize' | 'sort'>,
+): SQL {
   const conds: (SQL | undefined)[] = [eq(enterprises.districtId, districtId), scopeCondition(scope)];
   if (q.q) {
     const pattern = `%${escapeLike(q.q)}%`;
@@ -108,23 +112,47 @@ function baseSelect(db: Queryable) {
   return db
     .select(listColumns)
     .from(enterprises)
-    .innerJoin(units, and(eq(units.districtId, enterprises.districtId), eq(units.id, enterprises.subdistrictId)))
-    .leftJoin(buildings, and(eq(buildings.districtId, enterprises.districtId), eq(buildings.id, enterprises.buildingId)));
+    .innerJoin(
+      units,
+      and(eq(units.districtId, enterprises.districtId), eq(units.id, enterprises.subdistrictId)),
+    )
+    .leftJoin(
+      buildings,
+      and(eq(buildings.districtId, enterprises.districtId), eq(buildings.id, enterprises.buildingId)),
+    );
 }
 
-export async function listEnterprises(db: Queryable, districtId: string, scope: EnterpriseScope, q: ListQuery) {
+export async function listEnterprises(
+  db: Queryable,
+  districtId: string,
+  scope: EnterpriseScope,
+  q: ListQuery,
+) {
   const where = listConditions(districtId, scope, q);
   const items = await baseSelect(db)
     .where(where)
     .orderBy(...orderOf(q.sort))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [counted] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM enterprises WHERE ${where}`);
-  return { items: (items as ListRow[]).map(toListItem), total: counted?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  const [counted] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM enterprises WHERE ${where}`,
+  );
+  return {
+    items: (items as ListRow[]).map(toListItem),
+    total: counted?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** Every matching row, for export: in pages of 5,000 so memory stays flat. */
-export async function* iterateEnterprises(db: Queryable, districtId: string, scope: EnterpriseScope, q: ListQuery) {
+export async function* iterateEnterprises(
+  db: Queryable,
+  districtId: string,
+  scope: EnterpriseScope,
+  q: ListQuery,
+) {
   const where = listConditions(districtId, scope, q);
   for (let page = 0; ; page++) {
     const batch = (await baseSelect(db)
@@ -137,7 +165,11 @@ export async function* iterateEnterprises(db: Queryable, districtId: string, sco
   }
 }
 
-export async function findEnterpriseRow(db: Queryable, districtId: string, id: string): Promise<EnterpriseRow | undefined> {
+export async function findEnterpriseRow(
+  db: Queryable,
+  districtId: string,
+  id: string,
+): Promise<EnterpriseRow | undefined> {
   const found = await db
     .select()
     .from(enterprises)
@@ -148,14 +180,22 @@ export async function findEnterpriseRow(db: Queryable, districtId: string, id: s
 
 async function honoursOf(db: Queryable, districtId: string, id: string): Promise<Honour[]> {
   const hs = await db
-    .select({ kind: enterpriseHonours.kind, awardedOn: enterpriseHonours.awardedOn, source: enterpriseHonours.source })
+    .select({
+      kind: enterpriseHonours.kind,
+      awardedOn: enterpriseHonours.awardedOn,
+      source: enterpriseHonours.source,
+    })
     .from(enterpriseHonours)
     .where(and(eq(enterpriseHonours.districtId, districtId), eq(enterpriseHonours.enterpriseId, id)))
     .orderBy(asc(enterpriseHonours.awardedOn), asc(enterpriseHonours.kind));
   return hs as Honour[];
 }
 
-export async function getEnterprise(db: Queryable, districtId: string, id: string): Promise<Enterprise | undefined> {
+export async function getEnterprise(
+  db: Queryable,
+  districtId: string,
+  id: string,
+): Promise<Enterprise | undefined> {
   const found = (await baseSelect(db)
     .where(and(eq(enterprises.districtId, districtId), eq(enterprises.id, id)))
     .limit(1)) as ListRow[];
@@ -182,14 +222,20 @@ function snapshot(row: EnterpriseRow, honours: Honour[]) {
 }
 
 /** Checks references a form or import row makes: the subdistrict is a 镇街 and the building exists. */
-export async function checkReferences(db: Queryable, districtId: string, v: Pick<EnterpriseValues, 'subdistrictId' | 'buildingId'>) {
+export async function checkReferences(
+  db: Queryable,
+  districtId: string,
+  v: Pick<EnterpriseValues, 'subdistrictId' | 'buildingId'>,
+) {
   const [sub] = await db
     .select({ kind: units.kind })
     .from(units)
     .where(and(eq(units.districtId, districtId), eq(units.id, v.subdistrictId)))
     .limit(1);
   if (!sub || sub.kind !== 'subdistrict') {
-    throw new AppError('VALIDATION', '所属镇街不存在', [{ path: 'subdistrictId', message: '所属镇街不存在' }]);
+    throw new AppError('VALIDATION', '所属镇街不存在', [
+      { path: 'subdistrictId', message: '所属镇街不存在' },
+    ]);
   }
   if (v.buildingId) {
     const [b] = await db
@@ -197,11 +243,17 @@ export async function checkReferences(db: Queryable, districtId: string, v: Pick
       .from(buildings)
       .where(and(eq(buildings.districtId, districtId), eq(buildings.id, v.buildingId)))
       .limit(1);
-    if (!b) throw new AppError('VALIDATION', '所在楼宇不存在', [{ path: 'buildingId', message: '所在楼宇不存在' }]);
+    if (!b)
+      throw new AppError('VALIDATION', '所在楼宇不存在', [{ path: 'buildingId', message: '所在楼宇不存在' }]);
   }
 }
 
-async function usccTaken(db: Queryable, districtId: string, uscc: string, exceptId?: string): Promise<boolean> {
+async function usccTaken(
+  db: Queryable,
+  districtId: string,
+  uscc: string,
+  exceptId?: string,
+): Promise<boolean> {
   const found = await db
     .select({ id: enterprises.id })
     .from(enterprises)
@@ -211,7 +263,9 @@ async function usccTaken(db: Queryable, districtId: string, uscc: string, except
 }
 
 const duplicateUscc = (uscc: string) =>
-  new AppError('CONFLICT', `统一社会信用代码 ${uscc} 已登记`, [{ path: 'uscc', message: '该统一社会信用代码已登记' }]);
+  new AppError('CONFLICT', `统一社会信用代码 ${uscc} 已登记`, [
+    { path: 'uscc', message: '该统一社会信用代码已登记' },
+  ]);
 
 const rowValues = (districtId: string, v: EnterpriseValues) => ({
   districtId,
@@ -233,7 +287,9 @@ const rowValues = (districtId: string, v: EnterpriseValues) => ({
 async function writeHonours(db: Queryable, districtId: string, enterpriseId: string, honours: Honour[]) {
   await db
     .delete(enterpriseHonours)
-    .where(and(eq(enterpriseHonours.districtId, districtId), eq(enterpriseHonours.enterpriseId, enterpriseId)));
+    .where(
+      and(eq(enterpriseHonours.districtId, districtId), eq(enterpriseHonours.enterpriseId, enterpriseId)),
+    );
   if (honours.length) {
     await db.insert(enterpriseHonours).values(honours.map((h) => ({ districtId, enterpriseId, ...h })));
   }
@@ -246,7 +302,12 @@ export async function createEnterprise(db: Db, actor: Actor, v: EnterpriseValues
     if (await usccTaken(tx, districtId, v.uscc)) throw duplicateUscc(v.uscc);
     const [inserted] = await tx.insert(enterprises).values(rowValues(districtId, v)).returning();
     await writeHonours(tx, districtId, inserted!.id, v.honours);
-    await audit(tx, actor, { action: 'create', entity: 'enterprise', entityId: inserted!.id, after: snapshot(inserted!, v.honours) });
+    await audit(tx, actor, {
+      action: 'create',
+      entity: 'enterprise',
+      entityId: inserted!.id,
+      after: snapshot(inserted!, v.honours),
+    });
     return inserted!.id;
   });
 }
@@ -374,7 +435,12 @@ export async function importLookups(db: Queryable, districtId: string) {
     .from(units)
     .where(and(eq(units.districtId, districtId), eq(units.kind, 'subdistrict')));
   const bs = await db
-    .select({ id: buildings.id, name: buildings.name, code: buildings.code, subdistrictId: buildings.subdistrictId })
+    .select({
+      id: buildings.id,
+      name: buildings.name,
+      code: buildings.code,
+      subdistrictId: buildings.subdistrictId,
+    })
     .from(buildings)
     .where(eq(buildings.districtId, districtId));
   return { subdistricts: subs, buildings: bs };
@@ -394,7 +460,12 @@ export interface EnterpriseSeed extends Omit<EnterpriseValues, 'honours'> {
 }
 
 /** Bulk load of a generated or migrated registry (no per-row audit: the caller records one summary event). */
-export async function bulkInsertRegistry(db: Queryable, districtId: string, bs: BuildingSeed[], es: (building: Map<string, string>) => Iterable<EnterpriseSeed>) {
+export async function bulkInsertRegistry(
+  db: Queryable,
+  districtId: string,
+  bs: BuildingSeed[],
+  es: (building: Map<string, string>) => Iterable<EnterpriseSeed>,
+) {
   const buildingIds = new Map<string, string>();
   for (let i = 0; i < bs.length; i += 1000) {
     const inserted = await db
@@ -412,7 +483,9 @@ export async function bulkInsertRegistry(db: Queryable, districtId: string, bs: 
       .values(batch.map((e) => rowValues(districtId, e)))
       .returning({ id: enterprises.id, uscc: enterprises.uscc });
     const idByUscc = new Map(inserted.map((r) => [r.uscc, r.id]));
-    const honours = batch.flatMap((e) => e.honours.map((h) => ({ districtId, enterpriseId: idByUscc.get(e.uscc)!, ...h })));
+    const honours = batch.flatMap((e) =>
+      e.honours.map((h) => ({ districtId, enterpriseId: idByUscc.get(e.uscc)!, ...h })),
+    );
     if (honours.length) await db.insert(enterpriseHonours).values(honours);
     count += batch.length;
     batch = [];
@@ -426,12 +499,19 @@ export async function bulkInsertRegistry(db: Queryable, districtId: string, bs: 
 }
 
 export async function countEnterprises(db: Queryable, districtId: string): Promise<number> {
-  const [r] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM enterprises WHERE district_id = ${districtId}`);
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM enterprises WHERE district_id = ${districtId}`,
+  );
   return r?.n ?? 0;
 }
 
 /** Where to reach an enterprise: its contact phone, when it is a mobile number (SMS). */
-export async function enterpriseContacts(db: Queryable, districtId: string, id: string): Promise<{ channel: 'sms'; to: string }[]> {
+export async function enterpriseContacts(
+  db: Queryable,
+  districtId: string,
+  id: string,
+): Promise<{ channel: 'sms'; to: string }[]> {
   const [e] = await db
     .select({ phone: enterprises.contactPhone })
     .from(enterprises)

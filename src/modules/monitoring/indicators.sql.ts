@@ -110,7 +110,11 @@ export interface Window {
  * For additive formulas: rows (month, enterprise_id, value, has_data, employees) giving each enterprise's contribution
  * to the target's value in each month; the target's value is their sum. Null for flow and manual formulas.
  */
-export function contributionsSql(formula: Formula, w: Window, tiers: MonitoringSettings['tiers']): SQL | null {
+export function contributionsSql(
+  formula: Formula,
+  w: Window,
+  tiers: MonitoringSettings['tiers'],
+): SQL | null {
   const { districtId } = w;
   const B = monthDate(w.baseline);
   const months = sql`SELECT generate_series(${monthDate(w.from)}::date, ${monthDate(w.to)}::date, interval '1 month')::date AS month`;

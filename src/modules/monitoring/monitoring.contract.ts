@@ -16,7 +16,14 @@ export const evaluationSchema = z.object({
   paceIndex: z.number().nullable(),
   status: statusSchema,
   projection: z
-    .object({ model: z.string(), value: z.number(), low: z.number(), high: z.number(), level: z.number(), basis: z.number() })
+    .object({
+      model: z.string(),
+      value: z.number(),
+      low: z.number(),
+      high: z.number(),
+      level: z.number(),
+      basis: z.number(),
+    })
     .nullable(),
   requiredMonthlyPace: z.number().nullable(),
   recentMonthlyPace: z.number().nullable(),
@@ -37,7 +44,11 @@ export const targetInfoSchema = z.object({
   owners: z.array(unitRefSchema),
 });
 
-export const seriesPointSchema = z.object({ month: z.string(), value: z.number().nullable(), status: statusSchema.nullable() });
+export const seriesPointSchema = z.object({
+  month: z.string(),
+  value: z.number().nullable(),
+  status: statusSchema.nullable(),
+});
 
 export const overviewTargetSchema = targetInfoSchema.extend({
   evaluation: evaluationSchema.nullable(),
@@ -54,7 +65,12 @@ export const overviewSchema = z.object({
   computedAt: z.string().nullable(),
   targets: z.array(overviewTargetSchema),
   reporting: z
-    .object({ period: z.string(), expected: z.number().int(), reported: z.number().int(), onTime: z.number().int() })
+    .object({
+      period: z.string(),
+      expected: z.number().int(),
+      reported: z.number().int(),
+      onTime: z.number().int(),
+    })
     .nullable(),
 });
 export type Overview = z.infer<typeof overviewSchema>;
@@ -84,7 +100,12 @@ export const targetDetailSchema = z.object({
   }),
   /** For every month: what was first published and what stands now (a later correction shows as a revision). */
   revisions: z.array(
-    z.object({ month: z.string(), first: z.number().nullable(), current: z.number().nullable(), revisions: z.number().int() }),
+    z.object({
+      month: z.string(),
+      first: z.number().nullable(),
+      current: z.number().nullable(),
+      revisions: z.number().int(),
+    }),
   ),
 });
 export type TargetDetail = z.infer<typeof targetDetailSchema>;

@@ -12,7 +12,13 @@ import type { PlanIndex } from '../plan/plan.ts';
 import { coverage } from '../reports/reports.store.ts';
 import { deadlineOf } from '../reports/reports.ts';
 import { previousPeriod, type Period } from './period.ts';
-import { lastClosedMonth, monitoringContext, recompute, type RecomputeSummary, type TargetDef } from './monitoring.store.ts';
+import {
+  lastClosedMonth,
+  monitoringContext,
+  recompute,
+  type RecomputeSummary,
+  type TargetDef,
+} from './monitoring.store.ts';
 
 export const statusZh: Record<string, string> = {
   ahead: '超前',
@@ -25,7 +31,8 @@ export const statusZh: Record<string, string> = {
 
 /** The units that own a target: named directly, else the lead units of the key task it belongs to. */
 export function ownerUnitIds(index: PlanIndex, t: Pick<TargetDef, 'ownerUnitCodes' | 'ownerTask'>): string[] {
-  if (t.ownerUnitCodes?.length) return index.units.filter((u) => t.ownerUnitCodes!.includes(u.code)).map((u) => u.id);
+  if (t.ownerUnitCodes?.length)
+    return index.units.filter((u) => t.ownerUnitCodes!.includes(u.code)).map((u) => u.id);
   const task = index.tasks.find((x) => x.number === t.ownerTask);
   return task ? index.leadUnits(task.id).map((u) => u.id) : [];
 }
@@ -36,7 +43,12 @@ export interface FeedbackReport {
 }
 
 /** Alerts after a recompute: each worsened target to its owner units and the plan office; reporting-rate drops. */
-export async function sendAlerts(db: Db, districtId: string, summary: RecomputeSummary, delivery: DeliveryOptions): Promise<number> {
+export async function sendAlerts(
+  db: Db,
+  districtId: string,
+  summary: RecomputeSummary,
+  delivery: DeliveryOptions,
+): Promise<number> {
   const ctx = await monitoringContext(db, districtId);
   const view = await loadPlanView(db, districtId);
   if (!ctx || !view) return 0;
@@ -67,7 +79,8 @@ export async function sendAlerts(db: Db, districtId: string, summary: RecomputeS
     coverage(db, districtId, month, day, { all: true }),
     coverage(db, districtId, prev, day, { all: true }),
   ]);
-  const rate = (x: { expected: number; reported: number }) => (x.expected ? (x.reported / x.expected) * 100 : null);
+  const rate = (x: { expected: number; reported: number }) =>
+    x.expected ? (x.reported / x.expected) * 100 : null;
   for (const s of now.subdistricts) {
     const b = before.subdistricts.find((x) => x.subdistrict.id === s.subdistrict.id);
     const r1 = rate(s);
@@ -91,7 +104,12 @@ export async function sendAlerts(db: Db, districtId: string, summary: RecomputeS
 }
 
 /** Reminds every enterprise that has not reported the last closed month, once the deadline has passed. */
-export async function sendReminders(db: Db, districtId: string, now: Date, delivery: DeliveryOptions): Promise<number> {
+export async function sendReminders(
+  db: Db,
+  districtId: string,
+  now: Date,
+  delivery: DeliveryOptions,
+): Promise<number> {
   const ctx = await monitoringContext(db, districtId);
   if (!ctx) return 0;
   const month = lastClosedMonth(now);
@@ -145,6 +163,8 @@ export function monitoringJobHandlers(delivery: DeliveryOptions): Record<string,
       const alerts = await sendAlerts(ctx.db, job.districtId, summary, delivery);
       return { ...summary, alerts };
     },
-    [REMIND_JOB]: async (job, ctx) => ({ reminders: await sendReminders(ctx.db, job.districtId, ctx.now(), delivery) }),
+    [REMIND_JOB]: async (job, ctx) => ({
+      reminders: await sendReminders(ctx.db, job.districtId, ctx.now(), delivery),
+    }),
   };
 }

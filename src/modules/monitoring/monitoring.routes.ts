@@ -43,7 +43,10 @@ export interface MonitoringRouteDeps {
   db: Db;
   now?: () => Date;
   /** Called after a recompute with its summary (alerts hang here). */
-  afterRecompute?: (districtId: string, summary: NonNullable<Awaited<ReturnType<typeof recompute>>>) => Promise<void>;
+  afterRecompute?: (
+    districtId: string,
+    summary: NonNullable<Awaited<ReturnType<typeof recompute>>>,
+  ) => Promise<void>;
 }
 
 const sizeBandLabels: Record<string, { zh: string; en: string }> = {
@@ -67,7 +70,13 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       if (t.ownerUnitCodes?.length) {
         return view.index.units
           .filter((u) => t.ownerUnitCodes!.includes(u.code))
-          .map((u) => ({ id: u.id, code: u.code, name: u.name, nameEn: u.nameEn, kind: u.kind as UnitRef['kind'] }));
+          .map((u) => ({
+            id: u.id,
+            code: u.code,
+            name: u.name,
+            nameEn: u.nameEn,
+            kind: u.kind as UnitRef['kind'],
+          }));
       }
       const task = view.index.tasks.find((x) => x.number === t.ownerTask);
       return task ? view.index.leadUnits(task.id) : [];
@@ -93,7 +102,10 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     const byTarget = new Map<string, { period: Period; value: number | null }[]>();
     for (const r of all) {
       const list = byTarget.get(r.targetCode) ?? [];
-      list.push({ period: parsePeriod(r.month.slice(0, 7)), value: r.value === null ? null : Number(r.value) });
+      list.push({
+        period: parsePeriod(r.month.slice(0, 7)),
+        value: r.value === null ? null : Number(r.value),
+      });
       byTarget.set(r.targetCode, list);
     }
     return byTarget;
@@ -116,7 +128,9 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       };
     });
     const settings = ctx.settings;
-    const rep = month ? await coverage(db, districtId, month as Period, settings.reportDeadlineDay, { all: true }) : null;
+    const rep = month
+      ? await coverage(db, districtId, month as Period, settings.reportDeadlineDay, { all: true })
+      : null;
     return {
       district: { id: view.district.id, name: view.district.name, nameEn: view.district.nameEn },
       baseline: ctx.baseline,
@@ -128,14 +142,22 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     };
   }
 
-  async function targetDetail(districtId: string, code: string, monthParam: Period | undefined, publicView: boolean): Promise<TargetDetail> {
+  async function targetDetail(
+    districtId: string,
+    code: string,
+    monthParam: Period | undefined,
+    publicView: boolean,
+  ): Promise<TargetDetail> {
     const { ctx, view, owners } = await context(districtId);
     const t = ctx.targets.find((x) => x.code === code);
     if (!t) throw notFound('目标');
     const rows = await readResults(db, districtId, { targetCode: code });
     const total = rows
       .filter((r) => r.dimension === 'total')
-      .map((r) => ({ period: parsePeriod(r.month.slice(0, 7)), value: r.value === null ? null : Number(r.value) }));
+      .map((r) => ({
+        period: parsePeriod(r.month.slice(0, 7)),
+        value: r.value === null ? null : Number(r.value),
+      }));
     const evaluations = evaluateTarget(ctx, t, total);
     const month = monthParam ?? evaluations.at(-1)?.period ?? null;
     const evaluation = evaluations.find((e) => e.period === month) ?? null;
@@ -148,7 +170,10 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         .map((r) => {
           const label =
             dimension === 'subdistrict'
-              ? { zh: unitName.get(r.groupKey)?.name ?? r.groupKey, en: unitName.get(r.groupKey)?.nameEn ?? r.groupKey }
+              ? {
+                  zh: unitName.get(r.groupKey)?.name ?? r.groupKey,
+                  en: unitName.get(r.groupKey)?.nameEn ?? r.groupKey,
+                }
               : dimension === 'field'
                 ? (fieldOf.get(r.groupKey) ?? { zh: r.groupKey, en: r.groupKey })
                 : (sizeBandLabels[r.groupKey] ?? { zh: r.groupKey, en: r.groupKey });
@@ -178,7 +203,11 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       evaluation,
       evaluations,
       series: total.map((p) => ({ month: p.period, value: p.value, status: statusOf.get(p.period) ?? null })),
-      breakdowns: { subdistrict: breakdown('subdistrict'), field: breakdown('field'), sizeBand: breakdown('sizeBand') },
+      breakdowns: {
+        subdistrict: breakdown('subdistrict'),
+        field: breakdown('field'),
+        sizeBand: breakdown('sizeBand'),
+      },
       revisions: [...byMonth.entries()].map(([m, v]) => ({ month: m, ...v })),
     };
   }
@@ -191,13 +220,25 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
 
   app.get(
     '/api/monitoring/overview',
-    { schema: { tags: ['monitoring'], summary: 'Every target: value, progress, status, projection and monthly series', response: { 200: overviewSchema, 401: errorBodySchema } } },
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Every target: value, progress, status, projection and monthly series',
+        response: { 200: overviewSchema, 401: errorBodySchema },
+      },
+    },
     async (req) => overview(requireUser(req).districtId),
   );
 
   app.get(
     '/api/public/overview',
-    { schema: { tags: ['public'], summary: 'The public, read-only overview: district-level figures only', response: { 200: overviewSchema } } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'The public, read-only overview: district-level figures only',
+        response: { 200: overviewSchema },
+      },
+    },
     async (req) => overview(req.districtId),
   );
 
@@ -206,7 +247,8 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     {
       schema: {
         tags: ['monitoring'],
-        summary: "One target: every month's evaluation, breakdowns by subdistrict, field and size, and revisions",
+        summary:
+          "One target: every month's evaluation, breakdowns by subdistrict, field and size, and revisions",
         params: targetParamsSchema,
         querystring: targetQuerySchema,
         response: { 200: targetDetailSchema, 401: errorBodySchema, 404: errorBodySchema },
@@ -234,10 +276,16 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     {
       schema: {
         tags: ['monitoring'],
-        summary: "The enterprises behind a target's value in a month (drill-down), largest contribution first",
+        summary:
+          "The enterprises behind a target's value in a month (drill-down), largest contribution first",
         params: targetParamsSchema,
         querystring: contributorsQuerySchema,
-        response: { 200: contributorsPageSchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+        response: {
+          200: contributorsPageSchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+        },
       },
     },
     async (req) => {
@@ -288,7 +336,13 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         summary: 'Enter a value only a department knows (administrators and department users)',
         params: targetParamsSchema,
         body: manualValueBodySchema,
-        response: { 201: manualValueSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+        response: {
+          201: manualValueSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+        },
       },
     },
     async (req, reply) => {
@@ -298,9 +352,15 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       const t = ctx.targets.find((x) => x.code === req.params.code);
       if (!t) throw notFound('目标');
       if (t.formula.kind !== 'manual') {
-        throw new AppError('VALIDATION', '该目标由企业填报数据计算，不接受手工录入', [{ path: 'code', message: '该目标不是手工录入指标' }]);
+        throw new AppError('VALIDATION', '该目标由企业填报数据计算，不接受手工录入', [
+          { path: 'code', message: '该目标不是手工录入指标' },
+        ]);
       }
-      const row = await addManualValue(db, actorOf(user), { targetCode: t.code, ...req.body, unitId: user.unitId });
+      const row = await addManualValue(db, actorOf(user), {
+        targetCode: t.code,
+        ...req.body,
+        unitId: user.unitId,
+      });
       return reply.status(201).send({
         id: row.id,
         targetCode: row.targetCode,
@@ -318,8 +378,14 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     {
       schema: {
         tags: ['monitoring'],
-        summary: 'Recompute facts, results and snapshots now (administrators; the monthly job does this on schedule)',
-        response: { 200: recomputeResultSchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+        summary:
+          'Recompute facts, results and snapshots now (administrators; the monthly job does this on schedule)',
+        response: {
+          200: recomputeResultSchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+        },
       },
     },
     async (req) => {

@@ -1,5 +1,18 @@
 // Monitoring tables: department-entered values, the monthly fact table, indicator results and published snapshots.
-import { pgTable, text, uuid, integer, bigint, numeric, date, boolean, jsonb, timestamp, primaryKey, index } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  integer,
+  bigint,
+  numeric,
+  date,
+  boolean,
+  jsonb,
+  timestamp,
+  primaryKey,
+  index,
+} from 'drizzle-orm/pg-core';
 import { districtId } from '../../platform/db/columns.ts';
 
 /** Values only a department knows (the statistics bureau's official figure, a cluster built), with source and date. */
@@ -18,7 +31,10 @@ export const manualValues = pgTable(
     enteredBy: uuid('entered_by'),
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('manual_values_target').on(t.districtId, t.targetCode, t.asOf)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    index('manual_values_target').on(t.districtId, t.targetCode, t.asOf),
+  ],
 );
 
 /**
@@ -43,7 +59,10 @@ export const monitoringFacts = pgTable(
     softwareProductRevenue: bigint('software_product_revenue', { mode: 'number' }).notNull(),
     rdExpense: bigint('rd_expense', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.month, t.enterpriseId] }), index('monitoring_facts_enterprise').on(t.districtId, t.enterpriseId, t.month)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.month, t.enterpriseId] }),
+    index('monitoring_facts_enterprise').on(t.districtId, t.enterpriseId, t.month),
+  ],
 );
 
 /** A target's value per month, in total and by breakdown group (subdistrict, field, size band). */
@@ -100,4 +119,3 @@ export const reportingRates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.districtId, t.month, t.subdistrictId] })],
 );
-

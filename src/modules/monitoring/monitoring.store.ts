@@ -5,7 +5,15 @@ import { rows } from '../../platform/db/db.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { currentPlan, monitoringSettings, planTargetsOf } from '../plan/plan.store.ts';
 import type { Formula, MonitoringSettings } from '../plan/plan-file.ts';
-import { addMonths, currentPeriod, parsePeriod, periodOfDate, periodRange, previousPeriod, type Period } from './period.ts';
+import {
+  addMonths,
+  currentPeriod,
+  parsePeriod,
+  periodOfDate,
+  periodRange,
+  previousPeriod,
+  type Period,
+} from './period.ts';
 import { evaluateSeries, type Evaluation, type Point } from './evaluation.ts';
 import { indicatorResults, indicatorSnapshots, manualValues } from './monitoring.schema.ts';
 import {
@@ -45,7 +53,10 @@ export interface MonitoringContext {
   targets: TargetDef[];
 }
 
-export async function monitoringContext(db: Queryable, districtId: string): Promise<MonitoringContext | undefined> {
+export async function monitoringContext(
+  db: Queryable,
+  districtId: string,
+): Promise<MonitoringContext | undefined> {
   const plan = await currentPlan(db, districtId);
   if (!plan) return undefined;
   const settings = await monitoringSettings(db, districtId);
@@ -83,7 +94,12 @@ export interface ResultRow {
   contributors: number;
 }
 
-async function manualSeries(db: Queryable, districtId: string, code: string, w: Window): Promise<ResultRow[]> {
+async function manualSeries(
+  db: Queryable,
+  districtId: string,
+  code: string,
+  w: Window,
+): Promise<ResultRow[]> {
   return rows<ResultRow>(
     db,
     sql`WITH months AS (SELECT generate_series(${monthDate(w.from)}::date, ${monthDate(w.to)}::date, interval '1 month')::date AS month)
@@ -96,22 +112,35 @@ async function manualSeries(db: Queryable, districtId: string, code: string, w: 
 }
 
 /** Computes one target's results for every month of the window (month, dimension, group, value). */
-export async function targetResults(db: Queryable, ctx: MonitoringContext, t: TargetDef, w: Window): Promise<ResultRow[]> {
+export async function targetResults(
+  db: Queryable,
+  ctx: MonitoringContext,
+  t: TargetDef,
+  w: Window,
+): Promise<ResultRow[]> {
   if (t.formula.kind === 'manual') return manualSeries(db, ctx.districtId, t.code, w);
   const contrib = contributionsSql(t.formula, w, ctx.settings.tiers);
   if (contrib) {
-    const out = await rows<ResultRow>(db, aggregateContributionsSql(ctx.districtId, contrib, scaleOf(t.unit)));
+    const out = await rows<ResultRow>(
+      db,
+      aggregateContributionsSql(ctx.districtId, contrib, scaleOf(t.unit)),
+    );
     // A month nobody contributed to is zero (no new enterprise yet), not unknown.
     const seen = new Set(out.filter((r) => r.dimension === 'total').map((r) => r.month));
     for (const m of periodRange(parsePeriod(w.from), parsePeriod(w.to))) {
-      if (!seen.has(m)) out.push({ month: m, dimension: 'total', group_key: '', value: '0', contributors: 0 });
+      if (!seen.has(m))
+        out.push({ month: m, dimension: 'total', group_key: '', value: '0', contributors: 0 });
     }
     return out.map((r) => ({ ...r, value: r.value === null ? null : String(r.value) }));
   }
   const flows = flowResultsSql(t.formula, w, scaleOf(t.unit));
   if (!flows) return [];
   const out = await rows<ResultRow>(db, flows);
-  return out.map((r) => ({ ...r, value: r.value === null ? null : String(r.value), contributors: r.contributors ?? 0 }));
+  return out.map((r) => ({
+    ...r,
+    value: r.value === null ? null : String(r.value),
+    contributors: r.contributors ?? 0,
+  }));
 }
 
 export interface RecomputeSummary {
@@ -124,28 +153,45 @@ export interface RecomputeSummary {
   worsened: { code: string; month: string; from: string; to: string }[];
 }
 
-const severity: Record<string, number> = { achieved: 0, ahead: 0, onTrack: 1, behind: 2, seriouslyBehind: 3, noData: 1 };
+const severity: Record<string, number> = {
+  achieved: 0,
+  ahead: 0,
+  onTrack: 1,
+  behind: 2,
+  seriouslyBehind: 3,
+  noData: 1,
+};
 
 /**
  * Recomputes the district's monitoring: the fact table from the reports, every target's monthly results with
  * breakdowns, then the snapshots — a month's evaluation is published once and a later change (a late or corrected
  * report) adds a revision, so history is never rewritten.
  */
-export async function recompute(db: Db, districtId: string, now: Date, actor?: Actor): Promise<RecomputeSummary | undefined> {
+export async function recompute(
+  db: Db,
+  districtId: string,
+  now: Date,
+  actor?: Actor,
+): Promise<RecomputeSummary | undefined> {
   const ctx = await monitoringContext(db, districtId);
   if (!ctx) return undefined;
   const lastClosed = lastClosedMonth(now);
   const to = lastClosed < ctx.deadline ? lastClosed : ctx.deadline;
   const from = ctx.baseline;
   const factsFrom = addMonths(ctx.baseline, -23);
-  if (to < from) return { from, to, facts: 0, results: 0, snapshots: { published: 0, revised: 0 }, worsened: [] };
+  if (to < from)
+    return { from, to, facts: 0, results: 0, snapshots: { published: 0, revised: 0 }, worsened: [] };
   const w: Window = { districtId, baseline: ctx.baseline, from, to };
 
   const summary = await db.transaction(async (tx) => {
-    for (const q of rebuildFactsSql(districtId, factsFrom, to, ctx.settings.carryForwardMonths)) await tx.execute(q);
+    for (const q of rebuildFactsSql(districtId, factsFrom, to, ctx.settings.carryForwardMonths))
+      await tx.execute(q);
     // Fresh statistics after a bulk rewrite: without them the planner picks nested loops and a recompute takes 20× longer.
     await tx.execute(sql`ANALYZE monitoring_facts`);
-    const [factCount] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM monitoring_facts WHERE district_id = ${districtId}`);
+    const [factCount] = await rows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM monitoring_facts WHERE district_id = ${districtId}`,
+    );
     await tx.delete(indicatorResults).where(eq(indicatorResults.districtId, districtId));
     let results = 0;
     const totals = new Map<string, Point[]>();
@@ -223,7 +269,8 @@ export async function recompute(db: Db, districtId: string, now: Date, actor?: A
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
-const sameValue = (a: string | null, b: number | null) => (a === null ? b === null : b !== null && Math.abs(Number(a) - b) < 1e-6);
+const sameValue = (a: string | null, b: number | null) =>
+  a === null ? b === null : b !== null && Math.abs(Number(a) - b) < 1e-6;
 
 /** The evaluation of every month of a target's total series (growth targets start from zero at the baseline). */
 export function evaluateTarget(ctx: MonitoringContext, t: TargetDef, series: Point[]): Evaluation[] {
@@ -236,7 +283,11 @@ export function evaluateTarget(ctx: MonitoringContext, t: TargetDef, series: Poi
 }
 
 /** Stored results of a district, optionally one target and one dimension. */
-export async function readResults(db: Queryable, districtId: string, opts: { targetCode?: string; dimension?: string; month?: string } = {}) {
+export async function readResults(
+  db: Queryable,
+  districtId: string,
+  opts: { targetCode?: string; dimension?: string; month?: string } = {},
+) {
   const conds = [eq(indicatorResults.districtId, districtId)];
   if (opts.targetCode) conds.push(eq(indicatorResults.targetCode, opts.targetCode));
   if (opts.dimension) conds.push(eq(indicatorResults.dimension, opts.dimension));
@@ -272,10 +323,19 @@ export async function contributors(
   db: Queryable,
   ctx: MonitoringContext,
   t: TargetDef,
-  q: { month: string; dimension?: string | undefined; group?: string | undefined; onlySubdistrictId?: string | null; page: number; pageSize: number },
+  q: {
+    month: string;
+    dimension?: string | undefined;
+    group?: string | undefined;
+    onlySubdistrictId?: string | null;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const w: Window = { districtId: ctx.districtId, baseline: ctx.baseline, from: q.month, to: q.month };
-  const contrib = contributionsSql(t.formula, w, ctx.settings.tiers) ?? flowContributionsSql(t.formula, ctx.districtId, q.month);
+  const contrib =
+    contributionsSql(t.formula, w, ctx.settings.tiers) ??
+    flowContributionsSql(t.formula, ctx.districtId, q.month);
   if (!contrib) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const scale = t.formula.kind === 'flowRatio' ? 100_000_000 : scaleOf(t.unit);
   const group =
@@ -290,7 +350,16 @@ export async function contributors(
   const base = sql`FROM (${contrib}) c JOIN enterprises e ON e.district_id = ${ctx.districtId} AND e.id = c.enterprise_id
                    JOIN units u ON u.district_id = e.district_id AND u.id = e.subdistrict_id
                    WHERE c.value <> 0 ${group} ${scope}`;
-  const items = await rows<{ id: string; uscc: string; name: string; sub_id: string; sub_name: string; value: string; has_data: boolean; status: string }>(
+  const items = await rows<{
+    id: string;
+    uscc: string;
+    name: string;
+    sub_id: string;
+    sub_name: string;
+    value: string;
+    has_data: boolean;
+    status: string;
+  }>(
     db,
     sql`SELECT e.id::text, e.uscc, e.name, u.id::text AS sub_id, u.name AS sub_name, (c.value::numeric / ${scale})::text AS value,
                c.has_data, e.status
@@ -315,7 +384,14 @@ export async function contributors(
 export async function addManualValue(
   db: Db,
   actor: Actor,
-  v: { targetCode: string; asOf: string; value: number; source: string; note?: string | undefined; unitId: string | null },
+  v: {
+    targetCode: string;
+    asOf: string;
+    value: number;
+    source: string;
+    note?: string | undefined;
+    unitId: string | null;
+  },
 ) {
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -1,6 +1,12 @@
 // Sending notifications beyond the inbox: e-mail and SMS adapters behind one interface, contacts resolved by a function.
 import type { Queryable } from '../../platform/db/db.ts';
-import { messageFor, type Channel, type NotificationInput, type OutgoingMessage, type Recipient } from './notifications.ts';
+import {
+  messageFor,
+  type Channel,
+  type NotificationInput,
+  type OutgoingMessage,
+  type Recipient,
+} from './notifications.ts';
 import { notify } from './notifications.store.ts';
 
 export interface DeliveryAdapter {
@@ -22,7 +28,10 @@ export class LoggingDeliveryAdapter implements DeliveryAdapter {
   ) {}
 
   async send(message: OutgoingMessage): Promise<void> {
-    this.logger.info({ channel: this.channel, to: message.to, subject: message.subject, text: message.text }, 'notification delivered (logged only)');
+    this.logger.info(
+      { channel: this.channel, to: message.to, subject: message.subject, text: message.text },
+      'notification delivered (logged only)',
+    );
   }
 }
 
@@ -64,7 +73,10 @@ export async function deliver(
   try {
     contacts = await opts.contactsOf(districtId, n.recipient);
   } catch (err) {
-    opts.logger.warn({ err, districtId, recipient: n.recipient }, 'notification contacts could not be resolved');
+    opts.logger.warn(
+      { err, districtId, recipient: n.recipient },
+      'notification contacts could not be resolved',
+    );
     return report;
   }
   for (const contact of contacts) {
@@ -75,7 +87,10 @@ export async function deliver(
         report.sent++;
       } catch (err) {
         report.failed++;
-        opts.logger.warn({ err, districtId, channel: contact.channel, recipient: n.recipient }, 'notification delivery failed');
+        opts.logger.warn(
+          { err, districtId, channel: contact.channel, recipient: n.recipient },
+          'notification delivery failed',
+        );
       }
     }
   }

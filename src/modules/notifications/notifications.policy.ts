@@ -10,8 +10,10 @@ export type Reader = Pick<SessionUser, 'id' | 'districtId' | 'role' | 'unitId' |
  */
 export function audienceOf(user: Reader, officeUnitIds: readonly string[]): Recipient[] {
   const audience: Recipient[] = [{ kind: 'user', id: user.id }];
-  if ((user.role === 'department' || user.role === 'subdistrict') && user.unitId) audience.push({ kind: 'unit', id: user.unitId });
-  if (user.role === 'enterprise' && user.enterpriseId) audience.push({ kind: 'enterprise', id: user.enterpriseId });
+  if ((user.role === 'department' || user.role === 'subdistrict') && user.unitId)
+    audience.push({ kind: 'unit', id: user.unitId });
+  if (user.role === 'enterprise' && user.enterpriseId)
+    audience.push({ kind: 'enterprise', id: user.enterpriseId });
   if (user.role === 'admin') for (const id of officeUnitIds) audience.push({ kind: 'unit', id });
   return audience;
 }

@@ -4,7 +4,13 @@ import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { requireUser } from '../../platform/auth/principal.ts';
-import { inboxQuerySchema, inboxSchema, markAllReadSchema, markReadSchema, unreadCountSchema } from './notifications.contract.ts';
+import {
+  inboxQuerySchema,
+  inboxSchema,
+  markAllReadSchema,
+  markReadSchema,
+  unreadCountSchema,
+} from './notifications.contract.ts';
 import { inboxOf, markAllRead, markRead, unreadCount } from './notifications.store.ts';
 
 export function registerNotificationRoutes(app: TypedApp, { db }: { db: Db }): void {
@@ -13,7 +19,8 @@ export function registerNotificationRoutes(app: TypedApp, { db }: { db: Db }): v
     {
       schema: {
         tags: ['inbox'],
-        summary: "The signed-in user's notifications, newest first: to them, their unit or enterprise (and the plan office for administrators)",
+        summary:
+          "The signed-in user's notifications, newest first: to them, their unit or enterprise (and the plan office for administrators)",
         querystring: inboxQuerySchema,
         response: { 200: inboxSchema, 400: errorBodySchema, 401: errorBodySchema },
       },

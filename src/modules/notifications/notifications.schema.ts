@@ -1,5 +1,16 @@
 // The in-app inbox: notifications addressed to a user, a unit or an enterprise, and each user's read marks.
-import { pgTable, text, uuid, bigint, jsonb, timestamp, primaryKey, uniqueIndex, index, foreignKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  bigint,
+  jsonb,
+  timestamp,
+  primaryKey,
+  uniqueIndex,
+  index,
+  foreignKey,
+} from 'drizzle-orm/pg-core';
 import { districtId, createdAt } from '../../platform/db/columns.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 
@@ -42,7 +53,12 @@ export const notificationReads = pgTable(
   (t) => [
     primaryKey({ columns: [t.districtId, t.notificationId, t.userId] }),
     index('notification_reads_user').on(t.districtId, t.userId),
-    foreignKey({ columns: [t.districtId, t.notificationId], foreignColumns: [notifications.districtId, notifications.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.notificationId],
+      foreignColumns: [notifications.districtId, notifications.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );

@@ -26,7 +26,12 @@ const valuesOf = (districtId: string, n: NotificationInput) => ({
   dedupeKey: n.dedupeKey ?? null,
 });
 
-const dedupeTarget = [notifications.districtId, notifications.recipientKind, notifications.recipientId, notifications.dedupeKey];
+const dedupeTarget = [
+  notifications.districtId,
+  notifications.recipientKind,
+  notifications.recipientId,
+  notifications.dedupeKey,
+];
 
 type Row = typeof notifications.$inferSelect;
 const toStored = (r: Row): StoredNotification => ({
@@ -43,7 +48,11 @@ const toStored = (r: Row): StoredNotification => ({
 });
 
 /** Puts a notification in its recipient's inbox; `created` is false when one with the same dedupe key was there. */
-export async function notify(db: Queryable, districtId: string, input: NotificationInput): Promise<{ id: string; created: boolean }> {
+export async function notify(
+  db: Queryable,
+  districtId: string,
+  input: NotificationInput,
+): Promise<{ id: string; created: boolean }> {
   const [row] = await db
     .insert(notifications)
     .values(valuesOf(districtId, input))
@@ -65,7 +74,11 @@ export async function notify(db: Queryable, districtId: string, input: Notificat
 }
 
 /** Many notifications in one statement (reminders to every enterprise that has not reported); returns the new ones. */
-export async function notifyMany(db: Queryable, districtId: string, inputs: NotificationInput[]): Promise<StoredNotification[]> {
+export async function notifyMany(
+  db: Queryable,
+  districtId: string,
+  inputs: NotificationInput[],
+): Promise<StoredNotification[]> {
   const created: StoredNotification[] = [];
   for (let i = 0; i < inputs.length; i += 1000) {
     const rows = await db
@@ -86,7 +99,11 @@ async function visibleTo(db: Queryable, user: Reader): Promise<SQL> {
   const audience = audienceOf(user, officeIds);
   return and(
     eq(notifications.districtId, user.districtId),
-    or(...audience.map((r) => and(eq(notifications.recipientKind, r.kind), eq(notifications.recipientId, r.id)))),
+    or(
+      ...audience.map((r) =>
+        and(eq(notifications.recipientKind, r.kind), eq(notifications.recipientId, r.id)),
+      ),
+    ),
   )!;
 }
 

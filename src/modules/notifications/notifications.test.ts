@@ -46,6 +46,10 @@ describe('messageFor', () => {
     expect(messageFor(n, 'email', 'a@b.cn', 'https://mtx.example.cn/').text).toBe(
       '新增从业人员低于进度。\n\n查看详情：https://mtx.example.cn/monitoring/targets/newEmployees',
     );
-    expect(messageFor(n, 'email', 'a@b.cn')).toEqual({ to: 'a@b.cn', subject: '【满天星】指标预警', text: '新增从业人员低于进度。' });
+    expect(messageFor(n, 'email', 'a@b.cn')).toEqual({
+      to: 'a@b.cn',
+      subject: '【满天星】指标预警',
+      text: '新增从业人员低于进度。',
+    });
   });
 });

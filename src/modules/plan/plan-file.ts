@@ -70,7 +70,12 @@ const unitSchema = z.discriminatedUnion('kind', [
 
 /** Monthly figures an enterprise reports (月度填报), as the indicator formulas name them. */
 export const stockMeasures = ['employees', 'coreTalents', 'usedArea'] as const;
-export const flowMeasures = ['operatingRevenue', 'softwareRevenue', 'softwareProductRevenue', 'rdExpense'] as const;
+export const flowMeasures = [
+  'operatingRevenue',
+  'softwareRevenue',
+  'softwareProductRevenue',
+  'rdExpense',
+] as const;
 /** What a tier rule can test, at a month: stocks, trailing-12-month flows, and their year-on-year growth. */
 export const tierMeasures = [
   'employees',
@@ -109,7 +114,11 @@ export const formulaSchema = z.discriminatedUnion('kind', [
   /** A flow over the trailing 12 months, which at the deadline is the calendar year (软件业务收入). */
   z.strictObject({ kind: z.literal('flowTtm'), measure: z.enum(flowMeasures) }),
   /** Ratio of two trailing-12-month flows (软件产品收入占比). */
-  z.strictObject({ kind: z.literal('flowRatio'), numerator: z.enum(flowMeasures), denominator: z.enum(flowMeasures) }),
+  z.strictObject({
+    kind: z.literal('flowRatio'),
+    numerator: z.enum(flowMeasures),
+    denominator: z.enum(flowMeasures),
+  }),
   /** Reported by a department with source and date (建成特色产业集聚区). */
   z.strictObject({ kind: z.literal('manual') }),
 ]);
@@ -122,7 +131,11 @@ const monitoringSchema = z.strictObject({
   carryForwardMonths: z.number().int().min(0).max(12).default(3),
   /** Status thresholds on the pace index (share of the goal done ÷ share of the time gone). */
   thresholds: z
-    .strictObject({ ahead: z.number().positive(), onTrack: z.number().positive(), behind: z.number().positive() })
+    .strictObject({
+      ahead: z.number().positive(),
+      onTrack: z.number().positive(),
+      behind: z.number().positive(),
+    })
     .default({ ahead: 1.05, onTrack: 0.95, behind: 0.75 }),
   /** A drop of the reporting rate by this many percentage points from one month to the next raises an alert. */
   reportingRateDropAlert: z.number().min(0).max(100).default(10),
@@ -337,7 +350,10 @@ function crossReferenceIssues(file: Shape): RawIssue[] {
       if (!unitsByCode.has(code)) add(['targets', i, 'ownerUnits', j], `unknown unit code "${code}"`);
     });
     if (target.formula.kind === 'tierEntrants' && !(target.formula.tier in file.monitoring.tiers)) {
-      add(['targets', i, 'formula', 'tier'], `tier "${target.formula.tier}" is not defined under monitoring.tiers`);
+      add(
+        ['targets', i, 'formula', 'tier'],
+        `tier "${target.formula.tier}" is not defined under monitoring.tiers`,
+      );
     }
     if (target.formula.kind === 'flowRatio' && target.unit !== '%') {
       add(['targets', i, 'unit'], 'a flowRatio target is measured in %');

@@ -61,7 +61,12 @@ export type PlanOverview = z.infer<typeof planOverviewSchema>;
 export const taskParamsSchema = z.object({ number: z.coerce.number().int().min(1).max(999) });
 export const taskDetailSchema = z.object({
   number: z.number().int(),
-  section: z.object({ number: z.number().int(), numeral: z.string(), title: z.string(), titleEn: z.string() }),
+  section: z.object({
+    number: z.number().int(),
+    numeral: z.string(),
+    title: z.string(),
+    titleEn: z.string(),
+  }),
   title: z.string(),
   titleEn: z.string(),
   text: z.string(),

@@ -3,7 +3,12 @@ import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { errorBodySchema } from '../../platform/http/common.contract.ts';
-import { planOverviewSchema, taskDetailSchema, taskParamsSchema, type PlanOverview } from './plan.contract.ts';
+import {
+  planOverviewSchema,
+  taskDetailSchema,
+  taskParamsSchema,
+  type PlanOverview,
+} from './plan.contract.ts';
 import { loadPlanView } from './plan.store.ts';
 
 export function registerPlanRoutes(app: TypedApp, { db }: { db: Db }): void {
@@ -28,7 +33,13 @@ export function registerPlanRoutes(app: TypedApp, { db }: { db: Db }): void {
         nameEn: u.nameEn,
         kind: u.kind as 'department',
       });
-      const safeguards = plan.safeguards as { number: number; title: string; text: string; leadUnits: string[]; responsibleUnits: string[] }[];
+      const safeguards = plan.safeguards as {
+        number: number;
+        title: string;
+        text: string;
+        leadUnits: string[];
+        responsibleUnits: string[];
+      }[];
       return {
         plan: {
           code: plan.code,

@@ -1,5 +1,18 @@
 // Tables holding a district's plan: the plan, its targets, sections, key tasks and their units.
-import { pgTable, text, uuid, integer, numeric, date, boolean, jsonb, primaryKey, uniqueIndex, index, foreignKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  integer,
+  numeric,
+  date,
+  boolean,
+  jsonb,
+  primaryKey,
+  uniqueIndex,
+  index,
+  foreignKey,
+} from 'drizzle-orm/pg-core';
 import { units } from '../units/units.schema.ts';
 import { districtId, createdAt, updatedAt } from '../../platform/db/columns.ts';
 
@@ -52,7 +65,10 @@ export const planTargets = pgTable(
     ownerUnitCodes: text('owner_unit_codes').array(),
     quote: text('quote').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), uniqueIndex('plan_targets_code').on(t.districtId, t.planId, t.code)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    uniqueIndex('plan_targets_code').on(t.districtId, t.planId, t.code),
+  ],
 );
 
 export const planSections = pgTable(
@@ -82,7 +98,10 @@ export const planTasks = pgTable(
     responsibleLabel: text('responsible_label').notNull(),
     unitsQuote: text('units_quote').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), uniqueIndex('plan_tasks_number').on(t.districtId, t.planId, t.number)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    uniqueIndex('plan_tasks_number').on(t.districtId, t.planId, t.number),
+  ],
 );
 
 export const planTaskUnits = pgTable(
@@ -95,8 +114,13 @@ export const planTaskUnits = pgTable(
     role: text('role').notNull(),
     position: integer('position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.taskId, t.unitId, t.role] }), index('plan_task_units_unit').on(t.districtId, t.unitId),
-    foreignKey({ columns: [t.districtId, t.taskId], foreignColumns: [planTasks.districtId, planTasks.id] }).onDelete('cascade'),
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.taskId, t.unitId, t.role] }),
+    index('plan_task_units_unit').on(t.districtId, t.unitId),
+    foreignKey({
+      columns: [t.districtId, t.taskId],
+      foreignColumns: [planTasks.districtId, planTasks.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.districtId, t.unitId], foreignColumns: [units.districtId, units.id] }),
   ],
 );

@@ -24,13 +24,23 @@ export const contentHashOf = (yamlText: string) => createHash('sha256').update(y
  * Loads a plan file into its district, in one transaction. Units, targets and tasks are matched by code or
  * number so their ids survive a reload of a corrected file; the previous version is kept in the audit trail.
  */
-export async function loadPlanFile(db: Db, file: PlanFile, yamlText: string, actorOf: (d: string) => Actor): Promise<LoadResult> {
+export async function loadPlanFile(
+  db: Db,
+  file: PlanFile,
+  yamlText: string,
+  actorOf: (d: string) => Actor,
+): Promise<LoadResult> {
   const districtId = file.district.id;
   const hash = contentHashOf(yamlText);
   return db.transaction(async (tx) => {
     await tx
       .insert(districts)
-      .values({ id: districtId, name: file.district.name, nameEn: file.district.nameEn, city: file.district.city })
+      .values({
+        id: districtId,
+        name: file.district.name,
+        nameEn: file.district.nameEn,
+        city: file.district.city,
+      })
       .onConflictDoUpdate({
         target: districts.id,
         set: { name: file.district.name, nameEn: file.district.nameEn, city: file.district.city },
@@ -138,7 +148,9 @@ export async function loadPlanFile(db: Db, file: PlanFile, yamlText: string, act
         },
       });
 
-    await tx.delete(planSections).where(and(eq(planSections.districtId, districtId), eq(planSections.planId, planId)));
+    await tx
+      .delete(planSections)
+      .where(and(eq(planSections.districtId, districtId), eq(planSections.planId, planId)));
     await tx.insert(planSections).values(file.sections.map((s) => ({ districtId, planId, ...s })));
 
     const taskIds = await tx
@@ -175,7 +187,13 @@ export async function loadPlanFile(db: Db, file: PlanFile, yamlText: string, act
           AND task_id IN (SELECT id FROM plan_tasks WHERE district_id = ${districtId} AND plan_id = ${planId})`,
     );
     const assignments = file.tasks.flatMap((t) => [
-      ...t.leadUnits.map((code, i) => ({ districtId, taskId: taskIdByNumber.get(t.number)!, unitId: idOf(code), role: 'lead', position: i })),
+      ...t.leadUnits.map((code, i) => ({
+        districtId,
+        taskId: taskIdByNumber.get(t.number)!,
+        unitId: idOf(code),
+        role: 'lead',
+        position: i,
+      })),
       ...t.responsibleUnits.map((code, i) => ({
         districtId,
         taskId: taskIdByNumber.get(t.number)!,
@@ -191,7 +209,12 @@ export async function loadPlanFile(db: Db, file: PlanFile, yamlText: string, act
       entity: 'plan',
       entityId: planId,
       before: existing ? { dataVersion: existing.dataVersion, contentHash: existing.contentHash } : null,
-      after: { dataVersion: file.dataVersion, contentHash: hash, tasks: file.tasks.length, targets: file.targets.length },
+      after: {
+        dataVersion: file.dataVersion,
+        contentHash: hash,
+        tasks: file.tasks.length,
+        targets: file.targets.length,
+      },
       note: file.plan.source,
     });
     return { districtId, planId, outcome: existing ? ('updated' as const) : ('created' as const) };
@@ -199,7 +222,12 @@ export async function loadPlanFile(db: Db, file: PlanFile, yamlText: string, act
 }
 
 export async function currentPlan(db: Queryable, districtId: string): Promise<PlanRow | undefined> {
-  const found = await db.select().from(plans).where(eq(plans.districtId, districtId)).orderBy(asc(plans.createdAt)).limit(1);
+  const found = await db
+    .select()
+    .from(plans)
+    .where(eq(plans.districtId, districtId))
+    .orderBy(asc(plans.createdAt))
+    .limit(1);
   return found[0];
 }
 
@@ -230,7 +258,12 @@ export async function planTasksOf(db: Queryable, districtId: string, planId: str
 /** Every (task, unit, role) of the district's plan, in the plan's order. */
 export async function taskAssignments(db: Queryable, districtId: string) {
   return db
-    .select({ taskId: planTaskUnits.taskId, unitId: planTaskUnits.unitId, role: planTaskUnits.role, position: planTaskUnits.position })
+    .select({
+      taskId: planTaskUnits.taskId,
+      unitId: planTaskUnits.unitId,
+      role: planTaskUnits.role,
+      position: planTaskUnits.position,
+    })
     .from(planTaskUnits)
     .where(eq(planTaskUnits.districtId, districtId))
     .orderBy(asc(planTaskUnits.role), asc(planTaskUnits.position));
@@ -248,7 +281,13 @@ export async function loadPlanView(db: Queryable, districtId: string) {
     planTargetsOf(db, districtId, plan.id),
     db.select().from(districts).where(eq(districts.id, districtId)).limit(1),
   ]);
-  return { plan, index: new PlanIndex(unitRows, taskRows, assignments), sections, targets, district: district[0]! };
+  return {
+    plan,
+    index: new PlanIndex(unitRows, taskRows, assignments),
+    sections,
+    targets,
+    district: district[0]!,
+  };
 }
 
 /** The plan's monitoring settings (deadline day, carry-forward, thresholds, tiers), parsed as the file declared them. */

@@ -36,8 +36,19 @@ export interface SectionRowLike {
   titleEn: string;
 }
 
-const ref = (u: UnitRowLike): UnitRef => ({ id: u.id, code: u.code, name: u.name, nameEn: u.nameEn, kind: u.kind as UnitRef['kind'] });
-const taskRef = (t: TaskRowLike): TaskRef => ({ number: t.number, title: t.title, titleEn: t.titleEn, section: t.section });
+const ref = (u: UnitRowLike): UnitRef => ({
+  id: u.id,
+  code: u.code,
+  name: u.name,
+  nameEn: u.nameEn,
+  kind: u.kind as UnitRef['kind'],
+});
+const taskRef = (t: TaskRowLike): TaskRef => ({
+  number: t.number,
+  title: t.title,
+  titleEn: t.titleEn,
+  section: t.section,
+});
 
 export class PlanIndex {
   private readonly unitById: Map<string, UnitRowLike>;
@@ -87,7 +98,9 @@ export class PlanIndex {
         shares.push({ ...taskRef(task), via: null });
         continue;
       }
-      const via = slot.responsible.find((u) => u.kind === 'collective' && u.collective && collectiveCovers(u.collective as Collective, unit));
+      const via = slot.responsible.find(
+        (u) => u.kind === 'collective' && u.collective && collectiveCovers(u.collective as Collective, unit),
+      );
       if (via) shares.push({ ...taskRef(task), via: ref(via) });
     }
     return { leads, shares };
@@ -135,7 +148,11 @@ export class PlanIndex {
       ...s,
       tasks: this.tasks
         .filter((t) => t.section === s.number)
-        .map((t) => ({ ...taskRef(t), leadUnits: this.leadUnits(t.id), responsibleUnits: this.responsibleUnits(t.id) })),
+        .map((t) => ({
+          ...taskRef(t),
+          leadUnits: this.leadUnits(t.id),
+          responsibleUnits: this.responsibleUnits(t.id),
+        })),
     }));
   }
 

@@ -25,11 +25,17 @@ export const reportBodySchema = figuresSchema
     note: z.string().trim().max(500).optional(),
   })
   .superRefine((v, ctx) => {
-    for (const issue of consistencyIssues(v)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    for (const issue of consistencyIssues(v))
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
   });
 export type ReportBody = z.output<typeof reportBodySchema>;
 
-export const warningSchema = z.object({ path: z.string(), previous: z.number(), current: z.number(), message: z.string() });
+export const warningSchema = z.object({
+  path: z.string(),
+  previous: z.number(),
+  current: z.number(),
+  message: z.string(),
+});
 
 export const reportSchema = figuresSchema.extend({
   id: idSchema,

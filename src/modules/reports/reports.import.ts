@@ -62,7 +62,11 @@ export function readHeader(cells: string[]): HeaderMap {
   for (const c of reportColumns) {
     if (c.required && !header.has(c.key)) errors.push({ row: 1, column: c.zh, reason: '缺少此列' });
   }
-  if (errors.length) throw new AppError('IMPORT_INVALID', '表头有误，未写入任何数据', undefined, { errors, errorCount: errors.length });
+  if (errors.length)
+    throw new AppError('IMPORT_INVALID', '表头有误，未写入任何数据', undefined, {
+      errors,
+      errorCount: errors.length,
+    });
   return { byCol, header, moneyUnit };
 }
 
@@ -73,7 +77,11 @@ export interface StagedRow extends Figures {
 }
 
 /** Checks one data row on its own: formats, units, non-negative numbers, the parts not exceeding the whole. */
-export function parseRow(row: number, cells: Map<ColumnKey, string>, h: HeaderMap): { value?: StagedRow; errors: ImportRowError[] } {
+export function parseRow(
+  row: number,
+  cells: Map<ColumnKey, string>,
+  h: HeaderMap,
+): { value?: StagedRow; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const col = (k: ColumnKey) => h.header.get(k) ?? k;
   const err = (k: ColumnKey, reason: string) => errors.push({ row, column: col(k), reason });
@@ -85,16 +93,17 @@ export function parseRow(row: number, cells: Map<ColumnKey, string>, h: HeaderMa
   }
   const int = (k: 'employees' | 'coreTalents') => {
     const t = (cells.get(k) ?? '').replace(/[,，\s]/g, '');
-    if (!t) return err(k, '必填'), 0;
-    if (!/^\d+$/.test(t)) return err(k, '须为非负整数'), 0;
+    if (!t) return (err(k, '必填'), 0);
+    if (!/^\d+$/.test(t)) return (err(k, '须为非负整数'), 0);
     return Number(t);
   };
   const money = (k: (typeof moneyKeys)[number]) => {
     const t = cells.get(k) ?? '';
-    if (!t.trim()) return err(k, '必填'), 0;
+    if (!t.trim()) return (err(k, '必填'), 0);
     const unit = h.moneyUnit.get(k)!;
     const v = parseMoney(t, unit);
-    if (v === null) return err(k, unit === '元' ? '须为非负整数（元）' : '须为非负数，最多四位小数（万元）'), 0;
+    if (v === null)
+      return (err(k, unit === '元' ? '须为非负整数（元）' : '须为非负数，最多四位小数（万元）'), 0);
     return v;
   };
   const areaText = (cells.get('usedArea') ?? '').replace(/[,，\s]/g, '');
@@ -132,7 +141,12 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** Rows of the first sheet as arrays of cell text, streamed from an .xlsx without holding the file. */
 export async function* xlsxRows(input: Readable): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+  });
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -152,9 +166,12 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<string[]> {
 /** Rows of a UTF-8 .csv (buffered: CSV uploads are bounded by the upload limit). */
 export async function* csvRows(buffer: Buffer): AsyncGenerator<string[]> {
   const text = new TextDecoder('utf-8').decode(buffer).replace(/^\uFEFF/, '');
-  if (text.includes('\u0000') || text.includes('\uFFFD')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'CSV 文件须为 UTF-8 编码的文本');
+  if (text.includes('\u0000') || text.includes('\uFFFD'))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'CSV 文件须为 UTF-8 编码的文本');
   const wb = new ExcelJS.Workbook();
-  const sheet = await wb.csv.read(Readable.from([text]), { map: (v: unknown) => v } as unknown as ExcelJS.CsvReadOptions);
+  const sheet = await wb.csv.read(Readable.from([text]), {
+    map: (v: unknown) => v,
+  } as unknown as ExcelJS.CsvReadOptions);
   for (let r = 1; r <= sheet.rowCount; r++) {
     const values = sheet.getRow(r).values as ExcelJS.CellValue[];
     const out: string[] = [];
@@ -204,7 +221,12 @@ async function stageBatch(tx: Tx, batch: StagedRow[]) {
  * district that month, no duplicates, known building); any error → nothing written and the full report. Otherwise
  * same figures are left alone, new ones become version 1, changed ones a new version — each audited.
  */
-export async function importReports(db: Db, actor: Actor, source: AsyncIterable<string[]>, opts: ImportOptions): Promise<ImportResult> {
+export async function importReports(
+  db: Db,
+  actor: Actor,
+  source: AsyncIterable<string[]>,
+  opts: ImportOptions,
+): Promise<ImportResult> {
   const districtId = actor.districtId;
   const period = opts.period;
   return db.transaction(async (tx) => {
@@ -233,7 +255,8 @@ export async function importReports(db: Db, actor: Actor, source: AsyncIterable<
       }
       if (!any) continue;
       dataRows++;
-      if (dataRows > MAX_REPORT_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', `一次最多导入 ${MAX_REPORT_ROWS} 行`);
+      if (dataRows > MAX_REPORT_ROWS)
+        throw new AppError('PAYLOAD_TOO_LARGE', `一次最多导入 ${MAX_REPORT_ROWS} 行`);
       const parsed = parseRow(rowNo, byKey, header);
       if (parsed.errors.length) {
         errorCount += parsed.errors.length;
@@ -250,7 +273,8 @@ export async function importReports(db: Db, actor: Actor, source: AsyncIterable<
     }
     if (!header) throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
     if (errorCount) throw fail(errors, errorCount);
-    if (dataRows === 0) throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
+    if (dataRows === 0)
+      throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
     await stageBatch(tx, batch);
     opts.onProgress?.(dataRows);
 
@@ -342,4 +366,3 @@ export async function importReports(db: Db, actor: Actor, source: AsyncIterable<
     return { batchId, period, rows: dataRows, ...counts! };
   });
 }
-

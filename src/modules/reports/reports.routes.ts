@@ -29,7 +29,16 @@ import {
   reportSavedSchema,
   type ReportBody,
 } from './reports.contract.ts';
-import { figuresOf, missingReports, coverage, reportHistory, reportVersions, reportsBefore, saveReport, toReport } from './reports.store.ts';
+import {
+  figuresOf,
+  missingReports,
+  coverage,
+  reportHistory,
+  reportVersions,
+  reportsBefore,
+  saveReport,
+  toReport,
+} from './reports.store.ts';
 import { deadlineOf, jumpWarnings } from './reports.ts';
 import { csvRows, importReports, reportColumns, xlsxRows } from './reports.import.ts';
 
@@ -52,7 +61,9 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
   /** A report may be filed for a finished month in which the enterprise was in the district. */
   const checkPeriod = (period: Period, e: { settledOn: string; leftOn: string | null }) => {
     if (period >= currentPeriod(now())) {
-      throw new AppError('VALIDATION', '只能填报已结束的月份', [{ path: 'period', message: '只能填报已结束的月份' }]);
+      throw new AppError('VALIDATION', '只能填报已结束的月份', [
+        { path: 'period', message: '只能填报已结束的月份' },
+      ]);
     }
     if (lastDayOf(period) < e.settledOn || (e.leftOn && `${period}-01` > e.leftOn)) {
       throw new AppError('VALIDATION', '该月企业不在本区', [{ path: 'period', message: '该月企业不在本区' }]);
@@ -82,7 +93,8 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     {
       schema: {
         tags: ['reports'],
-        summary: "One month of an enterprise's reports: the current version, every earlier version, and last period's values",
+        summary:
+          "One month of an enterprise's reports: the current version, every earlier version, and last period's values",
         params: z.object({ id: idSchema, period: periodSchema }),
         response: { 200: reportDetailSchema, 401: errorBodySchema, 404: errorBodySchema },
       },
@@ -109,10 +121,16 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     {
       schema: {
         tags: ['reports'],
-        summary: 'Check figures before saving: warnings for implausible jumps against recent reports (nothing is saved)',
+        summary:
+          'Check figures before saving: warnings for implausible jumps against recent reports (nothing is saved)',
         params: idParams,
         body: reportBodySchema,
-        response: { 200: reportCheckSchema, 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema },
+        response: {
+          200: reportCheckSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          404: errorBodySchema,
+        },
       },
     },
     async (req) => {
@@ -131,7 +149,13 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
         summary: "File or correct a month's figures; a correction keeps the earlier version and is audited",
         params: idParams,
         body: reportBodySchema,
-        response: { 200: reportSavedSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+        response: {
+          200: reportSavedSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+        },
       },
     },
     async (req) => {
@@ -145,7 +169,11 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
       const { row, outcome } = await saveReport(db, actorOf(user), e.id, body, 'form', now());
       const versions = await reportVersions(db, user.districtId, e.id, body.period);
       const first = versions.at(-1)!.submittedAt;
-      return { report: toReport(row, day, new Date(first)), outcome, warnings: jumpWarnings(body, history.map(figuresOf)) };
+      return {
+        report: toReport(row, day, new Date(first)),
+        outcome,
+        warnings: jumpWarnings(body, history.map(figuresOf)),
+      };
     },
   );
 
@@ -154,7 +182,8 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     {
       schema: {
         tags: ['reports'],
-        summary: "A month's import template (.xlsx), listing the enterprises in the user's scope that should report",
+        summary:
+          "A month's import template (.xlsx), listing the enterprises in the user's scope that should report",
         querystring: importQuerySchema,
       },
     },
@@ -166,10 +195,17 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
       const stream = new PassThrough();
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
       const sheet = wb.addWorksheet(`${period} 月度填报`);
-      sheet.columns = reportColumns.map((c) => ({ header: c.required ? `${c.zh}*` : c.zh, key: c.key, width: Math.max(14, c.zh.length * 2 + 4) }));
+      sheet.columns = reportColumns.map((c) => ({
+        header: c.required ? `${c.zh}*` : c.zh,
+        key: c.key,
+        width: Math.max(14, c.zh.length * 2 + 4),
+      }));
       reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`月度填报模板-${period}.xlsx`)}`);
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`月度填报模板-${period}.xlsx`)}`,
+        );
       void (async () => {
         try {
           const list = await rows<{ uscc: string; name: string }>(
@@ -199,13 +235,21 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
           'Send Accept: application/x-ndjson to receive progress lines while it runs.',
         querystring: importQuerySchema,
         consumes: ['multipart/form-data'],
-        response: { 200: reportImportResultSchema, 400: errorBodySchema, 403: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema, 422: importFailureSchema },
+        response: {
+          200: reportImportResultSchema,
+          400: errorBodySchema,
+          403: errorBodySchema,
+          413: errorBodySchema,
+          415: errorBodySchema,
+          422: importFailureSchema,
+        },
       },
     },
     async (req, reply) => {
       const user = requireUser(req);
       if (!can(user, 'import')) throw forbidden();
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+      if (!req.isMultipart())
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
       const file = await req.file();
       if (!file) throw new AppError('VALIDATION', '没有收到文件', [{ path: 'file', message: '请选择文件' }]);
       const name = file.filename.toLowerCase();
@@ -228,14 +272,24 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
 
       if (!(req.headers.accept ?? '').includes('application/x-ndjson')) return run();
       // Progress for the web app: one JSON line per 2,000 rows, then the result or the error report.
-      reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-cache' });
+      reply.raw.writeHead(200, {
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'cache-control': 'no-cache',
+      });
       const line = (o: unknown) => reply.raw.write(`${JSON.stringify(o)}\n`);
       try {
         const result = await run((n) => line({ type: 'progress', rows: n }));
         line({ type: 'done', result });
       } catch (err) {
         if (err instanceof AppError) {
-          line({ type: 'error', status: err.status, code: err.code, message: err.message, ...(err.details ?? {}), ...(err.fields ? { fields: err.fields } : {}) });
+          line({
+            type: 'error',
+            status: err.status,
+            code: err.code,
+            message: err.message,
+            ...(err.details ?? {}),
+            ...(err.fields ? { fields: err.fields } : {}),
+          });
         } else {
           req.log.error({ err }, 'report import failed');
           line({ type: 'error', status: 500, code: 'INTERNAL', message: '服务器内部错误' });
@@ -281,4 +335,3 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     },
   );
 }
-

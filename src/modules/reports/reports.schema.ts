@@ -1,6 +1,20 @@
 // Enterprises' monthly reports (填报): every version kept, one current per enterprise and month; import batches.
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uuid, integer, bigint, numeric, date, boolean, timestamp, primaryKey, uniqueIndex, index, foreignKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  integer,
+  bigint,
+  numeric,
+  date,
+  boolean,
+  timestamp,
+  primaryKey,
+  uniqueIndex,
+  index,
+  foreignKey,
+} from 'drizzle-orm/pg-core';
 import { districtId, createdAt } from '../../platform/db/columns.ts';
 import { enterprises } from '../enterprises/enterprises.schema.ts';
 
@@ -51,9 +65,14 @@ export const reports = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.id] }),
-    uniqueIndex('reports_current').on(t.districtId, t.enterpriseId, t.period).where(sql`is_current`),
+    uniqueIndex('reports_current')
+      .on(t.districtId, t.enterpriseId, t.period)
+      .where(sql`is_current`),
     uniqueIndex('reports_version').on(t.districtId, t.enterpriseId, t.period, t.version),
     index('reports_period').on(t.districtId, t.period),
-    foreignKey({ columns: [t.districtId, t.enterpriseId], foreignColumns: [enterprises.districtId, enterprises.id] }),
+    foreignKey({
+      columns: [t.districtId, t.enterpriseId],
+      foreignColumns: [enterprises.districtId, enterprises.id],
+    }),
   ],
 );

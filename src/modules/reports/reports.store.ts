@@ -49,7 +49,12 @@ const where = (districtId: string, enterpriseId: string) =>
   and(eq(reports.districtId, districtId), eq(reports.enterpriseId, enterpriseId));
 
 /** Current reports of one enterprise, newest month first, with how many versions each month has. */
-export async function reportHistory(db: Queryable, districtId: string, enterpriseId: string, deadlineDay: number) {
+export async function reportHistory(
+  db: Queryable,
+  districtId: string,
+  enterpriseId: string,
+  deadlineDay: number,
+) {
   const found = await db
     .select({
       r: reports,
@@ -65,16 +70,33 @@ export async function reportHistory(db: Queryable, districtId: string, enterpris
 }
 
 /** The last `n` current reports before `period`, newest first: the form's previous values and the jump check's basis. */
-export async function reportsBefore(db: Queryable, districtId: string, enterpriseId: string, period: Period, n: number) {
+export async function reportsBefore(
+  db: Queryable,
+  districtId: string,
+  enterpriseId: string,
+  period: Period,
+  n: number,
+) {
   return db
     .select()
     .from(reports)
-    .where(and(where(districtId, enterpriseId), eq(reports.isCurrent, true), lt(reports.period, monthStart(period))))
+    .where(
+      and(
+        where(districtId, enterpriseId),
+        eq(reports.isCurrent, true),
+        lt(reports.period, monthStart(period)),
+      ),
+    )
     .orderBy(desc(reports.period))
     .limit(n);
 }
 
-export async function reportVersions(db: Queryable, districtId: string, enterpriseId: string, period: Period) {
+export async function reportVersions(
+  db: Queryable,
+  districtId: string,
+  enterpriseId: string,
+  period: Period,
+) {
   return db
     .select()
     .from(reports)
@@ -99,11 +121,19 @@ export async function saveReport(
   const districtId = actor.districtId;
   return db.transaction(async (tx) => {
     // Serialise concurrent saves of the same enterprise and month (two tabs, two instances).
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${districtId}:${enterpriseId}:${body.period}`}))`);
+    await tx.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtext(${`${districtId}:${enterpriseId}:${body.period}`}))`,
+    );
     const [current] = await tx
       .select()
       .from(reports)
-      .where(and(where(districtId, enterpriseId), eq(reports.period, monthStart(body.period)), eq(reports.isCurrent, true)))
+      .where(
+        and(
+          where(districtId, enterpriseId),
+          eq(reports.period, monthStart(body.period)),
+          eq(reports.isCurrent, true),
+        ),
+      )
       .limit(1);
     if (current && sameFigures(figuresOf(current), body) && current.buildingId === body.buildingId) {
       return { row: current, outcome: 'unchanged' as const };
@@ -140,7 +170,9 @@ export async function saveReport(
       action: current ? 'update' : 'create',
       entity: 'report',
       entityId: `${enterpriseId}:${body.period}`,
-      before: current ? { version: current.version, ...figuresOf(current), buildingId: current.buildingId } : null,
+      before: current
+        ? { version: current.version, ...figuresOf(current), buildingId: current.buildingId }
+        : null,
       after: { version: row!.version, ...figuresOf(row!), buildingId: row!.buildingId },
       note: current ? `correction of ${body.period}` : undefined,
     });
@@ -160,7 +192,13 @@ const expectedSql = (period: Period) =>
   sql`e.settled_on <= ${lastDayOf(period)}::date AND (e.left_on IS NULL OR e.left_on >= ${monthStart(period)}::date)`;
 
 /** Reporting coverage of a month by subdistrict: expected, reported, reported by the deadline. */
-export async function coverage(db: Queryable, districtId: string, period: Period, deadlineDay: number, scope: EnterpriseScope) {
+export async function coverage(
+  db: Queryable,
+  districtId: string,
+  period: Period,
+  deadlineDay: number,
+  scope: EnterpriseScope,
+) {
   const deadlineEnd = `${deadlineOf(period, deadlineDay)}T23:59:59.999+08:00`;
   const found = await rows<{ id: string; name: string; expected: number; reported: number; on_time: number }>(
     db,
@@ -178,7 +216,12 @@ export async function coverage(db: Queryable, districtId: string, period: Period
   );
   const subdistricts = found
     .filter((f) => !('subdistrictId' in scope) || f.id === scope.subdistrictId)
-    .map((f) => ({ subdistrict: { id: f.id, name: f.name }, expected: f.expected, reported: f.reported, onTime: f.on_time }));
+    .map((f) => ({
+      subdistrict: { id: f.id, name: f.name },
+      expected: f.expected,
+      reported: f.reported,
+      onTime: f.on_time,
+    }));
   const sum = (k: 'expected' | 'reported' | 'onTime') => subdistricts.reduce((s, x) => s + x[k], 0);
   return {
     period,
@@ -217,7 +260,10 @@ export async function missingReports(
         WHERE ${filter}
         ORDER BY u.position, e.name LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
   );
-  const [total] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM enterprises e WHERE ${filter}`);
+  const [total] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM enterprises e WHERE ${filter}`,
+  );
   return {
     items: items.map((i) => ({
       id: i.id,
@@ -241,7 +287,12 @@ export interface BulkReport extends Figures {
 }
 
 /** Loads a generated or migrated history as first versions (no per-row audit: the caller records one event). */
-export async function bulkInsertReports(db: Queryable, districtId: string, source: Iterable<BulkReport>, source_: 'demo' | 'migration') {
+export async function bulkInsertReports(
+  db: Queryable,
+  districtId: string,
+  source: Iterable<BulkReport>,
+  source_: 'demo' | 'migration',
+) {
   let batch: BulkReport[] = [];
   let count = 0;
   const flush = async () => {

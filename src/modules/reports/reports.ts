@@ -21,7 +21,12 @@ export const figureKeys = [
   'usedArea',
 ] as const satisfies readonly (keyof Figures)[];
 
-export const moneyKeys = ['operatingRevenue', 'softwareRevenue', 'softwareProductRevenue', 'rdExpense'] as const;
+export const moneyKeys = [
+  'operatingRevenue',
+  'softwareRevenue',
+  'softwareProductRevenue',
+  'rdExpense',
+] as const;
 
 export const figureLabels: Record<keyof Figures, { zh: string; en: string }> = {
   employees: { zh: '从业人员', en: 'Employees' },
@@ -41,8 +46,10 @@ export interface FigureIssue {
 /** Rules every report must keep: the parts never exceed the whole. */
 export function consistencyIssues(f: Figures): FigureIssue[] {
   const issues: FigureIssue[] = [];
-  if (f.coreTalents > f.employees) issues.push({ path: 'coreTalents', message: '核心软信人才不能多于从业人员' });
-  if (f.softwareRevenue > f.operatingRevenue) issues.push({ path: 'softwareRevenue', message: '软件业务收入不能大于营业收入' });
+  if (f.coreTalents > f.employees)
+    issues.push({ path: 'coreTalents', message: '核心软信人才不能多于从业人员' });
+  if (f.softwareRevenue > f.operatingRevenue)
+    issues.push({ path: 'softwareRevenue', message: '软件业务收入不能大于营业收入' });
   if (f.softwareProductRevenue > f.softwareRevenue) {
     issues.push({ path: 'softwareProductRevenue', message: '软件产品收入不能大于软件业务收入' });
   }
@@ -69,9 +76,19 @@ export function jumpWarnings(current: Figures, history: Figures[]): JumpWarning[
     const a = current[key];
     const b = last[key];
     if (b > 0 && Math.abs(a - b) >= minAbs && (a > b * 1.5 || a < b * 0.5)) {
-      warnings.push({ path: key, previous: b, current: a, message: `${figureLabels[key].zh}较上期变化 ${pct(a, b)}%，请核实` });
+      warnings.push({
+        path: key,
+        previous: b,
+        current: a,
+        message: `${figureLabels[key].zh}较上期变化 ${pct(a, b)}%，请核实`,
+      });
     } else if (b === 0 && a >= minAbs * 5) {
-      warnings.push({ path: key, previous: b, current: a, message: `${figureLabels[key].zh}上期为 0，本期为 ${a}，请核实` });
+      warnings.push({
+        path: key,
+        previous: b,
+        current: a,
+        message: `${figureLabels[key].zh}上期为 0，本期为 ${a}，请核实`,
+      });
     }
   };
   stock('employees', 20);

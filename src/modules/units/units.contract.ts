@@ -6,7 +6,13 @@ export const unitKinds = ['department', 'subdistrict', 'stateGroup', 'office', '
 export const unitKindSchema = z.enum(unitKinds);
 export type UnitKind = z.infer<typeof unitKindSchema>;
 
-export const unitRefSchema = z.object({ id: idSchema, code: z.string(), name: z.string(), nameEn: z.string(), kind: unitKindSchema });
+export const unitRefSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  kind: unitKindSchema,
+});
 export type UnitRef = z.infer<typeof unitRefSchema>;
 
 export const unitSchema = unitRefSchema.extend({
@@ -20,7 +26,12 @@ export type Unit = z.infer<typeof unitSchema>;
 export const unitListQuerySchema = z.object({ kind: unitKindSchema.optional() });
 export const unitListSchema = z.object({ items: z.array(unitSchema) });
 
-export const taskRefSchema = z.object({ number: z.number().int(), title: z.string(), titleEn: z.string(), section: z.number().int() });
+export const taskRefSchema = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  titleEn: z.string(),
+  section: z.number().int(),
+});
 export type TaskRef = z.infer<typeof taskRefSchema>;
 
 export const unitDetailSchema = z.object({

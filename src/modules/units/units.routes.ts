@@ -21,7 +21,9 @@ export function registerUnitRoutes(app: TypedApp, { db }: { db: Db }): void {
     async (req) => {
       const view = await loadPlanView(db, req.districtId);
       if (!view) return { items: [] };
-      const items = view.index.units.filter((u) => !req.query.kind || u.kind === req.query.kind).map((u) => view.index.toUnit(u));
+      const items = view.index.units
+        .filter((u) => !req.query.kind || u.kind === req.query.kind)
+        .map((u) => view.index.toUnit(u));
       return { items };
     },
   );

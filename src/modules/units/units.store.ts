@@ -20,7 +20,11 @@ export interface UnitSeed {
 }
 
 /** Inserts or updates units by code (ids stay stable across reloads); returns code → id. */
-export async function upsertUnits(db: Queryable, districtId: string, seeds: UnitSeed[]): Promise<Map<string, string>> {
+export async function upsertUnits(
+  db: Queryable,
+  districtId: string,
+  seeds: UnitSeed[],
+): Promise<Map<string, string>> {
   if (seeds.length > 0) {
     await db
       .insert(units)
@@ -62,7 +66,10 @@ export async function upsertUnits(db: Queryable, districtId: string, seeds: Unit
 }
 
 export async function unitIdsByCode(db: Queryable, districtId: string): Promise<Map<string, string>> {
-  const all = await db.select({ id: units.id, code: units.code }).from(units).where(eq(units.districtId, districtId));
+  const all = await db
+    .select({ id: units.id, code: units.code })
+    .from(units)
+    .where(eq(units.districtId, districtId));
   return new Map(all.map((u) => [u.code, u.id]));
 }
 
@@ -96,7 +103,10 @@ export async function unitsByIds(db: Queryable, districtId: string, ids: string[
 }
 
 /** Lead and share counts per unit from the plan's task assignments (direct naming only). */
-export async function taskCounts(db: Queryable, districtId: string): Promise<Map<string, { leads: number; shares: number }>> {
+export async function taskCounts(
+  db: Queryable,
+  districtId: string,
+): Promise<Map<string, { leads: number; shares: number }>> {
   const counted = await rows<{ unit_id: string; leads: number; shares: number }>(
     db,
     sql`SELECT unit_id::text AS unit_id,
@@ -107,7 +117,11 @@ export async function taskCounts(db: Queryable, districtId: string): Promise<Map
   return new Map(counted.map((r) => [r.unit_id, { leads: r.leads, shares: r.shares }]));
 }
 
-export function toUnit(row: UnitRow, parent: UnitRow | undefined, counts: { leads: number; shares: number } | undefined): Unit {
+export function toUnit(
+  row: UnitRow,
+  parent: UnitRow | undefined,
+  counts: { leads: number; shares: number } | undefined,
+): Unit {
   return {
     ...toUnitRef(row),
     subkind: (row.subkind as Unit['subkind']) ?? null,

@@ -5,7 +5,11 @@ import type { Db } from '../../platform/db/db.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { errorBodySchema, idSchema, okSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
-import { createUserBodySchema, updateUserBodySchema, userListSchema } from '../../platform/auth/auth.contract.ts';
+import {
+  createUserBodySchema,
+  updateUserBodySchema,
+  userListSchema,
+} from '../../platform/auth/auth.contract.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { createUser, listUsers, updateUser } from './users.store.ts';
 
@@ -37,7 +41,12 @@ export function registerUserRoutes(app: TypedApp, { db }: { db: Db }): void {
         tags: ['users'],
         summary: 'Create an account (administrators)',
         body: createUserBodySchema,
-        response: { 201: z.object({ id: idSchema }), 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema },
+        response: {
+          201: z.object({ id: idSchema }),
+          400: errorBodySchema,
+          403: errorBodySchema,
+          409: errorBodySchema,
+        },
       },
     },
     async (req, reply) => {

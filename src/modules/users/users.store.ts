@@ -25,7 +25,10 @@ export async function listUsers(db: Queryable, districtId: string): Promise<User
     .select({ u: users, unitName: units.name, enterpriseName: enterprises.name })
     .from(users)
     .leftJoin(units, and(eq(units.districtId, users.districtId), eq(units.id, users.unitId)))
-    .leftJoin(enterprises, and(eq(enterprises.districtId, users.districtId), eq(enterprises.id, users.enterpriseId)))
+    .leftJoin(
+      enterprises,
+      and(eq(enterprises.districtId, users.districtId), eq(enterprises.id, users.enterpriseId)),
+    )
     .where(eq(users.districtId, districtId))
     .orderBy(asc(users.role), asc(users.username));
   return found.map(({ u, unitName, enterpriseName }) => ({
@@ -44,7 +47,11 @@ export async function listUsers(db: Queryable, districtId: string): Promise<User
 }
 
 /** A role's binding must name the right thing: a department for department users, a 镇街 for subdistrict users. */
-export async function checkBinding(db: Queryable, districtId: string, v: Pick<UserValues, 'role' | 'unitId' | 'enterpriseId'>) {
+export async function checkBinding(
+  db: Queryable,
+  districtId: string,
+  v: Pick<UserValues, 'role' | 'unitId' | 'enterpriseId'>,
+) {
   const fail = (path: string, message: string) => new AppError('VALIDATION', message, [{ path, message }]);
   if (v.role === 'department' || v.role === 'subdistrict') {
     if (!v.unitId) throw fail('unitId', '请选择所属单位');
@@ -54,7 +61,8 @@ export async function checkBinding(db: Queryable, districtId: string, v: Pick<Us
       .where(and(eq(units.districtId, districtId), eq(units.id, v.unitId)))
       .limit(1);
     const okKinds = v.role === 'department' ? ['department', 'office', 'stateGroup'] : ['subdistrict'];
-    if (!u || !okKinds.includes(u.kind)) throw fail('unitId', v.role === 'department' ? '请选择区级部门' : '请选择镇街');
+    if (!u || !okKinds.includes(u.kind))
+      throw fail('unitId', v.role === 'department' ? '请选择区级部门' : '请选择镇街');
   } else if (v.unitId) throw fail('unitId', '该角色不绑定单位');
   if (v.role === 'enterprise') {
     if (!v.enterpriseId) throw fail('enterpriseId', '请选择企业');
@@ -68,9 +76,14 @@ export async function checkBinding(db: Queryable, districtId: string, v: Pick<Us
 }
 
 type UserRow = typeof users.$inferSelect;
-const snapshot = ({ passwordHash: _p, createdAt: _c, updatedAt: _u, lastLoginAt: _l, ...rest }: UserRow) => rest;
+const snapshot = ({ passwordHash: _p, createdAt: _c, updatedAt: _u, lastLoginAt: _l, ...rest }: UserRow) =>
+  rest;
 
-export async function createUser(db: Db, actor: Actor, v: UserValues & { username: string; password: string }): Promise<string> {
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  v: UserValues & { username: string; password: string },
+): Promise<string> {
   const districtId = actor.districtId;
   await checkBinding(db, districtId, v);
   const passwordHash = await hashPassword(v.password);
@@ -80,7 +93,8 @@ export async function createUser(db: Db, actor: Actor, v: UserValues & { usernam
       .from(users)
       .where(and(eq(users.districtId, districtId), eq(users.username, v.username)))
       .limit(1);
-    if (taken) throw new AppError('CONFLICT', '用户名已存在', [{ path: 'username', message: '用户名已存在' }]);
+    if (taken)
+      throw new AppError('CONFLICT', '用户名已存在', [{ path: 'username', message: '用户名已存在' }]);
     const [row] = await tx
       .insert(users)
       .values({
@@ -110,7 +124,9 @@ export async function updateUser(db: Db, actor: Actor, id: string, v: UserValues
       .limit(1);
     if (!before) throw new AppError('NOT_FOUND', '用户不存在');
     if (before.id === actor.userId && (v.disabled || v.role !== 'admin')) {
-      throw new AppError('VALIDATION', '不能停用自己或取消自己的管理员角色', [{ path: 'role', message: '不能修改自己的角色或停用自己' }]);
+      throw new AppError('VALIDATION', '不能停用自己或取消自己的管理员角色', [
+        { path: 'role', message: '不能修改自己的角色或停用自己' },
+      ]);
     }
     const [after] = await tx
       .update(users)
@@ -131,22 +147,35 @@ export async function updateUser(db: Db, actor: Actor, id: string, v: UserValues
       entityId: id,
       before: snapshot(before),
       after: snapshot(after!),
-      ...(passwordHash ? { note: "password reset" } : {}),
+      ...(passwordHash ? { note: 'password reset' } : {}),
     });
     // A changed role, binding, password or a disabled account ends the user's open sessions.
     const changedAccess =
-      passwordHash || after!.disabled || before.role !== after!.role || before.unitId !== after!.unitId || before.enterpriseId !== after!.enterpriseId;
+      passwordHash ||
+      after!.disabled ||
+      before.role !== after!.role ||
+      before.unitId !== after!.unitId ||
+      before.enterpriseId !== after!.enterpriseId;
     if (changedAccess) await destroyUserSessions(tx as unknown as Db, districtId, id);
   });
 }
 
 /** Names shown with a session user: district, bound unit, bound enterprise. */
-export async function describeUser(db: Queryable, row: { districtId: string; unitId: string | null; enterpriseId: string | null }) {
-  const [r] = ((await db.execute(
-    sql`SELECT d.name AS district_name,
+export async function describeUser(
+  db: Queryable,
+  row: { districtId: string; unitId: string | null; enterpriseId: string | null },
+) {
+  const [r] = (
+    (await db.execute(
+      sql`SELECT d.name AS district_name,
                (SELECT name FROM units WHERE district_id = d.id AND id = ${row.unitId}) AS unit_name,
                (SELECT name FROM enterprises WHERE district_id = d.id AND id = ${row.enterpriseId}) AS enterprise_name
         FROM districts d WHERE d.id = ${row.districtId}`,
-  )) as unknown as { rows: unknown[] }).rows as { district_name: string; unit_name: string | null; enterprise_name: string | null }[];
-  return { districtName: r?.district_name ?? row.districtId, unitName: r?.unit_name ?? null, enterpriseName: r?.enterprise_name ?? null };
+    )) as unknown as { rows: unknown[] }
+  ).rows as { district_name: string; unit_name: string | null; enterprise_name: string | null }[];
+  return {
+    districtName: r?.district_name ?? row.districtId,
+    unitName: r?.unit_name ?? null,
+    enterpriseName: r?.enterprise_name ?? null,
+  };
 }

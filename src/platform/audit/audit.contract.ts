@@ -13,5 +13,8 @@ export const auditEntrySchema = z.object({
   note: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
-export const auditQuerySchema = z.object({ entity: z.string().min(1).max(64), entityId: z.string().min(1).max(64) });
+export const auditQuerySchema = z.object({
+  entity: z.string().min(1).max(64),
+  entityId: z.string().min(1).max(64),
+});
 export const auditListSchema = z.object({ items: z.array(auditEntrySchema) });

@@ -17,5 +17,8 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     note: text('note'),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('audit_entity').on(t.districtId, t.entity, t.entityId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    index('audit_entity').on(t.districtId, t.entity, t.entityId, t.at),
+  ],
 );

@@ -43,11 +43,18 @@ export async function audit(db: Queryable, actor: Actor, ...events: AuditEvent[]
   }
 }
 
-export async function auditTrail(db: Queryable, districtId: string, entity: string, entityId: string): Promise<AuditEntry[]> {
+export async function auditTrail(
+  db: Queryable,
+  districtId: string,
+  entity: string,
+  entityId: string,
+): Promise<AuditEntry[]> {
   const rows = await db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.districtId, districtId), eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .where(
+      and(eq(auditLog.districtId, districtId), eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)),
+    )
     .orderBy(asc(auditLog.id));
   return rows.map((r) => ({
     id: r.id,

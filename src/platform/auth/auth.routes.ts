@@ -115,16 +115,29 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
       await db
         .delete(loginFailures)
         .where(and(eq(loginFailures.districtId, districtId), eq(loginFailures.username, username)));
-      await db.update(users).set({ lastLoginAt: new Date() }).where(and(eq(users.districtId, districtId), eq(users.id, row.id)));
-      const { token, expiresAt } = await createSession(db, districtId, row.id, opts.ttlHours, req.headers['user-agent']);
+      await db
+        .update(users)
+        .set({ lastLoginAt: new Date() })
+        .where(and(eq(users.districtId, districtId), eq(users.id, row.id)));
+      const { token, expiresAt } = await createSession(
+        db,
+        districtId,
+        row.id,
+        opts.ttlHours,
+        req.headers['user-agent'],
+      );
       setCookie(reply, token, expiresAt);
       const user = await toSessionUser(db, row, opts.describe);
-      await audit(db, { districtId, userId: row.id, label: `${row.displayName} (${row.username})` }, {
-        action: 'login',
-        entity: 'user',
-        entityId: row.id,
-        note: req.ip,
-      });
+      await audit(
+        db,
+        { districtId, userId: row.id, label: `${row.displayName} (${row.username})` },
+        {
+          action: 'login',
+          entity: 'user',
+          entityId: row.id,
+          note: req.ip,
+        },
+      );
       return { user };
     },
   );
@@ -142,7 +155,9 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, or null', response: { 200: meResponseSchema } } },
+    {
+      schema: { tags: ['auth'], summary: 'The signed-in user, or null', response: { 200: meResponseSchema } },
+    },
     async (req) => ({ user: req.user }),
   );
 }

@@ -1,5 +1,15 @@
 // Accounts, server-side sessions and login throttling, all in PostgreSQL so instances share them.
-import { pgTable, text, uuid, boolean, timestamp, primaryKey, uniqueIndex, index, foreignKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  boolean,
+  timestamp,
+  primaryKey,
+  uniqueIndex,
+  index,
+  foreignKey,
+} from 'drizzle-orm/pg-core';
 import { districtId, createdAt, updatedAt } from '../db/columns.ts';
 
 export const users = pgTable(
@@ -18,7 +28,10 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), uniqueIndex('users_username').on(t.districtId, t.username)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    uniqueIndex('users_username').on(t.districtId, t.username),
+  ],
 );
 
 export const sessions = pgTable(
@@ -33,8 +46,12 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     userAgent: text('user_agent'),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.tokenHash] }), index('sessions_token').on(t.tokenHash),
-    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete('cascade'),
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.tokenHash] }),
+    index('sessions_token').on(t.tokenHash),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 

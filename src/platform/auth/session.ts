@@ -27,7 +27,9 @@ export async function createSession(
     userAgent: userAgent?.slice(0, 300) ?? null,
   });
   // Expired sessions are swept opportunistically at login; no timer needed.
-  await db.delete(sessions).where(and(eq(sessions.districtId, districtId), lt(sessions.expiresAt, new Date())));
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.districtId, districtId), lt(sessions.expiresAt, new Date())));
   return { token, expiresAt };
 }
 

@@ -56,7 +56,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, kind: 'pg', close: () => pool.end() };
   }
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const client = opts.dataDir ? await PGlite.create(path.join(opts.dataDir, 'pglite')) : await PGlite.create();
+  const client = opts.dataDir
+    ? await PGlite.create(path.join(opts.dataDir, 'pglite'))
+    : await PGlite.create();
   const pdb = drizzlePglite(client);
   await migratePglite(pdb, { migrationsFolder });
   return { db: pdb as unknown as Db, kind: 'pglite', close: () => client.close() };

@@ -1,5 +1,10 @@
 // Builds the Fastify instance every module registers on: Zod validation, errors, cookies, OpenAPI.
-import Fastify, { type FastifyInstance, type FastifyError, type FastifyBaseLogger, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyError,
+  type FastifyBaseLogger,
+  type RawServerDefault,
+} from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -18,7 +23,13 @@ import { AppError, defaultMessage, type FieldError } from './errors.ts';
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export type App = FastifyInstance;
-export type TypedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export async function createHttpApp(opts: { logLevel: string; version: string }): Promise<App> {
   const app = Fastify({
@@ -56,9 +67,13 @@ export async function createHttpApp(opts: { logLevel: string; version: string })
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: FieldError[] = err.validation.map((v) => ({
-        path: [err.validationContext === 'body' ? '' : `${err.validationContext}`, v.instancePath.replace(/^\//, '').replaceAll('/', '.')]
-          .filter(Boolean)
-          .join('.') || String(v.params?.issue && (v.params.issue as { path?: unknown[] }).path?.join('.')),
+        path:
+          [
+            err.validationContext === 'body' ? '' : `${err.validationContext}`,
+            v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+          ]
+            .filter(Boolean)
+            .join('.') || String(v.params?.issue && (v.params.issue as { path?: unknown[] }).path?.join('.')),
         message: v.message ?? 'invalid',
       }));
       return reply
@@ -71,9 +86,15 @@ export async function createHttpApp(opts: { logLevel: string; version: string })
     }
     const status = err.statusCode ?? 500;
     if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT') {
-      return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: defaultMessage('PAYLOAD_TOO_LARGE', lang) });
+      return reply
+        .status(413)
+        .send({ code: 'PAYLOAD_TOO_LARGE', message: defaultMessage('PAYLOAD_TOO_LARGE', lang) });
     }
-    if (status === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    if (
+      status === 415 ||
+      err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+      err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE'
+    ) {
       return reply
         .status(415)
         .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: defaultMessage('UNSUPPORTED_MEDIA_TYPE', lang) });

@@ -1,5 +1,15 @@
 // The job queue: background work claimed through PostgreSQL, so N instances never run one job twice or lose one.
-import { pgTable, text, uuid, integer, jsonb, timestamp, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  integer,
+  jsonb,
+  timestamp,
+  primaryKey,
+  uniqueIndex,
+  index,
+} from 'drizzle-orm/pg-core';
 import { districtId, createdAt } from '../db/columns.ts';
 
 export const jobs = pgTable(

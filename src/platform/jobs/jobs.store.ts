@@ -83,7 +83,13 @@ export async function enqueue(db: Queryable, input: EnqueueInput): Promise<Enque
  * come, or a running one whose lease has expired (its worker crashed or hung). SKIP LOCKED lets concurrent claimers
  * pass over each other's candidate rows instead of waiting on them, so each job goes to exactly one claimer.
  */
-export async function claimNext(db: Queryable, workerId: string, kinds: readonly string[], leaseMs: number, now?: Date): Promise<Job | null> {
+export async function claimNext(
+  db: Queryable,
+  workerId: string,
+  kinds: readonly string[],
+  leaseMs: number,
+  now?: Date,
+): Promise<Job | null> {
   if (kinds.length === 0) return null;
   const at = clock(now);
   const kindList = sql.join(
@@ -128,7 +134,14 @@ const heldBy = (c: Claim) =>
 export async function complete(db: Queryable, claim: Claim, result: unknown): Promise<boolean> {
   const done = await db
     .update(jobs)
-    .set({ status: 'done', result: result ?? null, finishedAt: sql`now()`, lockedBy: null, lockedUntil: null, lastError: null })
+    .set({
+      status: 'done',
+      result: result ?? null,
+      finishedAt: sql`now()`,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+    })
     .where(heldBy(claim))
     .returning({ id: jobs.id });
   return done.length > 0;
@@ -145,7 +158,12 @@ export interface FailOptions {
 export type FailOutcome = 'retry' | 'failed' | 'lost';
 
 /** Records a failed attempt: queued again after `delayMs` while attempts remain, otherwise failed for good. */
-export async function fail(db: Queryable, claim: Claim, err: unknown, opts: FailOptions): Promise<FailOutcome> {
+export async function fail(
+  db: Queryable,
+  claim: Claim,
+  err: unknown,
+  opts: FailOptions,
+): Promise<FailOutcome> {
   const last = opts.final ? sql`true` : sql`${jobs.attempts} >= ${jobs.maxAttempts}`;
   const at = clock(opts.now);
   const [row] = await db
@@ -190,7 +208,9 @@ export async function failAbandoned(db: Queryable, now?: Date): Promise<number> 
       lockedBy: null,
       lockedUntil: null,
     })
-    .where(sql`${jobs.status} = 'running' AND ${jobs.lockedUntil} < ${at} AND ${jobs.attempts} >= ${jobs.maxAttempts}`)
+    .where(
+      sql`${jobs.status} = 'running' AND ${jobs.lockedUntil} < ${at} AND ${jobs.attempts} >= ${jobs.maxAttempts}`,
+    )
     .returning({ id: jobs.id });
   return failed.length;
 }

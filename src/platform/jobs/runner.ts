@@ -1,7 +1,15 @@
 // Runs jobs inside the server process: claims one job at a time through PostgreSQL and enqueues schedules' occurrences.
 import type { Db } from '../db/db.ts';
 import { defaultRetry, PermanentJobError, retryDelayMs, type Job, type RetryPolicy } from './jobs.ts';
-import { allDistrictIds, claimNext, complete, enqueue, fail, failAbandoned, heartbeat } from './jobs.store.ts';
+import {
+  allDistrictIds,
+  claimNext,
+  complete,
+  enqueue,
+  fail,
+  failAbandoned,
+  heartbeat,
+} from './jobs.store.ts';
 import { dueOccurrence, validateSchedule, type Schedule } from './schedule.ts';
 
 /** The part of a logger the runner uses; Fastify's (pino) logger fits. */
@@ -142,7 +150,11 @@ export class JobRunner {
   async housekeeping(): Promise<void> {
     await this.enqueueDue();
     const abandoned = await failAbandoned(this.db, this.injectedNow?.());
-    if (abandoned) this.logger.warn({ abandoned, workerId: this.workerId }, 'jobs failed: lease expired on their last attempt');
+    if (abandoned)
+      this.logger.warn(
+        { abandoned, workerId: this.workerId },
+        'jobs failed: lease expired on their last attempt',
+      );
   }
 
   /** Enqueues each schedule's due occurrence for every district; returns how many jobs this call created. */
@@ -168,7 +180,10 @@ export class JobRunner {
         this.lastEnqueued.set(memo, due.key);
         if (r.enqueued) {
           created++;
-          this.logger.info({ districtId, kind: s.kind, key: due.key, workerId: this.workerId }, 'scheduled job enqueued');
+          this.logger.info(
+            { districtId, kind: s.kind, key: due.key, workerId: this.workerId },
+            'scheduled job enqueued',
+          );
         }
       }
     }
@@ -180,19 +195,34 @@ export class JobRunner {
     const job = await claimNext(this.db, this.workerId, this.kinds, this.leaseMs, this.injectedNow?.());
     if (!job) return false;
     const handler = this.handlers[job.kind]!;
-    const log = { jobId: job.id, districtId: job.districtId, kind: job.kind, key: job.key, attempt: job.attempts, workerId: this.workerId };
+    const log = {
+      jobId: job.id,
+      districtId: job.districtId,
+      kind: job.kind,
+      key: job.key,
+      attempt: job.attempts,
+      workerId: this.workerId,
+    };
     // A long job keeps its lease alive, so it is only claimed again if this process really stops.
-    const beat = setInterval(() => {
-      heartbeat(this.db, job, this.leaseMs, this.injectedNow?.()).then(
-        (kept) => kept || this.logger.warn(log, 'job lease lost while running'),
-        (err: unknown) => this.logger.warn({ ...log, err }, 'job heartbeat failed'),
-      );
-    }, Math.max(10, Math.floor(this.leaseMs / 3)));
+    const beat = setInterval(
+      () => {
+        heartbeat(this.db, job, this.leaseMs, this.injectedNow?.()).then(
+          (kept) => kept || this.logger.warn(log, 'job lease lost while running'),
+          (err: unknown) => this.logger.warn({ ...log, err }, 'job heartbeat failed'),
+        );
+      },
+      Math.max(10, Math.floor(this.leaseMs / 3)),
+    );
     beat.unref?.();
     let result: unknown;
     let failure: { err: unknown } | undefined;
     try {
-      result = await handler(job, { db: this.db, workerId: this.workerId, now: () => this.now(), logger: this.logger });
+      result = await handler(job, {
+        db: this.db,
+        workerId: this.workerId,
+        now: () => this.now(),
+        logger: this.logger,
+      });
     } catch (err) {
       failure = { err };
     } finally {
@@ -200,7 +230,8 @@ export class JobRunner {
     }
     if (!failure) {
       try {
-        if (!(await complete(this.db, job, result))) this.logger.warn(log, 'job finished after its lease was lost; result discarded');
+        if (!(await complete(this.db, job, result)))
+          this.logger.warn(log, 'job finished after its lease was lost; result discarded');
         return true;
       } catch (err) {
         // A result that cannot be stored (not JSON) fails the attempt like a throw would.
@@ -215,7 +246,11 @@ export class JobRunner {
     });
     this.logger.error(
       { ...log, err: failure.err, outcome, maxAttempts: job.maxAttempts },
-      outcome === 'retry' ? 'job failed; will retry' : outcome === 'failed' ? 'job failed for good' : 'job failed after its lease was lost',
+      outcome === 'retry'
+        ? 'job failed; will retry'
+        : outcome === 'failed'
+          ? 'job failed for good'
+          : 'job failed after its lease was lost',
     );
     return true;
   }

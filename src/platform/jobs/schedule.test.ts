@@ -20,9 +20,17 @@ describe('calendar arithmetic', () => {
   it('round-trips every day from 1900 to 2100 and agrees with known dates', () => {
     expect(daysFromCivil({ year: 1970, month: 1, day: 1 })).toBe(0);
     expect(daysFromCivil({ year: 2000, month: 3, day: 1 })).toBe(11_017);
-    expect(civilFromDays(daysFromCivil({ year: 2024, month: 2, day: 29 }))).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(civilFromDays(daysFromCivil({ year: 2024, month: 2, day: 29 }))).toEqual({
+      year: 2024,
+      month: 2,
+      day: 29,
+    });
     const wrong: number[] = [];
-    for (let d = daysFromCivil({ year: 1900, month: 1, day: 1 }); d < daysFromCivil({ year: 2100, month: 1, day: 1 }); d++) {
+    for (
+      let d = daysFromCivil({ year: 1900, month: 1, day: 1 });
+      d < daysFromCivil({ year: 2100, month: 1, day: 1 });
+      d++
+    ) {
       if (daysFromCivil(civilFromDays(d)) !== d) wrong.push(d);
     }
     expect(wrong).toEqual([]);
@@ -48,7 +56,9 @@ describe('occurrences', () => {
 
   it('includes an occurrence exactly at `to` and excludes one exactly at `from`', () => {
     const due = at('2026-11-15T18:00:00Z');
-    expect(occurrences(recompute, at('2026-11-01T00:00:00Z'), due).map((o) => o.key)).toEqual(['monitoring.recompute:2026-11']);
+    expect(occurrences(recompute, at('2026-11-01T00:00:00Z'), due).map((o) => o.key)).toEqual([
+      'monitoring.recompute:2026-11',
+    ]);
     expect(occurrences(recompute, due, at('2026-11-30T00:00:00Z'))).toEqual([]);
     expect(occurrences(recompute, due, due)).toEqual([]);
   });
@@ -70,7 +80,9 @@ describe('occurrences', () => {
 
   it('moves day 31 to the last day of shorter months, February of leap years included', () => {
     const monthEnd: Schedule = { kind: 'k', every: 'month', day: 31, hour: 23, minute: 59 };
-    const labels = occurrences(monthEnd, at('2028-01-01T00:00:00Z'), at('2028-05-01T00:00:00Z')).map((o) => o.at.toISOString());
+    const labels = occurrences(monthEnd, at('2028-01-01T00:00:00Z'), at('2028-05-01T00:00:00Z')).map((o) =>
+      o.at.toISOString(),
+    );
     expect(labels).toEqual([
       '2028-01-31T15:59:00.000Z',
       '2028-02-29T15:59:00.000Z',
@@ -106,7 +118,9 @@ describe('validation', () => {
     expect(() => validateSchedule({ kind: 'k', every: 'day', hour: 24 })).toThrow(/hour/);
     expect(() => validateSchedule({ kind: 'k', every: 'week', weekday: 8, hour: 1 })).toThrow(/weekday/);
     expect(() => validateSchedule({ kind: 'k', every: 'day', hour: 1, minute: 60 })).toThrow(/minute/);
-    expect(() => validateSchedule({ kind: 'k', every: 'year', hour: 1 } as unknown as Schedule)).toThrow(/every/);
+    expect(() => validateSchedule({ kind: 'k', every: 'year', hour: 1 } as unknown as Schedule)).toThrow(
+      /every/,
+    );
     expect(() => validateSchedule(recompute)).not.toThrow();
   });
 });
@@ -114,6 +128,8 @@ describe('validation', () => {
 describe('retry backoff', () => {
   it('doubles from the base and stops at the cap', () => {
     const policy = { baseMs: 1000, maxMs: 10_000 };
-    expect([1, 2, 3, 4, 5, 50].map((a) => retryDelayMs(a, policy))).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
+    expect([1, 2, 3, 4, 5, 50].map((a) => retryDelayMs(a, policy))).toEqual([
+      1000, 2000, 4000, 8000, 10_000, 10_000,
+    ]);
   });
 });

@@ -75,7 +75,9 @@ export function civilFromDays(days: number): CivilDate {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -92,7 +94,8 @@ export function daysInMonth(year: number, month: number): number {
 export const weekdayOfDays = (days: number): number => ((((days + 3) % 7) + 7) % 7) + 1;
 
 /** The Shanghai calendar day (days since 1970-01-01) an instant falls on. */
-export const shanghaiDays = (instantMs: number): number => Math.floor((instantMs + SHANGHAI_OFFSET_MS) / DAY_MS);
+export const shanghaiDays = (instantMs: number): number =>
+  Math.floor((instantMs + SHANGHAI_OFFSET_MS) / DAY_MS);
 
 /** The instant of a Shanghai wall-clock time. */
 export const shanghaiInstantMs = (days: number, hour: number, minute: number): number =>
@@ -103,14 +106,18 @@ export const formatCivil = (d: CivilDate): string => `${pad(d.year, 4)}-${pad(d.
 
 /** Throws on a schedule that cannot mean anything: out-of-range numbers, an empty kind. */
 export function validateSchedule(s: Schedule): void {
-  const intIn = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+  const intIn = (v: unknown, lo: number, hi: number) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
   const bad = (what: string) => new Error(`schedule ${s.kind || '(no kind)'}: ${what}`);
   if (!s.kind) throw bad('kind is required');
-  if (!['month', 'week', 'day'].includes(s.every)) throw bad(`every must be month, week or day, got ${String(s.every)}`);
+  if (!['month', 'week', 'day'].includes(s.every))
+    throw bad(`every must be month, week or day, got ${String(s.every)}`);
   if (!intIn(s.hour, 0, 23)) throw bad(`hour must be 0–23, got ${String(s.hour)}`);
-  if (s.minute !== undefined && !intIn(s.minute, 0, 59)) throw bad(`minute must be 0–59, got ${String(s.minute)}`);
+  if (s.minute !== undefined && !intIn(s.minute, 0, 59))
+    throw bad(`minute must be 0–59, got ${String(s.minute)}`);
   if (s.every === 'month' && !intIn(s.day, 1, 31)) throw bad(`day must be 1–31, got ${String(s.day)}`);
-  if (s.every === 'week' && !intIn(s.weekday, 1, 7)) throw bad(`weekday must be 1 (Monday)–7 (Sunday), got ${String(s.weekday)}`);
+  if (s.every === 'week' && !intIn(s.weekday, 1, 7))
+    throw bad(`weekday must be 1 (Monday)–7 (Sunday), got ${String(s.weekday)}`);
   if (s.maxAttempts !== undefined && !intIn(s.maxAttempts, 1, 1000)) throw bad('maxAttempts must be 1–1000');
   if (s.maxLateMinutes !== undefined && !(s.maxLateMinutes >= 0)) throw bad('maxLateMinutes must be ≥ 0');
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: runs the benchmarks and writes their tables into docs/benchmarks.md.
 import { benchStartup } from './startup.ts';
 import { benchRegistry } from './registry.ts';
+import { benchMonitoring } from './monitoring.ts';
 import { machine, writeSection } from './lib.ts';
 
 const args = process.argv.slice(2);
@@ -20,5 +21,9 @@ if (!only || only === 'registry') {
     'registry',
     `${header}\n\n${await benchRegistry({ enterprises: scale, iterations: 200, pgUrl })}`,
   );
+}
+if (!only || only === 'monitoring') {
+  console.log(`monitoring at ${scale} enterprises × 36 months…`);
+  writeSection('monitoring', `${header}\n\n${await benchMonitoring({ enterprises: scale, pgUrl })}`);
 }
 console.log('written to docs/benchmarks.md');

@@ -252,6 +252,8 @@ describe('after a correction of January and a late March report in 万元 (recom
     const cov = (await admin.get('/api/reports/coverage?period=2026-03')).json();
     // Expected: A, C, D, E (B and F had left); reported: A and E; on time (by 10 April): A only.
     expect(cov.district).toEqual({ expected: 4, reported: 2, onTime: 1 });
+    // The overview shows the same, as stored by the recompute.
+    expect(o.reporting).toEqual({ period: '2026-03', expected: 4, reported: 2, onTime: 1 });
     const missing = (await admin.get('/api/reports/missing?period=2026-03')).json();
     expect(missing.items.map((i: { name: string }) => i.name.slice(4, 5)).sort()).toEqual(['C', 'D']);
     expect(missing.items.find((i: { name: string }) => i.name.includes('D'))!.lastReported).toBe('2025-10');

@@ -8,7 +8,6 @@ import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import type { UnitRef } from '../units/units.contract.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
-import { coverage } from '../reports/reports.store.ts';
 import { fields } from '../enterprises/fields.ts';
 import { parsePeriod, type Period } from './period.ts';
 import {
@@ -29,8 +28,9 @@ import {
   addManualValue,
   contributors,
   evaluateTarget,
-  lastComputedAt,
+  latestRun,
   manualValuesOf,
+  storedReportingRates,
   monitoringContext,
   readResults,
   recompute,
@@ -111,7 +111,29 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     return byTarget;
   }
 
+  /**
+   * Everything on these pages changes only when a recompute runs, so answers are memoised per district and run:
+   * a new run (on any instance) has a new id, and the cache simply misses. Bounded, and private to this app.
+   */
+  const memo = new Map<string, Promise<unknown>>();
+  function cached<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const hit = memo.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const value = make();
+    memo.set(key, value);
+    value.catch(() => memo.delete(key));
+    if (memo.size > 500) memo.delete(memo.keys().next().value!);
+    return value;
+  }
+
   async function overview(districtId: string): Promise<Overview> {
+    const run = await latestRun(db, districtId);
+    return cached(`overview:${districtId}:${run?.id ?? 'none'}`, () =>
+      buildOverview(districtId, run?.finishedAt ?? null),
+    );
+  }
+
+  async function buildOverview(districtId: string, computedAt: string | null): Promise<Overview> {
     const { ctx, view, owners } = await context(districtId);
     const series = await totalSeries(ctx);
     let month: string | null = null;
@@ -127,18 +149,24 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         series: s.map((p) => ({ month: p.period, value: p.value, status: statusOf.get(p.period) ?? null })),
       };
     });
-    const settings = ctx.settings;
-    const rep = month
-      ? await coverage(db, districtId, month as Period, settings.reportDeadlineDay, { all: true })
-      : null;
+    const rates = month ? await storedReportingRates(db, districtId, month) : [];
+    const district = rates.find((r) => r.subdistrictId === '');
     return {
       district: { id: view.district.id, name: view.district.name, nameEn: view.district.nameEn },
       baseline: ctx.baseline,
       deadline: ctx.deadline,
       month,
-      computedAt: await lastComputedAt(db, districtId),
+      computedAt,
       targets,
-      reporting: rep ? { period: rep.period, ...rep.district } : null,
+      reporting:
+        month && district
+          ? {
+              period: month,
+              expected: district.expected,
+              reported: district.reported,
+              onTime: district.onTime,
+            }
+          : null,
     };
   }
 

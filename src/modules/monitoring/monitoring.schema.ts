@@ -119,3 +119,20 @@ export const reportingRates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.districtId, t.month, t.subdistrictId] })],
 );
+
+/** One row per recompute: when it ran and what it did; the latest one dates the dashboard and keys its cache. */
+export const monitoringRuns = pgTable(
+  'monitoring_runs',
+  {
+    districtId: districtId(),
+    id: uuid('id').notNull().defaultRandom(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull().defaultNow(),
+    fromMonth: date('from_month', { mode: 'string' }).notNull(),
+    toMonth: date('to_month', { mode: 'string' }).notNull(),
+    summary: jsonb('summary').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    index('monitoring_runs_latest').on(t.districtId, t.finishedAt),
+  ],
+);

@@ -15,7 +15,13 @@ import {
   type Period,
 } from './period.ts';
 import { evaluateSeries, type Evaluation, type Point } from './evaluation.ts';
-import { indicatorResults, indicatorSnapshots, manualValues } from './monitoring.schema.ts';
+import {
+  indicatorResults,
+  indicatorSnapshots,
+  manualValues,
+  monitoringRuns,
+  reportingRates,
+} from './monitoring.schema.ts';
 import {
   aggregateContributionsSql,
   contributionsSql,
@@ -255,6 +261,19 @@ export async function recompute(
         worsened.push({ code: t.code, month: last.period, from: before.status, to: last.status });
       }
     }
+    await writeReportingRates(
+      tx,
+      districtId,
+      addMonths(ctx.baseline, -11),
+      to,
+      ctx.settings.reportDeadlineDay,
+    );
+    await tx.insert(monitoringRuns).values({
+      districtId,
+      fromMonth: monthDate(from),
+      toMonth: monthDate(to),
+      summary: { facts: factCount?.n ?? 0, results, published, revised, worsened },
+    });
     if (actor) {
       await audit(tx, actor, {
         action: 'recompute',
@@ -307,12 +326,64 @@ export async function snapshotsOf(db: Queryable, districtId: string, targetCode:
     .orderBy(asc(indicatorSnapshots.month), asc(indicatorSnapshots.revision));
 }
 
+/** The latest recompute of a district (its time dates the dashboard), or undefined before the first. */
+export async function latestRun(db: Queryable, districtId: string) {
+  const [r] = await db
+    .select({ id: monitoringRuns.id, finishedAt: monitoringRuns.finishedAt, toMonth: monitoringRuns.toMonth })
+    .from(monitoringRuns)
+    .where(eq(monitoringRuns.districtId, districtId))
+    .orderBy(desc(monitoringRuns.finishedAt))
+    .limit(1);
+  return r
+    ? { id: r.id, finishedAt: new Date(r.finishedAt).toISOString(), toMonth: r.toMonth.slice(0, 7) }
+    : undefined;
+}
+
 export async function lastComputedAt(db: Queryable, districtId: string): Promise<string | null> {
-  const [r] = await rows<{ at: string | null }>(
-    db,
-    sql`SELECT max(computed_at)::text AS at FROM indicator_results WHERE district_id = ${districtId}`,
-  );
-  return r?.at ? new Date(r.at).toISOString() : null;
+  return (await latestRun(db, districtId))?.finishedAt ?? null;
+}
+
+/**
+ * Reporting coverage per month and subdistrict, stored at recompute so dashboards read a few rows instead of joining
+ * every enterprise with every report on each request.
+ */
+async function writeReportingRates(
+  db: Queryable,
+  districtId: string,
+  from: string,
+  to: string,
+  deadlineDay: number,
+) {
+  await db.delete(reportingRates).where(eq(reportingRates.districtId, districtId));
+  await db.execute(sql`
+    WITH months AS (SELECT generate_series(${monthDate(from)}::date, ${monthDate(to)}::date, interval '1 month')::date AS month),
+    expected AS (
+      SELECT m.month, e.id, e.subdistrict_id FROM months m JOIN enterprises e
+        ON e.district_id = ${districtId} AND e.settled_on <= (m.month + interval '1 month' - interval '1 day')::date
+       AND (e.left_on IS NULL OR e.left_on >= m.month)
+    ),
+    firsts AS (
+      SELECT enterprise_id, period, min(submitted_at) AS first_at FROM reports
+      WHERE district_id = ${districtId} AND period BETWEEN ${monthDate(from)}::date AND ${monthDate(to)}::date
+      GROUP BY enterprise_id, period
+    ),
+    joined AS (
+      SELECT x.month, x.subdistrict_id, f.first_at,
+             (x.month + interval '1 month' + make_interval(days => ${deadlineDay}))::timestamp AT TIME ZONE 'Asia/Shanghai' AS due
+      FROM expected x LEFT JOIN firsts f ON f.enterprise_id = x.id AND f.period = x.month
+    )
+    INSERT INTO reporting_rates (district_id, month, subdistrict_id, expected, reported, on_time)
+    SELECT ${districtId}, month, coalesce(subdistrict_id::text, ''), count(*)::int, count(first_at)::int,
+           count(*) FILTER (WHERE first_at < due)::int
+    FROM joined GROUP BY GROUPING SETS ((month, subdistrict_id), (month))`);
+}
+
+/** Stored reporting coverage of one month: the district ('') and each subdistrict. */
+export async function storedReportingRates(db: Queryable, districtId: string, month: string) {
+  return db
+    .select()
+    .from(reportingRates)
+    .where(and(eq(reportingRates.districtId, districtId), eq(reportingRates.month, monthDate(month))));
 }
 
 /**

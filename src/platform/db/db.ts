@@ -20,6 +20,8 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'pg';
+  /** The embedded client, for what only PGlite offers (COPY from a blob in benchmarks). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -61,7 +63,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     : await PGlite.create();
   const pdb = drizzlePglite(client);
   await migratePglite(pdb, { migrationsFolder });
-  return { db: pdb as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db: pdb as unknown as Db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
 /** Runs a raw SQL fragment and returns its rows, the same on both drivers. */

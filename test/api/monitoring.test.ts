@@ -162,15 +162,13 @@ describe('after a correction of January and a late March report in 万元 (recom
       '使用面积（平方米）',
     ]);
     ws.addRow([uscc(5), '测试企业E科技有限公司', 103, 20, 50, 40, 10, 0, 100]);
-    const res = await upload(
-      p.app,
-      admin,
-      '/api/reports/import?period=2026-03',
-      'march.xlsx',
-      Buffer.from(await wb.xlsx.writeBuffer()),
-    );
-    expect(res.statusCode).toBe(200);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await upload(p.app, admin, '/api/reports/import?period=2026-03', 'march.xlsx', file);
+    expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ rows: 1, created: 1, revised: 0, unchanged: 0 });
+    // Importing the same file again changes nothing: no new version.
+    const again = await upload(p.app, admin, '/api/reports/import?period=2026-03', 'march.xlsx', file);
+    expect(again.json()).toMatchObject({ rows: 1, created: 0, revised: 0, unchanged: 1 });
     clock = new Date('2026-04-20T03:00:00Z');
     summary = (await admin.request('POST', '/api/monitoring/recompute')).json();
     o = (await admin.get('/api/monitoring/overview')).json<Overview>();

@@ -159,7 +159,9 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<string[]> {
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该 .xlsx 文件');
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该 .xlsx 文件', undefined, {
+      cause: String((e as Error)?.message ?? e),
+    });
   }
 }
 

@@ -1,7 +1,11 @@
 // HTTP for monthly reports: an enterprise's form and history, corrections, month imports, coverage and missing reports.
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -254,12 +258,29 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
       if (!file) throw new AppError('VALIDATION', '没有收到文件', [{ path: 'file', message: '请选择文件' }]);
       const name = file.filename.toLowerCase();
       let source: AsyncIterable<string[]>;
-      if (name.endsWith('.xlsx')) source = xlsxRows(file.file);
-      else if (name.endsWith('.csv')) source = csvRows(await file.toBuffer());
-      else throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持 .xlsx 或 .csv 文件');
-      const guarded = (async function* () {
-        yield* source;
+      let spooled: string | undefined;
+      if (name.endsWith('.xlsx')) {
+        // Spool the upload to disk first: the zip is then read at the parser's pace, never held in memory whole.
+        const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'mtx-import-'));
+        spooled = path.join(dir, 'upload.xlsx');
+        await pipeline(file.file, fs.createWriteStream(spooled));
+        if (file.file.truncated) {
+          await fs.promises.rm(dir, { recursive: true, force: true });
+          throw new AppError('PAYLOAD_TOO_LARGE');
+        }
+        source = xlsxRows(fs.createReadStream(spooled));
+      } else if (name.endsWith('.csv')) {
+        source = csvRows(await file.toBuffer());
         if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
+      } else throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持 .xlsx 或 .csv 文件');
+      const cleanup = () =>
+        spooled ? fs.promises.rm(path.dirname(spooled), { recursive: true, force: true }) : Promise.resolve();
+      const guarded = (async function* () {
+        try {
+          yield* source;
+        } finally {
+          await cleanup();
+        }
       })();
       const run = (onProgress?: (n: number) => void) =>
         importReports(db, actorOf(user), guarded, {

@@ -54,7 +54,7 @@ async function benchOn(
   const t0 = performance.now();
   const plan = await loadPlanFromFile(db, path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml'));
   await ensureAdmin(db, plan.districtId, 'bench-password-1');
-  await ensureDemo(db, plan.districtId, { enterprises });
+  await ensureDemo(db, plan.districtId, { enterprises, reports: false });
   await db.execute(sql`ANALYZE`);
   const loadMs = performance.now() - t0;
   const app = await buildServer({

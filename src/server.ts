@@ -22,7 +22,7 @@ import {
 } from './modules/notifications/notifications.delivery.ts';
 import { sendAlerts } from './modules/monitoring/monitoring.feedback.ts';
 import { enterpriseContacts } from './modules/enterprises/enterprises.store.ts';
-import { describeUser } from './modules/users/users.store.ts';
+import { describeUser, sessionUserByToken } from './modules/users/users.store.ts';
 import { districts } from './platform/district.schema.ts';
 import { eq } from 'drizzle-orm';
 
@@ -62,6 +62,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     secureCookies: config.secureCookies,
     defaultDistrictId,
     describe: describeUser,
+    loadSession: sessionUserByToken,
     ...(deps.loginMaxFailures ? { maxFailures: deps.loginMaxFailures } : {}),
   };
   registerSessionHook(app, authOptions);

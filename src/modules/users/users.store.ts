@@ -179,3 +179,37 @@ export async function describeUser(
     enterpriseName: r?.enterprise_name ?? null,
   };
 }
+
+/** The signed-in user behind a session token hash, with district, unit and enterprise names, in one query. */
+export async function sessionUserByToken(db: Queryable, tokenHash: string) {
+  const [r] = (
+    (await db.execute(
+      sql`SELECT u.id::text, u.username, u.display_name, u.role, u.district_id, d.name AS district_name,
+               u.unit_id::text, un.name AS unit_name, u.enterprise_id::text, e.name AS enterprise_name,
+               s.last_seen_at::text AS last_seen_at
+        FROM sessions s
+        JOIN users u ON u.district_id = s.district_id AND u.id = s.user_id AND NOT u.disabled
+        JOIN districts d ON d.id = u.district_id
+        LEFT JOIN units un ON un.district_id = u.district_id AND un.id = u.unit_id
+        LEFT JOIN enterprises e ON e.district_id = u.district_id AND e.id = u.enterprise_id
+        WHERE s.token_hash = ${tokenHash} AND s.expires_at > now()
+        LIMIT 1`,
+    )) as unknown as { rows: Record<string, string | null>[] }
+  ).rows;
+  if (!r) return null;
+  return {
+    user: {
+      id: r.id!,
+      username: r.username!,
+      displayName: r.display_name!,
+      role: r.role as Role,
+      districtId: r.district_id!,
+      districtName: r.district_name!,
+      unitId: r.unit_id ?? null,
+      unitName: r.unit_name ?? null,
+      enterpriseId: r.enterprise_id ?? null,
+      enterpriseName: r.enterprise_name ?? null,
+    },
+    lastSeenAt: new Date(r.last_seen_at!),
+  };
+}

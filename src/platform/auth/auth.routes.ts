@@ -8,7 +8,14 @@ import { AppError } from '../http/errors.ts';
 import { okSchema, errorBodySchema } from '../http/common.contract.ts';
 import { loginBodySchema, meResponseSchema, type SessionUser } from './auth.contract.ts';
 import { loginFailures, users } from './auth.schema.ts';
-import { createSession, destroySession, resolveSession, SESSION_COOKIE, type UserRow } from './session.ts';
+import {
+  createSession,
+  destroySession,
+  hashToken,
+  SESSION_COOKIE,
+  touchSession,
+  type UserRow,
+} from './session.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { audit } from '../audit/audit.ts';
 
@@ -18,8 +25,15 @@ export type DescribeUser = (
   row: UserRow,
 ) => Promise<{ districtName: string; unitName: string | null; enterpriseName: string | null }>;
 
+/** One query from a session token's hash to the signed-in user with names (supplied by the users module). */
+export type LoadSession = (
+  db: Db,
+  tokenHash: string,
+) => Promise<{ user: SessionUser; lastSeenAt: Date } | null>;
+
 export interface AuthOptions {
   db: Db;
+  loadSession: LoadSession;
   ttlHours: number;
   secureCookies: boolean;
   defaultDistrictId: string;
@@ -53,10 +67,11 @@ export function registerSessionHook(app: App, opts: AuthOptions): void {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const row = await resolveSession(opts.db, token);
-    if (!row) return;
-    req.user = await toSessionUser(opts.db, row, opts.describe);
-    req.districtId = row.districtId;
+    const found = await opts.loadSession(opts.db, hashToken(token));
+    if (!found) return;
+    await touchSession(opts.db, found.user.districtId, hashToken(token), found.lastSeenAt);
+    req.user = found.user;
+    req.districtId = found.user.districtId;
   });
 }
 

@@ -1,8 +1,9 @@
 // Server-side sessions: a random token in an httpOnly cookie, its hash and expiry in PostgreSQL.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
-import { sessions, users } from './auth.schema.ts';
+import type { users } from './auth.schema.ts';
+import { sessions } from './auth.schema.ts';
 
 export const SESSION_COOKIE = 'mtx_session';
 /** last_seen_at is refreshed at most this often, to keep reads from turning into writes. */
@@ -35,25 +36,18 @@ export async function createSession(
 
 export type UserRow = typeof users.$inferSelect;
 
-/** The live, enabled user a token belongs to, or null. */
-export async function resolveSession(db: Db, token: string): Promise<UserRow | null> {
-  const tokenHash = hashToken(token);
-  const now = new Date();
-  const found = await db
-    .select({ user: users, lastSeenAt: sessions.lastSeenAt, districtId: sessions.districtId })
-    .from(sessions)
-    .innerJoin(users, and(eq(users.districtId, sessions.districtId), eq(users.id, sessions.userId)))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-    .limit(1);
-  const hit = found[0];
-  if (!hit || hit.user.disabled) return null;
-  if (now.getTime() - new Date(hit.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: sql`now()` })
-      .where(and(eq(sessions.districtId, hit.districtId), eq(sessions.tokenHash, tokenHash)));
-  }
-  return hit.user;
+/** Refreshes last_seen_at when it is older than a few minutes (reads stay reads most of the time). */
+export async function touchSession(
+  db: Db,
+  districtId: string,
+  tokenHash: string,
+  lastSeenAt: Date,
+): Promise<void> {
+  if (Date.now() - lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, tokenHash)));
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {

@@ -332,3 +332,18 @@ describe('feedback', () => {
     expect(sent).toHaveLength(2);
   });
 });
+
+describe('an enterprise report history', () => {
+  it('counts versions and judges on time per month', async () => {
+    const history = (await admin.get(`/api/enterprises/${ids.E}/reports`)).json().items as {
+      period: string;
+      versions: number;
+      onTime: boolean;
+    }[];
+    const byMonth = Object.fromEntries(history.map((h) => [h.period, [h.versions, h.onTime]]));
+    // January: filed on 5 February (on time), corrected in April — still on time, two versions. March: late, one.
+    expect(byMonth['2026-01']).toEqual([2, true]);
+    expect(byMonth['2026-03']).toEqual([1, false]);
+    expect(byMonth['2025-06']).toEqual([1, true]);
+  });
+});

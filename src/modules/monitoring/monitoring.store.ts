@@ -420,7 +420,7 @@ export async function contributors(
   const scope = q.onlySubdistrictId ? sql`AND e.subdistrict_id = ${q.onlySubdistrictId}` : sql``;
   const base = sql`FROM (${contrib}) c JOIN enterprises e ON e.district_id = ${ctx.districtId} AND e.id = c.enterprise_id
                    JOIN units u ON u.district_id = e.district_id AND u.id = e.subdistrict_id
-                   WHERE c.value <> 0 ${group} ${scope}`;
+                   WHERE (c.has_data OR c.value <> 0) ${group} ${scope}`;
   const items = await rows<{
     id: string;
     uscc: string;

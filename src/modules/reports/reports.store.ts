@@ -49,24 +49,23 @@ const where = (districtId: string, enterpriseId: string) =>
   and(eq(reports.districtId, districtId), eq(reports.enterpriseId, enterpriseId));
 
 /** Current reports of one enterprise, newest month first, with how many versions each month has. */
-export async function reportHistory(
-  db: Queryable,
-  districtId: string,
-  enterpriseId: string,
-  deadlineDay: number,
-) {
-  const found = await db
-    .select({
-      r: reports,
-      versions: sql<number>`(SELECT count(*)::int FROM reports v WHERE v.district_id = ${reports.districtId}
-        AND v.enterprise_id = ${reports.enterpriseId} AND v.period = ${reports.period})`,
-      first: sql<string>`(SELECT min(v.submitted_at)::text FROM reports v WHERE v.district_id = ${reports.districtId}
-        AND v.enterprise_id = ${reports.enterpriseId} AND v.period = ${reports.period})`,
-    })
+export async function reportHistory(db: Queryable, districtId: string, enterpriseId: string, deadlineDay: number) {
+  const current = await db
+    .select()
     .from(reports)
     .where(and(where(districtId, enterpriseId), eq(reports.isCurrent, true)))
     .orderBy(desc(reports.period));
-  return found.map((f) => ({ ...toReport(f.r, deadlineDay, new Date(f.first)), versions: f.versions }));
+  // Per month: the number of versions and when the first was filed (on time is judged on the first).
+  const perMonth = await rows<{ period: string; versions: number; first_at: string }>(
+    db,
+    sql`SELECT to_char(period, 'YYYY-MM') AS period, count(*)::int AS versions, min(submitted_at)::text AS first_at
+        FROM reports WHERE district_id = ${districtId} AND enterprise_id = ${enterpriseId} GROUP BY period`,
+  );
+  const byPeriod = new Map(perMonth.map((m) => [m.period, m]));
+  return current.map((r) => {
+    const m = byPeriod.get(r.period.slice(0, 7));
+    return { ...toReport(r, deadlineDay, m ? new Date(m.first_at) : undefined), versions: m?.versions ?? 1 };
+  });
 }
 
 /** The last `n` current reports before `period`, newest first: the form's previous values and the jump check's basis. */

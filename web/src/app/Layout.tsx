@@ -3,6 +3,7 @@ import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import {
   ApartmentOutlined,
   BankOutlined,
+  DashboardOutlined,
   FlagOutlined,
   GlobalOutlined,
   LoginOutlined,
@@ -19,6 +20,8 @@ import type { SessionUser } from '@contracts/platform/auth/auth.contract.ts';
 import { LinkButton } from '../components/LinkButton.tsx';
 import { useIsMobile } from '../components/useIsMobile.ts';
 import { Logo } from '../components/Logo.tsx';
+import { InboxBell } from '../modules/inbox/InboxBell.tsx';
+import { reportMenuItems } from '../modules/reports/menu.tsx';
 import { can, enterpriseHome } from './access.ts';
 import { changeLanguage, useLanguage } from './i18n.ts';
 import { useLogout, useMeta, useSession } from './session.ts';
@@ -29,10 +32,13 @@ function menuFor(user: SessionUser | null, t: (k: string) => string): MenuDataIt
     { path: '/units', name: t('nav.units'), icon: <ApartmentOutlined /> },
   ];
   if (user) {
+    // the monitoring overview comes first for every signed-in role: it is where "/" leads them
+    items.unshift({ path: '/monitoring', name: t('monitoring.menu'), icon: <DashboardOutlined /> });
     const home = enterpriseHome(user);
     if (home && user.role === 'enterprise')
       items.push({ path: home, name: t('nav.myEnterprise'), icon: <ShopOutlined /> });
     else if (home) items.push({ path: home, name: t('nav.enterprises'), icon: <BankOutlined /> });
+    items.push(...reportMenuItems(user, t));
     if (can(user, 'user.manage'))
       items.push({ path: '/users', name: t('nav.users'), icon: <TeamOutlined /> });
   }
@@ -71,6 +77,7 @@ export function AppLayout() {
   const district = meta.data ? pick(meta.data.district.name, meta.data.district.nameEn) : '';
 
   const actions = [<LanguageSwitch key="lang" />];
+  if (user) actions.unshift(<InboxBell key="inbox" />);
   if (can(user, 'api.docs')) {
     actions.push(
       <Dropdown

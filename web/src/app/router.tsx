@@ -1,11 +1,12 @@
-// The routes: the plan pages are public, everything else needs a session; page modules load lazily.
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
+// The routes: the plan and /public pages are public, everything else needs a session; page modules load lazily.
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import type { ComponentType } from 'react';
 import { Spin } from 'antd';
 import { AppLayout } from './Layout.tsx';
 import { RouteError } from './ErrorBoundary.tsx';
 import { NotFound } from './NotFound.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
+import { HomeRedirect } from '../modules/monitoring/HomeRedirect.tsx';
 
 function PageSpinner() {
   return (
@@ -22,6 +23,31 @@ const page = (load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> => 
 
 export const routes: RouteObject[] = [
   {
+    // the public view has its own light frame, outside the signed-in layout
+    path: '/public',
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageSpinner />,
+    ...page(async () => (await import('../modules/public/PublicLayout.tsx')).PublicLayout),
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          {
+            index: true,
+            ...page(
+              async () => (await import('../modules/public/PublicOverviewPage.tsx')).PublicOverviewPage,
+            ),
+          },
+          {
+            path: 'targets/:code',
+            ...page(async () => (await import('../modules/public/PublicTargetPage.tsx')).PublicTargetPage),
+          },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+  {
     path: '/login',
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageSpinner />,
@@ -36,7 +62,7 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <Navigate to="/plan" replace /> },
+          { index: true, element: <HomeRedirect /> },
           { path: 'plan', ...page(async () => (await import('../modules/plan/PlanPage.tsx')).PlanPage) },
           {
             path: 'plan/tasks/:number',
@@ -51,6 +77,14 @@ export const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               {
+                path: 'monitoring',
+                ...page(async () => (await import('../modules/monitoring/OverviewPage.tsx')).OverviewPage),
+              },
+              {
+                path: 'monitoring/targets/:code',
+                ...page(async () => (await import('../modules/monitoring/TargetPage.tsx')).TargetPage),
+              },
+              {
                 path: 'enterprises',
                 ...page(
                   async () => (await import('../modules/enterprises/EnterprisesPage.tsx')).EnterprisesPage,
@@ -61,6 +95,35 @@ export const routes: RouteObject[] = [
                 ...page(
                   async () => (await import('../modules/enterprises/EnterprisePage.tsx')).EnterprisePage,
                 ),
+              },
+              {
+                // also …/reports/new, which the page turns into the last closed month
+                path: 'enterprises/:id/reports/:period',
+                ...page(async () => (await import('../modules/reports/ReportFormPage.tsx')).ReportFormPage),
+              },
+              {
+                path: 'inbox',
+                ...page(async () => (await import('../modules/inbox/InboxPage.tsx')).InboxPage),
+              },
+              {
+                element: <RequireAuth roles={['admin', 'department', 'subdistrict']} />,
+                children: [
+                  {
+                    path: 'monitoring/reporting',
+                    ...page(async () => (await import('../modules/reports/ReportingPage.tsx')).ReportingPage),
+                  },
+                ],
+              },
+              {
+                element: <RequireAuth roles={['admin', 'subdistrict']} />,
+                children: [
+                  {
+                    path: 'reports/import',
+                    ...page(
+                      async () => (await import('../modules/reports/ReportImportPage.tsx')).ReportImportPage,
+                    ),
+                  },
+                ],
               },
               {
                 element: <RequireAuth roles={['admin', 'subdistrict']} />,

@@ -1,6 +1,6 @@
 // /login: username and password; a failure shows the server's message only (never which part was wrong).
 import { useEffect, useState } from 'react';
-import { LockOutlined, UserOutlined, ReadOutlined } from '@ant-design/icons';
+import { FundOutlined, LockOutlined, UserOutlined, ReadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -98,6 +98,10 @@ export function LoginPage() {
         <div className="mtx-login-foot">
           <Link to="/plan">
             <ReadOutlined /> {t('auth.browsePlan')}
+          </Link>
+          <span className="mtx-muted"> · </span>
+          <Link to="/public">
+            <FundOutlined /> {t('public.browse')}
           </Link>
         </div>
       </Card>

@@ -2,7 +2,7 @@
 import { Card, Descriptions, Space, Table, Tabs, Tag } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { Enterprise, Honour } from '@contracts/modules/enterprises/enterprises.contract.ts';
 import { can } from '../../app/access.ts';
 import { useSession } from '../../app/session.ts';
@@ -12,6 +12,7 @@ import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
+import { ReportHistory } from '../reports/ReportHistory.tsx';
 import { AuditTrail } from './AuditTrail.tsx';
 import { useEnterprise } from './enterprises.api.ts';
 import { statusColours, useEnterpriseLabels } from './labels.ts';
@@ -109,6 +110,7 @@ function EnterpriseView({ e }: { e: Enterprise }) {
   );
 
   const showAudit = can(user, 'enterprise.audit');
+  const [params, setParams] = useSearchParams();
   return (
     <Page
       title={e.name}
@@ -131,24 +133,27 @@ function EnterpriseView({ e }: { e: Enterprise }) {
         ) : undefined
       }
     >
-      {showAudit ? (
-        <Tabs
-          items={[
-            { key: 'details', label: t('enterprises.tabDetails'), children: details },
-            {
-              key: 'audit',
-              label: t('enterprises.tabAudit'),
-              children: (
-                <Card>
-                  <AuditTrail enterpriseId={e.id} />
-                </Card>
-              ),
-            },
-          ]}
-        />
-      ) : (
-        details
-      )}
+      <Tabs
+        activeKey={params.get('tab') ?? 'details'}
+        onChange={(key) => setParams(key === 'details' ? {} : { tab: key }, { replace: true })}
+        items={[
+          { key: 'details', label: t('enterprises.tabDetails'), children: details },
+          { key: 'reports', label: t('reports.tab'), children: <ReportHistory enterprise={e} /> },
+          ...(showAudit
+            ? [
+                {
+                  key: 'audit',
+                  label: t('enterprises.tabAudit'),
+                  children: (
+                    <Card>
+                      <AuditTrail enterpriseId={e.id} />
+                    </Card>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </Page>
   );
 }

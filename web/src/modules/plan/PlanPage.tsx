@@ -1,11 +1,13 @@
 // /plan: the plan at a glance — status, period and baseline, the overall targets, the key tasks by section, safeguards.
 import { Card, Col, Collapse, Descriptions, Row, Table, Tag, Tooltip, Typography } from 'antd';
-import { AimOutlined, CalendarOutlined } from '@ant-design/icons';
+import { AimOutlined, CalendarOutlined, FundOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PlanOverview, Section, Target } from '@contracts/modules/plan/plan.contract.ts';
 import { useLanguage } from '../../app/i18n.ts';
+import { useSession } from '../../app/session.ts';
 import { formatGoal } from '../../components/format.ts';
+import { LinkButton } from '../../components/LinkButton.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { UnitTags } from '../../components/UnitTags.tsx';
@@ -99,11 +101,18 @@ function PlanView({ data }: { data: PlanOverview }) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const { plan } = data;
+  const { user } = useSession();
   useDocumentTitle(t('nav.plan'));
   return (
     <Page
       title={pick(plan.title, plan.titleEn)}
       tags={<PlanStatusTag status={plan.status} />}
+      extra={
+        // progress against the targets: the signed-in overview, or the public view for visitors
+        <LinkButton to={user ? '/monitoring' : '/public'} icon={<FundOutlined />}>
+          {t('public.progressLink')}
+        </LinkButton>
+      }
       crumbs={[{ title: t('nav.plan') }]}
       content={
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>

@@ -1,0 +1,96 @@
+// Numbers in a target's own unit (人, 平方米, 家, 个, 亿元, %) for cards, tooltips and axes: 万/亿 in Chinese, 1,234 in English.
+import { formatChineseNumber, formatYuan, formatYuanEn } from '../format.ts';
+
+type Lang = 'zh-CN' | 'en-US';
+
+const englishUnits: Record<string, string> = { 人: 'people', 平方米: 'm²', 家: 'enterprises', 个: '' };
+
+/** Decimals worth showing for a count or a pace: none for hundreds, one below 100, two below 10. */
+function decimalsFor(abs: number): number {
+  if (abs >= 100) return 0;
+  if (abs >= 10) return 1;
+  return 2;
+}
+
+function grouped(n: number, lang: Lang, digits: number): string {
+  return n.toLocaleString(lang === 'en-US' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits });
+}
+
+/** Yuan in 亿元 / 万元 / 元: 8007531306 → "80.08亿元", 79002563 → "7,900万元", 125000 → "12.5万元". */
+function yuanZh(yuan: number): string {
+  const abs = Math.abs(yuan);
+  if (abs >= 1e8) return formatYuan(yuan, 2);
+  if (abs >= 1e4) return `${grouped(yuan / 1e4, 'zh-CN', decimalsFor(abs / 1e4))}万元`;
+  return `${grouped(yuan, 'zh-CN', 0)}元`;
+}
+
+/** A goal as the plan states it: whole percentages stay whole ("30%"), the rest as formatMeasure. */
+export function formatGoalValue(goal: number, unit: string, lang: Lang = 'zh-CN'): string {
+  if (unit === '%') return `${Number.isInteger(goal) ? goal : goal.toFixed(1)}%`;
+  return formatMeasure(goal, unit, lang);
+}
+
+export interface MeasureOptions {
+  /** Prefix positive values with "+" (contributions, changes). */
+  signed?: boolean;
+  /** Leave the unit off (axes, where the unit is in the axis name). */
+  bare?: boolean;
+}
+
+/**
+ * A value in a target's unit. 3213 人 → "3,213人", 29086.3 平方米 → "2.91万平方米", 80.075 亿元 → "80.08亿元",
+ * 0.0123 亿元 → "123万元", 27.42 % → "27.4%"; in English "3,213 people", "8.01 billion yuan". Null → "—".
+ */
+export function formatMeasure(
+  value: number | null | undefined,
+  unit: string,
+  lang: Lang = 'zh-CN',
+  options: MeasureOptions = {},
+): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const sign = options.signed && value > 0 ? '+' : '';
+  const abs = Math.abs(value);
+  if (unit === '%') return `${sign}${value.toFixed(abs > 0 && abs < 0.1 ? 2 : 1)}${options.bare ? '' : '%'}`;
+  if (unit === '亿元') {
+    // bare amounts stand beside a full one of the same size (an interval next to its value): same scale
+    if (options.bare && lang === 'en-US')
+      return sign + (abs >= 10 ? grouped(value / 10, lang, 2) : grouped(value * 100, lang, 1));
+    if (options.bare) return sign + formatChineseNumber(value, 2);
+    const yuan = Math.round(value * 1e8);
+    return sign + (lang === 'en-US' ? formatYuanEn(yuan) : yuanZh(yuan));
+  }
+  let text: string;
+  if (lang === 'zh-CN' && abs >= 1e4) text = formatChineseNumber(value, 2);
+  else text = grouped(value, lang, decimalsFor(abs));
+  if (options.bare) return sign + text;
+  if (lang === 'en-US') {
+    const u = englishUnits[unit] ?? unit;
+    return `${sign}${text}${u ? ` ${u}` : ''}`;
+  }
+  return `${sign}${text}${unit}`;
+}
+
+/** A monthly pace: "485人/月", "0.18个百分点/月"; in English "485 people/month", "0.18 pp/month". */
+export function formatPace(value: number | null | undefined, unit: string, lang: Lang = 'zh-CN'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (unit === '%') {
+    const n = grouped(value, lang, Math.abs(value) >= 1 ? 1 : 2);
+    return lang === 'en-US' ? `${n} pp/month` : `${n}个百分点/月`;
+  }
+  return `${formatMeasure(value, unit, lang)}${lang === 'en-US' ? '/month' : '/月'}`;
+}
+
+/** A share (0.3213) as a percentage with one decimal: "32.1%". */
+export function formatShare(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** Axis tick labels: 万/亿 in Chinese (2000, 4000 … 1万), compact in English (2K, 10K, 1.2M). */
+export function axisFormatter(lang: Lang): (value: number) => string {
+  if (lang === 'en-US') {
+    const f = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+    return (v) => f.format(v);
+  }
+  return (v) => formatChineseNumber(v, 1);
+}

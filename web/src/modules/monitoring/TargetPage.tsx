@@ -1,0 +1,112 @@
+// /monitoring/targets/:code: one target — evaluation, trend with path and cone, breakdowns with drill-down,
+// revisions, and for manual targets the values departments entered. Month, dimension and open group live in the URL.
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router-dom';
+import type { TargetDetail } from '@contracts/modules/monitoring/monitoring.contract.ts';
+import { useLanguage } from '../../app/i18n.ts';
+import { useSession } from '../../app/session.ts';
+import { Page } from '../../components/Page.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { Breakdowns, dimensions } from './Breakdowns.tsx';
+import { ContributorsDrawer } from './ContributorsDrawer.tsx';
+import { ManualValues } from './ManualValues.tsx';
+import { useOverview, useTarget, type Dimension } from './monitoring.api.ts';
+import { RevisionsTable } from './RevisionsTable.tsx';
+import { EvaluationStats, MonthPicker, TargetFacts, TargetTags, TrendCard } from './TargetView.tsx';
+
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** The `group` value that opens the drill-down over every enterprise. */
+const ALL = 'all';
+
+function TargetBody({ detail, baseline }: { detail: TargetDetail; baseline: string | null }) {
+  const { t } = useTranslation();
+  const { pick } = useLanguage();
+  const { user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const dimParam = params.get('dim');
+  const dimension: Dimension = dimensions.includes(dimParam as Dimension)
+    ? (dimParam as Dimension)
+    : 'subdistrict';
+  const group = params.get('group');
+  const target = detail.target;
+  const name = pick(target.name, target.nameEn);
+  useDocumentTitle(name);
+
+  // from the URL as it is when called (chart click handlers may hold an older render's closure)
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  const drillAllowed = !!user && user.role !== 'enterprise' && target.formulaKind !== 'manual';
+  const staff = !!user && user.role !== 'enterprise';
+  const rows = detail.breakdowns[dimension];
+  const groupRow = group && group !== ALL ? rows.find((r) => r.key === group) : undefined;
+
+  return (
+    <Page
+      title={name}
+      tags={<TargetTags detail={detail} />}
+      crumbs={[{ title: t('monitoring.menu'), to: '/monitoring' }, { title: name }]}
+      extra={<MonthPicker detail={detail} onChange={(m) => set({ month: m, group: undefined })} />}
+      content={<TargetFacts detail={detail} />}
+    >
+      <EvaluationStats detail={detail} />
+      <TrendCard detail={detail} baseline={baseline} />
+      {target.formulaKind !== 'manual' && (
+        <Breakdowns
+          detail={detail}
+          dimension={dimension}
+          onDimension={(d) => set({ dim: d === 'subdistrict' ? undefined : d, group: undefined })}
+          selectedGroup={groupRow?.key ?? null}
+          onDrill={drillAllowed ? (g) => set({ group: g ?? ALL }) : undefined}
+        />
+      )}
+      {target.formulaKind === 'manual' && staff && (
+        <ManualValues
+          code={target.code}
+          unit={target.unit}
+          canAdd={user.role === 'admin' || user.role === 'department'}
+          isAdmin={user.role === 'admin'}
+        />
+      )}
+      <RevisionsTable detail={detail} />
+      {drillAllowed && detail.month && (
+        <ContributorsDrawer
+          code={target.code}
+          unit={target.unit}
+          month={detail.month}
+          dimension={dimension}
+          group={groupRow?.key}
+          groupLabel={groupRow ? pick(groupRow.label, groupRow.labelEn) : undefined}
+          targetName={name}
+          open={!!group && (group === ALL || !!groupRow)}
+          onClose={() => set({ group: undefined })}
+        />
+      )}
+    </Page>
+  );
+}
+
+export function TargetPage() {
+  const { code = '' } = useParams();
+  const [params] = useSearchParams();
+  const m = params.get('month');
+  const month = m && monthPattern.test(m) ? m : undefined;
+  const query = useTarget('staff', code, month);
+  const overview = useOverview('staff');
+  return (
+    <QueryState query={query}>
+      {(detail) => <TargetBody detail={detail} baseline={overview.data?.baseline ?? null} />}
+    </QueryState>
+  );
+}

@@ -1,0 +1,41 @@
+// /public: the district's targets for anyone, without login — district-level figures only, no enterprise names.
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../app/i18n.ts';
+import { Page } from '../../components/Page.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { useOverview } from '../monitoring/monitoring.api.ts';
+import { OverviewGrid } from '../monitoring/OverviewGrid.tsx';
+import { OverviewHeader } from '../monitoring/OverviewHeader.tsx';
+
+export function PublicOverviewPage() {
+  const { t } = useTranslation();
+  const { pick } = useLanguage();
+  const query = useOverview('public');
+  useDocumentTitle(t('public.title'));
+  return (
+    <Page
+      title={t('public.title')}
+      subTitle={
+        query.data
+          ? t('monitoring.overviewSubtitle', {
+              district: pick(query.data.district.name, query.data.district.nameEn),
+              baseline: query.data.baseline,
+              deadline: query.data.deadline,
+            })
+          : undefined
+      }
+    >
+      <Typography.Paragraph className="mtx-pub-intro">{t('public.intro')}</Typography.Paragraph>
+      <QueryState query={query}>
+        {(data) => (
+          <>
+            <OverviewHeader data={data} audience="public" />
+            <OverviewGrid data={data} targetPath={(code) => `/public/targets/${code}`} />
+          </>
+        )}
+      </QueryState>
+    </Page>
+  );
+}

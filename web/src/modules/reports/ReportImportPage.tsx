@@ -1,0 +1,392 @@
+// /reports/import — a month's reports for many enterprises at once: pick the month, download the template prefilled
+// with the enterprises that should report, upload it with two real progress bars (bytes sent, then rows the server
+// has read, from its NDJSON stream), and read the counts or every bad cell with the assurance that nothing was written.
+import { useRef, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Progress,
+  Result,
+  Row,
+  Space,
+  Statistic,
+  Steps,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
+import type { UploadProps } from 'antd';
+import { DownloadOutlined, FileExcelOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import type { ImportRowError } from '@contracts/modules/enterprises/enterprises.contract.ts';
+import { saveBlob } from '../../app/api.ts';
+import { errorText, useShowError } from '../../app/errors.ts';
+import { toCsv } from '../../components/format.ts';
+import { LinkButton } from '../../components/LinkButton.tsx';
+import { Page } from '../../components/Page.tsx';
+import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { dayjsToPeriod, isFutureMonth, lastClosedPeriod, periodOr, periodToDayjs } from './periods.ts';
+import {
+  downloadReportTemplate,
+  importReports,
+  useInvalidateReports,
+  type ImportOutcome,
+} from './reports.api.ts';
+import { estimateDataRows } from './rowCount.ts';
+import './reports.css';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const accepted = ['.xlsx', '.csv'];
+
+interface Running {
+  fileName: string;
+  size: number;
+  uploaded: number;
+  rows: number;
+  /** Data rows the file appears to hold (null while counting or when unknown). */
+  total: number | null;
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1);
+
+export function ReportImportPage() {
+  const { t, i18n } = useTranslation();
+  const showError = useShowError();
+  const invalidate = useInvalidateReports();
+  const [params, setParams] = useSearchParams();
+  const period = periodOr(params.get('period'), lastClosedPeriod());
+  const [downloading, setDownloading] = useState(false);
+  const [running, setRunning] = useState<Running | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<(ImportOutcome & { fileName: string; period: string }) | null>(null);
+  const busy = useRef(false);
+  useDocumentTitle(t('reports.import.title'));
+
+  const step = outcome ? 2 : running ? 1 : 0;
+  const inFlight = !!running && !outcome;
+
+  const setPeriod = (p: string) => {
+    const next = new URLSearchParams(params);
+    next.set('period', p);
+    setParams(next, { replace: true });
+  };
+
+  const downloadTemplate = () => {
+    setDownloading(true);
+    downloadReportTemplate(period)
+      .catch(showError)
+      .finally(() => setDownloading(false));
+  };
+
+  const customRequest: UploadProps['customRequest'] = (options) => {
+    const file = options.file as File;
+    if (busy.current) return;
+    busy.current = true;
+    setUploadError(null);
+    setOutcome(null);
+    setRunning({ fileName: file.name, size: file.size, uploaded: 0, rows: 0, total: null });
+    void estimateDataRows(file).then((total) => setRunning((r) => (r ? { ...r, total } : r)));
+    const forPeriod = period;
+    importReports(forPeriod, file, {
+      onUpload: (p) => {
+        setRunning((r) => (r ? { ...r, uploaded: p } : r));
+        options.onProgress?.({ percent: p });
+      },
+      onRows: (rows) => setRunning((r) => (r ? { ...r, rows } : r)),
+    })
+      .then((o) => {
+        setOutcome({ ...o, fileName: file.name, period: forPeriod });
+        if (o.kind === 'done') {
+          setRunning((r) => (r ? { ...r, uploaded: 100, rows: o.result.rows, total: o.result.rows } : r));
+          invalidate();
+          options.onSuccess?.(o.result);
+        } else options.onError?.(new Error(o.message));
+      })
+      .catch((e: unknown) => {
+        setRunning(null);
+        setUploadError(errorText(t, e, i18n.language));
+        options.onError?.(e instanceof Error ? e : new Error(String(e)));
+      })
+      .finally(() => {
+        busy.current = false;
+      });
+  };
+
+  const beforeUpload: UploadProps['beforeUpload'] = (file) => {
+    const name = file.name.toLowerCase();
+    if (!accepted.some((ext) => name.endsWith(ext))) {
+      setUploadError(t('reports.import.wrongType'));
+      return Upload.LIST_IGNORE;
+    }
+    if (file.size > MAX_BYTES) {
+      setUploadError(t('reports.import.tooLarge'));
+      return Upload.LIST_IGNORE;
+    }
+    return true;
+  };
+
+  const downloadErrors = (o: Extract<ImportOutcome, { kind: 'invalid' }> & { fileName: string }) => {
+    const rows: (string | number)[][] = [
+      [t('reports.import.row'), t('reports.import.column'), t('reports.import.reason')],
+      ...o.errors.map((e) => [e.row, e.column, e.reason]),
+    ];
+    saveBlob(
+      new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }),
+      `${o.fileName.replace(/\.[^.]+$/, '')}-${t('reports.import.errorFileSuffix')}.csv`,
+    );
+  };
+
+  const reset = () => {
+    setOutcome(null);
+    setRunning(null);
+    setUploadError(null);
+  };
+
+  const processing = (() => {
+    if (!running) return null;
+    if (outcome?.kind === 'done')
+      return { percent: 100, text: t('reports.import.rowsDone', { rows: running.rows }) };
+    if (outcome?.kind === 'invalid')
+      return { percent: 100, text: t('reports.import.rowsFailed', { count: outcome.errorCount }) };
+    const { rows, total } = running;
+    if (total && total > 0) {
+      const percent = Math.min(99, Math.floor((rows / total) * 100));
+      const text =
+        rows === 0
+          ? t('reports.import.waitingOf', { total: total.toLocaleString() })
+          : rows >= total
+            ? t('reports.import.finishing')
+            : t('reports.import.rowsOf', { rows: rows.toLocaleString(), total: total.toLocaleString() });
+      return { percent, text };
+    }
+    return {
+      percent: null,
+      text: rows
+        ? t('reports.import.rowsRead', { rows: rows.toLocaleString() })
+        : t('reports.import.waiting'),
+    };
+  })();
+
+  return (
+    <Page
+      title={t('reports.import.title')}
+      crumbs={[
+        { title: t('reports.menu.status'), to: `/monitoring/reporting?period=${period}` },
+        { title: t('reports.import.title') },
+      ]}
+    >
+      <Card>
+        <Steps
+          current={step}
+          status={outcome?.kind === 'invalid' ? 'error' : undefined}
+          responsive
+          items={[
+            { title: t('reports.import.step1'), description: t('reports.import.step1Desc') },
+            { title: t('reports.import.step2'), description: t('reports.import.step2Desc') },
+            { title: t('reports.import.step3'), description: t('reports.import.step3Desc') },
+          ]}
+          style={{ marginBottom: 24 }}
+        />
+
+        <section aria-labelledby="import-template" className="mtx-block">
+          <h2 id="import-template" className="mtx-h3">
+            1. {t('reports.import.step1')}
+          </h2>
+          <Typography.Paragraph type="secondary">{t('reports.import.templateHelp')}</Typography.Paragraph>
+          <Space wrap>
+            <span>{t('reports.import.month')}</span>
+            <DatePicker
+              picker="month"
+              allowClear={false}
+              value={periodToDayjs(period)}
+              disabled={inFlight}
+              aria-label={t('reports.import.month')}
+              disabledDate={(d) => isFutureMonth(d)}
+              onChange={(d) => d && setPeriod(dayjsToPeriod(d))}
+            />
+            <Button icon={<FileExcelOutlined />} loading={downloading} onClick={downloadTemplate}>
+              {t('reports.import.template', { period })}
+            </Button>
+          </Space>
+        </section>
+
+        <section aria-labelledby="import-upload" className="mtx-block">
+          <h2 id="import-upload" className="mtx-h3">
+            2. {t('reports.import.step2')}
+          </h2>
+          {uploadError && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              message={uploadError}
+              style={{ marginBottom: 12 }}
+              closable
+              onClose={() => setUploadError(null)}
+            />
+          )}
+          <Upload.Dragger
+            name="file"
+            accept={accepted.join(',')}
+            multiple={false}
+            maxCount={1}
+            showUploadList={false}
+            beforeUpload={beforeUpload}
+            customRequest={customRequest}
+            disabled={inFlight}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('reports.import.dropHere', { period })}</p>
+            <p className="ant-upload-hint">{t('reports.import.uploadHint')}</p>
+          </Upload.Dragger>
+          {running && processing && (
+            <div className="mtx-import-progress" style={{ marginTop: 16 }} aria-live="polite">
+              <Typography.Text strong>{running.fileName}</Typography.Text>
+              <div>
+                <Typography.Text type="secondary">
+                  {t('reports.import.uploading', {
+                    sent: mb((running.size * running.uploaded) / 100),
+                    size: mb(running.size),
+                  })}
+                </Typography.Text>
+                <Progress
+                  percent={running.uploaded}
+                  status={running.uploaded < 100 ? 'active' : 'success'}
+                  aria-label={t('reports.import.uploadProgress')}
+                />
+              </div>
+              <div>
+                <Typography.Text type="secondary">{processing.text}</Typography.Text>
+                {processing.percent !== null ? (
+                  <Progress
+                    percent={processing.percent}
+                    status={
+                      outcome?.kind === 'invalid'
+                        ? 'exception'
+                        : outcome?.kind === 'done'
+                          ? 'success'
+                          : 'active'
+                    }
+                    aria-label={t('reports.import.processProgress')}
+                  />
+                ) : (
+                  <Progress
+                    percent={100}
+                    showInfo={false}
+                    status="active"
+                    strokeColor="#bfbfbf"
+                    aria-label={t('reports.import.processProgress')}
+                  />
+                )}
+              </div>
+            </div>
+          )}
+        </section>
+
+        {outcome && (
+          <section aria-labelledby="import-result" className="mtx-block">
+            <h2 id="import-result" className="mtx-h3">
+              3. {t('reports.import.step3')}
+            </h2>
+            {outcome.kind === 'done' ? (
+              <Result
+                status="success"
+                title={t('reports.import.success', { period: outcome.result.period })}
+                subTitle={outcome.fileName}
+                extra={[
+                  <LinkButton
+                    key="status"
+                    to={`/monitoring/reporting?period=${outcome.result.period}`}
+                    type="primary"
+                  >
+                    {t('reports.import.toStatus')}
+                  </LinkButton>,
+                  <Button key="again" icon={<ReloadOutlined />} onClick={reset}>
+                    {t('reports.import.again')}
+                  </Button>,
+                ]}
+              >
+                <Row gutter={[16, 16]} justify="center">
+                  <Col xs={12} sm={6}>
+                    <Statistic title={t('reports.import.rows')} value={outcome.result.rows} />
+                  </Col>
+                  <Col xs={12} sm={6}>
+                    <Statistic
+                      title={t('reports.import.created')}
+                      value={outcome.result.created}
+                      valueStyle={{ color: '#389e0d' }}
+                    />
+                  </Col>
+                  <Col xs={12} sm={6}>
+                    <Statistic
+                      title={t('reports.import.revised')}
+                      value={outcome.result.revised}
+                      valueStyle={{ color: '#d46b08' }}
+                    />
+                  </Col>
+                  <Col xs={12} sm={6}>
+                    <Statistic title={t('reports.import.unchanged')} value={outcome.result.unchanged} />
+                  </Col>
+                </Row>
+              </Result>
+            ) : (
+              <>
+                <Alert
+                  type="error"
+                  showIcon
+                  role="alert"
+                  message={t('reports.import.nothingWritten')}
+                  description={
+                    <>
+                      {outcome.message}
+                      {outcome.errorCount > outcome.errors.length && (
+                        <div>
+                          {t('reports.import.truncated', {
+                            shown: outcome.errors.length,
+                            total: outcome.errorCount,
+                          })}
+                        </div>
+                      )}
+                      <div>{t('reports.import.fixAndRetry')}</div>
+                      <Space wrap style={{ marginTop: 8 }}>
+                        <Button
+                          size="small"
+                          icon={<DownloadOutlined />}
+                          onClick={() => downloadErrors(outcome)}
+                        >
+                          {t('reports.import.downloadErrors')}
+                        </Button>
+                        <Button size="small" icon={<ReloadOutlined />} onClick={reset}>
+                          {t('reports.import.again')}
+                        </Button>
+                      </Space>
+                    </>
+                  }
+                  style={{ marginBottom: 12 }}
+                />
+                <Table<ImportRowError>
+                  rowKey={(e) => `${e.row}-${e.column}-${e.reason}`}
+                  size="small"
+                  dataSource={outcome.errors}
+                  pagination={outcome.errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+                  scroll={{ x: 480 }}
+                  columns={[
+                    { title: t('reports.import.row'), dataIndex: 'row', width: 80, align: 'right' },
+                    { title: t('reports.import.column'), dataIndex: 'column', width: 200 },
+                    { title: t('reports.import.reason'), dataIndex: 'reason' },
+                  ]}
+                />
+              </>
+            )}
+          </section>
+        )}
+      </Card>
+    </Page>
+  );
+}

@@ -49,7 +49,12 @@ const where = (districtId: string, enterpriseId: string) =>
   and(eq(reports.districtId, districtId), eq(reports.enterpriseId, enterpriseId));
 
 /** Current reports of one enterprise, newest month first, with how many versions each month has. */
-export async function reportHistory(db: Queryable, districtId: string, enterpriseId: string, deadlineDay: number) {
+export async function reportHistory(
+  db: Queryable,
+  districtId: string,
+  enterpriseId: string,
+  deadlineDay: number,
+) {
   const current = await db
     .select()
     .from(reports)

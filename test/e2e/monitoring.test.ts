@@ -1,7 +1,6 @@
 // In Chromium: the dashboard shows a card per target, a target page draws its chart and drills down; the public
 // dashboard works without login and names no enterprise; an enterprise user files a monthly report.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -9,6 +8,9 @@ import {
   DEMO_PASSWORD,
   artefacts,
   launchChromium,
+  logIn as logInAs,
+  newPage,
+  shot,
   startServer,
   type RunningServer,
 } from './server.ts';
@@ -26,23 +28,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(width = 1366, height = 768): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-  return context.newPage();
-}
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artefacts, `${name}.png`) });
-
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto(`${server.url}/login`);
-  await page.locator('input[autocomplete="username"]').fill(username);
-  await page.locator('input[autocomplete="current-password"]').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const page_ = (width?: number, height?: number) => newPage(browser, width, height);
+const logIn = (page: Page, username: string, password: string) =>
+  logInAs(page, server.url, username, password);
 
 describe('the monitoring dashboard', () => {
   it('shows the nine targets with values and statuses, then a target with its chart and drill-down', async () => {
-    const page = await newPage();
+    const page = await page_();
     await logIn(page, 'admin', ADMIN_PASSWORD);
     await page.goto(`${server.url}/monitoring`);
     await page.locator('.mtx-mon-card').first().waitFor();
@@ -66,7 +58,7 @@ describe('the monitoring dashboard', () => {
 
 describe('the public dashboard', () => {
   it('opens without login and shows district figures but no enterprise names', async () => {
-    const page = await newPage(390, 844);
+    const page = await page_(390, 844);
     await page.goto(`${server.url}/public`);
     await page.locator('.mtx-mon-card').first().waitFor();
     await expect.poll(() => page.locator('.mtx-mon-card').count()).toBe(9);
@@ -80,7 +72,7 @@ describe('the public dashboard', () => {
 
 describe('an enterprise user', () => {
   it('opens the monthly report form for its own enterprise with last period shown', async () => {
-    const page = await newPage();
+    const page = await page_();
     await logIn(page, 'firm', DEMO_PASSWORD);
     const me = (await page.evaluate(async () => (await fetch('/api/auth/me')).json())) as {
       user: { enterpriseId: string };

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from '../../src/platform/config.ts';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -98,4 +98,23 @@ export async function apiCookie(url: string, username: string, password: string)
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** A fresh browser context (its own cookies) at an office-screen size, Chinese first. */
+export async function newPage(browser: Browser, width = 1366, height = 768): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+/** Saves a screenshot into test-results/e2e as a test artefact. */
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(artefacts, `${name}.png`) });
+
+/** Logs in through the login page, as a person would. */
+export async function logIn(page: Page, url: string, username: string, password: string) {
+  await page.goto(`${url}/login`);
+  await page.locator('input[autocomplete="username"]').fill(username);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }

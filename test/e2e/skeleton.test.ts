@@ -1,6 +1,5 @@
 // In Chromium: the administrator reads the plan and task 12, logs out; an enterprise user cannot open another enterprise.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -9,6 +8,9 @@ import {
   apiCookie,
   artefacts,
   launchChromium,
+  logIn as logInAs,
+  newPage,
+  shot,
   startServer,
   type RunningServer,
 } from './server.ts';
@@ -26,25 +28,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  return context.newPage();
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(artefacts, `${name}.png`), fullPage: false });
-
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto(`${server.url}/login`);
-  await page.locator('input[autocomplete="username"]').fill(username);
-  await page.locator('input[autocomplete="current-password"]').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const page_ = (width?: number, height?: number) => newPage(browser, width, height);
+const logIn = (page: Page, username: string, password: string) =>
+  logInAs(page, server.url, username, password);
 
 describe('the administrator', () => {
   it('logs in, sees the plan with its 22 key tasks, opens task 12 with its lead units, and logs out', async () => {
-    const page = await newPage();
+    const page = await page_();
     await logIn(page, 'admin', ADMIN_PASSWORD);
     await page.goto(`${server.url}/plan`);
     await page
@@ -92,7 +82,7 @@ describe('an enterprise user', () => {
     };
     const other = list.items.find((e) => e.id !== me.user.enterpriseId)!;
 
-    const page = await newPage();
+    const page = await page_();
     await logIn(page, 'firm', DEMO_PASSWORD);
     await page.goto(`${server.url}/enterprises/${me.user.enterpriseId}`);
     await page.getByText(me.user.enterpriseName).first().waitFor();

@@ -1,10 +1,9 @@
 // HTTP for the enterprise registry: list, read, create, edit, import, template, export, buildings, audit trail.
 import { z } from 'zod';
-import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { attachment, sendXlsx, XLSX_TYPE } from '../../platform/http/files.ts';
 import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import {
@@ -72,49 +71,38 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
     async (req, reply) => {
       const user = requireUser(req);
       if (!can(user, 'export')) throw forbidden();
-      const stream = new PassThrough();
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-      const sheet = wb.addWorksheet('企业名录');
-      sheet.columns = [
-        { header: '统一社会信用代码', key: 'uscc', width: 22 },
-        { header: '企业名称', key: 'name', width: 36 },
-        { header: '注册日期', key: 'registrationDate', width: 12 },
-        { header: '所属镇街', key: 'subdistrict', width: 14 },
-        { header: '所在楼宇', key: 'building', width: 24 },
-        { header: '重点领域', key: 'fields', width: 30 },
-        { header: '规上企业', key: 'aboveScale', width: 8 },
-        { header: '经营状态', key: 'status', width: 8 },
-        { header: '荣誉', key: 'honours', width: 24 },
-      ];
       const fieldZh = new Map<string, string>(fields.map((f) => [f.code, f.zh]));
       const honourZh = new Map<string, string>(honourKinds.map((h) => [h.code, h.zh]));
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('企业名录.xlsx')}`);
       const query = { ...req.query, page: 1, pageSize: 1 };
-      void (async () => {
-        try {
-          for await (const e of iterateEnterprises(db, user.districtId, enterpriseScope(user), query)) {
-            sheet
-              .addRow({
-                uscc: e.uscc,
-                name: e.name,
-                registrationDate: e.registrationDate,
-                subdistrict: e.subdistrict.name,
-                building: e.building?.name ?? '',
-                fields: e.fields.map((f) => fieldZh.get(f) ?? f).join('、'),
-                aboveScale: e.aboveScale ? '是' : '否',
-                status: statusZh[e.status],
-                honours: e.honourKinds.map((h) => honourZh.get(h) ?? h).join('、'),
-              })
-              .commit();
-          }
-          await wb.commit();
-        } catch (err) {
-          stream.destroy(err as Error);
+      return sendXlsx(reply, '企业名录.xlsx', async (wb) => {
+        const sheet = wb.addWorksheet('企业名录');
+        sheet.columns = [
+          { header: '统一社会信用代码', key: 'uscc', width: 22 },
+          { header: '企业名称', key: 'name', width: 36 },
+          { header: '注册日期', key: 'registrationDate', width: 12 },
+          { header: '所属镇街', key: 'subdistrict', width: 14 },
+          { header: '所在楼宇', key: 'building', width: 24 },
+          { header: '重点领域', key: 'fields', width: 30 },
+          { header: '规上企业', key: 'aboveScale', width: 8 },
+          { header: '经营状态', key: 'status', width: 8 },
+          { header: '荣誉', key: 'honours', width: 24 },
+        ];
+        for await (const e of iterateEnterprises(db, user.districtId, enterpriseScope(user), query)) {
+          sheet
+            .addRow({
+              uscc: e.uscc,
+              name: e.name,
+              registrationDate: e.registrationDate,
+              subdistrict: e.subdistrict.name,
+              building: e.building?.name ?? '',
+              fields: e.fields.map((f) => fieldZh.get(f) ?? f).join('、'),
+              aboveScale: e.aboveScale ? '是' : '否',
+              status: statusZh[e.status],
+              honours: e.honourKinds.map((h) => honourZh.get(h) ?? h).join('、'),
+            })
+            .commit();
         }
-      })();
-      return reply.send(stream);
+      });
     },
   );
 
@@ -131,13 +119,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       const user = requireUser(req);
       if (!can(user, 'import')) throw forbidden();
       if (req.query.format === 'csv') {
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent('企业导入模板.csv')}`,
-          )
-          .send(templateCsv());
+        return attachment(reply, '企业导入模板.csv', 'text/csv; charset=utf-8').send(templateCsv());
       }
       const lookups = await importLookups(db, user.districtId);
       const wb = await templateWorkbook(
@@ -145,13 +127,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
         lookups.buildings.map((b) => b.name),
       );
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent('企业导入模板.xlsx')}`,
-        )
-        .send(buffer);
+      return attachment(reply, '企业导入模板.xlsx', XLSX_TYPE).send(buffer);
     },
   );
 

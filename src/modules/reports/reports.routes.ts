@@ -1,16 +1,13 @@
 // HTTP for monthly reports: an enterprise's form and history, corrections, month imports, coverage and missing reports.
 import { z } from 'zod';
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { sql } from 'drizzle-orm';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { rows } from '../../platform/db/db.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { sendXlsx } from '../../platform/http/files.ts';
 import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
@@ -34,6 +31,7 @@ import {
   type ReportBody,
 } from './reports.contract.ts';
 import {
+  expectedEnterprises,
   figuresOf,
   missingReports,
   coverage,
@@ -196,36 +194,17 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
       if (!can(user, 'import')) throw forbidden();
       const period = req.query.period;
       const scope = enterpriseScope(user);
-      const stream = new PassThrough();
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-      const sheet = wb.addWorksheet(`${period} 月度填报`);
-      sheet.columns = reportColumns.map((c) => ({
-        header: c.required ? `${c.zh}*` : c.zh,
-        key: c.key,
-        width: Math.max(14, c.zh.length * 2 + 4),
-      }));
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`月度填报模板-${period}.xlsx`)}`,
-        );
-      void (async () => {
-        try {
-          const list = await rows<{ uscc: string; name: string }>(
-            db,
-            sql`SELECT e.uscc, e.name FROM enterprises e WHERE e.district_id = ${user.districtId}
-                AND e.settled_on <= ${lastDayOf(period)}::date AND (e.left_on IS NULL OR e.left_on >= ${`${period}-01`}::date)
-                ${'subdistrictId' in scope ? sql`AND e.subdistrict_id = ${scope.subdistrictId}` : sql``}
-                ORDER BY e.name`,
-          );
-          for (const e of list) sheet.addRow({ uscc: e.uscc, name: e.name }).commit();
-          await wb.commit();
-        } catch (err) {
-          stream.destroy(err as Error);
+      return sendXlsx(reply, `月度填报模板-${period}.xlsx`, async (wb) => {
+        const sheet = wb.addWorksheet(`${period} 月度填报`);
+        sheet.columns = reportColumns.map((c) => ({
+          header: c.required ? `${c.zh}*` : c.zh,
+          key: c.key,
+          width: Math.max(14, c.zh.length * 2 + 4),
+        }));
+        for (const e of await expectedEnterprises(db, user.districtId, period, scope)) {
+          sheet.addRow({ uscc: e.uscc, name: e.name }).commit();
         }
-      })();
-      return reply.send(stream);
+      });
     },
   );
 

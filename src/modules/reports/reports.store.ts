@@ -329,3 +329,17 @@ export async function bulkInsertReports(
   await flush();
   return count;
 }
+
+/** USCC and name of the enterprises in scope that should report a month (the template's rows). */
+export async function expectedEnterprises(
+  db: Queryable,
+  districtId: string,
+  period: Period,
+  scope: EnterpriseScope,
+) {
+  return rows<{ uscc: string; name: string }>(
+    db,
+    sql`SELECT e.uscc, e.name FROM enterprises e WHERE e.district_id = ${districtId} AND ${expectedSql(period)} ${scopeSql(scope)}
+        ORDER BY e.name`,
+  );
+}

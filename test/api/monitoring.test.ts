@@ -347,3 +347,20 @@ describe('an enterprise report history', () => {
     expect(byMonth['2025-06']).toEqual([1, true]);
   });
 });
+
+describe('official figures beside computed ones', () => {
+  it("keeps a department's figure for a computed target without changing the computed value", async () => {
+    const res = await admin.request('POST', '/api/monitoring/targets/softwareRevenue/manual-values', {
+      asOf: '2026-03-31',
+      value: 0.24,
+      source: '区统计局 2026年一季度统计快报',
+    });
+    expect(res.statusCode).toBe(201);
+    const list = (await admin.get('/api/monitoring/targets/softwareRevenue/manual-values')).json().items;
+    expect(list[0]).toMatchObject({ value: 0.24, source: '区统计局 2026年一季度统计快报' });
+    clock = new Date('2026-04-21T03:00:00Z');
+    await admin.request('POST', '/api/monitoring/recompute');
+    const o = (await admin.get('/api/monitoring/overview')).json<Overview>();
+    near(series(o, 'softwareRevenue')['2026-03'], 0.235);
+  });
+});

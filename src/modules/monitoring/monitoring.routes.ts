@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { errorBodySchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
@@ -361,7 +361,8 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     {
       schema: {
         tags: ['monitoring'],
-        summary: 'Enter a value only a department knows (administrators and department users)',
+        summary:
+          "Enter a department's value: the value of a manual target, or an official figure beside a computed one",
         params: targetParamsSchema,
         body: manualValueBodySchema,
         response: {
@@ -379,11 +380,8 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       const { ctx } = await context(user.districtId);
       const t = ctx.targets.find((x) => x.code === req.params.code);
       if (!t) throw notFound('目标');
-      if (t.formula.kind !== 'manual') {
-        throw new AppError('VALIDATION', '该目标由企业填报数据计算，不接受手工录入', [
-          { path: 'code', message: '该目标不是手工录入指标' },
-        ]);
-      }
+      // For a computed target the value is a department's official figure (e.g. the statistics bureau's), kept beside
+      // the computed one for comparison; for a manual target it is the value itself.
       const row = await addManualValue(db, actorOf(user), {
         targetCode: t.code,
         ...req.body,

@@ -30,7 +30,10 @@ export function ManualValues({
   unit,
   canAdd,
   isAdmin,
+  official = false,
 }: {
+  /** A computed target: these are departments' official figures shown beside the computed value. */
+  official?: boolean;
   code: string;
   unit: string;
   canAdd: boolean;
@@ -74,7 +77,11 @@ export function ManualValues({
   return (
     <Card
       className="mtx-mon-block"
-      title={<h2 className="mtx-card-heading">{t('monitoring.manualTitle')}</h2>}
+      title={
+        <h2 className="mtx-card-heading">
+          {t(official ? 'monitoring.manualTitleOfficial' : 'monitoring.manualTitle')}
+        </h2>
+      }
       extra={
         canAdd ? (
           <ModalForm<FormValues>

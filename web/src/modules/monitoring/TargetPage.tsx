@@ -71,8 +71,9 @@ function TargetBody({ detail, baseline }: { detail: TargetDetail; baseline: stri
           onDrill={drillAllowed ? (g) => set({ group: g ?? ALL }) : undefined}
         />
       )}
-      {target.formulaKind === 'manual' && staff && (
+      {staff && (
         <ManualValues
+          official={target.formulaKind !== 'manual'}
           code={target.code}
           unit={target.unit}
           canAdd={user.role === 'admin' || user.role === 'department'}

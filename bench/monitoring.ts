@@ -14,7 +14,7 @@ import { recompute } from '../src/modules/monitoring/monitoring.store.ts';
 import { repoRoot } from '../src/platform/config.ts';
 import { ms, ratio, stats } from './lib.ts';
 
-const planFile = path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml');
+const planFile = path.join(repoRoot, 'plans', 'jiulongpo-2027.yaml');
 const NOW = new Date('2026-11-20T00:00:00Z');
 
 /** 36 months of reports for every enterprise, generated inside the database from hashes (fast, repeatable). */

@@ -52,7 +52,7 @@ async function benchOn(
 ): Promise<string[]> {
   const db = database.db;
   const t0 = performance.now();
-  const plan = await loadPlanFromFile(db, path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml'));
+  const plan = await loadPlanFromFile(db, path.join(repoRoot, 'plans', 'jiulongpo-2027.yaml'));
   await ensureAdmin(db, plan.districtId, 'bench-password-1');
   await ensureDemo(db, plan.districtId, { enterprises, reports: false });
   await db.execute(sql`ANALYZE`);

@@ -12,7 +12,7 @@ import type { App } from '../src/platform/http/app.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 export { DEMO_PASSWORD };
-export const jiulongpoPlan = path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml');
+export const jiulongpoPlan = path.join(repoRoot, 'plans', 'jiulongpo-2027.yaml');
 
 export interface TestDb {
   database: Database;

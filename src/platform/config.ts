@@ -48,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     planFile: path.resolve(
       flag('plan') ??
         env.MANTIANXING_PLAN_FILE ??
-        path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml'),
+        path.join(repoRoot, 'plans', 'jiulongpo-2027.yaml'),
     ),
     demo: (flag('demo') ?? env.MANTIANXING_DEMO ?? 'true') !== 'false',
     demoEnterprises: int(flag('scale') ?? env.MANTIANXING_DEMO_ENTERPRISES, 1500, '--scale'),

@@ -89,7 +89,7 @@ describe('the Jiulongpo plan, public', () => {
 
   it('reloading the same file changes nothing; the units keep their ids', async () => {
     const before = (await anon.get('/api/units')).json<{ items: Unit[] }>().items.map((u) => u.id);
-    const again = await loadPlanFromFile(p.db, path.join(repoRoot, 'data', 'plans', 'jiulongpo-2027.yaml'));
+    const again = await loadPlanFromFile(p.db, path.join(repoRoot, 'plans', 'jiulongpo-2027.yaml'));
     expect(again.outcome).toBe('unchanged');
     const after = (await anon.get('/api/units')).json<{ items: Unit[] }>().items.map((u) => u.id);
     expect(after).toEqual(before);

@@ -95,7 +95,7 @@ export const ABOVE_SCALE_REVENUE_YUAN = 20_000_000;
 /** GB/T 2260 code of 九龙坡区; positions 3–8 of every demo USCC. */
 export const JIULONGPO_DIVISION_CODE = '500107';
 
-/** The district's 9 街道 and 10 镇 with the unit codes of data/plans/jiulongpo-2027.yaml (the source of truth). */
+/** The district's 9 街道 and 10 镇 with the unit codes of plans/jiulongpo-2027.yaml (the source of truth). */
 export const jiulongpoSubdistricts: readonly DemoSubdistrict[] = [
   { code: 'yangjiaping-street', name: '杨家坪街道', subkind: 'street' },
   { code: 'huangjueping-street', name: '黄桷坪街道', subkind: 'street' },

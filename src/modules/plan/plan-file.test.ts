@@ -22,7 +22,7 @@ const seedText = readFileSync(
   'utf8',
 );
 const seedLines = new Set(seedText.split('\n'));
-const jiulongpoText = readFileSync(path.resolve(repoRoot, 'data/plans/jiulongpo-2027.yaml'), 'utf8');
+const jiulongpoText = readFileSync(path.resolve(repoRoot, 'plans/jiulongpo-2027.yaml'), 'utf8');
 const smallText = readFileSync(path.resolve(repoRoot, 'test/fixtures/plans/small-district.yaml'), 'utf8');
 const jiulongpo = parsePlanFile(jiulongpoText);
 

@@ -46,9 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     dataDir,
     adminPassword: env.MANTIANXING_ADMIN_PASSWORD || undefined,
     planFile: path.resolve(
-      flag('plan') ??
-        env.MANTIANXING_PLAN_FILE ??
-        path.join(repoRoot, 'plans', 'jiulongpo-2027.yaml'),
+      flag('plan') ?? env.MANTIANXING_PLAN_FILE ?? path.join(repoRoot, 'plans', 'jiulongpo-2027.yaml'),
     ),
     demo: (flag('demo') ?? env.MANTIANXING_DEMO ?? 'true') !== 'false',
     demoEnterprises: int(flag('scale') ?? env.MANTIANXING_DEMO_ENTERPRISES, 1500, '--scale'),

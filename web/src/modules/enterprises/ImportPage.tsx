@@ -12,7 +12,6 @@ import {
   Space,
   Statistic,
   Steps,
-  Table,
   Typography,
   Upload,
 } from 'antd';
@@ -25,10 +24,10 @@ import {
   importResultSchema,
   type ImportRowError,
 } from '@contracts/modules/enterprises/enterprises.contract.ts';
-import { api, ApiError, saveBlob } from '../../app/api.ts';
+import { api, ApiError } from '../../app/api.ts';
 import { errorText, useShowError } from '../../app/errors.ts';
-import { toCsv } from '../../components/format.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
+import { ImportErrorReport } from '../../components/ImportErrorReport.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 
@@ -107,21 +106,6 @@ export function ImportPage() {
       return Upload.LIST_IGNORE;
     }
     return true;
-  };
-
-  const downloadReport = (o: Extract<Outcome, { kind: 'invalid' }>) => {
-    const rows: (string | number)[][] = [
-      [
-        t('enterprises.importPage.row'),
-        t('enterprises.importPage.column'),
-        t('enterprises.importPage.reason'),
-      ],
-      ...o.errors.map((e) => [e.row, e.column, e.reason]),
-    ];
-    saveBlob(
-      new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }),
-      `${o.fileName.replace(/\.[^.]+$/, '')}-错误报告.csv`,
-    );
   };
 
   const reset = () => {
@@ -253,54 +237,13 @@ export function ImportPage() {
                 </Row>
               </Result>
             ) : (
-              <>
-                <Alert
-                  type="error"
-                  showIcon
-                  role="alert"
-                  message={t('enterprises.importPage.nothingWritten')}
-                  description={
-                    <>
-                      {outcome.message}
-                      {outcome.errorCount > outcome.errors.length && (
-                        <div>
-                          {t('enterprises.importPage.truncated', {
-                            shown: outcome.errors.length,
-                            total: outcome.errorCount,
-                          })}
-                        </div>
-                      )}
-                    </>
-                  }
-                  action={
-                    <Space direction="vertical">
-                      <Button
-                        size="small"
-                        icon={<DownloadOutlined />}
-                        onClick={() => downloadReport(outcome)}
-                      >
-                        {t('enterprises.importPage.downloadReport')}
-                      </Button>
-                      <Button size="small" icon={<ReloadOutlined />} onClick={reset}>
-                        {t('enterprises.importPage.again')}
-                      </Button>
-                    </Space>
-                  }
-                  style={{ marginBottom: 12 }}
-                />
-                <Table<ImportRowError>
-                  rowKey={(e) => `${e.row}-${e.column}-${e.reason}`}
-                  size="small"
-                  dataSource={outcome.errors}
-                  pagination={outcome.errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-                  scroll={{ x: 480 }}
-                  columns={[
-                    { title: t('enterprises.importPage.row'), dataIndex: 'row', width: 80, align: 'right' },
-                    { title: t('enterprises.importPage.column'), dataIndex: 'column', width: 180 },
-                    { title: t('enterprises.importPage.reason'), dataIndex: 'reason' },
-                  ]}
-                />
-              </>
+              <ImportErrorReport
+                fileName={outcome.fileName}
+                message={outcome.message}
+                errors={outcome.errors}
+                errorCount={outcome.errorCount}
+                onReset={reset}
+              />
             )}
           </section>
         )}

@@ -14,19 +14,16 @@ import {
   Space,
   Statistic,
   Steps,
-  Table,
   Typography,
   Upload,
 } from 'antd';
 import type { UploadProps } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { ImportRowError } from '@contracts/modules/enterprises/enterprises.contract.ts';
-import { saveBlob } from '../../app/api.ts';
 import { errorText, useShowError } from '../../app/errors.ts';
-import { toCsv } from '../../components/format.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
+import { ImportErrorReport } from '../../components/ImportErrorReport.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { dayjsToPeriod, isFutureMonth, lastClosedPeriod, periodOr, periodToDayjs } from './periods.ts';
@@ -127,17 +124,6 @@ export function ReportImportPage() {
       return Upload.LIST_IGNORE;
     }
     return true;
-  };
-
-  const downloadErrors = (o: Extract<ImportOutcome, { kind: 'invalid' }> & { fileName: string }) => {
-    const rows: (string | number)[][] = [
-      [t('reports.import.row'), t('reports.import.column'), t('reports.import.reason')],
-      ...o.errors.map((e) => [e.row, e.column, e.reason]),
-    ];
-    saveBlob(
-      new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }),
-      `${o.fileName.replace(/\.[^.]+$/, '')}-${t('reports.import.errorFileSuffix')}.csv`,
-    );
   };
 
   const reset = () => {
@@ -336,53 +322,14 @@ export function ReportImportPage() {
                 </Row>
               </Result>
             ) : (
-              <>
-                <Alert
-                  type="error"
-                  showIcon
-                  role="alert"
-                  message={t('reports.import.nothingWritten')}
-                  description={
-                    <>
-                      {outcome.message}
-                      {outcome.errorCount > outcome.errors.length && (
-                        <div>
-                          {t('reports.import.truncated', {
-                            shown: outcome.errors.length,
-                            total: outcome.errorCount,
-                          })}
-                        </div>
-                      )}
-                      <div>{t('reports.import.fixAndRetry')}</div>
-                      <Space wrap style={{ marginTop: 8 }}>
-                        <Button
-                          size="small"
-                          icon={<DownloadOutlined />}
-                          onClick={() => downloadErrors(outcome)}
-                        >
-                          {t('reports.import.downloadErrors')}
-                        </Button>
-                        <Button size="small" icon={<ReloadOutlined />} onClick={reset}>
-                          {t('reports.import.again')}
-                        </Button>
-                      </Space>
-                    </>
-                  }
-                  style={{ marginBottom: 12 }}
-                />
-                <Table<ImportRowError>
-                  rowKey={(e) => `${e.row}-${e.column}-${e.reason}`}
-                  size="small"
-                  dataSource={outcome.errors}
-                  pagination={outcome.errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-                  scroll={{ x: 480 }}
-                  columns={[
-                    { title: t('reports.import.row'), dataIndex: 'row', width: 80, align: 'right' },
-                    { title: t('reports.import.column'), dataIndex: 'column', width: 200 },
-                    { title: t('reports.import.reason'), dataIndex: 'reason' },
-                  ]}
-                />
-              </>
+              <ImportErrorReport
+                fileName={outcome.fileName}
+                message={outcome.message}
+                errors={outcome.errors}
+                errorCount={outcome.errorCount}
+                onReset={reset}
+                note={t('reports.import.fixAndRetry')}
+              />
             )}
           </section>
         )}

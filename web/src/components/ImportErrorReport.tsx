@@ -51,7 +51,7 @@ export function ImportErrorReport({
               <div>{t('common.importErrors.truncated', { shown: errors.length, total: errorCount })}</div>
             )}
             {note && <div>{note}</div>}
-            <Space wrap style={{ marginTop: 8 }}>
+            <Space wrap style={{ marginTop: 8, display: 'flex' }}>
               <Button size="small" icon={<DownloadOutlined />} onClick={download}>
                 {t('common.importErrors.downloadReport')}
               </Button>

@@ -129,15 +129,15 @@ export async function listEnterprises(
   q: ListQuery,
 ) {
   const where = listConditions(districtId, scope, q);
-  const items = await baseSelect(db)
-    .where(where)
-    .orderBy(...orderOf(q.sort))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [counted] = await rows<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM enterprises WHERE ${where}`,
-  );
+  // The page and the pager's total on two connections at once (PostgreSQL); PGlite simply runs them in turn.
+  const [items, [counted]] = await Promise.all([
+    baseSelect(db)
+      .where(where)
+      .orderBy(...orderOf(q.sort))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM enterprises WHERE ${where}`),
+  ]);
   return {
     items: (items as ListRow[]).map(toListItem),
     total: counted?.n ?? 0,

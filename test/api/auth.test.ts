@@ -30,6 +30,11 @@ describe('login', () => {
     });
   });
 
+  it('sends baseline security headers', async () => {
+    const res = await new Client(p.app).get('/api/meta');
+    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
+  });
+
   it('stores passwords as argon2id hashes', async () => {
     const [row] = await p.db.select().from(users).where(eq(users.username, 'admin'));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);

@@ -55,6 +55,13 @@ export async function createHttpApp(opts: { logLevel: string; version: string })
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Baseline browser protections for every response (the app loads only its own scripts and styles).
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = (req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh';
     if (err instanceof AppError) {

@@ -310,6 +310,16 @@ describe('feedback', () => {
     expect(alert).toMatchObject({ category: 'alert', link: '/monitoring/targets/newEnterprises' });
     expect(alert.title).toContain('严重滞后');
     const office = (await admin.get('/api/inbox')).json();
+    // 西镇: February 1 of 2 reported (C; D had stopped), March 0 of 2 — a drop of 50 points, over the 10-point threshold.
+    expect(
+      office.items.some((n: { title: string }) => n.title.includes('西镇') && n.title.includes('填报率')),
+    ).toBe(true);
+    // 东街道 dropped to 1 of 2 (50 %) on 5 April, before E's late March report came in: that alert stands.
+    expect(
+      office.items.some(
+        (n: { title: string }) => n.title.includes('东街道') && n.title.includes('填报率降至 50%'),
+      ),
+    ).toBe(true);
     expect(office.items.some((n: { title: string }) => n.title.includes('新增企业'))).toBe(true);
     // Recomputing again does not alert twice.
     await admin.request('POST', '/api/monitoring/recompute');

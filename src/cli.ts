@@ -9,6 +9,9 @@ import { monitoringSettings } from './modules/plan/plan.store.ts';
 import { lastComputedAt, recompute } from './modules/monitoring/monitoring.store.ts';
 import { DEMO_PASSWORD, ensureAdmin, ensureDemo, loadPlanFromFile } from './bootstrap.ts';
 
+/** Arbitrary but fixed: the advisory lock that serialises first-start loading across instances. */
+const BOOTSTRAP_LOCK = 7_318_245_002;
+
 async function main() {
   const [command = 'serve', ...rest] = process.argv.slice(2);
   const config = loadConfig(process.env, rest);
@@ -29,14 +32,23 @@ async function main() {
     return database.close();
   }
 
-  const plan = await loadPlanFromFile(database.db, config.planFile);
-  const admin = await ensureAdmin(database.db, plan.districtId, config.adminPassword);
-  const demo = config.demo
-    ? await ensureDemo(database.db, plan.districtId, { enterprises: config.demoEnterprises })
-    : undefined;
-  // The first start evaluates at once, so the dashboard is not empty until the nightly job.
-  if (!(await lastComputedAt(database.db, plan.districtId)))
-    await recompute(database.db, plan.districtId, new Date());
+  // Instances starting together on one PostgreSQL load the plan and the demo one after the other, not both at once.
+  const unlock = await database.lock(BOOTSTRAP_LOCK);
+  let plan: Awaited<ReturnType<typeof loadPlanFromFile>>;
+  let admin: Awaited<ReturnType<typeof ensureAdmin>>;
+  let demo: Awaited<ReturnType<typeof ensureDemo>>;
+  try {
+    plan = await loadPlanFromFile(database.db, config.planFile);
+    admin = await ensureAdmin(database.db, plan.districtId, config.adminPassword);
+    demo = config.demo
+      ? await ensureDemo(database.db, plan.districtId, { enterprises: config.demoEnterprises })
+      : undefined;
+    // The first start evaluates at once, so the dashboard is not empty until the nightly job.
+    if (!(await lastComputedAt(database.db, plan.districtId)))
+      await recompute(database.db, plan.districtId, new Date());
+  } finally {
+    await unlock();
+  }
   if (command === 'seed') {
     console.log(
       demo

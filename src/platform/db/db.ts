@@ -22,6 +22,11 @@ export interface Database {
   kind: 'pglite' | 'pg';
   /** The embedded client, for what only PGlite offers (COPY from a blob in benchmarks). */
   pglite?: PGlite;
+  /**
+   * Holds a session-level advisory lock until the returned release is called: a mutex between server instances
+   * sharing one PostgreSQL (e.g. for first-start loading). PGlite has one process, so it is a no-op there.
+   */
+  lock(key: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -55,7 +60,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       migrator.release();
     }
     const db = drizzlePg(pool) as unknown as Db;
-    return { db, kind: 'pg', close: () => pool.end() };
+    const lock = async (key: number) => {
+      const holder = await pool.connect();
+      await holder.query('SELECT pg_advisory_lock($1)', [key]);
+      return async () => {
+        try {
+          await holder.query('SELECT pg_advisory_unlock($1)', [key]);
+        } finally {
+          holder.release();
+        }
+      };
+    };
+    return { db, kind: 'pg', lock, close: () => pool.end() };
   }
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
   const client = opts.dataDir
@@ -63,7 +79,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     : await PGlite.create();
   const pdb = drizzlePglite(client);
   await migratePglite(pdb, { migrationsFolder });
-  return { db: pdb as unknown as Db, kind: 'pglite', pglite: client, close: () => client.close() };
+  return {
+    db: pdb as unknown as Db,
+    kind: 'pglite',
+    pglite: client,
+    lock: async () => async () => undefined,
+    close: () => client.close(),
+  };
 }
 
 /** Runs a raw SQL fragment and returns its rows, the same on both drivers. */

@@ -126,22 +126,16 @@ export function contributionsSql(
       // its first reported figure after it. Enterprises that came later start from zero.
       return sql`
         WITH first_known AS (
-          SELECT DISTINCT ON (f.enterprise_id) f.enterprise_id, f.${col} AS v
+          SELECT DISTINCT ON (f.enterprise_id) f.enterprise_id, f.${col} AS v, f.employees
           FROM monitoring_facts f
           WHERE f.district_id = ${districtId} AND f.month >= ${B}::date AND f.has_data
           ORDER BY f.enterprise_id, f.month
         ),
-        last_known AS (
-          SELECT DISTINCT ON (f.enterprise_id) f.enterprise_id, f.employees
-          FROM monitoring_facts f WHERE f.district_id = ${districtId} AND f.has_data
-          ORDER BY f.enterprise_id, f.month DESC
-        ),
         base AS (
-          SELECT e.id, e.left_on, fk.v AS base_v, coalesce(lk.employees, 0) AS last_employees
+          SELECT e.id, e.left_on, fk.v AS base_v, coalesce(fk.employees, 0) AS base_employees
           FROM enterprises e
           JOIN monitoring_facts fb ON fb.district_id = e.district_id AND fb.enterprise_id = e.id AND fb.month = ${B}::date
           LEFT JOIN first_known fk ON fk.enterprise_id = e.id
-          LEFT JOIN last_known lk ON lk.enterprise_id = e.id
           WHERE e.district_id = ${districtId}
         )
         SELECT f.month, f.enterprise_id,
@@ -151,7 +145,7 @@ export function contributionsSql(
         WHERE f.district_id = ${districtId} AND ${inWindow}
         UNION ALL
         -- Gone: in the district at the baseline, moved out or closed before the month. Their baseline is a loss.
-        SELECT m.month, b.id, -coalesce(b.base_v, 0), true, b.last_employees
+        SELECT m.month, b.id, -coalesce(b.base_v, 0), true, b.base_employees
         FROM base b JOIN (${months}) m ON b.left_on IS NOT NULL AND b.left_on < m.month`;
     }
     case 'newEnterprises':

@@ -1,42 +1,15 @@
 // In Chromium: the dashboard shows a card per target, a target page draws its chart and drills down; the public
 // dashboard works without login and names no enterprise; an enterprise user files a monthly report.
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  ADMIN_PASSWORD,
-  DEMO_PASSWORD,
-  artefacts,
-  launchChromium,
-  logIn as logInAs,
-  newPage,
-  shot,
-  startServer,
-  type RunningServer,
-} from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, shot, useServerAndBrowser } from './server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(artefacts, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const page_ = (width?: number, height?: number) => newPage(browser, width, height);
-const logIn = (page: Page, username: string, password: string) =>
-  logInAs(page, server.url, username, password);
+const session = useServerAndBrowser();
 
 describe('the monitoring dashboard', () => {
   it('shows the nine targets with values and statuses, then a target with its chart and drill-down', async () => {
-    const page = await page_();
-    await logIn(page, 'admin', ADMIN_PASSWORD);
-    await page.goto(`${server.url}/monitoring`);
+    const page = await session.page();
+    await session.logIn(page, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${session.url}/monitoring`);
     await page.locator('.mtx-mon-card').first().waitFor();
     await expect.poll(() => page.locator('.mtx-mon-card').count()).toBe(9);
     const text = await page.locator('body').innerText();
@@ -58,8 +31,8 @@ describe('the monitoring dashboard', () => {
 
 describe('the public dashboard', () => {
   it('opens without login and shows district figures but no enterprise names', async () => {
-    const page = await page_(390, 844);
-    await page.goto(`${server.url}/public`);
+    const page = await session.page(390, 844);
+    await page.goto(`${session.url}/public`);
     await page.locator('.mtx-mon-card').first().waitFor();
     await expect.poll(() => page.locator('.mtx-mon-card').count()).toBe(9);
     const text = await page.locator('body').innerText();
@@ -72,12 +45,12 @@ describe('the public dashboard', () => {
 
 describe('an enterprise user', () => {
   it('opens the monthly report form for its own enterprise with last period shown', async () => {
-    const page = await page_();
-    await logIn(page, 'firm', DEMO_PASSWORD);
+    const page = await session.page();
+    await session.logIn(page, 'firm', DEMO_PASSWORD);
     const me = (await page.evaluate(async () => (await fetch('/api/auth/me')).json())) as {
       user: { enterpriseId: string };
     };
-    await page.goto(`${server.url}/enterprises/${me.user.enterpriseId}/reports/new`);
+    await page.goto(`${session.url}/enterprises/${me.user.enterpriseId}/reports/new`);
     await expect
       .poll(async () => (await page.locator('body').innerText()).includes('从业人员'), { timeout: 20_000 })
       .toBe(true);

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { repoRoot } from '../../src/platform/config.ts';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -117,4 +118,36 @@ export async function logIn(page: Page, url: string, username: string, password:
   await page.locator('input[autocomplete="current-password"]').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+export interface BrowserSession {
+  readonly url: string;
+  readonly browser: Browser;
+  page(width?: number, height?: number): Promise<Page>;
+  logIn(page: Page, username: string, password: string): Promise<void>;
+}
+
+/** Starts a server and Chromium for the test file (vitest hooks) and stops both after it. */
+export function useServerAndBrowser(): BrowserSession {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    fs.mkdirSync(artefacts, { recursive: true });
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+    page: (width, height) => newPage(browser!, width, height),
+    logIn: (page, username, password) => logIn(page, server!.url, username, password),
+  };
 }

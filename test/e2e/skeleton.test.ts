@@ -1,42 +1,14 @@
 // In Chromium: the administrator reads the plan and task 12, logs out; an enterprise user cannot open another enterprise.
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  ADMIN_PASSWORD,
-  DEMO_PASSWORD,
-  apiCookie,
-  artefacts,
-  launchChromium,
-  logIn as logInAs,
-  newPage,
-  shot,
-  startServer,
-  type RunningServer,
-} from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, apiCookie, shot, useServerAndBrowser } from './server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(artefacts, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const page_ = (width?: number, height?: number) => newPage(browser, width, height);
-const logIn = (page: Page, username: string, password: string) =>
-  logInAs(page, server.url, username, password);
+const session = useServerAndBrowser();
 
 describe('the administrator', () => {
   it('logs in, sees the plan with its 22 key tasks, opens task 12 with its lead units, and logs out', async () => {
-    const page = await page_();
-    await logIn(page, 'admin', ADMIN_PASSWORD);
-    await page.goto(`${server.url}/plan`);
+    const page = await session.page();
+    await session.logIn(page, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${session.url}/plan`);
     await page
       .getByRole('heading', { name: /重点任务/ })
       .first()
@@ -68,27 +40,27 @@ describe('the administrator', () => {
 
 describe('an enterprise user', () => {
   it('sees its own enterprise but cannot open another one', async () => {
-    const admin = await apiCookie(server.url, 'admin', ADMIN_PASSWORD);
-    const firmCookie = await apiCookie(server.url, 'firm', DEMO_PASSWORD);
+    const admin = await apiCookie(session.url, 'admin', ADMIN_PASSWORD);
+    const firmCookie = await apiCookie(session.url, 'firm', DEMO_PASSWORD);
     const me = (await (
-      await fetch(`${server.url}/api/auth/me`, { headers: { cookie: firmCookie } })
+      await fetch(`${session.url}/api/auth/me`, { headers: { cookie: firmCookie } })
     ).json()) as {
       user: { enterpriseId: string; enterpriseName: string };
     };
     const list = (await (
-      await fetch(`${server.url}/api/enterprises?pageSize=5`, { headers: { cookie: admin } })
+      await fetch(`${session.url}/api/enterprises?pageSize=5`, { headers: { cookie: admin } })
     ).json()) as {
       items: { id: string; name: string }[];
     };
     const other = list.items.find((e) => e.id !== me.user.enterpriseId)!;
 
-    const page = await page_();
-    await logIn(page, 'firm', DEMO_PASSWORD);
-    await page.goto(`${server.url}/enterprises/${me.user.enterpriseId}`);
+    const page = await session.page();
+    await session.logIn(page, 'firm', DEMO_PASSWORD);
+    await page.goto(`${session.url}/enterprises/${me.user.enterpriseId}`);
     await page.getByText(me.user.enterpriseName).first().waitFor();
     await shot(page, 'own-enterprise');
 
-    await page.goto(`${server.url}/enterprises/${other.id}`);
+    await page.goto(`${session.url}/enterprises/${other.id}`);
     await page
       .getByText(/不存在|未找到|404/)
       .first()

@@ -290,6 +290,24 @@ export interface BulkReport extends Figures {
   submittedAt: Date;
 }
 
+/**
+ * PGlite's transaction client can COPY from a blob — about twenty times faster than multi-row INSERTs for a large
+ * history. Found by its shape (a drizzle PGlite transaction's session client); anything else gets INSERTs.
+ */
+function pgliteCopy(db: Queryable): ((statement: string, blob: Blob) => Promise<unknown>) | undefined {
+  const client = (db as unknown as { session?: { client?: Record<string, unknown> } }).session?.client;
+  if (
+    !client ||
+    typeof client.query !== 'function' ||
+    typeof client.exec !== 'function' ||
+    typeof client.rollback !== 'function'
+  ) {
+    return undefined;
+  }
+  const query = client.query as (q: string, params: unknown[], options: { blob: Blob }) => Promise<unknown>;
+  return (statement, blob) => query.call(client, statement, [], { blob });
+}
+
 /** Loads a generated or migrated history as first versions (no per-row audit: the caller records one event). */
 export async function bulkInsertReports(
   db: Queryable,
@@ -297,34 +315,65 @@ export async function bulkInsertReports(
   source: Iterable<BulkReport>,
   source_: 'demo' | 'migration',
 ) {
+  const copy = pgliteCopy(db);
+  const size = copy ? 20_000 : 2000;
   let batch: BulkReport[] = [];
   let count = 0;
   const flush = async () => {
     if (!batch.length) return;
-    await db.insert(reports).values(
-      batch.map((r) => ({
-        districtId,
-        enterpriseId: r.enterpriseId,
-        period: monthStart(r.period),
-        version: 1,
-        isCurrent: true,
-        employees: r.employees,
-        coreTalents: r.coreTalents,
-        operatingRevenue: r.operatingRevenue,
-        softwareRevenue: r.softwareRevenue,
-        softwareProductRevenue: r.softwareProductRevenue,
-        rdExpense: r.rdExpense,
-        usedArea: r.usedArea.toFixed(2),
-        source: source_,
-        submittedAt: r.submittedAt,
-      })),
-    );
+    if (copy) {
+      // Every value is a number, an id, a date or a fixed word: plain CSV needs no quoting.
+      const csv = batch
+        .map((r) =>
+          [
+            districtId,
+            r.enterpriseId,
+            monthStart(r.period),
+            1,
+            't',
+            r.employees,
+            r.coreTalents,
+            r.operatingRevenue,
+            r.softwareRevenue,
+            r.softwareProductRevenue,
+            r.rdExpense,
+            r.usedArea.toFixed(2),
+            source_,
+            r.submittedAt.toISOString(),
+          ].join(','),
+        )
+        .join('\n');
+      await copy(
+        `COPY reports (district_id, enterprise_id, period, version, is_current, employees, core_talents, operating_revenue,
+           software_revenue, software_product_revenue, rd_expense, used_area, source, submitted_at) FROM '/dev/blob' WITH (FORMAT csv)`,
+        new Blob([csv]),
+      );
+    } else {
+      await db.insert(reports).values(
+        batch.map((r) => ({
+          districtId,
+          enterpriseId: r.enterpriseId,
+          period: monthStart(r.period),
+          version: 1,
+          isCurrent: true,
+          employees: r.employees,
+          coreTalents: r.coreTalents,
+          operatingRevenue: r.operatingRevenue,
+          softwareRevenue: r.softwareRevenue,
+          softwareProductRevenue: r.softwareProductRevenue,
+          rdExpense: r.rdExpense,
+          usedArea: r.usedArea.toFixed(2),
+          source: source_,
+          submittedAt: r.submittedAt,
+        })),
+      );
+    }
     count += batch.length;
     batch = [];
   };
   for (const r of source) {
     batch.push(r);
-    if (batch.length === 2000) await flush();
+    if (batch.length === size) await flush();
   }
   await flush();
   return count;

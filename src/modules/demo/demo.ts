@@ -197,7 +197,7 @@ const FIELD_CODES: readonly FieldCode[] = fields.map((f) => f.code);
 
 const DAY_MS = 86_400_000;
 
-function dayOf(iso: string): number {
+export function dayOf(iso: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return Number.NaN;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -213,7 +213,7 @@ function dayOf(iso: string): number {
  * Day number (days since 1970-01-01) → 'YYYY-MM-DD', by Howard Hinnant's civil-from-days algorithm:
  * integer arithmetic only, several times faster than Date#toISOString, which matters at 100,000 firms.
  */
-function isoOf(day: number): string {
+export function isoOf(day: number): string {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -5,7 +5,7 @@
 // firm's history does not depend on how many firms are generated nor on the window asked for.
 // docs/demo-district.md ("Monthly reports") explains every constant below.
 import type { FieldCode } from '../enterprises/fields.ts';
-import type { DemoEnterprise } from './demo.ts';
+import { dayOf, isoOf, type DemoEnterprise } from './demo.ts';
 import { mix32, mulberry32, type Rng } from './prng.ts';
 
 export interface DemoReportOptions {
@@ -202,38 +202,6 @@ const SEASON_FACTORS: Readonly<Record<keyof typeof SEASONS, Float64Array>> = {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-/** 'YYYY-MM-DD' → days since 1970-01-01, or NaN for anything that is not a calendar date. */
-function dayOf(iso: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return Number.NaN;
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  if (m < 1 || m > 12 || d < 1 || d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!)) return Number.NaN;
-  // Howard Hinnant's days-from-civil: integer arithmetic, no Date objects (called per firm, 100,000 times)
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** Days since 1970-01-01 → 'YYYY-MM-DD' (civil-from-days, the inverse of dayOf). */
-function isoOf(day: number): string {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
 
 /** 'YYYY-MM' → months since year 0, or NaN. */
 function monthOfPeriod(period: string): number {

@@ -75,7 +75,8 @@ async function load(url: string, cookie: string | undefined, clients: number, se
   return { ...s, rps: samples.length / seconds };
 }
 
-async function overviewRow(database: Database, label: string, districtId: string): Promise<string> {
+/** The platform listening on a free port, with an administrator's session cookie. */
+async function listeningAsAdmin(database: Database, districtId: string) {
   const app = await buildServer({
     db: database.db,
     config: { logLevel: 'silent', sessionTtlHours: 1, secureCookies: false, serveWeb: false },
@@ -89,7 +90,11 @@ async function overviewRow(database: Database, label: string, districtId: string
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'admin', password: 'bench-password-1' }),
   });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  return { app, port, cookie: login.headers.get('set-cookie')!.split(';')[0]! };
+}
+
+async function overviewRow(database: Database, label: string, districtId: string): Promise<string> {
+  const { app, port, cookie } = await listeningAsAdmin(database, districtId);
   const body = await (
     await fetch(`http://127.0.0.1:${port}/api/monitoring/overview`, { headers: { cookie } })
   ).text();
@@ -141,20 +146,7 @@ async function importRow(
   await wb.commit();
   const size = fs.statSync(file).size;
 
-  const app = await buildServer({
-    db: database.db,
-    config: { logLevel: 'silent', sessionTtlHours: 1, secureCookies: false, serveWeb: false },
-    defaultDistrictId: districtId,
-    now: () => NOW,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const port = (app.server.address() as { port: number }).port;
-  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'bench-password-1' }),
-  });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { app, port, cookie } = await listeningAsAdmin(database, districtId);
   const form = new FormData();
   form.append('file', new Blob([fs.readFileSync(file)]), 'reports.xlsx');
   global.gc?.();

@@ -14,6 +14,8 @@ import { generateDemoDistrict } from './modules/demo/demo.ts';
 import { iterateReports, settlementOf } from './modules/demo/reports.ts';
 import { bulkInsertReports } from './modules/reports/reports.store.ts';
 import { lastClosedMonth } from './modules/monitoring/monitoring.store.ts';
+import { parsePolicyFile } from './modules/policies/policy-file.ts';
+import { createPolicy, listPolicies } from './modules/policies/policies.store.ts';
 import { enterprises } from './modules/enterprises/enterprises.schema.ts';
 
 /** The demo district's registry is generated as of this day, so every machine gets the same one. */
@@ -256,4 +258,26 @@ async function ensureDemoAccounts(db: Db, districtId: string): Promise<DemoAccou
     made.push({ username: w.username, role: w.role, displayName: w.displayName, boundTo: w.boundTo });
   }
   return made;
+}
+
+/** The policy file that goes with a plan file: `plans/x.yaml` → `plans/x.policies.yaml`, if there is one. */
+export const policyFileFor = (planFile: string) => planFile.replace(/\.ya?ml$/, '') + '.policies.yaml';
+
+/**
+ * Loads the plan's example policies once, into a district that has none yet; later edits in the web app are the
+ * district's own and are never overwritten.
+ */
+export async function ensureExamplePolicies(db: Db, districtId: string, file: string): Promise<number> {
+  if (!fs.existsSync(file)) return 0;
+  if ((await listPolicies(db, districtId)).length > 0) return 0;
+  const parsed = parsePolicyFile(fs.readFileSync(file, 'utf8'), file);
+  const actor = systemActor(districtId);
+  for (const p of parsed.policies)
+    await createPolicy(db, actor, {
+      code: p.code,
+      definition: p.definition,
+      status: p.status,
+      note: `loaded from ${file}`,
+    });
+  return parsed.policies.length;
 }

@@ -7,7 +7,16 @@ import { JobRunner } from './platform/jobs/runner.ts';
 import { monitoringJobHandlers, monitoringSchedules } from './modules/monitoring/monitoring.feedback.ts';
 import { monitoringSettings } from './modules/plan/plan.store.ts';
 import { lastComputedAt, recompute } from './modules/monitoring/monitoring.store.ts';
-import { DEMO_PASSWORD, ensureAdmin, ensureDemo, loadPlanFromFile } from './bootstrap.ts';
+import {
+  DEMO_PASSWORD,
+  ensureAdmin,
+  ensureDemo,
+  ensureExamplePolicies,
+  loadPlanFromFile,
+  policyFileFor,
+} from './bootstrap.ts';
+import { tierRun, tiersDigest } from './modules/policies/tiers.store.ts';
+import { evaluatePolicies, listPolicies, policyPeriod } from './modules/policies/policies.store.ts';
 
 /** Arbitrary but fixed: the advisory lock that serialises first-start loading across instances. */
 const BOOTSTRAP_LOCK = 7_318_245_002;
@@ -43,9 +52,26 @@ async function main() {
     demo = config.demo
       ? await ensureDemo(database.db, plan.districtId, { enterprises: config.demoEnterprises })
       : undefined;
-    // The first start evaluates at once, so the dashboard is not empty until the nightly job.
-    if (!(await lastComputedAt(database.db, plan.districtId)))
+    await ensureExamplePolicies(database.db, plan.districtId, policyFileFor(config.planFile));
+    // The first start evaluates at once, so the dashboard is not empty until the nightly job; so does a start after
+    // the plan's tier rules changed.
+    const settings = await monitoringSettings(database.db, plan.districtId);
+    const tiers = await tierRun(database.db, plan.districtId);
+    if (
+      !(await lastComputedAt(database.db, plan.districtId)) ||
+      tiers?.digest !== tiersDigest(settings.tiers)
+    )
       await recompute(database.db, plan.districtId, new Date());
+    if (
+      (await listPolicies(database.db, plan.districtId, 'active')).some(
+        (p) => !p.evaluation || p.evaluation.version !== p.version,
+      )
+    )
+      await evaluatePolicies(
+        database.db,
+        plan.districtId,
+        await policyPeriod(database.db, plan.districtId, new Date()),
+      );
   } finally {
     await unlock();
   }

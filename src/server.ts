@@ -16,6 +16,8 @@ import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { registerPolicyRoutes } from './modules/policies/policies.routes.ts';
+import { evaluatePolicies, policyPeriod } from './modules/policies/policies.store.ts';
 import {
   LoggingDeliveryAdapter,
   type DeliveryOptions,
@@ -123,9 +125,11 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     now,
     afterRecompute: async (districtId, summary) => {
       await sendAlerts(db, districtId, summary, delivery);
+      await evaluatePolicies(db, districtId, await policyPeriod(db, districtId, now()));
     },
   });
   registerNotificationRoutes(api, { db });
+  registerPolicyRoutes(api, { db, now });
 
   const serveWeb = config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (serveWeb) {

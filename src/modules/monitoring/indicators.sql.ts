@@ -1,8 +1,6 @@
 // The indicator engine's SQL: the monthly fact table, and each formula kind as per-enterprise contributions or flows.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Formula, MonitoringSettings } from '../plan/plan-file.ts';
-
-type Tier = MonitoringSettings['tiers'][string];
+import type { Formula } from '../plan/plan-file.ts';
 
 /** A month as the first day of it, for SQL. */
 export const monthDate = (period: string) => `${period}-01`;
@@ -67,37 +65,6 @@ export const sizeBandSql = (employees: SQL) =>
   sql`CASE WHEN ${employees} < 10 THEN 'micro' WHEN ${employees} < 100 THEN 'small' WHEN ${employees} < 300 THEN 'medium' ELSE 'large' END`;
 export const sizeBands = ['micro', 'small', 'medium', 'large'] as const;
 
-const tierMeasureSql: Record<Tier['conditions'][number]['measure'], string> = {
-  employees: 't.employees',
-  coreTalents: 't.core_talents',
-  operatingRevenueTtm: 't.op_ttm',
-  softwareRevenueTtm: 't.sw_ttm',
-  operatingRevenueTtmGrowth: 'CASE WHEN t.op_ttm_prev > 0 THEN t.op_ttm::numeric / t.op_ttm_prev - 1 END',
-  rdShareTtm: 'CASE WHEN t.op_ttm > 0 THEN t.rd_ttm::numeric / t.op_ttm END',
-};
-const opSql = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
-
-/** A tier rule as a SQL boolean over the trailing-12-month table `t` (unknown counts as not met). */
-export function tierRuleSql(tier: Tier): SQL {
-  const parts = tier.conditions.map(
-    (c) => sql`coalesce((${sql.raw(tierMeasureSql[c.measure])}) ${sql.raw(opSql[c.op])} ${c.value}, false)`,
-  );
-  return sql`(${sql.join(parts, tier.match === 'all' ? sql` AND ` : sql` OR `)})`;
-}
-
-/** Per enterprise and month, stocks and trailing-12-month flows: what tier rules test. */
-const ttmSql = (districtId: string) => sql`
-  SELECT y.*, lag(y.op_ttm, 12) OVER (PARTITION BY y.enterprise_id ORDER BY y.month) AS op_ttm_prev
-  FROM (
-    SELECT f.*,
-           sum(f.operating_revenue) OVER w AS op_ttm,
-           sum(f.software_revenue) OVER w AS sw_ttm,
-           sum(f.rd_expense) OVER w AS rd_ttm
-    FROM monitoring_facts f
-    WHERE f.district_id = ${districtId}
-    WINDOW w AS (PARTITION BY f.enterprise_id ORDER BY f.month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
-  ) y`;
-
 export interface Window {
   districtId: string;
   baseline: string;
@@ -110,11 +77,7 @@ export interface Window {
  * For additive formulas: rows (month, enterprise_id, value, has_data, employees) giving each enterprise's contribution
  * to the target's value in each month; the target's value is their sum. Null for flow and manual formulas.
  */
-export function contributionsSql(
-  formula: Formula,
-  w: Window,
-  tiers: MonitoringSettings['tiers'],
-): SQL | null {
+export function contributionsSql(formula: Formula, w: Window): SQL | null {
   const { districtId } = w;
   const B = monthDate(w.baseline);
   const months = sql`SELECT generate_series(${monthDate(w.from)}::date, ${monthDate(w.to)}::date, interval '1 month')::date AS month`;
@@ -155,18 +118,17 @@ export function contributionsSql(
         JOIN enterprises e ON e.district_id = f.district_id AND e.id = f.enterprise_id
         WHERE f.district_id = ${districtId} AND ${inWindow}
           AND e.settled_on > (${B}::date + interval '1 month' - interval '1 day')::date`;
-    case 'tierEntrants': {
-      const tier = tiers[formula.tier];
-      if (!tier) throw new Error(`tier ${formula.tier} is not defined`);
+    case 'tierEntrants':
+      // Members of the tier in the month (tier_months, evaluated from the tier's rule) that were not members at the
+      // baseline month.
       return sql`
-        WITH t AS (${ttmSql(districtId)}),
-        meets AS (SELECT t.month, t.enterprise_id, t.has_data, t.employees, ${tierRuleSql(tier)} AS ok FROM t),
-        at_base AS (SELECT enterprise_id, ok FROM meets WHERE month = ${B}::date)
-        SELECT m.month, m.enterprise_id, 1 AS value, true AS has_data, m.employees
-        FROM meets m LEFT JOIN at_base b ON b.enterprise_id = m.enterprise_id
-        WHERE m.month BETWEEN ${monthDate(w.from)}::date AND ${monthDate(w.to)}::date
-          AND m.has_data AND m.ok AND NOT coalesce(b.ok, false)`;
-    }
+        SELECT f.month, f.enterprise_id, 1 AS value, true AS has_data, f.employees
+        FROM monitoring_facts f
+        JOIN tier_months t ON t.district_id = f.district_id AND t.tier = ${formula.tier}
+                          AND t.month = f.month AND t.enterprise_id = f.enterprise_id
+        WHERE f.district_id = ${districtId} AND ${inWindow}
+          AND NOT EXISTS (SELECT 1 FROM tier_months b WHERE b.district_id = ${districtId} AND b.tier = ${formula.tier}
+                            AND b.month = ${B}::date AND b.enterprise_id = f.enterprise_id)`;
     default:
       return null;
   }

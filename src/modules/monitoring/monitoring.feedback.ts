@@ -1,5 +1,6 @@
 // Feedback (反馈优化): alerts to a target's owner units when its status worsens or reporting drops, reminders to
 // enterprises that have not reported, and the jobs that run recompute and reminders on schedule.
+import { evaluatePolicies, policyPeriod } from '../policies/policies.store.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
@@ -161,7 +162,13 @@ export function monitoringJobHandlers(delivery: DeliveryOptions): Record<string,
       const summary = await recompute(ctx.db, job.districtId, ctx.now());
       if (!summary) return { skipped: 'no plan' };
       const alerts = await sendAlerts(ctx.db, job.districtId, summary, delivery);
-      return { ...summary, alerts };
+      // Policies read the same reports and tiers: re-evaluate them (with stored explanations) after every recompute.
+      const policies = await evaluatePolicies(
+        ctx.db,
+        job.districtId,
+        await policyPeriod(ctx.db, job.districtId, ctx.now()),
+      );
+      return { ...summary, alerts, policies };
     },
     [REMIND_JOB]: async (job, ctx) => ({
       reminders: await sendReminders(ctx.db, job.districtId, ctx.now(), delivery),

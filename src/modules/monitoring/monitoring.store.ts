@@ -1,4 +1,5 @@
 // The only SQL on monitoring tables: recompute (facts → results → snapshots), reading results, drill-down, manual values.
+import { evaluateTiers } from '../policies/tiers.store.ts';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
@@ -125,7 +126,7 @@ export async function targetResults(
   w: Window,
 ): Promise<ResultRow[]> {
   if (t.formula.kind === 'manual') return manualSeries(db, ctx.districtId, t.code, w);
-  const contrib = contributionsSql(t.formula, w, ctx.settings.tiers);
+  const contrib = contributionsSql(t.formula, w);
   if (contrib) {
     const out = await rows<ResultRow>(
       db,
@@ -194,6 +195,9 @@ export async function recompute(
       await tx.execute(q);
     // Fresh statistics after a bulk rewrite: without them the planner picks nested loops and a recompute takes 20× longer.
     await tx.execute(sql`ANALYZE monitoring_facts`);
+    // Tiers month by month from a year before the baseline (so entrants are told from members at the baseline).
+    await evaluateTiers(tx, districtId, ctx.settings.tiers, addMonths(ctx.baseline, -12), to);
+    await tx.execute(sql`ANALYZE tier_months`);
     const [factCount] = await rows<{ n: number }>(
       tx,
       sql`SELECT count(*)::int AS n FROM monitoring_facts WHERE district_id = ${districtId}`,
@@ -404,9 +408,7 @@ export async function contributors(
   },
 ) {
   const w: Window = { districtId: ctx.districtId, baseline: ctx.baseline, from: q.month, to: q.month };
-  const contrib =
-    contributionsSql(t.formula, w, ctx.settings.tiers) ??
-    flowContributionsSql(t.formula, ctx.districtId, q.month);
+  const contrib = contributionsSql(t.formula, w) ?? flowContributionsSql(t.formula, ctx.districtId, q.month);
   if (!contrib) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const scale = t.formula.kind === 'flowRatio' ? 100_000_000 : scaleOf(t.unit);
   const group =

@@ -1,6 +1,7 @@
 // The plan file (format mantianxing-plan/1): its Zod schema, a pure YAML parser with cross-reference checks, and lookups.
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
+import { checkCondition, conditionSchema, leavesOf } from '../policies/rules.ts';
 
 export const planFileFormat = 'mantianxing-plan/1';
 
@@ -76,29 +77,20 @@ export const flowMeasures = [
   'softwareProductRevenue',
   'rdExpense',
 ] as const;
-/** What a tier rule can test, at a month: stocks, trailing-12-month flows, and their year-on-year growth. */
-export const tierMeasures = [
-  'employees',
-  'coreTalents',
-  'operatingRevenueTtm',
-  'softwareRevenueTtm',
-  'operatingRevenueTtmGrowth',
-  'rdShareTtm',
-] as const;
-
-const tierCondition = z.strictObject({
-  measure: z.enum(tierMeasures),
-  op: z.enum(['gt', 'gte', 'lt', 'lte']),
-  value: z.number().finite(),
-});
+/**
+ * A tier of tiered cultivation (梯度培育): a rule in the policy rule language, evaluated for every enterprise each
+ * month; an enterprise is in the tier in the months its rule holds.
+ */
 const tierRuleSchema = z.strictObject({
   name: text,
   nameEn: text,
-  /** all: every condition holds; any: at least one. */
-  match: z.enum(['all', 'any']),
-  conditions: z.array(tierCondition).min(1),
+  rule: conditionSchema,
+  /** Where the criteria come from (a clause of the plan, a document), or why a default was chosen. */
   source: text,
+  /** Share of a threshold within which a failing enterprise counts as a near miss (the cultivation pipeline). */
+  nearMissMargin: z.number().min(0).max(1).default(0.2),
 });
+export type TierRule = z.infer<typeof tierRuleSchema>;
 
 /**
  * How a target's value is computed each month (see docs/indicators.md). Values are in the target's unit:
@@ -341,6 +333,36 @@ function crossReferenceIssues(file: Shape): RawIssue[] {
   const th = file.monitoring.thresholds;
   if (!(th.ahead > th.onTrack && th.onTrack > th.behind)) {
     add(['monitoring', 'thresholds'], 'thresholds must satisfy ahead > onTrack > behind');
+  }
+  // Tier rules are checked like policy rules, against the plan's own units; they cannot refer to tiers.
+  const subdistrictCodes = new Set(file.units.filter((u) => u.kind === 'subdistrict').map((u) => u.code));
+  for (const [code, tier] of Object.entries(file.monitoring.tiers)) {
+    const ctx = {
+      subdistrictCodes,
+      buildingCodes: new Set<string>(),
+      tierCodes: new Set<string>(),
+      allowTiers: false,
+    };
+    for (const e of checkCondition(tier.rule, ctx, {}, [])) {
+      add(
+        [
+          'monitoring',
+          'tiers',
+          code,
+          'rule',
+          ...e.path
+            .split('.')
+            .filter(Boolean)
+            .map((x) => (/^\d+$/.test(x) ? Number(x) : x)),
+        ],
+        e.message,
+      );
+    }
+    if (leavesOf(tier.rule).some((l) => l.leaf.kind === 'building'))
+      add(
+        ['monitoring', 'tiers', code, 'rule'],
+        'tier rules cannot name buildings (buildings are district data, not plan data)',
+      );
   }
   file.targets.forEach((target, i) => {
     if (target.ownerTask !== undefined && !taskNumbers.has(target.ownerTask)) {

@@ -299,6 +299,9 @@ export async function monitoringSettings(db: Queryable, districtId: string): Pro
     carryForwardMonths: raw.carryForwardMonths ?? 3,
     thresholds: raw.thresholds ?? { ahead: 1.05, onTrack: 0.95, behind: 0.75 },
     reportingRateDropAlert: raw.reportingRateDropAlert ?? 10,
-    tiers: raw.tiers ?? {},
+    // Tiers stored by an older plan format (before rules) are skipped until the plan file is loaded again.
+    tiers: Object.fromEntries(
+      Object.entries(raw.tiers ?? {}).filter(([, t]) => t && typeof t === 'object' && 'rule' in t),
+    ),
   };
 }

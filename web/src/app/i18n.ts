@@ -33,8 +33,24 @@ function applySideEffects(lang: Language): void {
 const initial = storedLanguage();
 applySideEffects(initial);
 
+// Modules may keep their own texts in modules/<m>/locales/<lang>.json; they merge under the shared ones.
+const moduleLocales = import.meta.glob<Record<string, unknown>>('../modules/*/locales/*.json', {
+  eager: true,
+  import: 'default',
+});
+function withModules(base: Record<string, unknown>, lang: Language): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [file, texts] of Object.entries(moduleLocales)) {
+    if (file.endsWith(`/${lang}.json`)) Object.assign(merged, texts);
+  }
+  return merged;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: {
+    'zh-CN': { translation: withModules(zhCN, 'zh-CN') },
+    'en-US': { translation: withModules(enUS, 'en-US') },
+  },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -1,0 +1,392 @@
+// Explanations (pure): a rule's stored leaf results and values turned into plain Chinese (and English) lines.
+import { fields as fieldList, honourKinds } from '../enterprises/fields.ts';
+import type { ExplanationNode } from './policies.contract.ts';
+import {
+  leavesOf,
+  measureDimension,
+  measureLabelEn,
+  measureLabelZh,
+  opZhWords,
+  parseUnit,
+  type Compare,
+  type Condition,
+  type Expr,
+  type Leaf,
+  type Parameter,
+} from './rules.ts';
+
+/** What the words need to know of the enterprise for attribute conditions (codes → names resolved by the caller). */
+export interface EnterpriseFacts {
+  subdistrictName: string;
+  fields: string[];
+  honours: string[];
+  buildingName: string | null;
+  aboveScale: boolean;
+  tiers: string[];
+}
+
+export interface Names {
+  subdistricts: ReadonlyMap<string, string>;
+  buildings: ReadonlyMap<string, string>;
+  tiers: ReadonlyMap<string, string>;
+}
+
+const fieldZh = new Map<string, string>(fieldList.map((f) => [f.code, f.zh]));
+const fieldEn = new Map<string, string>(fieldList.map((f) => [f.code, f.en]));
+const honourZh = new Map<string, string>(honourKinds.map((h) => [h.code, h.zh]));
+const honourEn = new Map<string, string>(honourKinds.map((h) => [h.code, h.en]));
+
+/** A number for people to read: thousands separators, at most two decimals. */
+export function formatNumber(n: number): string {
+  const rounded = Math.round(n * 100) / 100;
+  return rounded.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+}
+
+/** A base-unit value shown in `unit` (e.g. 元 → 万元, ratio → %). */
+export function inUnit(value: number, unit: string): string {
+  const u = parseUnit(unit);
+  const n = u ? value / u.scale : value;
+  return `${formatNumber(n)}${unit === '%' ? '%' : ` ${unit}`}`;
+}
+
+/** Money in 元 as 万元 text. */
+export const wanYuan = (yuan: number) => `${formatNumber(yuan / 1e4)} 万元`;
+
+function thresholdText(
+  leaf: Compare,
+  params: Record<string, Parameter>,
+  paramValues: Record<string, number>,
+) {
+  if (typeof leaf.value === 'object') {
+    const p = params[leaf.value.param];
+    const v = paramValues[leaf.value.param];
+    if (!p || v === undefined)
+      return { zh: `参数 ${leaf.value.param}（未生效）`, en: `parameter ${leaf.value.param} (not in force)` };
+    return { zh: `${p.label}（${inUnit(v, p.unit)}）`, en: `${p.label} (${inUnit(v, p.unit)})` };
+  }
+  const t = `${formatNumber(leaf.value)}${leaf.unit === '%' ? '%' : ` ${leaf.unit}`}`;
+  return { zh: t, en: t };
+}
+
+/** How far a value is from passing a comparison, in the threshold's unit; null when it passes or cannot be closed. */
+export function gapOf(
+  leaf: Compare,
+  value: number,
+  threshold: number,
+): { amount: number; more: boolean } | null {
+  const integral =
+    measureDimension(leaf.measure).people === 1 &&
+    (leaf.measure.agg === 'latest' || leaf.measure.agg === 'at');
+  switch (leaf.op) {
+    case 'gt':
+      if (value > threshold) return null;
+      return { amount: integral ? Math.floor(threshold) + 1 - value : threshold - value, more: true };
+    case 'gte':
+      if (value >= threshold) return null;
+      return { amount: integral ? Math.ceil(threshold) - value : threshold - value, more: true };
+    case 'lt':
+      if (value < threshold) return null;
+      return { amount: integral ? value - (Math.ceil(threshold) - 1) : value - threshold, more: false };
+    case 'lte':
+      if (value <= threshold) return null;
+      return { amount: integral ? value - Math.floor(threshold) : value - threshold, more: false };
+    default:
+      return null;
+  }
+}
+
+const verdictZh = (p: boolean | null) =>
+  p === true ? '满足' : p === false ? '不满足' : '无数据，按不满足计';
+const verdictEn = (p: boolean | null) =>
+  p === true ? 'met' : p === false ? 'not met' : 'no data, counted as not met';
+const list = (xs: string[], sep = '、') => (xs.length ? xs.join(sep) : '无');
+
+interface LeafWords {
+  text: string;
+  textEn: string;
+  measure: string | null;
+  value: string | null;
+  threshold: string | null;
+  gap: string | null;
+}
+
+function leafWords(
+  leaf: Leaf,
+  passed: boolean | null,
+  value: number | null,
+  facts: EnterpriseFacts,
+  names: Names,
+  params: Record<string, Parameter>,
+  paramValues: Record<string, number>,
+  threshold: number | null,
+): LeafWords {
+  const none = { measure: null, value: null, threshold: null, gap: null };
+  const custom = leaf.label ? `${leaf.label}：` : '';
+  switch (leaf.kind) {
+    case 'compare': {
+      const m = measureLabelZh(leaf.measure);
+      const mEn = measureLabelEn(leaf.measure);
+      const t = thresholdText(leaf, params, paramValues);
+      const unit = typeof leaf.value === 'object' ? (params[leaf.value.param]?.unit ?? leaf.unit) : leaf.unit;
+      const v = value === null ? null : inUnit(value, unit);
+      const g =
+        value !== null && threshold !== null && passed === false ? gapOf(leaf, value, threshold) : null;
+      const gapText = g ? inUnit(g.amount, unit) : null;
+      const gapZh = g ? `，${g.more ? '还差' : '超出'} ${gapText}` : '';
+      const gapEn = g ? `, ${g.more ? 'short by' : 'over by'} ${gapText}` : '';
+      return {
+        text: `${custom}${m}${v === null ? '无数据' : `为 ${v}`}，要求 ${opZhWords[leaf.op]} ${t.zh}，${verdictZh(passed)}${gapZh}`,
+        textEn: `${mEn} ${v === null ? 'has no data' : `is ${v}`}; required ${opZhWords[leaf.op]} ${t.en}; ${verdictEn(passed)}${gapEn}`,
+        measure: m,
+        value: v,
+        threshold: `${opZhWords[leaf.op]} ${t.zh}`,
+        gap: gapText ? `${g!.more ? '还差' : '超出'} ${gapText}` : null,
+      };
+    }
+    case 'subdistrict': {
+      const want = leaf.values.map((c) => names.subdistricts.get(c) ?? c);
+      const verb = leaf.op === 'in' ? '属于' : '不属于';
+      return {
+        ...none,
+        text: `${custom}所属镇街为 ${facts.subdistrictName}，要求${verb} ${list(want)}，${verdictZh(passed)}`,
+        textEn: `subdistrict is ${facts.subdistrictName}; required ${leaf.op === 'in' ? 'one of' : 'none of'} ${want.join(', ')}; ${verdictEn(passed)}`,
+        value: facts.subdistrictName,
+        threshold: `${verb} ${list(want)}`,
+      };
+    }
+    case 'field': {
+      const has = facts.fields.map((c) => fieldZh.get(c) ?? c);
+      const want = leaf.values.map((c) => fieldZh.get(c) ?? c);
+      const verb = { anyOf: '包含任一', allOf: '全部包含', noneOf: '不包含' }[leaf.op];
+      return {
+        ...none,
+        text: `${custom}重点领域为 ${list(has)}，要求${verb} ${list(want)}，${verdictZh(passed)}`,
+        textEn: `fields are ${facts.fields.map((c) => fieldEn.get(c) ?? c).join(', ') || 'none'}; required ${leaf.op} ${leaf.values.map((c) => fieldEn.get(c) ?? c).join(', ')}; ${verdictEn(passed)}`,
+        value: list(has),
+        threshold: `${verb} ${list(want)}`,
+      };
+    }
+    case 'honour': {
+      const has = facts.honours.map((c) => honourZh.get(c) ?? c);
+      const want = leaf.values.map((c) => honourZh.get(c) ?? c);
+      const verb = leaf.op === 'anyOf' ? '具有任一' : '不具有';
+      return {
+        ...none,
+        text: `${custom}已认定荣誉：${list(has)}，要求${verb} ${list(want)}，${verdictZh(passed)}`,
+        textEn: `honours: ${facts.honours.map((c) => honourEn.get(c) ?? c).join(', ') || 'none'}; required ${leaf.op} ${leaf.values.map((c) => honourEn.get(c) ?? c).join(', ')}; ${verdictEn(passed)}`,
+        value: list(has),
+        threshold: `${verb} ${list(want)}`,
+      };
+    }
+    case 'aboveScale':
+      return {
+        ...none,
+        text: `${custom}${facts.aboveScale ? '是' : '不是'}规上企业，要求${leaf.value ? '是' : '不是'}规上企业，${verdictZh(passed)}`,
+        textEn: `${facts.aboveScale ? 'is' : 'is not'} above scale; required ${leaf.value ? 'above scale' : 'not above scale'}; ${verdictEn(passed)}`,
+        value: facts.aboveScale ? '规上' : '规下',
+        threshold: leaf.value ? '规上企业' : '非规上企业',
+      };
+    case 'building': {
+      const where = facts.buildingName ?? '未入驻登记楼宇';
+      const want =
+        leaf.op === 'any'
+          ? '位于登记载体楼宇'
+          : leaf.op === 'none'
+            ? '不在登记载体楼宇'
+            : `位于 ${list(leaf.values.map((c) => names.buildings.get(c) ?? c))}`;
+      return {
+        ...none,
+        text: `${custom}所在楼宇：${where}，要求${want}，${verdictZh(passed)}`,
+        textEn: `building: ${facts.buildingName ?? 'none registered'}; required ${leaf.op === 'in' ? `one of ${leaf.values.join(', ')}` : leaf.op}; ${verdictEn(passed)}`,
+        value: where,
+        threshold: want,
+      };
+    }
+    case 'tier': {
+      const has = facts.tiers.map((c) => names.tiers.get(c) ?? c);
+      const want = leaf.values.map((c) => names.tiers.get(c) ?? c);
+      const verb = leaf.op === 'anyOf' ? '属于任一' : '不属于';
+      return {
+        ...none,
+        text: `${custom}所在梯度：${list(has)}，要求${verb} ${list(want)}，${verdictZh(passed)}`,
+        textEn: `tiers: ${facts.tiers.join(', ') || 'none'}; required ${leaf.op} ${leaf.values.join(', ')}; ${verdictEn(passed)}`,
+        value: list(has),
+        threshold: `${verb} ${list(want)}`,
+      };
+    }
+  }
+}
+
+export interface ExplainInput {
+  eligibility: Condition;
+  params: Record<string, Parameter>;
+  /** Parameter values in base units at the evaluation. */
+  paramValues: Record<string, number>;
+  passed: (boolean | null)[];
+  values: (number | null)[];
+  facts: EnterpriseFacts;
+  names: Names;
+  /** Threshold of each leaf in base units (null for attribute leaves). */
+  thresholds: (number | null)[];
+}
+
+const and3 = (xs: (boolean | null)[]) =>
+  xs.some((x) => x === false) ? false : xs.some((x) => x === null) ? null : true;
+const or3 = (xs: (boolean | null)[]) =>
+  xs.some((x) => x === true) ? true : xs.some((x) => x === null) ? null : false;
+
+/** The explanation tree of one enterprise under one rule. */
+export function explainTree(input: ExplainInput): ExplanationNode {
+  const leaves = leavesOf(input.eligibility);
+  let i = 0;
+  const walk = (c: Condition): ExplanationNode => {
+    if (c.kind === 'all' || c.kind === 'any') {
+      const children = c.conditions.map(walk);
+      const passed =
+        c.kind === 'all' ? and3(children.map((x) => x.passed)) : or3(children.map((x) => x.passed));
+      return {
+        kind: c.kind,
+        leaf: null,
+        passed,
+        text: `${c.kind === 'all' ? '同时满足以下全部条件' : '满足以下任一条件'}：${verdictZh(passed)}`,
+        textEn: `${c.kind === 'all' ? 'All of the following' : 'Any of the following'}: ${verdictEn(passed)}`,
+        measure: null,
+        value: null,
+        threshold: null,
+        gap: null,
+        children,
+      };
+    }
+    if (c.kind === 'not') {
+      const child = walk(c.condition);
+      const passed = child.passed === null ? null : !child.passed;
+      return {
+        kind: 'not',
+        leaf: null,
+        passed,
+        text: `不得满足以下条件：${verdictZh(passed)}`,
+        textEn: `Must not hold: ${verdictEn(passed)}`,
+        measure: null,
+        value: null,
+        threshold: null,
+        gap: null,
+        children: [child],
+      };
+    }
+    const idx = leaves[i++]!.index;
+    const passed = input.passed[idx] ?? null;
+    const words = leafWords(
+      c,
+      passed,
+      input.values[idx] ?? null,
+      input.facts,
+      input.names,
+      input.params,
+      input.paramValues,
+      input.thresholds[idx] ?? null,
+    );
+    return { kind: c.kind, leaf: idx, passed, ...words, children: [] };
+  };
+  return walk(input.eligibility);
+}
+
+/** The failed leaves of a tree, in order. */
+export function failedLeaves(node: ExplanationNode): ExplanationNode[] {
+  if (node.leaf !== null) return node.passed === true ? [] : [node];
+  return node.children.flatMap(failedLeaves);
+}
+
+/** The one-sentence verdict. */
+export function summaryOf(
+  policyName: string,
+  eligible: boolean,
+  amount: number | null,
+  tree: ExplanationNode,
+): { zh: string; en: string } {
+  if (eligible) {
+    const money = amount !== null ? `，测算金额 ${wanYuan(amount)}` : '';
+    return {
+      zh: `符合「${policyName}」的条件${money}。`,
+      en: `Qualifies for “${policyName}”${amount !== null ? `; computed amount ${formatNumber(amount)} yuan` : ''}.`,
+    };
+  }
+  const failed = failedLeaves(tree);
+  const first = failed.slice(0, 3).map((f) => f.text.replace(/，(不满足|无数据，按不满足计)/, ''));
+  return {
+    zh: `暂不符合「${policyName}」：${first.join('；')}${failed.length > 3 ? ` 等 ${failed.length} 项` : ''}。`,
+    en: `Does not qualify for “${policyName}”: ${failed
+      .slice(0, 3)
+      .map((f) => f.textEn)
+      .join('; ')}.`,
+  };
+}
+
+/** A benefit formula in words, e.g. “取小(使用面积（最新月报） × 租金补贴标准 × 12 月, 补贴上限)”. */
+export function formulaText(e: Expr, params: Record<string, Parameter>): string {
+  switch (e.kind) {
+    case 'const':
+      return `${formatNumber(e.value)}${e.unit ? ` ${e.unit}` : ''}`;
+    case 'param':
+      return params[e.name]?.label ?? e.name;
+    case 'measure':
+      return measureLabelZh(e.measure);
+    case 'add':
+      return `(${e.args.map((a) => formulaText(a, params)).join(' + ')})`;
+    case 'mul':
+      return e.args.map((a) => formulaText(a, params)).join(' × ');
+    case 'sub':
+      return `(${formulaText(e.args[0], params)} − ${formulaText(e.args[1], params)})`;
+    case 'div':
+      return `${formulaText(e.args[0], params)} ÷ ${formulaText(e.args[1], params)}`;
+    case 'min':
+      return `取小(${e.args.map((a) => formulaText(a, params)).join(', ')})`;
+    case 'max':
+      return `取大(${e.args.map((a) => formulaText(a, params)).join(', ')})`;
+  }
+}
+
+/** A condition in words without an enterprise (the rule as officials and enterprises read it), one line per leaf. */
+export function conditionLines(
+  c: Condition,
+  params: Record<string, Parameter>,
+  names: Names,
+  depth = 0,
+): string[] {
+  const pad = '　'.repeat(depth);
+  if (c.kind === 'all' || c.kind === 'any')
+    return [
+      `${pad}${c.kind === 'all' ? '同时满足：' : '满足任一：'}`,
+      ...c.conditions.flatMap((x) => conditionLines(x, params, names, depth + 1)),
+    ];
+  if (c.kind === 'not') return [`${pad}不得满足：`, ...conditionLines(c.condition, params, names, depth + 1)];
+  return [`${pad}${leafRuleText(c, params, names)}`];
+}
+
+export function leafRuleText(leaf: Leaf, params: Record<string, Parameter>, names: Names): string {
+  if (leaf.label) return leaf.label;
+  switch (leaf.kind) {
+    case 'compare': {
+      const t =
+        typeof leaf.value === 'object'
+          ? (params[leaf.value.param]?.label ?? leaf.value.param)
+          : `${formatNumber(leaf.value)}${leaf.unit === '%' ? '%' : ` ${leaf.unit}`}`;
+      return `${measureLabelZh(leaf.measure)} ${opZhWords[leaf.op]} ${t}`;
+    }
+    case 'subdistrict':
+      return `所属镇街${leaf.op === 'in' ? '属于' : '不属于'} ${list(leaf.values.map((c) => names.subdistricts.get(c) ?? c))}`;
+    case 'field':
+      return `重点领域${{ anyOf: '包含任一', allOf: '全部包含', noneOf: '不包含' }[leaf.op]} ${list(leaf.values.map((c) => fieldZh.get(c) ?? c))}`;
+    case 'honour':
+      return `${leaf.op === 'anyOf' ? '具有任一荣誉' : '不具有荣誉'} ${list(leaf.values.map((c) => honourZh.get(c) ?? c))}`;
+    case 'aboveScale':
+      return leaf.value ? '是规上企业' : '不是规上企业';
+    case 'building':
+      return leaf.op === 'any'
+        ? '位于登记载体楼宇'
+        : leaf.op === 'none'
+          ? '不在登记载体楼宇'
+          : `位于 ${list(leaf.values.map((c) => names.buildings.get(c) ?? c))}`;
+    case 'tier':
+      return `${leaf.op === 'anyOf' ? '属于任一梯度' : '不属于梯度'} ${list(leaf.values.map((c) => names.tiers.get(c) ?? c))}`;
+  }
+}

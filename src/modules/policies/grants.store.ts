@@ -1,0 +1,715 @@
+// No-application grant batches (免申即享): run → review → public notice with objections → decision → inbox; audited.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { rows, type Db, type Queryable } from '../../platform/db/db.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import { audit, type Actor } from '../../platform/audit/audit.ts';
+import { allUnits } from '../units/units.store.ts';
+import { notifyMany } from '../notifications/notifications.store.ts';
+import type { NotificationInput } from '../notifications/notifications.ts';
+import { monitoringSettings } from '../plan/plan.store.ts';
+import type {
+  GrantBatch,
+  GrantBatchDetail,
+  GrantItem,
+  Objection,
+  PublicNotice,
+} from './policies.contract.ts';
+import { grantBatchEvents, grantBatches, grantItems, grantObjections } from './policies.schema.ts';
+import { parametersOn, parseUnit } from './rules.ts';
+import { monthEnd, monthStart } from './rules.sql.ts';
+import { explainTree, summaryOf, wanYuan } from './explain.ts';
+import { compileContext } from './tiers.store.ts';
+import { definitionAt, evaluatePolicies, getPolicy, policyPeriod, thresholdsOf } from './policies.store.ts';
+
+/** Today in Shanghai, 'YYYY-MM-DD'. */
+export const shanghaiDate = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
+
+const conflict = (message: string) => new AppError('CONFLICT', message);
+
+async function event(
+  db: Queryable,
+  districtId: string,
+  batchId: string,
+  step: string,
+  actor: string,
+  note = '',
+) {
+  await db.insert(grantBatchEvents).values({ districtId, batchId, step, actor, note });
+}
+
+interface BatchRow {
+  id: string;
+  number: string;
+  policy_id: string;
+  policy_code: string;
+  definition: { name: string; summary?: string };
+  policy_version: number;
+  period: string;
+  status: string;
+  parameters: GrantBatch['parameters'];
+  items: number;
+  included: number;
+  total_amount: string | null;
+  notice_days: number;
+  notice_starts_on: string | null;
+  notice_ends_on: string | null;
+  open_objections: number;
+  objections: number;
+  created_at: string;
+  created_by: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  note: string;
+  total: number;
+}
+
+const batchSelect = (districtId: string) => sql`
+  SELECT b.id::text, b.number, b.policy_id::text, p.code AS policy_code, v.definition, b.policy_version,
+         to_char(b.period, 'YYYY-MM') AS period, b.status, b.parameters,
+         (SELECT count(*)::int FROM grant_items i WHERE i.district_id = b.district_id AND i.batch_id = b.id) AS items,
+         (SELECT count(*)::int FROM grant_items i WHERE i.district_id = b.district_id AND i.batch_id = b.id AND i.included) AS included,
+         (SELECT sum(i.amount)::text FROM grant_items i WHERE i.district_id = b.district_id AND i.batch_id = b.id AND i.included) AS total_amount,
+         b.notice_days, b.notice_starts_on::text, b.notice_ends_on::text,
+         (SELECT count(*)::int FROM grant_objections o WHERE o.district_id = b.district_id AND o.batch_id = b.id AND o.status = 'open') AS open_objections,
+         (SELECT count(*)::int FROM grant_objections o WHERE o.district_id = b.district_id AND o.batch_id = b.id) AS objections,
+         b.created_at::text, b.created_by, b.decided_at::text, b.decided_by, b.note, count(*) OVER ()::int AS total
+  FROM grant_batches b
+  JOIN policies p ON p.district_id = b.district_id AND p.id = b.policy_id
+  JOIN policy_versions v ON v.district_id = b.district_id AND v.policy_id = b.policy_id AND v.version = b.policy_version
+  WHERE b.district_id = ${districtId}`;
+
+const toBatch = (r: BatchRow): GrantBatch => ({
+  id: r.id,
+  number: r.number,
+  policyId: r.policy_id,
+  policyCode: r.policy_code,
+  policyName: r.definition.name,
+  policyVersion: r.policy_version,
+  period: r.period,
+  status: r.status as GrantBatch['status'],
+  parameters: r.parameters,
+  items: r.items,
+  included: r.included,
+  totalAmount: Number(r.total_amount ?? 0),
+  noticeDays: r.notice_days,
+  noticeStartsOn: r.notice_starts_on,
+  noticeEndsOn: r.notice_ends_on,
+  openObjections: r.open_objections,
+  objections: r.objections,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  decidedAt: r.decided_at,
+  decidedBy: r.decided_by,
+  note: r.note,
+});
+
+export async function listBatches(
+  db: Queryable,
+  districtId: string,
+  q: { status?: string; policyId?: string; page: number; pageSize: number },
+) {
+  const list = await rows<BatchRow>(
+    db,
+    sql`${batchSelect(districtId)} ${q.status ? sql`AND b.status = ${q.status}` : sql``}
+        ${q.policyId ? sql`AND b.policy_id = ${q.policyId}` : sql``}
+        ORDER BY b.created_at DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+  );
+  return { items: list.map(toBatch), total: list[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+async function batchRow(db: Queryable, districtId: string, id: string): Promise<BatchRow> {
+  const [r] = await rows<BatchRow>(db, sql`${batchSelect(districtId)} AND b.id = ${id}`);
+  if (!r) throw notFound('批次');
+  return r;
+}
+
+/** The batch row locked for a step, checking its status. */
+async function lockBatch(db: Queryable, districtId: string, id: string, allowed: string[], what: string) {
+  const [b] = await db
+    .select()
+    .from(grantBatches)
+    .where(and(eq(grantBatches.districtId, districtId), eq(grantBatches.id, id)))
+    .for('update');
+  if (!b) throw notFound('批次');
+  if (!allowed.includes(b.status)) {
+    const words: Record<string, string> = {
+      review: '审核中',
+      notice: '公示中',
+      decided: '已决定',
+      cancelled: '已撤销',
+    };
+    throw conflict(`批次${words[b.status] ?? b.status}，不能${what}`);
+  }
+  return b;
+}
+
+export async function batchDetail(
+  db: Queryable,
+  districtId: string,
+  id: string,
+  withContacts = true,
+): Promise<GrantBatchDetail> {
+  const batch = toBatch(await batchRow(db, districtId, id));
+  const objections = await rows<{
+    id: string;
+    enterprise_id: string | null;
+    enterprise_name: string | null;
+    filer_name: string;
+    filer_contact: string;
+    filed_by_enterprise: string | null;
+    text: string;
+    filed_at: string;
+    status: string;
+    response: string | null;
+    responded_at: string | null;
+  }>(
+    db,
+    sql`SELECT o.id::text, o.enterprise_id::text, e.name AS enterprise_name, o.filer_name, o.filer_contact,
+               o.filed_by_enterprise::text, o.text, o.filed_at::text, o.status, o.response, o.responded_at::text
+        FROM grant_objections o LEFT JOIN enterprises e ON e.district_id = o.district_id AND e.id = o.enterprise_id
+        WHERE o.district_id = ${districtId} AND o.batch_id = ${id} ORDER BY o.filed_at`,
+  );
+  const events = await db
+    .select()
+    .from(grantBatchEvents)
+    .where(and(eq(grantBatchEvents.districtId, districtId), eq(grantBatchEvents.batchId, id)))
+    .orderBy(asc(grantBatchEvents.at));
+  return {
+    batch,
+    objections: objections.map((o): Objection => ({
+      id: o.id,
+      batchId: id,
+      enterpriseId: o.enterprise_id,
+      enterpriseName: o.enterprise_name,
+      filerName: o.filer_name,
+      filerContact: withContacts ? o.filer_contact : null,
+      filedByEnterprise: o.filed_by_enterprise !== null,
+      text: o.text,
+      filedAt: o.filed_at,
+      status: o.status as Objection['status'],
+      response: o.response,
+      respondedAt: o.responded_at,
+    })),
+    events: events.map((e) => ({
+      at: new Date(e.at).toISOString(),
+      actor: e.actor,
+      step: e.step,
+      note: e.note,
+    })),
+  };
+}
+
+export async function batchItems(
+  db: Queryable,
+  districtId: string,
+  id: string,
+  q: { included?: 'true' | 'false'; q?: string; enterpriseId?: string; page: number; pageSize: number },
+) {
+  await batchRow(db, districtId, id);
+  const list = await rows<{
+    enterprise_id: string;
+    name: string;
+    uscc: string;
+    subdistrict_name: string;
+    amount: string;
+    included: boolean;
+    exclusion_reason: string | null;
+    granted: boolean | null;
+    open_objections: number;
+    total: number;
+  }>(
+    db,
+    sql`SELECT i.enterprise_id::text, e.name, e.uscc, u.name AS subdistrict_name, i.amount::text, i.included,
+               i.exclusion_reason, i.granted,
+               (SELECT count(*)::int FROM grant_objections o WHERE o.district_id = i.district_id AND o.batch_id = i.batch_id
+                  AND o.enterprise_id = i.enterprise_id AND o.status = 'open') AS open_objections,
+               count(*) OVER ()::int AS total
+        FROM grant_items i
+        JOIN enterprises e ON e.district_id = i.district_id AND e.id = i.enterprise_id
+        JOIN units u ON u.district_id = e.district_id AND u.id = e.subdistrict_id
+        WHERE i.district_id = ${districtId} AND i.batch_id = ${id}
+          ${q.included ? sql`AND i.included = ${q.included === 'true'}` : sql``}
+          ${q.q ? sql`AND (e.name ILIKE ${`%${q.q}%`} OR e.uscc = ${q.q.toUpperCase()})` : sql``}
+          ${q.enterpriseId ? sql`AND i.enterprise_id = ${q.enterpriseId}` : sql``}
+        ORDER BY i.amount DESC, e.name LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+  );
+  return {
+    items: list.map((r): GrantItem => ({
+      enterpriseId: r.enterprise_id,
+      name: r.name,
+      uscc: r.uscc,
+      subdistrictName: r.subdistrict_name,
+      amount: Number(r.amount),
+      included: r.included,
+      exclusionReason: r.exclusion_reason,
+      granted: r.granted,
+      openObjections: r.open_objections,
+    })),
+    total: list[0]?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Runs a policy now and opens a batch of its eligible enterprises with their amounts and explanations. */
+export async function createBatch(
+  db: Db,
+  actor: Actor,
+  policyId: string,
+  now: Date,
+  note: string,
+): Promise<string> {
+  const policy = await getPolicy(db, actor.districtId, policyId);
+  if (policy.status !== 'active') throw conflict('只有已启用的政策可以发起免申即享批次');
+  if (!policy.definition.benefit) throw conflict('该政策只认定资格，没有补贴金额，不能发起兑现批次');
+  const period = await policyPeriod(db, actor.districtId, now);
+  await evaluatePolicies(db, actor.districtId, period, [policyId]);
+  const def = policy.definition;
+  const inForce = parametersOn(def.parameters, monthEnd(period));
+  const parameters = Object.fromEntries(
+    Object.entries(def.parameters).map(([k, p]) => [
+      k,
+      { label: p.label, value: (inForce[k] ?? NaN) / (parseUnit(p.unit)?.scale ?? 1), unit: p.unit },
+    ]),
+  );
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`grant-number:${actor.districtId}`}))`);
+    const year = shanghaiDate(now).slice(0, 4);
+    const [c] = await rows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM grant_batches WHERE district_id = ${actor.districtId} AND number LIKE ${`免申即享〔${year}〕%`}`,
+    );
+    const number = `免申即享〔${year}〕${(c?.n ?? 0) + 1}号`;
+    const [b] = await tx
+      .insert(grantBatches)
+      .values({
+        districtId: actor.districtId,
+        number,
+        policyId,
+        policyVersion: policy.version,
+        period: monthStart(period),
+        status: 'review',
+        parameters,
+        noticeDays: def.noticeDays,
+        note,
+        createdBy: actor.label,
+      })
+      .returning({ id: grantBatches.id });
+    const batchId = b!.id;
+    await tx.execute(sql`
+      INSERT INTO grant_items (district_id, batch_id, enterprise_id, amount, passed, values)
+      SELECT r.district_id, ${batchId}::uuid, r.enterprise_id, coalesce(r.amount, 0), r.passed, r.values
+      FROM policy_results r WHERE r.district_id = ${actor.districtId} AND r.policy_id = ${policyId} AND r.eligible`);
+    const [n] = await rows<{ n: number; total: string | null }>(
+      tx,
+      sql`SELECT count(*)::int AS n, sum(amount)::text AS total FROM grant_items WHERE district_id = ${actor.districtId} AND batch_id = ${batchId}`,
+    );
+    await event(
+      tx,
+      actor.districtId,
+      batchId,
+      'created',
+      actor.label,
+      `${n!.n} 家企业，合计 ${wanYuan(Number(n!.total ?? 0))}`,
+    );
+    await audit(tx, actor, {
+      action: 'create',
+      entity: 'grantBatch',
+      entityId: batchId,
+      after: {
+        number,
+        policyId,
+        version: policy.version,
+        period,
+        items: n!.n,
+        total: Number(n!.total ?? 0),
+        parameters,
+      },
+    });
+    return batchId;
+  });
+}
+
+export async function reviewItem(
+  db: Db,
+  actor: Actor,
+  batchId: string,
+  enterpriseId: string,
+  included: boolean,
+  reason: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockBatch(tx, actor.districtId, batchId, ['review'], '调整名单');
+    const where = and(
+      eq(grantItems.districtId, actor.districtId),
+      eq(grantItems.batchId, batchId),
+      eq(grantItems.enterpriseId, enterpriseId),
+    );
+    const [item] = await tx.select().from(grantItems).where(where);
+    if (!item) throw notFound('批次中的企业');
+    if (item.included === included && (item.exclusionReason ?? '') === (included ? '' : reason)) return;
+    await tx
+      .update(grantItems)
+      .set({ included, exclusionReason: included ? null : reason })
+      .where(where);
+    await event(
+      tx,
+      actor.districtId,
+      batchId,
+      included ? 'itemIncluded' : 'itemExcluded',
+      actor.label,
+      reason,
+    );
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'grantItem',
+      entityId: `${batchId}:${enterpriseId}`,
+      before: { included: item.included, exclusionReason: item.exclusionReason },
+      after: { included, exclusionReason: included ? null : reason },
+    });
+  });
+}
+
+export async function publishBatch(db: Db, actor: Actor, batchId: string, now: Date, noticeDays?: number) {
+  await db.transaction(async (tx) => {
+    const b = await lockBatch(tx, actor.districtId, batchId, ['review'], '发布公示');
+    const [n] = await rows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM grant_items WHERE district_id = ${actor.districtId} AND batch_id = ${batchId} AND included`,
+    );
+    if (!n?.n) throw conflict('名单中没有拟兑现的企业，不能发布公示');
+    const days = noticeDays ?? b.noticeDays;
+    const start = shanghaiDate(now);
+    const end = addDays(start, days - 1);
+    await tx
+      .update(grantBatches)
+      .set({ status: 'notice', noticeDays: days, noticeStartsOn: start, noticeEndsOn: end })
+      .where(and(eq(grantBatches.districtId, actor.districtId), eq(grantBatches.id, batchId)));
+    await event(
+      tx,
+      actor.districtId,
+      batchId,
+      'published',
+      actor.label,
+      `公示期 ${start} 至 ${end}（${days} 天）`,
+    );
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'grantBatch',
+      entityId: batchId,
+      before: { status: 'review' },
+      after: { status: 'notice', noticeStartsOn: start, noticeEndsOn: end, noticeDays: days },
+    });
+  });
+}
+
+export async function cancelBatch(db: Db, actor: Actor, batchId: string, reason: string) {
+  await db.transaction(async (tx) => {
+    await lockBatch(tx, actor.districtId, batchId, ['review'], '撤销');
+    await tx
+      .update(grantBatches)
+      .set({ status: 'cancelled' })
+      .where(and(eq(grantBatches.districtId, actor.districtId), eq(grantBatches.id, batchId)));
+    await event(tx, actor.districtId, batchId, 'cancelled', actor.label, reason);
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'grantBatch',
+      entityId: batchId,
+      before: { status: 'review' },
+      after: { status: 'cancelled' },
+      note: reason,
+    });
+  });
+}
+
+/** An objection during the notice, from anyone (signed-in or not); the office is told in its inbox. */
+export async function fileObjection(
+  db: Db,
+  districtId: string,
+  batchId: string,
+  input: { enterpriseId: string | null; filerName: string; filerContact: string; text: string },
+  filer: { userId: string | null; enterpriseId: string | null; label: string },
+  now: Date,
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const b = await lockBatch(tx, districtId, batchId, ['notice'], '提出异议');
+    if (b.noticeEndsOn && shanghaiDate(now) > b.noticeEndsOn)
+      throw conflict(`公示期已于 ${b.noticeEndsOn} 结束，不能再提出异议`);
+    if (input.enterpriseId) {
+      const [item] = await tx
+        .select({ id: grantItems.enterpriseId })
+        .from(grantItems)
+        .where(
+          and(
+            eq(grantItems.districtId, districtId),
+            eq(grantItems.batchId, batchId),
+            eq(grantItems.enterpriseId, input.enterpriseId),
+          ),
+        );
+      if (!item)
+        throw new AppError('VALIDATION', '该企业不在公示名单中', [
+          { path: 'enterpriseId', message: '该企业不在公示名单中' },
+        ]);
+    }
+    const [o] = await tx
+      .insert(grantObjections)
+      .values({
+        districtId,
+        batchId,
+        enterpriseId: input.enterpriseId,
+        filerName: input.filerName,
+        filerContact: input.filerContact,
+        filedBy: filer.userId,
+        filedByEnterprise: filer.enterpriseId,
+        text: input.text,
+      })
+      .returning({ id: grantObjections.id });
+    await event(tx, districtId, batchId, 'objectionFiled', filer.label, input.text.slice(0, 100));
+    await audit(
+      tx,
+      { districtId, userId: filer.userId, label: filer.label },
+      {
+        action: 'create',
+        entity: 'grantObjection',
+        entityId: o!.id,
+        after: { batchId, enterpriseId: input.enterpriseId, filerName: input.filerName, text: input.text },
+      },
+    );
+    const office = (await allUnits(tx, districtId)).filter((u) => u.kind === 'office');
+    await notifyMany(
+      tx,
+      districtId,
+      office.map((u): NotificationInput => ({
+        recipient: { kind: 'unit', id: u.id },
+        category: 'system',
+        title: `公示异议：${b.number}`,
+        body: `${input.filerName} 对公示名单提出异议：${input.text.slice(0, 200)}`,
+        link: `/grants/batches/${batchId}`,
+        dedupeKey: `objection:${o!.id}`,
+      })),
+    );
+    return o!.id;
+  });
+}
+
+export async function resolveObjection(
+  db: Db,
+  actor: Actor,
+  batchId: string,
+  objectionId: string,
+  outcome: 'upheld' | 'dismissed',
+  response: string,
+  now: Date,
+) {
+  await db.transaction(async (tx) => {
+    await lockBatch(tx, actor.districtId, batchId, ['notice'], '处理异议');
+    const where = and(
+      eq(grantObjections.districtId, actor.districtId),
+      eq(grantObjections.batchId, batchId),
+      eq(grantObjections.id, objectionId),
+    );
+    const [o] = await tx.select().from(grantObjections).where(where);
+    if (!o) throw notFound('异议');
+    if (o.status !== 'open') throw conflict('该异议已处理');
+    await tx
+      .update(grantObjections)
+      .set({ status: outcome, response, respondedBy: actor.label, respondedAt: now })
+      .where(where);
+    if (outcome === 'upheld' && o.enterpriseId) {
+      await tx
+        .update(grantItems)
+        .set({ included: false, exclusionReason: `异议成立：${response}` })
+        .where(
+          and(
+            eq(grantItems.districtId, actor.districtId),
+            eq(grantItems.batchId, batchId),
+            eq(grantItems.enterpriseId, o.enterpriseId),
+          ),
+        );
+    }
+    await event(
+      tx,
+      actor.districtId,
+      batchId,
+      outcome === 'upheld' ? 'objectionUpheld' : 'objectionDismissed',
+      actor.label,
+      response,
+    );
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'grantObjection',
+      entityId: objectionId,
+      before: { status: 'open' },
+      after: { status: outcome, response, excluded: outcome === 'upheld' ? o.enterpriseId : null },
+    });
+  });
+}
+
+/** Decides a batch after its notice: grants the included, tells every enterprise why, and freezes the batch. */
+export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Date, note: string) {
+  await db.transaction(async (tx) => {
+    const b = await lockBatch(tx, actor.districtId, batchId, ['notice'], '作出决定');
+    const today = shanghaiDate(now);
+    if (b.noticeEndsOn && today <= b.noticeEndsOn)
+      throw conflict(`公示期至 ${b.noticeEndsOn}，期满后才能作出决定`);
+    const [open] = await rows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM grant_objections WHERE district_id = ${actor.districtId} AND batch_id = ${batchId} AND status = 'open'`,
+    );
+    if (open?.n) throw conflict(`还有 ${open.n} 条异议未处理`);
+    const def = await definitionAt(tx, actor.districtId, b.policyId, b.policyVersion);
+    const period = b.period.slice(0, 7);
+    const params = parametersOn(def.parameters, monthEnd(period));
+    const thresholds = thresholdsOf(def.eligibility, params);
+    const ctx = await compileContext(tx, actor.districtId);
+    const settings = await monitoringSettings(tx, actor.districtId);
+    const items = await rows<{
+      enterprise_id: string;
+      amount: string;
+      included: boolean;
+      exclusion_reason: string | null;
+      passed: (boolean | null)[];
+      values: (number | null)[];
+      subdistrict_id: string;
+      fields: string[];
+      building_id: string | null;
+      above_scale: boolean;
+      honours: string[];
+      tiers: string[];
+    }>(
+      tx,
+      sql`SELECT i.enterprise_id::text, i.amount::text, i.included, i.exclusion_reason, i.passed, i.values,
+                 e.subdistrict_id::text, e.fields, e.building_id::text, e.above_scale,
+                 ARRAY(SELECT DISTINCT h.kind FROM enterprise_honours h WHERE h.district_id = e.district_id
+                       AND h.enterprise_id = e.id AND h.awarded_on <= ${monthEnd(period)}::date) AS honours,
+                 ARRAY(SELECT t.tier FROM tier_months t WHERE t.district_id = e.district_id AND t.enterprise_id = e.id
+                       AND t.month = ${monthStart(period)}::date) AS tiers
+          FROM grant_items i JOIN enterprises e ON e.district_id = i.district_id AND e.id = i.enterprise_id
+          WHERE i.district_id = ${actor.districtId} AND i.batch_id = ${batchId}`,
+    );
+    await tx.execute(
+      sql`UPDATE grant_items SET granted = included WHERE district_id = ${actor.districtId} AND batch_id = ${batchId}`,
+    );
+    await tx
+      .update(grantBatches)
+      .set({ status: 'decided', decidedAt: now, decidedBy: actor.label, note: note || b.note })
+      .where(and(eq(grantBatches.districtId, actor.districtId), eq(grantBatches.id, batchId)));
+    const tierNames = new Map(Object.entries(settings.tiers).map(([k, t]) => [k, t.name]));
+    const messages = items.map((i): NotificationInput => {
+      const amount = Number(i.amount);
+      const tree = explainTree({
+        eligibility: def.eligibility,
+        params: def.parameters,
+        paramValues: params,
+        passed: i.passed,
+        values: i.values,
+        facts: {
+          subdistrictName: ctx.names.subdistrictById.get(i.subdistrict_id)?.name ?? '',
+          fields: i.fields,
+          honours: i.honours,
+          buildingName: i.building_id ? (ctx.names.buildingById.get(i.building_id)?.name ?? null) : null,
+          aboveScale: i.above_scale,
+          tiers: i.tiers,
+        },
+        names: { subdistricts: ctx.names.subdistricts, buildings: ctx.names.buildings, tiers: tierNames },
+        thresholds,
+      });
+      const why = summaryOf(def.name, true, amount, tree).zh;
+      const lines = tree.children.length ? tree.children.map((c) => `· ${c.text}`) : [`· ${tree.text}`];
+      return {
+        recipient: { kind: 'enterprise', id: i.enterprise_id },
+        category: 'system',
+        title: i.included ? `免申即享：${def.name} 已核定` : `免申即享：${def.name} 未予兑现`,
+        body: i.included
+          ? `${why}经${b.noticeDays}天公示（${b.noticeStartsOn} 至 ${b.noticeEndsOn}），核定兑现 ${wanYuan(amount)}，无需申请。依据：\n${lines.join('\n')}`
+          : `贵企业曾在「${def.name}」拟兑现名单中，经审核未予兑现。原因：${i.exclusion_reason ?? '—'}`,
+        link: `/enterprises/${i.enterprise_id}/policies`,
+        data: { batchId, policyId: b.policyId, version: b.policyVersion, amount, granted: i.included },
+        dedupeKey: `grant:${batchId}`,
+      };
+    });
+    await notifyMany(tx, actor.districtId, messages);
+    await event(tx, actor.districtId, batchId, 'decided', actor.label, note);
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'grantBatch',
+      entityId: batchId,
+      before: { status: 'notice' },
+      after: {
+        status: 'decided',
+        granted: items.filter((i) => i.included).length,
+        total: items.filter((i) => i.included).reduce((s, i) => s + Number(i.amount), 0),
+      },
+      note,
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Public notices
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Batches under notice, and decided ones from the last 90 days (results announced). */
+export async function publicNotices(db: Queryable, districtId: string, now: Date) {
+  const since = addDays(shanghaiDate(now), -90);
+  const list = await rows<BatchRow>(
+    db,
+    sql`${batchSelect(districtId)} AND (b.status = 'notice' OR (b.status = 'decided' AND b.decided_at >= ${since}::date))
+        ORDER BY b.notice_starts_on DESC`,
+  );
+  const today = shanghaiDate(now);
+  return list.map((r) => {
+    const b = toBatch(r);
+    return {
+      id: b.id,
+      number: b.number,
+      policyName: b.policyName,
+      policySummary: r.definition.summary ?? '',
+      status: b.status,
+      noticeStartsOn: b.noticeStartsOn,
+      noticeEndsOn: b.noticeEndsOn,
+      open: b.status === 'notice' && !!b.noticeEndsOn && today <= b.noticeEndsOn,
+      items: b.included,
+      totalAmount: b.totalAmount,
+    };
+  });
+}
+
+export async function publicNotice(
+  db: Queryable,
+  districtId: string,
+  id: string,
+  now: Date,
+): Promise<PublicNotice> {
+  const r = await batchRow(db, districtId, id);
+  if (r.status !== 'notice' && r.status !== 'decided') throw notFound('公示');
+  const b = toBatch(r);
+  const items = await rows<{ enterprise_id: string; name: string; uscc: string; amount: string }>(
+    db,
+    sql`SELECT i.enterprise_id::text, e.name, e.uscc, i.amount::text
+        FROM grant_items i JOIN enterprises e ON e.district_id = i.district_id AND e.id = i.enterprise_id
+        WHERE i.district_id = ${districtId} AND i.batch_id = ${id}
+          AND ${r.status === 'decided' ? sql`i.granted` : sql`i.included`}
+        ORDER BY e.name`,
+  );
+  const today = shanghaiDate(now);
+  return {
+    id: b.id,
+    number: b.number,
+    policyName: b.policyName,
+    policySummary: r.definition.summary ?? '',
+    status: b.status,
+    noticeStartsOn: b.noticeStartsOn,
+    noticeEndsOn: b.noticeEndsOn,
+    open: b.status === 'notice' && !!b.noticeEndsOn && today <= b.noticeEndsOn,
+    items: items.map((i) => ({
+      enterpriseId: i.enterprise_id,
+      name: i.name,
+      uscc: i.uscc,
+      amount: Number(i.amount),
+    })),
+    totalAmount: items.reduce((s, i) => s + Number(i.amount), 0),
+  };
+}

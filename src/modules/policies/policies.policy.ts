@@ -1,0 +1,44 @@
+// Who may do what with policies, tiers and grant batches: the one place access to them is decided.
+import type { SessionUser } from '../../platform/auth/auth.contract.ts';
+import { enterpriseScope } from '../enterprises/enterprises.policy.ts';
+import type { Scope } from './policies.store.ts';
+
+export type PolicyAction =
+  'list' | 'manage' | 'results' | 'explain' | 'tiers' | 'grants.read' | 'grants.manage';
+
+/**
+ * The plan office (admin) writes policies and runs grants; departments read everything; subdistricts read policies
+ * and see results for their own enterprises; an enterprise sees only its own qualification (and files objections
+ * like anyone during a public notice).
+ */
+export function can(
+  user: SessionUser | null,
+  action: PolicyAction,
+  enterprise?: { id: string; subdistrictId: string },
+): boolean {
+  if (!user) return false;
+  switch (action) {
+    case 'list':
+    case 'results':
+    case 'tiers':
+    case 'grants.read':
+      return user.role !== 'enterprise';
+    case 'manage':
+    case 'grants.manage':
+      return user.role === 'admin';
+    case 'explain': {
+      if (!enterprise) return false;
+      const scope = enterpriseScope(user);
+      return (
+        'all' in scope ||
+        ('subdistrictId' in scope && scope.subdistrictId === enterprise.subdistrictId) ||
+        ('enterpriseId' in scope && scope.enterpriseId === enterprise.id)
+      );
+    }
+  }
+}
+
+/** The enterprises whose results a user may list. */
+export function resultScope(user: SessionUser): Scope {
+  return enterpriseScope(user) as Scope;
+}

@@ -6,7 +6,14 @@ import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { openDatabase, type Database } from '../src/platform/db/db.ts';
 import { buildServer } from '../src/server.ts';
-import { DEMO_PASSWORD, ensureAdmin, ensureDemo, loadPlanFromFile } from '../src/bootstrap.ts';
+import {
+  DEMO_PASSWORD,
+  ensureAdmin,
+  ensureDemo,
+  ensureExamplePolicies,
+  loadPlanFromFile,
+  policyFileFor,
+} from '../src/bootstrap.ts';
 import { repoRoot } from '../src/platform/config.ts';
 import type { App } from '../src/platform/http/app.ts';
 
@@ -58,13 +65,22 @@ export interface Platform {
 }
 
 export async function startPlatform(
-  opts: { demoEnterprises?: number; planFile?: string; loginMaxFailures?: number; now?: () => Date } = {},
+  opts: {
+    demoEnterprises?: number;
+    planFile?: string;
+    loginMaxFailures?: number;
+    now?: () => Date;
+    /** Load the plan's example policies (plans/<plan>.policies.yaml). */
+    examplePolicies?: boolean;
+  } = {},
 ): Promise<Platform> {
   const testDb = await freshDatabase();
   const db = testDb.database.db;
   const plan = await loadPlanFromFile(db, opts.planFile ?? jiulongpoPlan);
   await ensureAdmin(db, plan.districtId, ADMIN_PASSWORD);
   if (opts.demoEnterprises) await ensureDemo(db, plan.districtId, { enterprises: opts.demoEnterprises });
+  if (opts.examplePolicies)
+    await ensureExamplePolicies(db, plan.districtId, policyFileFor(opts.planFile ?? jiulongpoPlan));
   const app = await buildServer({
     db,
     // MTX_TEST_LOG=error shows the server's own log of a failing test.

@@ -10,6 +10,12 @@ const roles: Role[] = ['public', 'admin', 'department', 'subdistrict', 'enterpri
 
 interface Ctx {
   otherEnterprise: EnterpriseListItem;
+  policyId: string;
+  reviewBatchId: string;
+  publishBatchId: string;
+  cancelBatchId: string;
+  noticeBatchId: string;
+  batchEnterpriseId: string;
   streetUnitId: string;
   userId: string;
   officeNotificationId: string;
@@ -58,6 +64,13 @@ const reportBody = {
   softwareProductRevenue: 100_000,
   rdExpense: 50_000,
   usedArea: 200,
+};
+
+const policyDefinition = {
+  name: '权限测试政策',
+  eligibility: { kind: 'aboveScale', value: true },
+  parameters: { reward: { label: '奖励', unit: '万元', values: [{ from: '2026-01-01', value: 1 }] } },
+  benefit: { formula: { kind: 'param', name: 'reward' } },
 };
 
 const enterpriseBody = (c: Ctx) => ({
@@ -271,6 +284,153 @@ const cases: Case[] = [
     expect: signedInOnly(200),
   },
   // Logout last: it ends each role's session.
+  { method: 'GET', route: '/api/policies', url: () => '/api/policies', expect: staffOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/policies',
+    url: () => '/api/policies',
+    body: (c) => ({ code: `access${c.serial()}`, definition: policyDefinition }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/policies/preview',
+    url: () => '/api/policies/preview',
+    body: () => ({ definition: policyDefinition }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/policies/evaluate',
+    url: () => '/api/policies/evaluate',
+    expect: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/policies/{id}',
+    url: (c) => `/api/policies/${c.policyId}`,
+    expect: staffOnly(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/policies/{id}',
+    url: (c) => `/api/policies/${c.policyId}`,
+    body: () => ({ definition: policyDefinition, note: 'access' }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/policies/{id}/status',
+    url: (c) => `/api/policies/${c.policyId}/status`,
+    body: () => ({ status: 'active' }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/policies/{id}/results',
+    url: (c) => `/api/policies/${c.policyId}/results`,
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/policies/{id}/explain/{enterpriseId}',
+    url: (c) => `/api/policies/${c.policyId}/explain/${c.otherEnterprise.id}`,
+    expect: readOther,
+  },
+  {
+    method: 'GET',
+    route: '/api/enterprises/{id}/policies',
+    url: (c) => `/api/enterprises/${c.otherEnterprise.id}/policies`,
+    expect: readOther,
+  },
+  {
+    method: 'GET',
+    route: '/api/enterprises/{id}/tiers',
+    url: (c) => `/api/enterprises/${c.otherEnterprise.id}/tiers`,
+    expect: readOther,
+  },
+  { method: 'GET', route: '/api/tiers', url: () => '/api/tiers', expect: staffOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/tiers/{code}/members',
+    url: () => '/api/tiers/shangxing/members',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/policies/{id}/batches',
+    url: (c) => `/api/policies/${c.policyId}/batches`,
+    body: () => ({ note: 'access' }),
+    expect: adminOnly(200),
+  },
+  { method: 'GET', route: '/api/grant-batches', url: () => '/api/grant-batches', expect: staffOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/grant-batches/{id}',
+    url: (c) => `/api/grant-batches/${c.reviewBatchId}`,
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/grant-batches/{id}/items',
+    url: (c) => `/api/grant-batches/${c.reviewBatchId}/items`,
+    expect: staffOnly(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/grant-batches/{id}/items/{enterpriseId}',
+    url: (c) => `/api/grant-batches/${c.reviewBatchId}/items/${c.batchEnterpriseId}`,
+    body: () => ({ included: false, reason: '权限测试' }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/grant-batches/{id}/publish',
+    url: (c) => `/api/grant-batches/${c.publishBatchId}/publish`,
+    body: () => ({}),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/grant-batches/{id}/decide',
+    url: (c) => `/api/grant-batches/${c.reviewBatchId}/decide`,
+    body: () => ({ note: '' }),
+    expect: adminOnly(409),
+  },
+  {
+    method: 'POST',
+    route: '/api/grant-batches/{id}/cancel',
+    url: (c) => `/api/grant-batches/${c.cancelBatchId}/cancel`,
+    body: () => ({ reason: '权限测试' }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/grant-batches/{id}/objections/{objectionId}/resolve',
+    url: (c) =>
+      `/api/grant-batches/${c.noticeBatchId}/objections/00000000-0000-4000-8000-000000000000/resolve`,
+    body: () => ({ outcome: 'dismissed', response: '权限测试' }),
+    expect: adminOnly(404),
+  },
+  { method: 'GET', route: '/api/public/notices', url: () => '/api/public/notices', expect: all(200) },
+  {
+    method: 'GET',
+    route: '/api/public/notices/{id}',
+    url: (c) => `/api/public/notices/${c.noticeBatchId}`,
+    expect: all(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/public/notices/{id}/objections',
+    url: (c) => `/api/public/notices/${c.noticeBatchId}/objections`,
+    body: () => ({
+      enterpriseId: null,
+      filerName: '权限测试',
+      filerContact: '13800000000',
+      text: '权限测试的异议',
+    }),
+    expect: all(200),
+  },
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(200) },
 ];
 
@@ -311,8 +471,35 @@ beforeAll(async () => {
     title: '权限测试',
     body: '权限测试',
   });
+  const policy = (
+    await clients.admin.request('POST', '/api/policies', {
+      code: 'accessPolicy',
+      definition: policyDefinition,
+      status: 'active',
+    })
+  ).json<{ id: string }>();
+  const batch = async () =>
+    (await clients.admin.request('POST', `/api/policies/${policy.id}/batches`, {})).json<{
+      batch: { id: string };
+    }>().batch.id;
+  const [reviewBatchId, publishBatchId, cancelBatchId, noticeBatchId] = [
+    await batch(),
+    await batch(),
+    await batch(),
+    await batch(),
+  ];
+  await clients.admin.request('POST', `/api/grant-batches/${noticeBatchId}/publish`, {});
+  const batchItems = (await clients.admin.get(`/api/grant-batches/${reviewBatchId}/items`)).json<{
+    items: { enterpriseId: string }[];
+  }>();
   let n = 1000;
   ctx = {
+    policyId: policy.id,
+    reviewBatchId: reviewBatchId!,
+    publishBatchId: publishBatchId!,
+    cancelBatchId: cancelBatchId!,
+    noticeBatchId: noticeBatchId!,
+    batchEnterpriseId: batchItems.items[0]!.enterpriseId,
     otherEnterprise: other,
     streetUnitId: street.unitId,
     userId: created.json().id,

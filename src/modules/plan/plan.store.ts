@@ -86,7 +86,8 @@ export async function loadPlanFile(
       endDate: file.plan.endDate,
       dataVersion: file.dataVersion,
       contentHash: hash,
-      monitoring: file.monitoring,
+      // jsonb keeps no key order: the tiers' order as the file lists them is stored beside them.
+      monitoring: { ...file.monitoring, tierOrder: Object.keys(file.monitoring.tiers) },
       safeguards: file.safeguards.map((s) => ({
         number: s.number,
         title: s.title,
@@ -293,7 +294,9 @@ export async function loadPlanView(db: Queryable, districtId: string) {
 /** The plan's monitoring settings (deadline day, carry-forward, thresholds, tiers), parsed as the file declared them. */
 export async function monitoringSettings(db: Queryable, districtId: string): Promise<MonitoringSettings> {
   const plan = await currentPlan(db, districtId);
-  const raw = (plan?.monitoring ?? {}) as Partial<MonitoringSettings>;
+  const raw = (plan?.monitoring ?? {}) as Partial<MonitoringSettings> & { tierOrder?: string[] };
+  const order = raw.tierOrder ?? [];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   return {
     reportDeadlineDay: raw.reportDeadlineDay ?? 10,
     carryForwardMonths: raw.carryForwardMonths ?? 3,
@@ -301,7 +304,9 @@ export async function monitoringSettings(db: Queryable, districtId: string): Pro
     reportingRateDropAlert: raw.reportingRateDropAlert ?? 10,
     // Tiers stored by an older plan format (before rules) are skipped until the plan file is loaded again.
     tiers: Object.fromEntries(
-      Object.entries(raw.tiers ?? {}).filter(([, t]) => t && typeof t === 'object' && 'rule' in t),
+      Object.entries(raw.tiers ?? {})
+        .filter(([, t]) => t && typeof t === 'object' && 'rule' in t)
+        .sort(([a], [b]) => rank(a) - rank(b)),
     ),
   };
 }

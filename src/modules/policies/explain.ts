@@ -290,10 +290,16 @@ export function explainTree(input: ExplainInput): ExplanationNode {
   return walk(input.eligibility);
 }
 
-/** The failed leaves of a tree, in order. */
-export function failedLeaves(node: ExplanationNode): ExplanationNode[] {
-  if (node.leaf !== null) return node.passed === true ? [] : [node];
-  return node.children.flatMap(failedLeaves);
+/**
+ * The conditions that make a group fail, in order: a failed leaf, or under a `not` a leaf that holds (shown as
+ * “不得满足：…”). Leaves in a group that holds are not reasons.
+ */
+export function failedLeaves(node: ExplanationNode, negated = false): ExplanationNode[] {
+  if (node.passed === (negated ? false : true)) return [];
+  if (node.leaf !== null)
+    return negated ? [{ ...node, text: `不得满足：${node.text.replace(/，满足$/, '')}` }] : [node];
+  if (node.kind === 'not') return failedLeaves(node.children[0]!, !negated);
+  return node.children.flatMap((c) => failedLeaves(c, negated));
 }
 
 /** The one-sentence verdict. */
@@ -336,8 +342,11 @@ export function formulaText(e: Expr, params: Record<string, Parameter>): string 
       return e.args.map((a) => formulaText(a, params)).join(' × ');
     case 'sub':
       return `(${formulaText(e.args[0], params)} − ${formulaText(e.args[1], params)})`;
-    case 'div':
-      return `${formulaText(e.args[0], params)} ÷ ${formulaText(e.args[1], params)}`;
+    case 'div': {
+      const d = e.args[1];
+      const divisor = formulaText(d, params);
+      return `${formulaText(e.args[0], params)} ÷ ${d.kind === 'mul' || d.kind === 'div' ? `(${divisor})` : divisor}`;
+    }
     case 'min':
       return `取小(${e.args.map((a) => formulaText(a, params)).join(', ')})`;
     case 'max':

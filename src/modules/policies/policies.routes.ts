@@ -97,7 +97,8 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
   const enterpriseFor = async (user: SessionUser, id: string) => {
     const e = await findEnterpriseRow(db, user.districtId, id);
     if (!e) throw notFound('企业');
-    if (!can(user, 'explain', { id: e.id, subdistrictId: e.subdistrictId })) throw forbidden();
+    // Out of scope reads as absent, as in the registry: a user learns nothing of enterprises it may not see.
+    if (!can(user, 'explain', { id: e.id, subdistrictId: e.subdistrictId })) throw notFound('企业');
     return e;
   };
 

@@ -55,6 +55,7 @@ export async function checkPolicyDefinition(
   db: Queryable,
   districtId: string,
   def: PolicyDefinition,
+  prefix = 'definition',
 ): Promise<void> {
   const [ctx, settings] = await Promise.all([
     compileContext(db, districtId),
@@ -66,7 +67,12 @@ export async function checkPolicyDefinition(
     tierCodes: new Set(Object.keys(settings.tiers)),
     allowTiers: true,
   });
-  if (errors.length) throw new AppError('VALIDATION', errors[0]!.message, errors);
+  if (errors.length)
+    throw new AppError(
+      'VALIDATION',
+      errors[0]!.message,
+      errors.map((e) => ({ path: prefix ? `${prefix}.${e.path}` : e.path, message: e.message })),
+    );
 }
 
 interface PolicyRow {
@@ -397,7 +403,8 @@ export async function previewPolicy(
                (SELECT coalesce(json_agg(s), '[]') FROM (
                   SELECT r2.enterprise_id AS "enterpriseId", e.name, r2.amount FROM r r2
                   JOIN enterprises e ON e.district_id = ${districtId} AND e.id = r2.enterprise_id
-                  WHERE r2.eligible ORDER BY r2.amount DESC NULLS LAST, e.name LIMIT 5) s)::text AS sample`,
+                  WHERE r2.eligible ORDER BY r2.amount DESC NULLS LAST, e.name LIMIT 5) s)::text AS sample
+        FROM r`,
   );
   return {
     period,

@@ -43,12 +43,12 @@ export const unitWordList = Object.keys(unitWords);
 /** Parses a unit such as '万元', '元/m²/月' or '%'; undefined for one the language does not know. */
 export function parseUnit(unit: string): { dim: Dimension; scale: number } | undefined {
   const [head, ...rest] = unit.split('/');
-  const h = unitWords[head!];
+  const h = Object.hasOwn(unitWords, head!) ? unitWords[head!] : undefined;
   if (!h) return undefined;
   let d = h.dim;
   let scale = h.scale;
   for (const w of rest) {
-    const u = unitWords[w];
+    const u = Object.hasOwn(unitWords, w) ? unitWords[w] : undefined;
     if (!u) return undefined;
     d = mulDim(d, u.dim, -1);
     scale /= u.scale;

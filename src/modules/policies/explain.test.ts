@@ -1,0 +1,751 @@
+// Tests of explanations (pure): the lines an enterprise or official reads for one rule — values, thresholds, gaps,
+// three-valued group verdicts, the one-sentence summary, formulas and rules in words.
+import { describe, expect, it } from 'vitest';
+import type { ExplanationNode } from './policies.contract.ts';
+import {
+  conditionLines,
+  explainTree,
+  failedLeaves,
+  formatNumber,
+  formulaText,
+  gapOf,
+  inUnit,
+  summaryOf,
+  wanYuan,
+  type EnterpriseFacts,
+  type ExplainInput,
+  type Names,
+} from './explain.ts';
+import type { Compare, Condition, Expr, Leaf, Measure, Parameter } from './rules.ts';
+
+const latestEmployees: Measure = { figure: 'employees', agg: 'latest' };
+const revenue12: Measure = { figure: 'operatingRevenue', agg: 'sum', months: 12 };
+const rd12: Measure = { figure: 'rdExpense', agg: 'sum', months: 12 };
+
+const employeesOver = (n: number, op: Compare['op'] = 'gt'): Compare => ({
+  kind: 'compare',
+  measure: latestEmployees,
+  op,
+  value: n,
+  unit: '人',
+});
+const revenueAtLeast = (wan: number, op: Compare['op'] = 'gte'): Compare => ({
+  kind: 'compare',
+  measure: revenue12,
+  op,
+  value: wan,
+  unit: '万元',
+});
+
+const facts: EnterpriseFacts = {
+  subdistrictName: '杨家坪街道',
+  fields: ['aiAgents'],
+  honours: ['qimingxing'],
+  buildingName: '九龙意库',
+  aboveScale: false,
+  tiers: ['shangxing'],
+};
+const names: Names = {
+  subdistricts: new Map([
+    ['yangjiaping', '杨家坪街道'],
+    ['shiqiaopu', '石桥铺街道'],
+  ]),
+  buildings: new Map([['jlyk', '九龙意库']]),
+  tiers: new Map([['shangxing', '上星企业']]),
+};
+
+const rdParams: Record<string, Parameter> = {
+  minRd: { label: '研发投入门槛', unit: '万元', values: [{ from: '2026-01-01', value: 100 }] },
+};
+
+/** The tree of one enterprise: leaf results, values and thresholds given in depth-first leaf order. */
+function tree(
+  eligibility: Condition,
+  leaves: { passed: boolean | null; value?: number | null; threshold?: number | null }[],
+  more: Partial<ExplainInput> = {},
+): ExplanationNode {
+  return explainTree({
+    eligibility,
+    params: {},
+    paramValues: {},
+    passed: leaves.map((l) => l.passed),
+    values: leaves.map((l) => l.value ?? null),
+    thresholds: leaves.map((l) => l.threshold ?? null),
+    facts,
+    names,
+    ...more,
+  });
+}
+const leafText = (leaf: Leaf, passed: boolean | null, more: Partial<EnterpriseFacts> = {}) =>
+  tree(leaf, [{ passed }], { facts: { ...facts, ...more } }).text;
+
+// -------------------------------------------------------------------------------------------------------------
+// Numbers and gaps
+// -------------------------------------------------------------------------------------------------------------
+
+describe('formatNumber, inUnit and wanYuan', () => {
+  it('separates thousands and keeps at most two decimals', () => {
+    expect(formatNumber(1234567.891)).toBe('1,234,567.89');
+    expect(formatNumber(88)).toBe('88');
+    expect(formatNumber(2.5)).toBe('2.5');
+  });
+
+  it('shows base-unit values in the unit asked for', () => {
+    expect(inUnit(8_500_000, '万元')).toBe('850 万元');
+    expect(inUnit(0.05, '%')).toBe('5%');
+    expect(inUnit(30, '年')).toBe('2.5 年');
+    expect(inUnit(88, '人')).toBe('88 人');
+  });
+
+  it('shows 元 as 万元', () => {
+    expect(wanYuan(500_000)).toBe('50 万元');
+    expect(wanYuan(123_456)).toBe('12.35 万元');
+  });
+});
+
+describe('gapOf', () => {
+  it('counts whole people for more than a headcount (> 100 with 88 → 13 more)', () => {
+    expect(gapOf(employeesOver(100), 88, 100)).toEqual({ amount: 13, more: true });
+  });
+
+  it('counts whole people for at least a headcount (≥ 100 with 88 → 12 more)', () => {
+    expect(gapOf(employeesOver(100, 'gte'), 88, 100)).toEqual({ amount: 12, more: true });
+  });
+
+  it('counts whole people over a ceiling (< 100 with 120 → 21 over, ≤ 100 with 120 → 20 over)', () => {
+    expect(gapOf(employeesOver(100, 'lt'), 120, 100)).toEqual({ amount: 21, more: false });
+    expect(gapOf(employeesOver(100, 'lte'), 120, 100)).toEqual({ amount: 20, more: false });
+  });
+
+  it('gives no gap for a value that passes', () => {
+    expect(gapOf(employeesOver(100), 101, 100)).toBeNull();
+    expect(gapOf(employeesOver(100, 'gte'), 100, 100)).toBeNull();
+    expect(gapOf(employeesOver(100, 'lt'), 99, 100)).toBeNull();
+    expect(gapOf(employeesOver(100, 'lte'), 100, 100)).toBeNull();
+  });
+
+  it('gives the plain difference for money', () => {
+    expect(gapOf(revenueAtLeast(1000), 8_500_000, 10_000_000)).toEqual({ amount: 1_500_000, more: true });
+    expect(gapOf(revenueAtLeast(1000, 'gt'), 10_000_000, 10_000_000)).toEqual({ amount: 0, more: true });
+    expect(gapOf(revenueAtLeast(1000, 'lt'), 12_000_000, 10_000_000)).toEqual({
+      amount: 2_000_000,
+      more: false,
+    });
+    expect(gapOf(revenueAtLeast(1000, 'lte'), 12_000_000, 10_000_000)).toEqual({
+      amount: 2_000_000,
+      more: false,
+    });
+  });
+
+  it('gives the plain difference for an average headcount, which need not be whole', () => {
+    const avg: Compare = { ...employeesOver(100), measure: { figure: 'employees', agg: 'avg', months: 12 } };
+    expect(gapOf(avg, 87.5, 100)).toEqual({ amount: 12.5, more: true });
+  });
+
+  it('gives no gap for equal / not equal', () => {
+    expect(gapOf(employeesOver(100, 'eq'), 88, 100)).toBeNull();
+    expect(gapOf(employeesOver(100, 'ne'), 100, 100)).toBeNull();
+  });
+});
+
+// -------------------------------------------------------------------------------------------------------------
+// Leaves
+// -------------------------------------------------------------------------------------------------------------
+
+describe('explainTree: compare leaves', () => {
+  it('explains a headcount short of its threshold, with the gap in whole people', () => {
+    expect(tree(employeesOver(100), [{ passed: false, value: 88, threshold: 100 }])).toEqual({
+      kind: 'compare',
+      leaf: 0,
+      passed: false,
+      text: '从业人员（最新月报）为 88 人，要求 > 100 人，不满足，还差 13 人',
+      textEn: 'employees (latest report) is 88 人; required > 100 人; not met, short by 13 人',
+      measure: '从业人员（最新月报）',
+      value: '88 人',
+      threshold: '> 100 人',
+      gap: '还差 13 人',
+      children: [],
+    });
+  });
+
+  it('shows money in the threshold’s unit (万元), and the gap too', () => {
+    const n = tree(revenueAtLeast(1000), [{ passed: false, value: 8_500_000, threshold: 10_000_000 }]);
+    expect(n.text).toBe('近12个月营业收入合计为 850 万元，要求 ≥ 1,000 万元，不满足，还差 150 万元');
+    expect(n.gap).toBe('还差 150 万元');
+  });
+
+  it('shows a threshold written in 亿元 with the value in 亿元', () => {
+    const leaf: Compare = { ...revenueAtLeast(1), op: 'gt', unit: '亿元' };
+    expect(tree(leaf, [{ passed: false, value: 60_000_000, threshold: 100_000_000 }]).text).toBe(
+      '近12个月营业收入合计为 0.6 亿元，要求 > 1 亿元，不满足，还差 0.4 亿元',
+    );
+  });
+
+  it('says 满足 with no gap when the condition holds', () => {
+    const n = tree(employeesOver(100), [{ passed: true, value: 120, threshold: 100 }]);
+    expect(n.text).toBe('从业人员（最新月报）为 120 人，要求 > 100 人，满足');
+    expect(n.gap).toBeNull();
+  });
+
+  it('says how far over a ceiling the value is', () => {
+    expect(tree(employeesOver(100, 'lt'), [{ passed: false, value: 120, threshold: 100 }]).text).toBe(
+      '从业人员（最新月报）为 120 人，要求 < 100 人，不满足，超出 21 人',
+    );
+  });
+
+  it('says 无数据 and counts it as not met when there is no value', () => {
+    const n = tree(employeesOver(100), [{ passed: null, value: null, threshold: 100 }]);
+    expect(n.text).toBe('从业人员（最新月报）无数据，要求 > 100 人，无数据，按不满足计');
+    expect(n.textEn).toBe(
+      'employees (latest report) has no data; required > 100 人; no data, counted as not met',
+    );
+    expect(n.passed).toBeNull();
+    expect(n.value).toBeNull();
+    expect(n.gap).toBeNull();
+  });
+
+  it('names a parameter threshold with its value in force, in the parameter’s unit', () => {
+    const leaf: Compare = {
+      kind: 'compare',
+      measure: rd12,
+      op: 'gte',
+      value: { param: 'minRd' },
+      unit: '万元',
+    };
+    const n = tree(leaf, [{ passed: false, value: 600_000, threshold: 1_000_000 }], {
+      params: rdParams,
+      paramValues: { minRd: 1_000_000 },
+    });
+    expect(n.text).toBe(
+      '近12个月研发投入合计为 60 万元，要求 ≥ 研发投入门槛（100 万元），不满足，还差 40 万元',
+    );
+    expect(n.threshold).toBe('≥ 研发投入门槛（100 万元）');
+  });
+
+  it('says a parameter not yet in force is not in force', () => {
+    const leaf: Compare = {
+      kind: 'compare',
+      measure: rd12,
+      op: 'gte',
+      value: { param: 'minRd' },
+      unit: '万元',
+    };
+    const n = tree(leaf, [{ passed: null, value: 600_000, threshold: null }], { params: rdParams });
+    expect(n.text).toBe('近12个月研发投入合计为 60 万元，要求 ≥ 参数 minRd（未生效），无数据，按不满足计');
+    expect(n.textEn).toContain('parameter minRd (not in force)');
+  });
+
+  it('shows shares in %', () => {
+    const leaf: Compare = {
+      kind: 'compare',
+      measure: { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 12 },
+      op: 'gte',
+      value: 5,
+      unit: '%',
+    };
+    expect(tree(leaf, [{ passed: false, value: 0.03, threshold: 0.05 }]).text).toBe(
+      '近12个月研发投入占营业收入比重为 3%，要求 ≥ 5%，不满足，还差 2%',
+    );
+  });
+
+  it('puts a custom label before the words, and shows registration age (months) in 年', () => {
+    const leaf: Compare = {
+      kind: 'compare',
+      measure: { figure: 'registrationAge', agg: 'attribute' },
+      op: 'lt',
+      value: 3,
+      unit: '年',
+      label: '初创企业（注册不满3年）',
+    };
+    expect(tree(leaf, [{ passed: true, value: 30, threshold: 36 }]).text).toBe(
+      '初创企业（注册不满3年）：注册年限为 2.5 年，要求 < 3 年，满足',
+    );
+  });
+});
+
+describe('explainTree: attribute leaves', () => {
+  it('explains a subdistrict condition with names for codes (and the code when unknown)', () => {
+    const n = tree({ kind: 'subdistrict', op: 'in', values: ['shiqiaopu', 'gone'] }, [{ passed: false }]);
+    expect(n).toMatchObject({
+      kind: 'subdistrict',
+      leaf: 0,
+      text: '所属镇街为 杨家坪街道，要求属于 石桥铺街道、gone，不满足',
+      textEn: 'subdistrict is 杨家坪街道; required one of 石桥铺街道, gone; not met',
+      measure: null,
+      value: '杨家坪街道',
+      threshold: '属于 石桥铺街道、gone',
+      gap: null,
+    });
+    expect(leafText({ kind: 'subdistrict', op: 'notIn', values: ['shiqiaopu'] }, true)).toBe(
+      '所属镇街为 杨家坪街道，要求不属于 石桥铺街道，满足',
+    );
+  });
+
+  it('explains a field condition in the fields’ Chinese names', () => {
+    expect(leafText({ kind: 'field', op: 'anyOf', values: ['aiAgents', 'digitalTwins'] }, true)).toBe(
+      '重点领域为 AI智能体，要求包含任一 AI智能体、数字孪生，满足',
+    );
+    expect(
+      leafText({ kind: 'field', op: 'allOf', values: ['aiAgents', 'games'] }, false, { fields: [] }),
+    ).toBe('重点领域为 无，要求全部包含 AI智能体、游戏，不满足');
+    expect(leafText({ kind: 'field', op: 'noneOf', values: ['games'] }, true)).toBe(
+      '重点领域为 AI智能体，要求不包含 游戏，满足',
+    );
+  });
+
+  it('explains an honour condition in the honours’ names', () => {
+    expect(leafText({ kind: 'honour', op: 'anyOf', values: ['littleGiant'] }, false)).toBe(
+      '已认定荣誉：启明星，要求具有任一 专精特新“小巨人”，不满足',
+    );
+    expect(leafText({ kind: 'honour', op: 'noneOf', values: ['beidouxing'] }, true, { honours: [] })).toBe(
+      '已认定荣誉：无，要求不具有 北斗星，满足',
+    );
+  });
+
+  it('explains an above-scale condition', () => {
+    const n = tree({ kind: 'aboveScale', value: true }, [{ passed: false }]);
+    expect(n.text).toBe('不是规上企业，要求是规上企业，不满足');
+    expect(n.value).toBe('规下');
+    expect(n.threshold).toBe('规上企业');
+    expect(leafText({ kind: 'aboveScale', value: false }, false, { aboveScale: true })).toBe(
+      '是规上企业，要求不是规上企业，不满足',
+    );
+  });
+
+  it('explains building conditions, with an enterprise outside any registered building', () => {
+    expect(leafText({ kind: 'building', op: 'any', values: [] }, false, { buildingName: null })).toBe(
+      '所在楼宇：未入驻登记楼宇，要求位于登记载体楼宇，不满足',
+    );
+    expect(leafText({ kind: 'building', op: 'in', values: ['jlyk'] }, true)).toBe(
+      '所在楼宇：九龙意库，要求位于 九龙意库，满足',
+    );
+    expect(leafText({ kind: 'building', op: 'none', values: [] }, false)).toBe(
+      '所在楼宇：九龙意库，要求不在登记载体楼宇，不满足',
+    );
+  });
+
+  it('explains a tier condition in the tiers’ names', () => {
+    expect(leafText({ kind: 'tier', op: 'anyOf', values: ['shangxing'] }, true)).toBe(
+      '所在梯度：上星企业，要求属于任一 上星企业，满足',
+    );
+  });
+
+  it('puts a custom label before an attribute leaf’s words', () => {
+    expect(leafText({ kind: 'aboveScale', value: true, label: '规上' }, true, { aboveScale: true })).toBe(
+      '规上：是规上企业，要求是规上企业，满足',
+    );
+  });
+});
+
+// -------------------------------------------------------------------------------------------------------------
+// Groups
+// -------------------------------------------------------------------------------------------------------------
+
+describe('explainTree: groups, three-valued', () => {
+  const a: Leaf = { kind: 'aboveScale', value: true };
+  const b: Leaf = { kind: 'building', op: 'any', values: [] };
+  const c3: Leaf = employeesOver(100);
+  const results = (...ps: (boolean | null)[]) => ps.map((passed) => ({ passed }));
+
+  it('all: unknown when a child is unknown and none fails', () => {
+    const n = tree({ kind: 'all', conditions: [a, b, c3] }, results(true, null, true));
+    expect(n.passed).toBeNull();
+    expect(n.text).toBe('同时满足以下全部条件：无数据，按不满足计');
+    expect(n.textEn).toBe('All of the following: no data, counted as not met');
+  });
+
+  it('all: fails when any child fails, even with an unknown one', () => {
+    const n = tree({ kind: 'all', conditions: [a, b, c3] }, results(null, false, true));
+    expect(n.passed).toBe(false);
+    expect(n.text).toBe('同时满足以下全部条件：不满足');
+  });
+
+  it('all: holds when every child holds', () => {
+    expect(tree({ kind: 'all', conditions: [a, b] }, results(true, true)).text).toBe(
+      '同时满足以下全部条件：满足',
+    );
+  });
+
+  it('any: holds with one child holding, whatever the others', () => {
+    const n = tree({ kind: 'any', conditions: [a, b, c3] }, results(false, true, null));
+    expect(n.passed).toBe(true);
+    expect(n.text).toBe('满足以下任一条件：满足');
+  });
+
+  it('any: unknown with an unknown child and none holding; fails when all fail', () => {
+    expect(tree({ kind: 'any', conditions: [a, b] }, results(false, null)).passed).toBeNull();
+    expect(tree({ kind: 'any', conditions: [a, b] }, results(false, false)).passed).toBe(false);
+  });
+
+  it('not: flips a known result and keeps an unknown one', () => {
+    const n = tree({ kind: 'not', condition: a }, results(true));
+    expect(n.passed).toBe(false);
+    expect(n.text).toBe('不得满足以下条件：不满足');
+    expect(n.textEn).toBe('Must not hold: not met');
+    expect(tree({ kind: 'not', condition: a }, results(false)).text).toBe('不得满足以下条件：满足');
+    expect(tree({ kind: 'not', condition: a }, results(null)).passed).toBeNull();
+  });
+
+  it('gives each leaf its own result and value, depth first, through nested groups', () => {
+    const n = tree(
+      { kind: 'all', conditions: [c3, { kind: 'any', conditions: [a, { kind: 'not', condition: b }] }] },
+      [{ passed: false, value: 88, threshold: 100 }, { passed: false }, { passed: false }],
+    );
+    expect(n.passed).toBe(false);
+    expect(n.children.map((x) => [x.kind, x.leaf, x.passed])).toEqual([
+      ['compare', 0, false],
+      ['any', null, true],
+    ]);
+    const any = n.children[1]!;
+    expect(any.children.map((x) => [x.kind, x.leaf, x.passed])).toEqual([
+      ['aboveScale', 1, false],
+      ['not', null, true],
+    ]);
+    expect(any.children[1]!.children[0]).toMatchObject({ kind: 'building', leaf: 2, passed: false });
+    expect(n.children[0]!.gap).toBe('还差 13 人');
+  });
+
+  it('treats a missing stored result as unknown', () => {
+    const n = explainTree({
+      eligibility: { kind: 'all', conditions: [a, b] },
+      params: {},
+      paramValues: {},
+      passed: [true],
+      values: [],
+      thresholds: [],
+      facts,
+      names,
+    });
+    expect(n.children[1]!.passed).toBeNull();
+    expect(n.passed).toBeNull();
+  });
+});
+
+// -------------------------------------------------------------------------------------------------------------
+// Summary
+// -------------------------------------------------------------------------------------------------------------
+
+describe('summaryOf', () => {
+  const rule: Condition = {
+    kind: 'all',
+    conditions: [
+      employeesOver(100),
+      { kind: 'aboveScale', value: false },
+      { kind: 'building', op: 'any', values: [] },
+      revenueAtLeast(1000),
+    ],
+  };
+
+  it('says an eligible enterprise qualifies, with the amount in 万元', () => {
+    const t = tree(rule, [{ passed: true }, { passed: true }, { passed: true }, { passed: true }]);
+    expect(summaryOf('规上软信企业租金优惠', true, 500_000, t)).toEqual({
+      zh: '符合「规上软信企业租金优惠」的条件，测算金额 50 万元。',
+      en: 'Qualifies for “规上软信企业租金优惠”; computed amount 500,000 yuan.',
+    });
+  });
+
+  it('leaves the amount out for a policy with no benefit', () => {
+    const t = tree(rule, [{ passed: true }, { passed: true }, { passed: true }, { passed: true }]);
+    expect(summaryOf('上星企业认定', true, null, t).zh).toBe('符合「上星企业认定」的条件。');
+  });
+
+  it('lists the failed conditions of an ineligible enterprise, without the word 不满足', () => {
+    const t = tree(
+      rule,
+      [
+        { passed: false, value: 88, threshold: 100 },
+        { passed: true },
+        { passed: false },
+        { passed: true, value: 12_000_000, threshold: 10_000_000 },
+      ],
+      { facts: { ...facts, buildingName: null } },
+    );
+    expect(summaryOf('初创和小微软信企业免租', false, null, t).zh).toBe(
+      '暂不符合「初创和小微软信企业免租」：从业人员（最新月报）为 88 人，要求 > 100 人，还差 13 人；所在楼宇：未入驻登记楼宇，要求位于登记载体楼宇。',
+    );
+  });
+
+  it('counts an unknown condition as failed, without the words 无数据，按不满足计', () => {
+    const t = tree(rule, [{ passed: null }, { passed: true }, { passed: true }, { passed: true }]);
+    const s = summaryOf('X', false, null, t);
+    expect(s.zh).toBe('暂不符合「X」：从业人员（最新月报）无数据，要求 > 100 人。');
+    expect(s.en).toBe(
+      'Does not qualify for “X”: employees (latest report) has no data; required > 100 人; no data, counted as not met.',
+    );
+  });
+
+  it('names the first three failures and counts the rest', () => {
+    const t = tree(
+      rule,
+      [
+        { passed: false, value: 88, threshold: 100 },
+        { passed: false },
+        { passed: false },
+        { passed: false, value: 8_500_000, threshold: 10_000_000 },
+      ],
+      { facts: { ...facts, aboveScale: true } },
+    );
+    const s = summaryOf('X', false, null, t);
+    expect(s.zh).toMatch(
+      /^暂不符合「X」：从业人员.*；是规上企业，要求不是规上企业；所在楼宇：九龙意库，要求位于登记载体楼宇 等 4 项。$/,
+    );
+    expect(s.zh).not.toContain('营业收入');
+  });
+
+  it('names the condition an enterprise fails through a not-group', () => {
+    const t = tree(
+      {
+        kind: 'all',
+        conditions: [
+          { kind: 'aboveScale', value: false },
+          { kind: 'not', condition: { kind: 'honour', op: 'anyOf', values: ['qimingxing'] } },
+        ],
+      },
+      [{ passed: true }, { passed: true }],
+    );
+    expect(t.passed).toBe(false);
+    const s = summaryOf('X', false, null, t);
+    expect(s.zh).not.toBe('暂不符合「X」：。');
+    expect(s.zh).toContain('启明星');
+  });
+
+  it('does not give as reasons leaves whose group holds', () => {
+    const t = tree(
+      {
+        kind: 'all',
+        conditions: [
+          employeesOver(100),
+          { kind: 'not', condition: { kind: 'honour', op: 'anyOf', values: ['littleGiant'] } },
+          {
+            kind: 'any',
+            conditions: [
+              { kind: 'aboveScale', value: true },
+              { kind: 'building', op: 'any', values: [] },
+            ],
+          },
+        ],
+      },
+      [{ passed: false, value: 88, threshold: 100 }, { passed: false }, { passed: false }, { passed: true }],
+    );
+    expect(failedLeaves(t).map((x) => x.leaf)).toEqual([0]);
+    expect(summaryOf('X', false, null, t).zh).toBe(
+      '暂不符合「X」：从业人员（最新月报）为 88 人，要求 > 100 人，还差 13 人。',
+    );
+  });
+});
+
+describe('failedLeaves', () => {
+  it('gives failed and unknown leaves in depth-first order', () => {
+    const t = tree(
+      {
+        kind: 'all',
+        conditions: [
+          { kind: 'aboveScale', value: true },
+          { kind: 'all', conditions: [employeesOver(100), { kind: 'building', op: 'any', values: [] }] },
+          revenueAtLeast(1000),
+        ],
+      },
+      [{ passed: false }, { passed: true }, { passed: null }, { passed: false }],
+    );
+    expect(failedLeaves(t).map((x) => [x.leaf, x.passed])).toEqual([
+      [0, false],
+      [2, null],
+      [3, false],
+    ]);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------------------
+// Rules in words
+// -------------------------------------------------------------------------------------------------------------
+
+describe('formulaText', () => {
+  const params: Record<string, Parameter> = {
+    rate: { label: '租金补贴标准', unit: '元/m²/月', values: [{ from: '2026-01-01', value: 15 }] },
+    cap: { label: '年度补贴上限', unit: '万元', values: [{ from: '2026-01-01', value: 50 }] },
+    share: { label: '比例', unit: '%', values: [{ from: '2026-01-01', value: 10 }] },
+  };
+  const area: Expr = { kind: 'measure', measure: { figure: 'usedArea', agg: 'latest' } };
+
+  it('writes the rent formula of the example policy', () => {
+    expect(
+      formulaText(
+        {
+          kind: 'min',
+          args: [
+            {
+              kind: 'mul',
+              args: [area, { kind: 'param', name: 'rate' }, { kind: 'const', value: 12, unit: '月' }],
+            },
+            { kind: 'param', name: 'cap' },
+          ],
+        },
+        params,
+      ),
+    ).toBe('取小(使用面积（最新月报） × 租金补贴标准 × 12 月, 年度补贴上限)');
+  });
+
+  it('brackets sums and differences, writes max as 取大, and an undefined parameter by its name', () => {
+    expect(
+      formulaText(
+        {
+          kind: 'max',
+          args: [
+            {
+              kind: 'mul',
+              args: [
+                {
+                  kind: 'add',
+                  args: [
+                    { kind: 'measure', measure: revenue12 },
+                    { kind: 'const', value: 10000, unit: '元' },
+                  ],
+                },
+                { kind: 'param', name: 'share' },
+              ],
+            },
+            {
+              kind: 'sub',
+              args: [
+                { kind: 'param', name: 'cap' },
+                { kind: 'param', name: 'floor' },
+              ],
+            },
+          ],
+        },
+        params,
+      ),
+    ).toBe('取大((近12个月营业收入合计 + 10,000 元) × 比例, (年度补贴上限 − floor))');
+  });
+
+  it('writes a division with ÷', () => {
+    expect(
+      formulaText(
+        {
+          kind: 'div',
+          args: [
+            { kind: 'measure', measure: rd12 },
+            { kind: 'const', value: 2 },
+          ],
+        },
+        params,
+      ),
+    ).toBe('近12个月研发投入合计 ÷ 2');
+  });
+
+  it('brackets a product that is the divisor', () => {
+    expect(
+      formulaText(
+        {
+          kind: 'div',
+          args: [
+            { kind: 'param', name: 'cap' },
+            {
+              kind: 'mul',
+              args: [area, { kind: 'const', value: 12, unit: '月' }],
+            },
+          ],
+        },
+        params,
+      ),
+    ).toBe('年度补贴上限 ÷ (使用面积（最新月报） × 12 月)');
+  });
+});
+
+describe('conditionLines', () => {
+  const params: Record<string, Parameter> = {
+    maxArea: { label: '免租面积上限', unit: 'm²', values: [{ from: '2026-01-01', value: 300 }] },
+  };
+
+  it('writes one line per leaf, indented by full-width spaces under its group', () => {
+    expect(
+      conditionLines(
+        {
+          kind: 'all',
+          conditions: [
+            { kind: 'building', op: 'any', values: [] },
+            {
+              kind: 'compare',
+              measure: { figure: 'usedArea', agg: 'latest' },
+              op: 'lte',
+              value: { param: 'maxArea' },
+              unit: 'm²',
+            },
+            {
+              kind: 'any',
+              conditions: [
+                {
+                  kind: 'compare',
+                  measure: { figure: 'registrationAge', agg: 'attribute' },
+                  op: 'lt',
+                  value: 3,
+                  unit: '年',
+                  label: '初创企业（注册不满3年）',
+                },
+                { kind: 'all', conditions: [employeesOver(100, 'lt'), revenueAtLeast(1000, 'lt')] },
+              ],
+            },
+            { kind: 'not', condition: { kind: 'honour', op: 'anyOf', values: ['littleGiant'] } },
+          ],
+        },
+        params,
+        names,
+      ),
+    ).toEqual([
+      '同时满足：',
+      '　位于登记载体楼宇',
+      '　使用面积（最新月报） ≤ 免租面积上限',
+      '　满足任一：',
+      '　　初创企业（注册不满3年）',
+      '　　同时满足：',
+      '　　　从业人员（最新月报） < 100 人',
+      '　　　近12个月营业收入合计 < 1,000 万元',
+      '　不得满足：',
+      '　　具有任一荣誉 专精特新“小巨人”',
+    ]);
+  });
+
+  it('writes attribute leaves with names for codes', () => {
+    expect(
+      conditionLines(
+        {
+          kind: 'any',
+          conditions: [
+            { kind: 'subdistrict', op: 'notIn', values: ['shiqiaopu'] },
+            { kind: 'field', op: 'allOf', values: ['aiAgents', 'digitalTwins'] },
+            { kind: 'aboveScale', value: true },
+            { kind: 'building', op: 'in', values: ['jlyk', 'b9'] },
+            { kind: 'tier', op: 'noneOf', values: ['shangxing'] },
+            {
+              kind: 'compare',
+              measure: { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 12 },
+              op: 'gte',
+              value: 5,
+              unit: '%',
+            },
+          ],
+        },
+        {},
+        names,
+      ),
+    ).toEqual([
+      '满足任一：',
+      '　所属镇街不属于 石桥铺街道',
+      '　重点领域全部包含 AI智能体、数字孪生',
+      '　是规上企业',
+      '　位于 九龙意库、b9',
+      '　不属于梯度 上星企业',
+      '　近12个月研发投入占营业收入比重 ≥ 5%',
+    ]);
+  });
+
+  it('writes a lone leaf as one unindented line, and an undefined parameter by its name', () => {
+    expect(
+      conditionLines(
+        { kind: 'compare', measure: rd12, op: 'gte', value: { param: 'minRd' }, unit: '万元' },
+        {},
+        names,
+      ),
+    ).toEqual(['近12个月研发投入合计 ≥ minRd']);
+  });
+});

@@ -22,6 +22,8 @@ import { useIsMobile } from '../components/useIsMobile.ts';
 import { Logo } from '../components/Logo.tsx';
 import { InboxBell } from '../modules/inbox/InboxBell.tsx';
 import { reportMenuItems } from '../modules/reports/menu.tsx';
+import { policyMenuItems } from '../modules/policies/menu.tsx';
+import { grantMenuItems } from '../modules/grants/menu.tsx';
 import { can, enterpriseHome } from './access.ts';
 import { changeLanguage, useLanguage } from './i18n.ts';
 import { useLogout, useMeta, useSession } from './session.ts';
@@ -39,6 +41,8 @@ function menuFor(user: SessionUser | null, t: (k: string) => string): MenuDataIt
       items.push({ path: home, name: t('nav.myEnterprise'), icon: <ShopOutlined /> });
     else if (home) items.push({ path: home, name: t('nav.enterprises'), icon: <BankOutlined /> });
     items.push(...reportMenuItems(user, t));
+    items.push(...policyMenuItems(user, t));
+    items.push(...grantMenuItems(user, t));
     if (can(user, 'user.manage'))
       items.push({ path: '/users', name: t('nav.users'), icon: <TeamOutlined /> });
   }

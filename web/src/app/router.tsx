@@ -7,6 +7,8 @@ import { RouteError } from './ErrorBoundary.tsx';
 import { NotFound } from './NotFound.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
 import { HomeRedirect } from '../modules/monitoring/HomeRedirect.tsx';
+import { policyRoutes } from '../modules/policies/routes.tsx';
+import { grantRoutes, publicNoticeRoutes } from '../modules/grants/routes.tsx';
 
 function PageSpinner() {
   return (
@@ -42,6 +44,7 @@ export const routes: RouteObject[] = [
             path: 'targets/:code',
             ...page(async () => (await import('../modules/public/PublicTargetPage.tsx')).PublicTargetPage),
           },
+          ...publicNoticeRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },
@@ -69,6 +72,8 @@ export const routes: RouteObject[] = [
             ...page(async () => (await import('../modules/plan/TaskPage.tsx')).TaskPage),
           },
           { path: 'units', ...page(async () => (await import('../modules/units/UnitsPage.tsx')).UnitsPage) },
+          ...policyRoutes,
+          ...grantRoutes,
           {
             path: 'units/:id',
             ...page(async () => (await import('../modules/units/UnitPage.tsx')).UnitPage),

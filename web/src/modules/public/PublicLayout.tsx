@@ -31,6 +31,7 @@ export function PublicLayout() {
               {t('public.navOverview')}
             </NavLink>
             <NavLink to="/plan">{t('public.navPlan')}</NavLink>
+            <NavLink to="/public/notices">{t('grants.notices.nav')}</NavLink>
           </nav>
           <Space size={4} className="mtx-pub-actions">
             <LanguageSwitch className="mtx-pub-lang" />

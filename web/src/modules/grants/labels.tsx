@@ -1,0 +1,100 @@
+// How grant batches read: status tags, money in 元/万元 (or yuan), notice dates and whether a notice is over.
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { objectionStatuses } from '@contracts/modules/policies/policies.contract.ts';
+import { useLanguage } from '../../app/i18n.ts';
+import { formatDateTime, formatYuan, formatYuanEn } from '../../components/format.ts';
+import type { BatchStatus } from './grants.api.ts';
+
+export type ObjectionStatus = (typeof objectionStatuses)[number];
+
+export const batchStatusColours: Record<BatchStatus, string> = {
+  review: 'processing',
+  notice: 'orange',
+  decided: 'success',
+  cancelled: 'default',
+};
+
+const objectionColours: Record<ObjectionStatus, string> = {
+  open: 'red',
+  upheld: 'orange',
+  dismissed: 'default',
+};
+
+/** 审核中 / 公示中 / 已决定 / 已撤销; an unknown status shows as it is. */
+export function BatchStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  const colour = (batchStatusColours as Record<string, string>)[status] ?? 'default';
+  return (
+    <Tag color={colour} style={{ marginInlineEnd: 0 }}>
+      {t(`grants.status.${status}`, { defaultValue: status })}
+    </Tag>
+  );
+}
+
+export function ObjectionStatusTag({ status }: { status: ObjectionStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={objectionColours[status]} style={{ marginInlineEnd: 0 }}>
+      {t(`grants.objectionStatus.${status}`)}
+    </Tag>
+  );
+}
+
+/**
+ * Money in the current language. `exact` keeps every yuan below 1亿 (an enterprise's amount on a notice); otherwise
+ * two decimals of 万/亿 (totals).
+ */
+export function useMoney(): (yuan: number, exact?: boolean) => string {
+  const { isEn } = useLanguage();
+  return (yuan, exact = false) => {
+    if (isEn) return exact ? `${yuan.toLocaleString('en-US')} yuan` : formatYuanEn(yuan);
+    return formatYuan(yuan, exact ? 4 : 2);
+  };
+}
+
+const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date as YYYY-MM-DD: a date is shown as it is, a timestamp as its day in Asia/Shanghai. */
+export function formatDay(value: string | null | undefined): string {
+  if (!value) return '—';
+  if (dateOnly.test(value)) return value;
+  return formatDateTime(value).slice(0, 10);
+}
+
+/** “2026-04-01 ~ 2026-04-07”, or '—' before publication. */
+export function noticeWindow(start: string | null, end: string | null): string {
+  if (!start && !end) return '—';
+  return `${formatDay(start)} ~ ${formatDay(end)}`;
+}
+
+/** Today in Asia/Shanghai as YYYY-MM-DD. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/**
+ * Whether a notice has ended: a date is the notice's last day (objections allowed all that day), so it is over from
+ * the next day; a timestamp is over once passed.
+ */
+export function noticeOver(end: string | null, now: Date = new Date()): boolean {
+  if (!end) return false;
+  if (dateOnly.test(end)) return todayInShanghai(now) > end;
+  const at = Date.parse(end);
+  return Number.isFinite(at) && now.getTime() >= at;
+}
+
+/** Whole days left in a notice, counting today (0 once over); null without an end. */
+export function noticeDaysLeft(end: string | null, now: Date = new Date()): number | null {
+  if (!end) return null;
+  const last = formatDay(end);
+  const today = todayInShanghai(now);
+  const days =
+    Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000) + 1;
+  return Math.max(0, days);
+}

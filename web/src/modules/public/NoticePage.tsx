@@ -1,0 +1,129 @@
+// /public/notices/:id: one public notice (公示) of a no-application grant — the notice text, the enterprises and
+// amounts, and the objection form while objections are open. No login.
+import { useState } from 'react';
+import { Alert, Card, Input, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import type { PublicNotice } from '@contracts/modules/policies/policies.contract.ts';
+import { Page } from '../../components/Page.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { noticeDaysLeft, noticeWindow, formatDay, useMoney } from '../grants/labels.tsx';
+import { NoticeObjectionForm } from './NoticeObjectionForm.tsx';
+import { NoticeStateTag } from './NoticeStateTag.tsx';
+import { usePublicNotice } from './notices.api.ts';
+import '../grants/grants.css';
+
+type Item = PublicNotice['items'][number];
+
+function NoticeView({ notice }: { notice: PublicNotice }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const [q, setQ] = useState('');
+  useDocumentTitle(`${notice.policyName} · ${t('grants.notices.title')}`);
+  const needle = q.trim().toLowerCase();
+  const rows = notice.items
+    .map((item, i) => ({ ...item, index: i + 1 }))
+    .filter((r) => !needle || r.name.toLowerCase().includes(needle) || r.uscc.toLowerCase().includes(needle));
+  const left = notice.open ? noticeDaysLeft(notice.noticeEndsOn) : null;
+  const decided = notice.status === 'decided';
+  return (
+    <Page
+      title={t(decided ? 'grants.notices.noticeTitleDecided' : 'grants.notices.noticeTitle', {
+        policy: notice.policyName,
+      })}
+      tags={<NoticeStateTag notice={notice} />}
+      crumbs={[{ title: t('grants.notices.title'), to: '/public/notices' }, { title: notice.number }]}
+    >
+      <Card className="mtx-section mtx-notice-doc">
+        <Typography.Paragraph className="mtx-notice-number">
+          <span className="mtx-mono">{notice.number}</span>
+        </Typography.Paragraph>
+        <Typography.Paragraph>
+          {t(decided ? 'grants.notices.bodyDecided' : 'grants.notices.body', {
+            policy: notice.policyName,
+            count: notice.items.length,
+            total: money(notice.totalAmount, true),
+            start: formatDay(notice.noticeStartsOn),
+            end: formatDay(notice.noticeEndsOn),
+          })}
+        </Typography.Paragraph>
+        {notice.policySummary && (
+          <Typography.Paragraph type="secondary">
+            {t('grants.notices.policySummary', { summary: notice.policySummary })}
+          </Typography.Paragraph>
+        )}
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('grants.notices.window', { window: noticeWindow(notice.noticeStartsOn, notice.noticeEndsOn) })}
+          {left !== null && <> · {t('grants.notices.daysLeft', { days: left })}</>}
+        </Typography.Paragraph>
+      </Card>
+      <Card
+        className="mtx-section"
+        title={
+          <h2 className="mtx-card-heading">
+            {t(decided ? 'grants.notices.listTitleDecided' : 'grants.notices.listTitle', {
+              count: notice.items.length,
+              total: money(notice.totalAmount, true),
+            })}
+          </h2>
+        }
+        extra={
+          <Input.Search
+            allowClear
+            size="small"
+            placeholder={t('grants.notices.search')}
+            aria-label={t('grants.notices.search')}
+            onChange={(e) => setQ(e.target.value)}
+            onSearch={setQ}
+            style={{ width: 200 }}
+          />
+        }
+        styles={{ body: { padding: 0 } }}
+      >
+        <Table<Item & { index: number }>
+          rowKey="enterpriseId"
+          size="small"
+          dataSource={rows}
+          pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          scroll={{ x: 560 }}
+          locale={{ emptyText: t('grants.notices.noItems') }}
+          columns={[
+            { title: t('grants.notices.index'), dataIndex: 'index', width: 64, align: 'right' },
+            { title: t('grants.items.name'), dataIndex: 'name' },
+            {
+              title: t('grants.items.uscc'),
+              dataIndex: 'uscc',
+              width: 200,
+              render: (v: string) => <span className="mtx-mono">{v}</span>,
+            },
+            {
+              title: t('grants.items.amount'),
+              dataIndex: 'amount',
+              width: 150,
+              align: 'right',
+              render: (v: number) => money(v, true),
+            },
+          ]}
+        />
+      </Card>
+      {notice.open ? (
+        <NoticeObjectionForm notice={notice} />
+      ) : (
+        <Alert
+          type="info"
+          showIcon
+          message={
+            notice.status === 'decided' ? t('grants.notices.closedDecided') : t('grants.notices.closedText')
+          }
+        />
+      )}
+    </Page>
+  );
+}
+
+export function PublicNoticePage() {
+  const { id } = useParams();
+  const query = usePublicNotice(id);
+  return <QueryState query={query}>{(notice) => <NoticeView notice={notice} />}</QueryState>;
+}

@@ -357,6 +357,23 @@ describe('tiers', () => {
       expect(m.enteredOn > '2025-12').toBe(true);
       expect(m.leftOn).toBeNull();
     }
+    for (const t of tiers) {
+      const left = (await admin.get(`/api/tiers/${t.code}/members?filter=left&pageSize=1`)).json<{
+        total: number;
+      }>();
+      const entered = (await admin.get(`/api/tiers/${t.code}/members?filter=entrants&pageSize=1`)).json<{
+        total: number;
+      }>();
+      const current = (await admin.get(`/api/tiers/${t.code}/members?filter=current&pageSize=1`)).json<{
+        total: number;
+      }>();
+      expect([t.code, left.total, entered.total, current.total]).toEqual([
+        t.code,
+        t.leftSinceBaseline,
+        t.entrantsSinceBaseline,
+        t.members,
+      ]);
+    }
   });
 
   it('gives each enterprise its spells in tiers with entry and exit months', async () => {

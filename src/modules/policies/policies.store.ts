@@ -921,13 +921,18 @@ export async function tierMembers(
           ORDER BY r.gap, e.name ${page}`,
     );
   } else {
-    const last = monthStart(run.to).slice(0, 7);
+    // The same definitions as the summary and the tierEntrants target: entrants are members now that were not members
+    // at the baseline month; those who left were members at the baseline month and are not now.
+    const member = (month: string) =>
+      sql`EXISTS (SELECT 1 FROM tier_months t WHERE t.district_id = ${districtId} AND t.tier = ${code}
+                    AND t.month = ${monthStart(month)}::date AND t.enterprise_id = s.enterprise_id)`;
+    const base = baseline ?? run.from;
     const spellFilter =
       q.filter === 'current'
-        ? sql`s.last = ${last}`
+        ? member(run.to)
         : q.filter === 'entrants'
-          ? sql`s.last = ${last} AND s.entered > ${baseline ?? '0000-00'}`
-          : sql`s.last < ${last} AND s.last >= ${baseline ?? '0000-00'}`;
+          ? sql`${member(run.to)} AND NOT ${member(base)}`
+          : sql`${member(base)} AND NOT ${member(run.to)}`;
     list = await rows<Row>(
       db,
       sql`WITH s AS (

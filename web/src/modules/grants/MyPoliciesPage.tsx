@@ -12,7 +12,7 @@ import { Page, type Crumb } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useEnterprise } from '../enterprises/enterprises.api.ts';
-import { ExplanationFallback } from './ExplanationFallback.tsx';
+import { ExplanationTree } from '../policies/ExplanationView.tsx';
 import { mayViewEnterprisePolicies, mayViewGrants } from './grants.access.ts';
 import { useEnterprisePolicies } from './grants.api.ts';
 import { useMoney } from './labels.tsx';
@@ -66,7 +66,7 @@ function PolicyCard({ item, staff }: { item: EnterprisePolicy; staff: boolean })
               {
                 key: 'why',
                 label: t('grants.policies.why', { period: explanation.period }),
-                children: <ExplanationFallback explanation={explanation} />,
+                children: <ExplanationTree explanation={explanation} />,
               },
             ]}
           />

@@ -64,6 +64,15 @@ function NodeItem({ node, nearMissLeaf }: { node: ExplanationNode; nearMissLeaf:
   );
 }
 
+/** Just the conditions, ✓ / ✗ / ? each (for pages that show the verdict and amount themselves). */
+export function ExplanationTree({ explanation: x }: { explanation: Explanation }) {
+  return (
+    <ul className="mtx-pol-explain-tree">
+      <NodeItem node={x.tree} nearMissLeaf={x.nearMiss?.leaf ?? null} />
+    </ul>
+  );
+}
+
 /**
  * An explanation: `show` picks what the header names — the enterprise (on a policy's page), the policy (on an
  * enterprise's page), or both.
@@ -78,7 +87,6 @@ export function ExplanationView({
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const money = useMoney();
-  const nearMissLeaf = x.nearMiss?.leaf ?? null;
   return (
     <div className="mtx-pol-explain">
       <Alert
@@ -121,9 +129,7 @@ export function ExplanationView({
       <h3 className="mtx-h3" style={{ marginTop: 16 }}>
         {t('policies.explain.conditions')}
       </h3>
-      <ul className="mtx-pol-explain-tree">
-        <NodeItem node={x.tree} nearMissLeaf={nearMissLeaf} />
-      </ul>
+      <ExplanationTree explanation={x} />
     </div>
   );
 }

@@ -1,7 +1,14 @@
 // Policies through the API: validation with paths, versions, set-at-a-time evaluation checked against the raw reports,
 // explanations, near misses, preview, tiers and the monitoring targets counted from them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, DEMO_PASSWORD, signedIn, startPlatform, type Platform } from '../harness.ts';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  signedIn,
+  startPlatform,
+  type Client,
+  type Platform,
+} from '../harness.ts';
 import { rows, sql } from '../../src/platform/db/db.ts';
 import type {
   EnterprisePolicy,

@@ -1,6 +1,7 @@
 // In Chromium: an official opens a policy, reads why an enterprise qualifies and opens a grant batch; the public files
 // an objection on a notice; an enterprise sees for every policy whether it qualifies; the tiers page draws its cards.
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, apiCookie, shot, useServerAndBrowser } from './server.ts';
 
 const session = useServerAndBrowser();
@@ -15,7 +16,7 @@ async function api<T>(path: string, cookie: string, body?: unknown): Promise<T> 
   return (await res.json()) as T;
 }
 
-const bodyText = (page: import('playwright-core').Page) => page.locator('body').innerText();
+const bodyText = (page: Page) => page.locator('body').innerText();
 
 describe('policies', () => {
   it('lists the example policies, explains a qualifying enterprise, and opens a grant batch', async () => {

@@ -1,5 +1,7 @@
 // /enterprises/:id — one enterprise: every attribute, its honours, an edit button where allowed, the audit trail for admins.
 import { Card, Descriptions, Space, Table, Tabs, Tag } from 'antd';
+import { EnterprisePoliciesCard } from '../grants/EnterprisePoliciesCard.tsx';
+import { EnterpriseTiersCard } from '../policies/EnterpriseTiersCard.tsx';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -139,6 +141,16 @@ function EnterpriseView({ e }: { e: Enterprise }) {
         items={[
           { key: 'details', label: t('enterprises.tabDetails'), children: details },
           { key: 'reports', label: t('reports.tab'), children: <ReportHistory enterprise={e} /> },
+          {
+            key: 'policies',
+            label: t('enterprises.tabPolicies'),
+            children: (
+              <Space direction="vertical" size={16} style={{ width: '100%' }}>
+                <EnterprisePoliciesCard enterpriseId={e.id} />
+                <EnterpriseTiersCard enterpriseId={e.id} />
+              </Space>
+            ),
+          },
           ...(showAudit
             ? [
                 {

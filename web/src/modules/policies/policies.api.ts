@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
+  enterpriseTierSchema,
   evaluateRunSchema,
   explanationSchema,
   policySchema,
@@ -216,5 +217,14 @@ export function useTierMembers(code: string | null, q: TierMembersQuery) {
       api.get(`/tiers/${encodeURIComponent(code ?? '')}/members`, tierMembersPageSchema, { ...q }),
     enabled: !!code,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The tiers an enterprise has been in, with entry and exit months. */
+export function useEnterpriseTiers(enterpriseId: string) {
+  return useQuery({
+    queryKey: [...policyKeys.all, 'enterpriseTiers', enterpriseId],
+    queryFn: () =>
+      api.get(`/enterprises/${encodeURIComponent(enterpriseId)}/tiers`, z.array(enterpriseTierSchema)),
   });
 }

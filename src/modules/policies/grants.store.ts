@@ -19,7 +19,16 @@ import { parametersOn, parseUnit } from './rules.ts';
 import { monthEnd, monthStart } from './rules.sql.ts';
 import { explainTree, summaryOf, wanYuan } from './explain.ts';
 import { compileContext } from './tiers.store.ts';
-import { definitionAt, evaluatePolicies, getPolicy, policyPeriod, thresholdsOf } from './policies.store.ts';
+import {
+  definitionAt,
+  evaluatePolicies,
+  factsColumnsSql,
+  factsOf,
+  getPolicy,
+  policyPeriod,
+  thresholdsOf,
+  type FactsColumns,
+} from './policies.store.ts';
 
 /** Today in Shanghai, 'YYYY-MM-DD'. */
 export const shanghaiDate = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -565,27 +574,19 @@ export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Da
     const thresholds = thresholdsOf(def.eligibility, params);
     const ctx = await compileContext(tx, actor.districtId);
     const settings = await monitoringSettings(tx, actor.districtId);
-    const items = await rows<{
-      enterprise_id: string;
-      amount: string;
-      included: boolean;
-      exclusion_reason: string | null;
-      passed: (boolean | null)[];
-      values: (number | null)[];
-      subdistrict_id: string;
-      fields: string[];
-      building_id: string | null;
-      above_scale: boolean;
-      honours: string[];
-      tiers: string[];
-    }>(
+    const items = await rows<
+      FactsColumns & {
+        enterprise_id: string;
+        amount: string;
+        included: boolean;
+        exclusion_reason: string | null;
+        passed: (boolean | null)[];
+        values: (number | null)[];
+      }
+    >(
       tx,
       sql`SELECT i.enterprise_id::text, i.amount::text, i.included, i.exclusion_reason, i.passed, i.values,
-                 e.subdistrict_id::text, e.fields, e.building_id::text, e.above_scale,
-                 ARRAY(SELECT DISTINCT h.kind FROM enterprise_honours h WHERE h.district_id = e.district_id
-                       AND h.enterprise_id = e.id AND h.awarded_on <= ${monthEnd(period)}::date) AS honours,
-                 ARRAY(SELECT t.tier FROM tier_months t WHERE t.district_id = e.district_id AND t.enterprise_id = e.id
-                       AND t.month = ${monthStart(period)}::date) AS tiers
+                 ${factsColumnsSql(period)}
           FROM grant_items i JOIN enterprises e ON e.district_id = i.district_id AND e.id = i.enterprise_id
           WHERE i.district_id = ${actor.districtId} AND i.batch_id = ${batchId}`,
     );
@@ -605,14 +606,7 @@ export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Da
         paramValues: params,
         passed: i.passed,
         values: i.values,
-        facts: {
-          subdistrictName: ctx.names.subdistrictById.get(i.subdistrict_id)?.name ?? '',
-          fields: i.fields,
-          honours: i.honours,
-          buildingName: i.building_id ? (ctx.names.buildingById.get(i.building_id)?.name ?? null) : null,
-          aboveScale: i.above_scale,
-          tiers: i.tiers,
-        },
+        facts: factsOf(i, ctx.names),
         names: { subdistricts: ctx.names.subdistricts, buildings: ctx.names.buildings, tiers: tierNames },
         thresholds,
       });
@@ -651,6 +645,21 @@ export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Da
 // Public notices
 // ---------------------------------------------------------------------------------------------------------------
 
+/** What a public notice says of its batch, without the list. */
+function noticeHead(r: BatchRow, now: Date) {
+  const b = toBatch(r);
+  return {
+    id: b.id,
+    number: b.number,
+    policyName: b.policyName,
+    policySummary: r.definition.summary ?? '',
+    status: b.status,
+    noticeStartsOn: b.noticeStartsOn,
+    noticeEndsOn: b.noticeEndsOn,
+    open: b.status === 'notice' && !!b.noticeEndsOn && shanghaiDate(now) <= b.noticeEndsOn,
+  };
+}
+
 /** Batches under notice, and decided ones from the last 90 days (results announced). */
 export async function publicNotices(db: Queryable, districtId: string, now: Date) {
   const since = addDays(shanghaiDate(now), -90);
@@ -659,22 +668,11 @@ export async function publicNotices(db: Queryable, districtId: string, now: Date
     sql`${batchSelect(districtId)} AND (b.status = 'notice' OR (b.status = 'decided' AND b.decided_at >= ${since}::date))
         ORDER BY b.notice_starts_on DESC`,
   );
-  const today = shanghaiDate(now);
-  return list.map((r) => {
-    const b = toBatch(r);
-    return {
-      id: b.id,
-      number: b.number,
-      policyName: b.policyName,
-      policySummary: r.definition.summary ?? '',
-      status: b.status,
-      noticeStartsOn: b.noticeStartsOn,
-      noticeEndsOn: b.noticeEndsOn,
-      open: b.status === 'notice' && !!b.noticeEndsOn && today <= b.noticeEndsOn,
-      items: b.included,
-      totalAmount: b.totalAmount,
-    };
-  });
+  return list.map((r) => ({
+    ...noticeHead(r, now),
+    items: r.included,
+    totalAmount: Number(r.total_amount ?? 0),
+  }));
 }
 
 export async function publicNotice(
@@ -685,7 +683,6 @@ export async function publicNotice(
 ): Promise<PublicNotice> {
   const r = await batchRow(db, districtId, id);
   if (r.status !== 'notice' && r.status !== 'decided') throw notFound('公示');
-  const b = toBatch(r);
   const items = await rows<{ enterprise_id: string; name: string; uscc: string; amount: string }>(
     db,
     sql`SELECT i.enterprise_id::text, e.name, e.uscc, i.amount::text
@@ -694,22 +691,14 @@ export async function publicNotice(
           AND ${r.status === 'decided' ? sql`i.granted` : sql`i.included`}
         ORDER BY e.name`,
   );
-  const today = shanghaiDate(now);
   return {
-    id: b.id,
-    number: b.number,
-    policyName: b.policyName,
-    policySummary: r.definition.summary ?? '',
-    status: b.status,
-    noticeStartsOn: b.noticeStartsOn,
-    noticeEndsOn: b.noticeEndsOn,
-    open: b.status === 'notice' && !!b.noticeEndsOn && today <= b.noticeEndsOn,
+    ...noticeHead(r, now),
     items: items.map((i) => ({
       enterpriseId: i.enterprise_id,
       name: i.name,
       uscc: i.uscc,
       amount: Number(i.amount),
     })),
-    totalAmount: items.reduce((s, i) => s + Number(i.amount), 0),
+    totalAmount: items.reduce((sum, i) => sum + Number(i.amount), 0),
   };
 }

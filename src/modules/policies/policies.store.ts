@@ -34,7 +34,7 @@ import {
   thresholdOf,
 } from './rules.sql.ts';
 import { conditionLines, explainTree, summaryOf, type EnterpriseFacts } from './explain.ts';
-import { compileContext, spellsSql, tierCounts, tierRun, tierSeries } from './tiers.store.ts';
+import { compileContext, spellsSql, tierCounts, tierRun, tierSeries, type Names } from './tiers.store.ts';
 
 /** The month policies are evaluated at: the last month whose reports were due (the deadline day has passed). */
 export function evaluationPeriod(now: Date, deadlineDay: number): string {
@@ -225,6 +225,28 @@ export async function createPolicy(
   });
 }
 
+/** The policy row, locked for a change. */
+async function lockPolicy(tx: Queryable, districtId: string, id: string) {
+  const [p] = await tx
+    .select()
+    .from(policies)
+    .where(and(eq(policies.districtId, districtId), eq(policies.id, id)))
+    .for('update');
+  if (!p) throw notFound('政策');
+  return p;
+}
+
+const setPolicy = (
+  tx: Queryable,
+  districtId: string,
+  id: string,
+  values: { version?: number; status?: string },
+) =>
+  tx
+    .update(policies)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(policies.districtId, districtId), eq(policies.id, id)));
+
 /** Saves a definition as the next version. */
 export async function updatePolicy(
   db: Db,
@@ -235,12 +257,7 @@ export async function updatePolicy(
 ) {
   await checkPolicyDefinition(db, actor.districtId, definition);
   await db.transaction(async (tx) => {
-    const [p] = await tx
-      .select()
-      .from(policies)
-      .where(and(eq(policies.districtId, actor.districtId), eq(policies.id, id)))
-      .for('update');
-    if (!p) throw notFound('政策');
+    const p = await lockPolicy(tx, actor.districtId, id);
     const before = await definitionAt(tx, actor.districtId, id, p.version);
     const version = p.version + 1;
     await tx.insert(policyVersions).values({
@@ -251,10 +268,7 @@ export async function updatePolicy(
       note,
       createdBy: actor.label,
     });
-    await tx
-      .update(policies)
-      .set({ version, updatedAt: new Date() })
-      .where(and(eq(policies.districtId, actor.districtId), eq(policies.id, id)));
+    await setPolicy(tx, actor.districtId, id, { version });
     await audit(tx, actor, {
       action: 'update',
       entity: 'policy',
@@ -268,17 +282,9 @@ export async function updatePolicy(
 
 export async function setPolicyStatus(db: Db, actor: Actor, id: string, status: string) {
   await db.transaction(async (tx) => {
-    const [p] = await tx
-      .select()
-      .from(policies)
-      .where(and(eq(policies.districtId, actor.districtId), eq(policies.id, id)))
-      .for('update');
-    if (!p) throw notFound('政策');
+    const p = await lockPolicy(tx, actor.districtId, id);
     if (p.status === status) return;
-    await tx
-      .update(policies)
-      .set({ status, updatedAt: new Date() })
-      .where(and(eq(policies.districtId, actor.districtId), eq(policies.id, id)));
+    await setPolicy(tx, actor.districtId, id, { status });
     await audit(tx, actor, {
       action: 'update',
       entity: 'policy',
@@ -573,14 +579,35 @@ interface FactsRow {
   tiers: string[];
 }
 
+/** The attribute columns explanations read, for `e` (enterprises) at the end of `period`. */
+export const factsColumnsSql = (period: string) => sql`
+  e.subdistrict_id::text, e.fields, e.building_id::text, e.above_scale,
+  ARRAY(SELECT DISTINCT h.kind FROM enterprise_honours h WHERE h.district_id = e.district_id
+        AND h.enterprise_id = e.id AND h.awarded_on <= ${monthEnd(period)}::date) AS honours,
+  ARRAY(SELECT t.tier FROM tier_months t WHERE t.district_id = e.district_id AND t.enterprise_id = e.id
+        AND t.month = ${monthStart(period)}::date ORDER BY t.tier) AS tiers`;
+
+export type FactsColumns = Pick<
+  FactsRow,
+  'subdistrict_id' | 'fields' | 'building_id' | 'above_scale' | 'honours' | 'tiers'
+>;
+
+/** Those columns as the words need them, with names resolved. */
+export function factsOf(r: FactsColumns, names: Names): EnterpriseFacts {
+  return {
+    subdistrictName: names.subdistrictById.get(r.subdistrict_id)?.name ?? '',
+    fields: r.fields,
+    honours: r.honours,
+    buildingName: r.building_id ? (names.buildingById.get(r.building_id)?.name ?? null) : null,
+    aboveScale: r.above_scale,
+    tiers: r.tiers,
+  };
+}
+
 async function enterpriseFacts(db: Queryable, districtId: string, enterpriseId: string, period: string) {
   const [r] = await rows<FactsRow>(
     db,
-    sql`SELECT e.id::text, e.name, e.uscc, e.subdistrict_id::text, e.fields, e.building_id::text, e.above_scale,
-               ARRAY(SELECT DISTINCT h.kind FROM enterprise_honours h WHERE h.district_id = e.district_id
-                     AND h.enterprise_id = e.id AND h.awarded_on <= ${monthEnd(period)}::date) AS honours,
-               ARRAY(SELECT t.tier FROM tier_months t WHERE t.district_id = e.district_id AND t.enterprise_id = e.id
-                     AND t.month = ${monthStart(period)}::date ORDER BY t.tier) AS tiers
+    sql`SELECT e.id::text, e.name, e.uscc, ${factsColumnsSql(period)}
         FROM enterprises e WHERE e.district_id = ${districtId} AND e.id = ${enterpriseId}`,
   );
   if (!r) throw notFound('企业');
@@ -717,14 +744,7 @@ export async function explain(
     paramValues: params,
     passed: outcome.passed,
     values: outcome.values,
-    facts: {
-      subdistrictName: ctx.names.subdistrictById.get(facts.subdistrict_id)?.name ?? '',
-      fields: facts.fields,
-      honours: facts.honours,
-      buildingName: facts.building_id ? (ctx.names.buildingById.get(facts.building_id)?.name ?? null) : null,
-      aboveScale: facts.above_scale,
-      tiers: facts.tiers,
-    },
+    facts: factsOf(facts, ctx.names),
     names: {
       subdistricts: ctx.names.subdistricts,
       buildings: ctx.names.buildings,

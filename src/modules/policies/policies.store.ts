@@ -680,14 +680,7 @@ export async function explain(
   const policy = await getPolicy(db, districtId, policyId);
   let version = policy.version;
   let period = policy.evaluation?.period ?? (await policyPeriod(db, districtId, opts.now));
-  let outcome: {
-    eligible: boolean;
-    passed: (boolean | null)[];
-    values: (number | null)[];
-    amount: number | null;
-    nearLeaf: number | null;
-    gap: number | null;
-  } | null = null;
+  let outcome: Outcome | null = null;
   if (opts.stored) {
     version = opts.stored.version;
     period = opts.stored.period;
@@ -733,10 +726,36 @@ export async function explain(
     }
   }
   const facts = await enterpriseFacts(db, districtId, enterpriseId, period);
+  return renderExplanation(policyId, def, version, period, outcome, facts, await explainEnv(db, districtId));
+}
+
+interface Outcome {
+  eligible: boolean;
+  passed: (boolean | null)[];
+  values: (number | null)[];
+  amount: number | null;
+  nearLeaf: number | null;
+  gap: number | null;
+}
+
+/** What rendering needs of the district: names of units, buildings and tiers. */
+async function explainEnv(db: Queryable, districtId: string) {
   const [ctx, settings] = await Promise.all([
     compileContext(db, districtId),
     monitoringSettings(db, districtId),
   ]);
+  return { names: ctx.names, tiers: tierNames(settings.tiers) };
+}
+
+function renderExplanation(
+  policyId: string,
+  def: PolicyDefinition,
+  version: number,
+  period: string,
+  outcome: Outcome,
+  facts: FactsRow,
+  env: Awaited<ReturnType<typeof explainEnv>>,
+): Explanation {
   const params = parametersOn(def.parameters, monthEnd(period));
   const tree = explainTree({
     eligibility: def.eligibility,
@@ -744,12 +763,8 @@ export async function explain(
     paramValues: params,
     passed: outcome.passed,
     values: outcome.values,
-    facts: factsOf(facts, ctx.names),
-    names: {
-      subdistricts: ctx.names.subdistricts,
-      buildings: ctx.names.buildings,
-      tiers: tierNames(settings.tiers),
-    },
+    facts: factsOf(facts, env.names),
+    names: { subdistricts: env.names.subdistricts, buildings: env.names.buildings, tiers: env.tiers },
     thresholds: thresholdsOf(def.eligibility, params),
   });
   const s = summaryOf(def.name, outcome.eligible, outcome.amount, tree);
@@ -803,6 +818,53 @@ export async function enterprisePolicies(
         WHERE i.district_id = ${districtId} AND i.enterprise_id = ${enterpriseId} AND b.status <> 'cancelled'
         ORDER BY b.created_at DESC`,
   );
+  // One read of the stored outcomes, the facts and the names serves every policy evaluated in its current version.
+  const stored = new Map(
+    (
+      await rows<{
+        policy_id: string;
+        eligible: boolean;
+        passed: (boolean | null)[];
+        values: (number | null)[];
+        amount: string | null;
+        near_leaf: number | null;
+        gap: number | null;
+      }>(
+        db,
+        sql`SELECT policy_id::text, eligible, passed, values, amount::text, near_leaf, gap FROM policy_results
+            WHERE district_id = ${districtId} AND enterprise_id = ${enterpriseId}`,
+      )
+    ).map((r) => [r.policy_id, r]),
+  );
+  const definitions = new Map(
+    (await rows<PolicyRow>(db, policyRowsSql(districtId, sql`AND p.status = 'active'`))).map((r) => [
+      r.id,
+      definitionOf(r.definition),
+    ]),
+  );
+  const env = await explainEnv(db, districtId);
+  const factsByPeriod = new Map<string, FactsRow>();
+  const explanationOf = async (p: PolicySummary): Promise<Explanation> => {
+    const r = stored.get(p.id);
+    const def = definitions.get(p.id);
+    if (!r || !def || !p.evaluation || p.evaluation.version !== p.version)
+      return explain(db, districtId, p.id, enterpriseId, { now });
+    const period = p.evaluation.period;
+    let facts = factsByPeriod.get(period);
+    if (!facts) {
+      facts = await enterpriseFacts(db, districtId, enterpriseId, period);
+      factsByPeriod.set(period, facts);
+    }
+    const outcome = {
+      eligible: r.eligible,
+      passed: r.passed,
+      values: r.values,
+      amount: r.amount === null ? null : Number(r.amount),
+      nearLeaf: r.near_leaf,
+      gap: r.gap,
+    };
+    return renderExplanation(p.id, def, p.version, period, outcome, facts, env);
+  };
   const out: EnterprisePolicy[] = [];
   for (const p of list) {
     out.push({
@@ -815,7 +877,7 @@ export async function enterprisePolicies(
         source: p.source,
         example: p.example,
       },
-      explanation: await explain(db, districtId, p.id, enterpriseId, { now }),
+      explanation: await explanationOf(p),
       grants: grants
         .filter((g) => g.policy_id === p.id)
         .map((g) => ({

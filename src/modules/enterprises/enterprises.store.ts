@@ -428,6 +428,14 @@ export async function listBuildings(db: Queryable, districtId: string, subdistri
   }));
 }
 
+/** Every building's id, code and name (no counts): what rules and explanations need to resolve codes. */
+export async function buildingRefs(db: Queryable, districtId: string) {
+  return db
+    .select({ id: buildings.id, code: buildings.code, name: buildings.name })
+    .from(buildings)
+    .where(eq(buildings.districtId, districtId));
+}
+
 /** Name and code lookups an import needs to turn spreadsheet text into ids. */
 export async function importLookups(db: Queryable, districtId: string) {
   const subs = await db

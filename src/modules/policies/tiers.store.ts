@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rows, type Queryable } from '../../platform/db/db.ts';
 import { allUnits } from '../units/units.store.ts';
-import { listBuildings } from '../enterprises/enterprises.store.ts';
+import { buildingRefs } from '../enterprises/enterprises.store.ts';
 import type { TierRule } from '../plan/plan-file.ts';
 import {
   MeasureSet,
@@ -19,7 +19,7 @@ export async function compileContext(
   db: Queryable,
   districtId: string,
 ): Promise<CompileContext & { names: Names }> {
-  const [units, buildings] = await Promise.all([allUnits(db, districtId), listBuildings(db, districtId)]);
+  const [units, buildings] = await Promise.all([allUnits(db, districtId), buildingRefs(db, districtId)]);
   const subs = units.filter((u) => u.kind === 'subdistrict');
   return {
     subdistrictIds: new Map(subs.map((u) => [u.code, u.id])),

@@ -2,6 +2,7 @@
 import { benchStartup } from './startup.ts';
 import { benchRegistry } from './registry.ts';
 import { benchMonitoring } from './monitoring.ts';
+import { benchPolicies } from './policies.ts';
 import { machine, writeSection } from './lib.ts';
 
 const args = process.argv.slice(2);
@@ -25,5 +26,9 @@ if (!only || only === 'registry') {
 if (!only || only === 'monitoring') {
   console.log(`monitoring at ${scale} enterprises × 36 months…`);
   writeSection('monitoring', `${header}\n\n${await benchMonitoring({ enterprises: scale, pgUrl })}`);
+}
+if (!only || only === 'policies') {
+  console.log(`policies: 100 policies × ${scale} enterprises…`);
+  writeSection('policies', `${header}\n\n${await benchPolicies({ enterprises: scale, pgUrl })}`);
 }
 console.log('written to docs/benchmarks.md');

@@ -614,6 +614,25 @@ async function enterpriseFacts(db: Queryable, districtId: string, enterpriseId: 
   return r;
 }
 
+/** A stored or live result row of one enterprise under one rule. */
+interface ResultRow {
+  eligible: boolean;
+  passed: (boolean | null)[];
+  values: (number | null)[];
+  amount: string | null;
+  near_leaf: number | null;
+  gap: number | null;
+}
+
+const outcomeOf = (r: ResultRow): Outcome => ({
+  eligible: r.eligible,
+  passed: r.passed,
+  values: r.values,
+  amount: r.amount === null ? null : Number(r.amount),
+  nearLeaf: r.near_leaf,
+  gap: r.gap,
+});
+
 /** One enterprise evaluated live against a definition (when no stored result fits). */
 async function evaluateOne(
   db: Queryable,
@@ -628,14 +647,7 @@ async function evaluateOne(
   if (def.benefit) measures.addExpr(def.benefit.formula);
   const params = parametersOn(def.parameters, monthEnd(period));
   const features = sql`SELECT * FROM (${featuresSql(districtId, period, measures)}) one WHERE one.enterprise_id = ${enterpriseId}`;
-  const [r] = await rows<{
-    eligible: boolean;
-    passed: (boolean | null)[];
-    vals: (number | null)[];
-    amount: string | null;
-    near_leaf: number | null;
-    gap: number | null;
-  }>(
+  const [r] = await rows<Omit<ResultRow, 'values'> & { vals: (number | null)[] }>(
     db,
     evaluationSelect(
       { eligibility: def.eligibility, benefit: def.benefit?.formula ?? null, params },
@@ -644,16 +656,7 @@ async function evaluateOne(
       features,
     ),
   );
-  return r
-    ? {
-        eligible: r.eligible,
-        passed: r.passed,
-        values: r.vals,
-        amount: r.amount === null ? null : Number(r.amount),
-        nearLeaf: r.near_leaf,
-        gap: r.gap,
-      }
-    : null;
+  return r ? outcomeOf({ ...r, values: r.vals }) : null;
 }
 
 export interface ExplainOptions {
@@ -686,27 +689,12 @@ export async function explain(
     period = opts.stored.period;
     outcome = { ...opts.stored, nearLeaf: null, gap: null };
   } else if (policy.evaluation && policy.evaluation.version === policy.version) {
-    const [r] = await rows<{
-      eligible: boolean;
-      passed: (boolean | null)[];
-      values: (number | null)[];
-      amount: string | null;
-      near_leaf: number | null;
-      gap: number | null;
-    }>(
+    const [r] = await rows<ResultRow>(
       db,
       sql`SELECT eligible, passed, values, amount::text, near_leaf, gap FROM policy_results
           WHERE district_id = ${districtId} AND policy_id = ${policyId} AND enterprise_id = ${enterpriseId}`,
     );
-    if (r)
-      outcome = {
-        eligible: r.eligible,
-        passed: r.passed,
-        values: r.values,
-        amount: r.amount === null ? null : Number(r.amount),
-        nearLeaf: r.near_leaf,
-        gap: r.gap,
-      };
+    if (r) outcome = outcomeOf(r);
   }
   const def =
     version === policy.version ? policy.definition : await definitionAt(db, districtId, policyId, version);
@@ -821,15 +809,7 @@ export async function enterprisePolicies(
   // One read of the stored outcomes, the facts and the names serves every policy evaluated in its current version.
   const stored = new Map(
     (
-      await rows<{
-        policy_id: string;
-        eligible: boolean;
-        passed: (boolean | null)[];
-        values: (number | null)[];
-        amount: string | null;
-        near_leaf: number | null;
-        gap: number | null;
-      }>(
+      await rows<ResultRow & { policy_id: string }>(
         db,
         sql`SELECT policy_id::text, eligible, passed, values, amount::text, near_leaf, gap FROM policy_results
             WHERE district_id = ${districtId} AND enterprise_id = ${enterpriseId}`,
@@ -855,15 +835,7 @@ export async function enterprisePolicies(
       facts = await enterpriseFacts(db, districtId, enterpriseId, period);
       factsByPeriod.set(period, facts);
     }
-    const outcome = {
-      eligible: r.eligible,
-      passed: r.passed,
-      values: r.values,
-      amount: r.amount === null ? null : Number(r.amount),
-      nearLeaf: r.near_leaf,
-      gap: r.gap,
-    };
-    return renderExplanation(p.id, def, p.version, period, outcome, facts, env);
+    return renderExplanation(p.id, def, p.version, period, outcomeOf(r), facts, env);
   };
   const out: EnterprisePolicy[] = [];
   for (const p of list) {

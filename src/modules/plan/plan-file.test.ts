@@ -17,14 +17,13 @@ import {
 } from './plan-file.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const seedText = readFileSync(
-  path.resolve(repoRoot, '../shared/seed/jiulongpo-mantianxing-plan-draft.txt'),
-  'utf8',
-);
-const seedLines = new Set(seedText.split('\n'));
-const jiulongpoText = readFileSync(path.resolve(repoRoot, 'plans/jiulongpo-2027.yaml'), 'utf8');
-const smallText = readFileSync(path.resolve(repoRoot, 'test/fixtures/plans/small-district.yaml'), 'utf8');
+const jiulongpoPath = path.resolve(repoRoot, 'plans/jiulongpo-2027.yaml');
+const jiulongpoText = readFileSync(jiulongpoPath, 'utf8');
 const jiulongpo = parsePlanFile(jiulongpoText);
+// The plan file cites its source document, kept in the repository beside it.
+const seedText = readFileSync(path.resolve(path.dirname(jiulongpoPath), jiulongpo.plan.source ?? ''), 'utf8');
+const seedLines = new Set(seedText.split('\n'));
+const smallText = readFileSync(path.resolve(repoRoot, 'test/fixtures/plans/small-district.yaml'), 'utf8');
 
 const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 

@@ -119,9 +119,9 @@ describe('a stock is a month-end position', () => {
   });
 
   it("drills February down to the firms: the leaver's loss shows, the entrant that left is gone", async () => {
-    const drill = (
-      await admin.get('/api/monitoring/targets/newEmployees/contributors?month=2026-02')
-    ).json<{ items: { name: string; value: number }[] }>();
+    const drill = (await admin.get('/api/monitoring/targets/newEmployees/contributors?month=2026-02')).json<{
+      items: { name: string; value: number }[];
+    }>();
     expect(drill.items.map((i) => [letter(i.name), i.value])).toEqual([
       ['T', 20],
       ['S', 10],
@@ -155,7 +155,10 @@ describe('新增企业: gross entries since the baseline, with exits and net cha
       { month: '2026-03', entries: 2, exits: 3, net: -1 },
     ]);
     expect(d.evaluation!.value).toBe(2);
-    const pub = await p.app.inject({ method: 'GET', url: '/api/public/targets/newEnterprises?month=2026-03' });
+    const pub = await p.app.inject({
+      method: 'GET',
+      url: '/api/public/targets/newEnterprises?month=2026-03',
+    });
     expect(pub.json<TargetDetail>().enterpriseChanges?.at(-1)).toEqual({
       month: '2026-03',
       entries: 2,
@@ -169,13 +172,17 @@ describe('新增企业: gross entries since the baseline, with exits and net cha
 
 describe('size bands at month end', () => {
   it("puts each firm's whole 12-month flow in its band at the month's end; no data is no band", async () => {
-    const jan = (await admin.get('/api/monitoring/targets/softwareRevenue?month=2026-01')).json<TargetDetail>();
+    const jan = (
+      await admin.get('/api/monitoring/targets/softwareRevenue?month=2026-01')
+    ).json<TargetDetail>();
     // 12 months to January, bands at the end of January:
     // micro: R 1万; small: P 120万 + S 360万 (95 people) = 480万; medium: L 600万, T 0;
     // unknown: M 100万 (Feb–Jun 2025; no data in force in January).
     expect(bands(jan)).toEqual({ small: 0.048, medium: 0.06, unknown: 0.01, micro: 0.0001 });
     expect(jan.evaluation!.value).toBeCloseTo(0.1181, 10);
-    const mar = (await admin.get('/api/monitoring/targets/softwareRevenue?month=2026-03')).json<TargetDetail>();
+    const mar = (
+      await admin.get('/api/monitoring/targets/softwareRevenue?month=2026-03')
+    ).json<TargetDetail>();
     // 12 months to March: S all 360万 in medium (105 people at the end of March), not split 300/60;
     // unknown: L 500万 and R 1万 (gone), M 60万 (no data), T 0 (gone) = 561万; small P 120万; micro N 4万.
     expect(bands(mar)).toEqual({ unknown: 0.0561, medium: 0.036, small: 0.012, micro: 0.0004 });
@@ -183,12 +190,16 @@ describe('size bands at month end', () => {
     expect(mar.evaluation!.value).toBeCloseTo(0.1045, 10);
     const sum = mar.breakdowns.sizeBand.reduce((s, b) => s + (b.value ?? 0), 0);
     expect(sum).toBeCloseTo(mar.evaluation!.value!, 10);
-    expect(mar.breakdowns.sizeBand.find((b) => b.key === 'unknown')).toMatchObject({ label: '未知（月末无数据）' });
+    expect(mar.breakdowns.sizeBand.find((b) => b.key === 'unknown')).toMatchObject({
+      label: '未知（月末无数据）',
+    });
   });
 
   it('drills the unknown band down to the firms in it', async () => {
     const drill = (
-      await admin.get('/api/monitoring/targets/softwareRevenue/contributors?month=2026-03&dimension=sizeBand&group=unknown')
+      await admin.get(
+        '/api/monitoring/targets/softwareRevenue/contributors?month=2026-03&dimension=sizeBand&group=unknown',
+      )
     ).json<{ items: { name: string }[] }>();
     expect(drill.items.map((i) => letter(i.name))).toEqual(['L', 'M', 'R', 'T']);
   });

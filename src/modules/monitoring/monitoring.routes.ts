@@ -229,7 +229,9 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       else byMonth.set(m, { ...entry, current: v, revisions: entry.revisions + 1 });
     }
     const valueIn = (dimension: string) =>
-      new Map(rows.filter((r) => r.dimension === dimension).map((r) => [r.month.slice(0, 7), Number(r.value)]));
+      new Map(
+        rows.filter((r) => r.dimension === dimension).map((r) => [r.month.slice(0, 7), Number(r.value)]),
+      );
     const exits = valueIn(changeDimensions.exits);
     const net = valueIn(changeDimensions.net);
     const enterpriseChanges =

@@ -126,7 +126,13 @@ async function manualSeries(
 async function enterpriseChanges(db: Queryable, w: Window): Promise<ResultRow[]> {
   const counts = await rows<{ month: string; entries: number; exits: number }>(db, enterpriseChangesSql(w));
   return counts.flatMap((c) => [
-    { month: c.month, dimension: changeDimensions.exits, group_key: '', value: String(c.exits), contributors: c.exits },
+    {
+      month: c.month,
+      dimension: changeDimensions.exits,
+      group_key: '',
+      value: String(c.exits),
+      contributors: c.exits,
+    },
     {
       month: c.month,
       dimension: changeDimensions.net,

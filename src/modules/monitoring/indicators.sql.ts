@@ -222,26 +222,29 @@ export function flowResultsSql(formula: Formula, w: Window, scale: number): SQL 
     formula.kind === 'flowRatio'
       ? sql`CASE WHEN sum(x.d) > 0 THEN sum(x.n)::numeric / sum(x.d) * 100 END`
       : sql.raw(`sum(x.n)::numeric / ${scale}`);
-  // A firm's months form one run (settled to left); its grid runs on 11 months past its last row so a firm that left
-  // still has its trailing flow for the year after. Over a gapless grid, 11 rows back is 11 months back.
+  // A firm's fact rows form one run of months (settled to left), so 11 rows back is 11 months back; a firm that left
+  // gets empty rows for the 11 months after its last, so its trailing flow stays in the year after it left.
   return sql`
-    WITH span AS (
-      SELECT f.enterprise_id, min(f.month) AS first_m, max(f.month) AS last_m
+    WITH facts AS (
+      SELECT f.enterprise_id, f.month, f.${num} AS n, ${den} AS d, f.has_data, f.employees
       FROM monitoring_facts f
       WHERE f.district_id = ${districtId} AND f.month BETWEEN (${from} - interval '11 months') AND ${to}
-      GROUP BY f.enterprise_id
     ),
-    grid AS (
-      SELECT s.enterprise_id, g.month::date AS month
-      FROM span s, generate_series(s.first_m, least(s.last_m + interval '11 months', ${to}), interval '1 month') AS g(month)
+    after_last AS (
+      SELECT enterprise_id, max(month) AS last_m FROM facts GROUP BY enterprise_id HAVING max(month) < ${to}
+    ),
+    runs AS (
+      SELECT * FROM facts
+      UNION ALL
+      SELECT a.enterprise_id, g.month::date, 0, 0, false, NULL
+      FROM after_last a,
+           generate_series(a.last_m + interval '1 month', least(a.last_m + interval '11 months', ${to}), interval '1 month') AS g(month)
     ),
     rolling AS (
-      SELECT g.month, g.enterprise_id,
-             sum(coalesce(f.${num}, 0)) OVER w12 AS n, sum(coalesce(${den}, 0)) OVER w12 AS d,
-             coalesce(f.has_data, false) AS has_data, CASE WHEN f.has_data THEN f.employees END AS employees
-      FROM grid g
-      LEFT JOIN monitoring_facts f ON f.district_id = ${districtId} AND f.enterprise_id = g.enterprise_id AND f.month = g.month
-      WINDOW w12 AS (PARTITION BY g.enterprise_id ORDER BY g.month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
+      SELECT month, enterprise_id, sum(n) OVER w12 AS n, sum(d) OVER w12 AS d, has_data,
+             CASE WHEN has_data THEN employees END AS employees
+      FROM runs
+      WINDOW w12 AS (PARTITION BY enterprise_id ORDER BY month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
     ),
     x AS (
       SELECT r.month, r.n, r.d, r.has_data, e.subdistrict_id::text AS subdistrict, e.fields,

@@ -130,13 +130,14 @@ describe('the first evaluation of March 2026 (recomputed on 5 April)', () => {
 
   it('counts employee growth with carry-forward, a move-out and a closure', async () => {
     const o = (await admin.get('/api/monitoring/overview')).json<Overview>();
-    // Jan: A +5, B 0, C +10 (new), D 0 (carried), E +5 (95−90), F 0 (carried, closes on the 20th) = 20
-    // Feb: A +10, B 0 (carried in its last month), C +12, D 0 (missing: excluded), E +11, F −40 (closed) = −7
-    // Mar: A +10, B −120 (moved out), C +12 (carried), D 0, E +11 (Feb carried), F −40 = −127
+    // A stock is a month-end position: a firm gone by the month's end counts its loss in that month.
+    // Jan: A +5, B 0, C +10 (new), D 0 (carried), E +5 (95−90), F −40 (closed on the 20th) = −20
+    // Feb: A +10, B −120 (moved out on the 15th), C +12, D 0 (missing: excluded), E +11, F −40 = −127
+    // Mar: A +10, B −120, C +12 (carried), D 0, E +11 (Feb carried), F −40 = −127
     expect(series(o, 'newEmployees')).toEqual({
       '2025-12': 0,
-      '2026-01': 20,
-      '2026-02': -7,
+      '2026-01': -20,
+      '2026-02': -127,
       '2026-03': -127,
     });
   });
@@ -174,17 +175,24 @@ describe('after a correction of January and a late March report in 万元 (recom
     o = (await admin.get('/api/monitoring/overview')).json<Overview>();
   });
 
-  it('employees: January 22 (97−90), March −125 (E +13 from its own report)', () => {
+  it('employees: January −18 (E 97−90), March −125 (E +13 from its own report)', () => {
     expect(series(o, 'newEmployees')).toEqual({
       '2025-12': 0,
-      '2026-01': 22,
-      '2026-02': -7,
+      '2026-01': -18,
+      '2026-02': -127,
       '2026-03': -125,
     });
   });
 
-  it('new enterprises count only C, from January', () => {
+  it('new enterprises count only C, from January; exits (F in January, B in February) are beside it', async () => {
     expect(series(o, 'newEnterprises')).toEqual({ '2025-12': 0, '2026-01': 1, '2026-02': 1, '2026-03': 1 });
+    const d = (await admin.get('/api/monitoring/targets/newEnterprises')).json<TargetDetail>();
+    expect(d.enterpriseChanges!.map((c) => [c.month, c.entries, c.exits, c.net])).toEqual([
+      ['2025-12', 0, 0, 0],
+      ['2026-01', 1, 1, 0],
+      ['2026-02', 1, 2, -1],
+      ['2026-03', 1, 2, -1],
+    ]);
   });
 
   it('new Shangxing count E from February (101 > 100); B met the rule already at the baseline', () => {
@@ -226,9 +234,9 @@ describe('after a correction of January and a late March report in 万元 (recom
     expect(summary.snapshots.revised).toBeGreaterThanOrEqual(2);
     const d = (await admin.get('/api/monitoring/targets/newEmployees')).json<TargetDetail>();
     const rev = Object.fromEntries(d.revisions.map((r) => [r.month, r]));
-    expect(rev['2026-01']).toMatchObject({ first: 20, current: 22, revisions: 2 });
+    expect(rev['2026-01']).toMatchObject({ first: -20, current: -18, revisions: 2 });
     expect(rev['2026-03']).toMatchObject({ first: -127, current: -125, revisions: 2 });
-    expect(rev['2026-02']).toMatchObject({ first: -7, current: -7, revisions: 1 });
+    expect(rev['2026-02']).toMatchObject({ first: -127, current: -127, revisions: 1 });
   });
 
   it('breaks March down by subdistrict and drills down to the enterprises', async () => {

@@ -50,7 +50,8 @@ export const enterprises = pgTable(
     status: text('status').notNull().default('active'),
     /** When it came to the district (入驻): its registration date unless it moved in later. */
     settledOn: date('settled_on', { mode: 'string' }).notNull(),
-    /** When it moved out or closed; null while active. Indicators count it up to this day. */
+    /** When it moved out or closed; null while active. Flows count it up to this day; stocks and counts leave it
+     * out from the end of this day's month (docs/indicators.md, month-end stocks). */
     leftOn: date('left_on', { mode: 'string' }),
     contactPerson: text('contact_person').notNull().default(''),
     contactPhone: text('contact_phone').notNull().default(''),

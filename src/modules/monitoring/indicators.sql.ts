@@ -60,10 +60,25 @@ export function rebuildFactsSql(districtId: string, from: string, to: string, ca
   ];
 }
 
-/** Size bands by headcount at the month (for the breakdown by enterprise size). */
+/** The last day of the month starting at `month` (a date), in SQL. */
+export const monthEndSql = (month: SQL) => sql`(${month} + interval '1 month' - interval '1 day')::date`;
+
+/**
+ * In the district at the end of the month starting at `month`: a firm whose leftOn falls in the month is gone by its
+ * end (stocks and counts are month-end positions). Expects the enterprise as `e`.
+ */
+const atMonthEnd = (month: SQL) => sql`(e.left_on IS NULL OR e.left_on > ${monthEndSql(month)})`;
+
+/** The band of a firm without data in force at the month's end: no band, shown as its own group. */
+export const unknownBand = 'unknown';
+
+/**
+ * Size bands by headcount at the month's end (for the breakdown by enterprise size). `employees` is null when the
+ * firm had no data in force then (missing, or gone by the month's end): that is no band, not the smallest one.
+ */
 export const sizeBandSql = (employees: SQL) =>
-  sql`CASE WHEN ${employees} < 10 THEN 'micro' WHEN ${employees} < 100 THEN 'small' WHEN ${employees} < 300 THEN 'medium' ELSE 'large' END`;
-export const sizeBands = ['micro', 'small', 'medium', 'large'] as const;
+  sql`CASE WHEN ${employees} IS NULL THEN ${sql.raw(`'${unknownBand}'`)} WHEN ${employees} < 10 THEN 'micro' WHEN ${employees} < 100 THEN 'small' WHEN ${employees} < 300 THEN 'medium' ELSE 'large' END`;
+export const sizeBands = ['micro', 'small', 'medium', 'large', unknownBand] as const;
 
 export interface Window {
   districtId: string;
@@ -75,18 +90,21 @@ export interface Window {
 
 /**
  * For additive formulas: rows (month, enterprise_id, value, has_data, employees) giving each enterprise's contribution
- * to the target's value in each month; the target's value is their sum. Null for flow and manual formulas.
+ * to the target's value in each month; the target's value is their sum. `employees` is the headcount the size band
+ * is read from (null: no band). Null for flow and manual formulas.
  */
 export function contributionsSql(formula: Formula, w: Window): SQL | null {
   const { districtId } = w;
   const B = monthDate(w.baseline);
   const months = sql`SELECT generate_series(${monthDate(w.from)}::date, ${monthDate(w.to)}::date, interval '1 month')::date AS month`;
   const inWindow = sql`f.month BETWEEN ${monthDate(w.from)}::date AND ${monthDate(w.to)}::date`;
+  // The headcount in force at the month's end, for the size band: none when missing or gone by then.
+  const bandEmployees = sql`CASE WHEN f.has_data AND ${atMonthEnd(sql`f.month`)} THEN f.employees END`;
   switch (formula.kind) {
     case 'stockGrowth': {
       const col = sql.raw(stockColumn[formula.measure]);
-      // Baseline of each enterprise in the district at the baseline: its figure that month, or (if it had none then)
-      // its first reported figure after it. Enterprises that came later start from zero.
+      // Baseline of each enterprise in the district at the end of the baseline month: its figure that month, or (if
+      // it had none then) its first reported figure after it. Enterprises that came later start from zero.
       return sql`
         WITH first_known AS (
           SELECT DISTINCT ON (f.enterprise_id) f.enterprise_id, f.${col} AS v, f.employees
@@ -95,43 +113,68 @@ export function contributionsSql(formula: Formula, w: Window): SQL | null {
           ORDER BY f.enterprise_id, f.month
         ),
         base AS (
-          SELECT e.id, e.left_on, fk.v AS base_v, coalesce(fk.employees, 0) AS base_employees
+          SELECT e.id, e.left_on, fk.v AS base_v, fk.employees AS base_employees
           FROM enterprises e
           JOIN monitoring_facts fb ON fb.district_id = e.district_id AND fb.enterprise_id = e.id AND fb.month = ${B}::date
           LEFT JOIN first_known fk ON fk.enterprise_id = e.id
-          WHERE e.district_id = ${districtId}
+          WHERE e.district_id = ${districtId} AND ${atMonthEnd(sql`${B}::date`)}
         )
         SELECT f.month, f.enterprise_id,
                CASE WHEN f.has_data THEN f.${col} - coalesce(b.base_v, 0) ELSE 0 END AS value,
-               f.has_data, f.employees
-        FROM monitoring_facts f LEFT JOIN base b ON b.id = f.enterprise_id
-        WHERE f.district_id = ${districtId} AND ${inWindow}
-        UNION ALL
-        -- Gone: in the district at the baseline, moved out or closed before the month. Their baseline is a loss.
-        SELECT m.month, b.id, -coalesce(b.base_v, 0), true, b.base_employees
-        FROM base b JOIN (${months}) m ON b.left_on IS NOT NULL AND b.left_on < m.month`;
-    }
-    case 'newEnterprises':
-      return sql`
-        SELECT f.month, f.enterprise_id, 1 AS value, true AS has_data, f.employees
+               f.has_data, ${bandEmployees} AS employees
         FROM monitoring_facts f
         JOIN enterprises e ON e.district_id = f.district_id AND e.id = f.enterprise_id
-        WHERE f.district_id = ${districtId} AND ${inWindow}
-          AND e.settled_on > (${B}::date + interval '1 month' - interval '1 day')::date`;
+        LEFT JOIN base b ON b.id = f.enterprise_id
+        WHERE f.district_id = ${districtId} AND ${inWindow} AND ${atMonthEnd(sql`f.month`)}
+        UNION ALL
+        -- Gone by the month's end (moved out or closed during it or before), in the district at the baseline: its
+        -- baseline figure is a loss, in the band of its baseline headcount (the figure that was lost).
+        SELECT m.month, b.id, -coalesce(b.base_v, 0), b.base_v IS NOT NULL, b.base_employees
+        FROM base b JOIN (${months}) m ON b.left_on IS NOT NULL AND b.left_on <= ${monthEndSql(sql`m.month`)}`;
+    }
+    case 'newEnterprises':
+      // Gross entries: every enterprise that settled after the baseline and by the month's end, whether or not it
+      // is still there (exits and net change are beside it: enterpriseChangesSql).
+      return sql`
+        SELECT m.month, e.id AS enterprise_id, 1 AS value, true AS has_data,
+               CASE WHEN f.has_data AND ${atMonthEnd(sql`m.month`)} THEN f.employees END AS employees
+        FROM (${months}) m
+        JOIN enterprises e ON e.district_id = ${districtId}
+         AND e.settled_on > ${monthEndSql(sql`${B}::date`)} AND e.settled_on <= ${monthEndSql(sql`m.month`)}
+        LEFT JOIN monitoring_facts f ON f.district_id = e.district_id AND f.enterprise_id = e.id AND f.month = m.month`;
     case 'tierEntrants':
       // Members of the tier in the month (tier_months, evaluated from the tier's rule) that were not members at the
-      // baseline month.
+      // baseline month and are still in the district at the month's end.
       return sql`
-        SELECT f.month, f.enterprise_id, 1 AS value, true AS has_data, f.employees
+        SELECT f.month, f.enterprise_id, 1 AS value, true AS has_data, ${bandEmployees} AS employees
         FROM monitoring_facts f
+        JOIN enterprises e ON e.district_id = f.district_id AND e.id = f.enterprise_id
         JOIN tier_months t ON t.district_id = f.district_id AND t.tier = ${formula.tier}
                           AND t.month = f.month AND t.enterprise_id = f.enterprise_id
-        WHERE f.district_id = ${districtId} AND ${inWindow}
+        WHERE f.district_id = ${districtId} AND ${inWindow} AND ${atMonthEnd(sql`f.month`)}
           AND NOT EXISTS (SELECT 1 FROM tier_months b WHERE b.district_id = ${districtId} AND b.tier = ${formula.tier}
                             AND b.month = ${B}::date AND b.enterprise_id = f.enterprise_id)`;
     default:
       return null;
   }
+}
+
+/**
+ * Beside a newEnterprises target: per month, the gross entries since the baseline (its value), the exits since the
+ * baseline (moved out or closed after the baseline's end and by the month's end, entrants included) and the net
+ * change of the number of enterprises in the district at month end (entries − exits). Rows (month, entries, exits).
+ */
+export function enterpriseChangesSql(w: Window): SQL {
+  const B = monthEndSql(sql`${monthDate(w.baseline)}::date`);
+  return sql`
+    WITH months AS (
+      SELECT generate_series(${monthDate(w.from)}::date, ${monthDate(w.to)}::date, interval '1 month')::date AS month
+    )
+    SELECT to_char(m.month, 'YYYY-MM') AS month,
+           count(*) FILTER (WHERE e.settled_on > ${B} AND e.settled_on <= ${monthEndSql(sql`m.month`)})::int AS entries,
+           count(*) FILTER (WHERE e.left_on > ${B} AND e.left_on <= ${monthEndSql(sql`m.month`)})::int AS exits
+    FROM months m LEFT JOIN enterprises e ON e.district_id = ${w.districtId}
+    GROUP BY m.month ORDER BY m.month`;
 }
 
 /** The group key of an enterprise in a breakdown dimension. */
@@ -164,47 +207,77 @@ export function aggregateContributionsSql(districtId: string, contrib: SQL, scal
 
 /**
  * Flows over the trailing 12 months (which at the deadline is the calendar year), in total and by group. A ratio
- * formula divides two of them. Months before `from` are read so the first evaluated month has a full year.
+ * formula divides two of them. Months before `from` are read so the first evaluated month has a full year. Each
+ * firm's whole 12-month flow to month m goes to one group: its size band at the end of m (none — 'unknown' — when it
+ * has no data in force then or is gone), so the bands with the unknown group sum to the total.
  */
 export function flowResultsSql(formula: Formula, w: Window, scale: number): SQL | null {
   if (formula.kind !== 'flowTtm' && formula.kind !== 'flowRatio') return null;
   const num = sql.raw(flowColumn[formula.kind === 'flowTtm' ? formula.measure : formula.numerator]);
   const den = formula.kind === 'flowRatio' ? sql.raw(`f.${flowColumn[formula.denominator]}`) : sql.raw('0');
   const { districtId } = w;
+  const from = sql`${monthDate(w.from)}::date`;
+  const to = sql`${monthDate(w.to)}::date`;
   const value =
     formula.kind === 'flowRatio'
       ? sql`CASE WHEN sum(x.d) > 0 THEN sum(x.n)::numeric / sum(x.d) * 100 END`
       : sql.raw(`sum(x.n)::numeric / ${scale}`);
+  // A firm's fact rows form one run of months (settled to left), so 11 rows back is 11 months back; a firm that left
+  // gets empty rows for the 11 months after its last, so its trailing flow stays in the year after it left.
   return sql`
-    WITH monthly AS (
-      SELECT f.month, e.subdistrict_id::text AS subdistrict, ${sizeBandSql(sql`f.employees`)} AS band, e.fields,
-             f.${num} AS n, ${den} AS d, f.has_data
-      FROM monitoring_facts f JOIN enterprises e ON e.district_id = f.district_id AND e.id = f.enterprise_id
-      WHERE f.district_id = ${districtId}
-        AND f.month BETWEEN (${monthDate(w.from)}::date - interval '11 months') AND ${monthDate(w.to)}::date
+    WITH facts AS (
+      SELECT f.enterprise_id, f.month, f.${num} AS n, ${den} AS d, f.has_data, f.employees
+      FROM monitoring_facts f
+      WHERE f.district_id = ${districtId} AND f.month BETWEEN (${from} - interval '11 months') AND ${to}
     ),
-    grouped AS (
-      SELECT month, 'total' AS dimension, '' AS group_key, sum(n) AS n, sum(d) AS d, count(*) FILTER (WHERE has_data) AS k FROM monthly GROUP BY month
-      UNION ALL SELECT month, 'subdistrict', subdistrict, sum(n), sum(d), count(*) FILTER (WHERE has_data) FROM monthly GROUP BY month, subdistrict
-      UNION ALL SELECT month, 'sizeBand', band, sum(n), sum(d), count(*) FILTER (WHERE has_data) FROM monthly GROUP BY month, band
-      UNION ALL SELECT month, 'field', fld, sum(n), sum(d), count(*) FILTER (WHERE has_data) FROM monthly, unnest(fields) fld GROUP BY month, fld
+    after_last AS (
+      SELECT enterprise_id, max(month) AS last_m FROM facts GROUP BY enterprise_id HAVING max(month) < ${to}
     ),
-    months AS (SELECT generate_series(${monthDate(w.from)}::date, ${monthDate(w.to)}::date, interval '1 month')::date AS month)
-    SELECT to_char(m.month, 'YYYY-MM') AS month, x.dimension, x.group_key, ${value} AS value,
-           max(x.k) FILTER (WHERE x.month = m.month)::int AS contributors
-    FROM months m JOIN grouped x ON x.month BETWEEN m.month - interval '11 months' AND m.month
-    GROUP BY m.month, x.dimension, x.group_key`;
+    runs AS (
+      SELECT * FROM facts
+      UNION ALL
+      SELECT a.enterprise_id, g.month::date, 0, 0, false, NULL
+      FROM after_last a,
+           generate_series(a.last_m + interval '1 month', least(a.last_m + interval '11 months', ${to}), interval '1 month') AS g(month)
+    ),
+    rolling AS (
+      SELECT month, enterprise_id, sum(n) OVER w12 AS n, sum(d) OVER w12 AS d, has_data,
+             CASE WHEN has_data THEN employees END AS employees
+      FROM runs
+      WINDOW w12 AS (PARTITION BY enterprise_id ORDER BY month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
+    ),
+    x AS (
+      SELECT r.month, r.n, r.d, r.has_data, e.subdistrict_id::text AS subdistrict, e.fields,
+             ${sizeBandSql(sql`CASE WHEN ${atMonthEnd(sql`r.month`)} THEN r.employees END`)} AS band
+      FROM rolling r JOIN enterprises e ON e.district_id = ${districtId} AND e.id = r.enterprise_id
+      WHERE r.month BETWEEN ${from} AND ${to}
+    )
+    SELECT to_char(x.month, 'YYYY-MM') AS month, 'total' AS dimension, '' AS group_key, ${value} AS value,
+           count(*) FILTER (WHERE x.has_data)::int AS contributors
+    FROM x GROUP BY x.month
+    UNION ALL
+    SELECT to_char(x.month, 'YYYY-MM'), 'subdistrict', x.subdistrict, ${value}, count(*) FILTER (WHERE x.has_data)::int
+    FROM x GROUP BY x.month, x.subdistrict
+    UNION ALL
+    SELECT to_char(x.month, 'YYYY-MM'), 'sizeBand', x.band, ${value}, count(*) FILTER (WHERE x.has_data)::int
+    FROM x GROUP BY x.month, x.band
+    UNION ALL
+    SELECT to_char(x.month, 'YYYY-MM'), 'field', fld, ${value}, count(*) FILTER (WHERE x.has_data)::int
+    FROM x, unnest(x.fields) AS fld GROUP BY x.month, fld`;
 }
 
-/** Per enterprise, the flow over the 12 months to `month` (for drill-down). */
+/**
+ * Per enterprise, the flow over the 12 months to `month` (for drill-down), with the headcount its size band is read
+ * from: the one in force at the end of `month` (null when missing or gone by then).
+ */
 export function flowContributionsSql(formula: Formula, districtId: string, month: string): SQL | null {
   if (formula.kind !== 'flowTtm' && formula.kind !== 'flowRatio') return null;
   const num = sql.raw(flowColumn[formula.kind === 'flowTtm' ? formula.measure : formula.numerator]);
+  const M = sql`${monthDate(month)}::date`;
   return sql`
-    SELECT ${monthDate(month)}::date AS month, f.enterprise_id, sum(f.${num}) AS value,
-           bool_or(f.has_data) AS has_data, (array_agg(f.employees ORDER BY f.month DESC))[1] AS employees
-    FROM monitoring_facts f
-    WHERE f.district_id = ${districtId}
-      AND f.month BETWEEN ${monthDate(month)}::date - interval '11 months' AND ${monthDate(month)}::date
+    SELECT ${M} AS month, f.enterprise_id, sum(f.${num}) AS value, bool_or(f.has_data) AS has_data,
+           max(f.employees) FILTER (WHERE f.month = ${M} AND f.has_data AND ${atMonthEnd(M)}) AS employees
+    FROM monitoring_facts f JOIN enterprises e ON e.district_id = f.district_id AND e.id = f.enterprise_id
+    WHERE f.district_id = ${districtId} AND f.month BETWEEN ${M} - interval '11 months' AND ${M}
     GROUP BY f.enterprise_id`;
 }

@@ -98,6 +98,20 @@ export const targetDetailSchema = z.object({
     field: z.array(breakdownRowSchema),
     sizeBand: z.array(breakdownRowSchema),
   }),
+  /**
+   * A newEnterprises target only (else null), per month: its value — the gross entries since the baseline — with the
+   * exits since the baseline and the net change in the number of enterprises at month end (entries − exits).
+   */
+  enterpriseChanges: z
+    .array(
+      z.object({
+        month: z.string(),
+        entries: z.number().int(),
+        exits: z.number().int(),
+        net: z.number().int(),
+      }),
+    )
+    .nullable(),
   /** For every month: what was first published and what stands now (a later correction shows as a revision). */
   revisions: z.array(
     z.object({

@@ -10,6 +10,7 @@ import type { UnitRef } from '../units/units.contract.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { fields } from '../enterprises/fields.ts';
 import { parsePeriod, type Period } from './period.ts';
+import { unknownBand } from './indicators.sql.ts';
 import {
   contributorsPageSchema,
   contributorsQuerySchema,
@@ -26,6 +27,7 @@ import {
 } from './monitoring.contract.ts';
 import {
   addManualValue,
+  changeDimensions,
   contributors,
   evaluateTarget,
   latestRun,
@@ -54,6 +56,7 @@ const sizeBandLabels: Record<string, { zh: string; en: string }> = {
   small: { zh: '10–99人', en: '10–99' },
   medium: { zh: '100–299人', en: '100–299' },
   large: { zh: '300人及以上', en: '300 and more' },
+  [unknownBand]: { zh: '未知（月末无数据）', en: 'Unknown (no data at month end)' },
 };
 /** Public figures for a group with fewer reporting enterprises than this are withheld. */
 const MIN_PUBLIC_GROUP = 3;
@@ -225,11 +228,27 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       if (!entry) byMonth.set(m, { first: v, current: v, revisions: 1 });
       else byMonth.set(m, { ...entry, current: v, revisions: entry.revisions + 1 });
     }
+    const valueIn = (dimension: string) =>
+      new Map(
+        rows.filter((r) => r.dimension === dimension).map((r) => [r.month.slice(0, 7), Number(r.value)]),
+      );
+    const exits = valueIn(changeDimensions.exits);
+    const net = valueIn(changeDimensions.net);
+    const enterpriseChanges =
+      t.formula.kind === 'newEnterprises'
+        ? total.map((p) => ({
+            month: p.period,
+            entries: p.value ?? 0,
+            exits: exits.get(p.period) ?? 0,
+            net: net.get(p.period) ?? 0,
+          }))
+        : null;
     return {
       target: info(t, owners(t)),
       month,
       evaluation,
       evaluations,
+      enterpriseChanges,
       series: total.map((p) => ({ month: p.period, value: p.value, status: statusOf.get(p.period) ?? null })),
       breakdowns: {
         subdistrict: breakdown('subdistrict'),

@@ -72,7 +72,7 @@ export const indicatorResults = pgTable(
     districtId: districtId(),
     targetCode: text('target_code').notNull(),
     month: date('month', { mode: 'string' }).notNull(),
-    /** 'total' | 'subdistrict' | 'field' | 'sizeBand' */
+    /** 'total' | 'subdistrict' | 'field' | 'sizeBand'; a newEnterprises target also has 'exits' and 'net'. */
     dimension: text('dimension').notNull(),
     /** '' for the total; a unit id, field code or size band otherwise. */
     groupKey: text('group_key').notNull(),

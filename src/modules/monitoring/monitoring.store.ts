@@ -26,6 +26,7 @@ import {
 import {
   aggregateContributionsSql,
   contributionsSql,
+  enterpriseChangesSql,
   flowContributionsSql,
   flowResultsSql,
   monthDate,
@@ -118,6 +119,33 @@ async function manualSeries(
   );
 }
 
+/**
+ * Exits and net change beside a gross-entries target, stored as two more series of its results (dimensions
+ * `exits` and `net`, no groups) so the target page reads them with the value, as of the same recompute.
+ */
+async function enterpriseChanges(db: Queryable, w: Window): Promise<ResultRow[]> {
+  const counts = await rows<{ month: string; entries: number; exits: number }>(db, enterpriseChangesSql(w));
+  return counts.flatMap((c) => [
+    {
+      month: c.month,
+      dimension: changeDimensions.exits,
+      group_key: '',
+      value: String(c.exits),
+      contributors: c.exits,
+    },
+    {
+      month: c.month,
+      dimension: changeDimensions.net,
+      group_key: '',
+      value: String(c.entries - c.exits),
+      contributors: c.entries + c.exits,
+    },
+  ]);
+}
+
+/** The result dimensions that hold a newEnterprises target's exits and net change (beside 'total', the entries). */
+export const changeDimensions = { exits: 'exits', net: 'net' } as const;
+
 /** Computes one target's results for every month of the window (month, dimension, group, value). */
 export async function targetResults(
   db: Queryable,
@@ -138,6 +166,7 @@ export async function targetResults(
       if (!seen.has(m))
         out.push({ month: m, dimension: 'total', group_key: '', value: '0', contributors: 0 });
     }
+    if (t.formula.kind === 'newEnterprises') out.push(...(await enterpriseChanges(db, w)));
     return out.map((r) => ({ ...r, value: r.value === null ? null : String(r.value) }));
   }
   const flows = flowResultsSql(t.formula, w, scaleOf(t.unit));

@@ -140,6 +140,7 @@ export function Breakdowns({
       {rows.length > 0 && (
         <div className="mtx-mon-note">
           {dimension === 'field' && <div>{t('monitoring.fieldNote')}</div>}
+          {dimension === 'sizeBand' && <div>{t('monitoring.sizeBandNote')}</div>}
           {anySuppressed && <div>{t('public.suppressedNote')}</div>}
           {onDrill && <div>{t('monitoring.drillHint')}</div>}
         </div>

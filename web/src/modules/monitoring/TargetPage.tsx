@@ -13,7 +13,14 @@ import { ContributorsDrawer } from './ContributorsDrawer.tsx';
 import { ManualValues } from './ManualValues.tsx';
 import { useOverview, useTarget, type Dimension } from './monitoring.api.ts';
 import { RevisionsTable } from './RevisionsTable.tsx';
-import { EvaluationStats, MonthPicker, TargetFacts, TargetTags, TrendCard } from './TargetView.tsx';
+import {
+  EnterpriseChanges,
+  EvaluationStats,
+  MonthPicker,
+  TargetFacts,
+  TargetTags,
+  TrendCard,
+} from './TargetView.tsx';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** The `group` value that opens the drill-down over every enterprise. */
@@ -61,6 +68,7 @@ function TargetBody({ detail, baseline }: { detail: TargetDetail; baseline: stri
       content={<TargetFacts detail={detail} />}
     >
       <EvaluationStats detail={detail} />
+      <EnterpriseChanges detail={detail} />
       <TrendCard detail={detail} baseline={baseline} />
       {target.formulaKind !== 'manual' && (
         <Breakdowns

@@ -186,6 +186,43 @@ export function EvaluationStats({ detail }: { detail: TargetDetail }) {
   );
 }
 
+/**
+ * Beside a 新增企业 target's value (the gross entries since the baseline): the exits since the baseline and the net
+ * change in the number of enterprises, for the month shown.
+ */
+export function EnterpriseChanges({ detail }: { detail: TargetDetail }) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const c = detail.enterpriseChanges?.find((x) => x.month === detail.month);
+  if (!c) return null;
+  const unit = detail.target.unit;
+  const signed = (n: number) => (n > 0 ? `+${formatMeasure(n, unit, lang)}` : formatMeasure(n, unit, lang));
+  return (
+    <Card
+      size="small"
+      className="mtx-mon-block"
+      title={<h2 className="mtx-card-heading">{t('monitoring.changes.title', { month: c.month })}</h2>}
+    >
+      <Row gutter={[12, 12]}>
+        <Col xs={24} sm={8}>
+          <Statistic title={t('monitoring.changes.entries')} value={formatMeasure(c.entries, unit, lang)} />
+        </Col>
+        <Col xs={24} sm={8}>
+          <Statistic title={t('monitoring.changes.exits')} value={formatMeasure(c.exits, unit, lang)} />
+        </Col>
+        <Col xs={24} sm={8}>
+          <Statistic
+            title={t('monitoring.changes.net')}
+            value={signed(c.net)}
+            valueStyle={c.net < 0 ? { color: statusColor('seriouslyBehind') } : undefined}
+          />
+        </Col>
+      </Row>
+      <div className="mtx-mon-note">{t('monitoring.changes.note')}</div>
+    </Card>
+  );
+}
+
 /** The monthly series with goal, on-plan path and projection cone. */
 export function TrendCard({ detail, baseline }: { detail: TargetDetail; baseline: string | null }) {
   const { t } = useTranslation();

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { Breakdowns, dimensions } from '../monitoring/Breakdowns.tsx';
 import { useOverview, useTarget, type Dimension } from '../monitoring/monitoring.api.ts';
 import {
+  EnterpriseChanges,
   EvaluationStats,
   MonthPicker,
   TargetFacts,
@@ -47,6 +48,7 @@ function PublicTargetBody({ detail, baseline }: { detail: TargetDetail; baseline
       content={<TargetFacts detail={detail} />}
     >
       <EvaluationStats detail={detail} />
+      <EnterpriseChanges detail={detail} />
       <TrendCard detail={detail} baseline={baseline} />
       {detail.target.formulaKind !== 'manual' && (
         <Breakdowns

@@ -1,6 +1,7 @@
 // Explanations (pure): a rule's stored leaf results and values turned into plain Chinese (and English) lines.
 import { fields as fieldList, honourKinds } from '../enterprises/fields.ts';
 import type { ExplanationNode } from './policies.contract.ts';
+import { groupThousands, roundHalfAway } from '../../platform/decimal.ts';
 import {
   gapAmount,
   growthMinMonths,
@@ -40,51 +41,9 @@ const fieldEn = new Map<string, string>(fieldList.map((f) => [f.code, f.en]));
 const honourZh = new Map<string, string>(honourKinds.map((h) => [h.code, h.zh]));
 const honourEn = new Map<string, string>(honourKinds.map((h) => [h.code, h.en]));
 
-/** A finite number as plain decimal digits, without an exponent: 1e-7 → '0.0000001', 1.5e21 → '1500000000000000000000'. */
-export function plainDecimal(n: number): string {
-  const [m, e = '0'] = String(n).split('e');
-  const exp = Number(e);
-  if (exp === 0) return m!;
-  const neg = m!.startsWith('-');
-  const [int, frac = ''] = (neg ? m!.slice(1) : m!).split('.');
-  const digits = int! + frac;
-  const point = int!.length + exp;
-  const body =
-    point <= 0
-      ? `0.${'0'.repeat(-point)}${digits}`
-      : point >= digits.length
-        ? digits + '0'.repeat(point - digits.length)
-        : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return (neg ? '-' : '') + body.replace(/^0+(?=\d)/, '');
-}
-
-/**
- * Decimal text rounded to `digits` places half away from zero (四舍五入) on its digits — not through a float, where
- * 1.005 × 100 is 100.49999999999999 and rounds down. Trailing zeros are dropped: ('1.005', 2) → '1.01'.
- */
-export function roundDecimalText(text: string, digits: number): string {
-  const neg = text.startsWith('-');
-  const [int, frac = ''] = (neg ? text.slice(1) : text).split('.');
-  let kept = (int! + frac.padEnd(digits, '0').slice(0, digits)).split('').map(Number);
-  if ((frac[digits] ?? '0') >= '5') {
-    let i = kept.length - 1;
-    while (i >= 0 && kept[i] === 9) kept[i--] = 0;
-    if (i < 0) kept = [1, ...kept];
-    else kept[i]! += 1;
-  }
-  const all = kept.join('');
-  const intPart = all.slice(0, all.length - digits).replace(/^0+(?=\d)/, '') || '0';
-  const fracPart = all.slice(all.length - digits).replace(/0+$/, '');
-  const out = fracPart ? `${intPart}.${fracPart}` : intPart;
-  return neg && /[1-9]/.test(out) ? `-${out}` : out;
-}
-
-/** Thousands separators on decimal text: '1234567.5' → '1,234,567.5'. */
-const grouped = (text: string) => text.replace(/^(-?\d+)/, (i) => i.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
-
 /** A number for people to read: thousands separators, at most `digits` decimals, rounded half away from zero. */
 export function formatNumber(n: number, digits = 2): string {
-  return grouped(roundDecimalText(plainDecimal(n), digits));
+  return groupThousands(roundHalfAway(n, digits));
 }
 
 /** A base-unit value in `unit`, shifted on its digits for 万元/亿元/% (so 10050 元 is exactly 1.005 万元). */

@@ -21,6 +21,7 @@ import {
   policyPeriod,
 } from '../src/modules/policies/policies.store.ts';
 import { compileContext } from '../src/modules/policies/tiers.store.ts';
+import { monitoringSettings } from '../src/modules/plan/plan.store.ts';
 import {
   MeasureSet,
   evaluationSelect,
@@ -184,7 +185,10 @@ export async function population(db: Db, districtId: string, period: string): Pr
   const set = new MeasureSet();
   const cands = candidateMeasures();
   for (const m of cands) set.add(m);
-  const list = await rows<Record<string, unknown>>(db, featuresSql(districtId, period, set));
+  const list = await rows<Record<string, unknown>>(
+    db,
+    featuresSql(districtId, period, set, await monitoringSettings(db, districtId)),
+  );
   const values = new Map<string, Float64Array>();
   const sorted = new Map<string, Float64Array>();
   for (const m of cands) {
@@ -810,7 +814,11 @@ async function dumpPlans(
     const r = await rows<{ 'QUERY PLAN': string }>(tx, sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`);
     out.push(`## ${title}\n${r.map((x) => x['QUERY PLAN']).join('\n')}\n`);
   };
-  await plan(db, 'features (featuresSql, every measure)', featuresSql(districtId, period, measures));
+  await plan(
+    db,
+    'features (featuresSql, every measure)',
+    featuresSql(districtId, period, measures, await monitoringSettings(db, districtId)),
+  );
   await plan(
     db,
     'listBuildings (compileContext → explain, createPolicy)',
@@ -820,7 +828,7 @@ async function dumpPlans(
   try {
     await db.transaction(async (tx) => {
       await tx.execute(
-        sql`CREATE TEMP TABLE policy_features ON COMMIT DROP AS ${featuresSql(districtId, period, measures)}`,
+        sql`CREATE TEMP TABLE policy_features ON COMMIT DROP AS ${featuresSql(districtId, period, measures, await monitoringSettings(tx, districtId))}`,
       );
       await plan(
         tx,
@@ -948,9 +956,10 @@ async function benchOn(
   // Floor 1: one scan of the same window of reports, grouped by enterprise (best of 3 after a warm-up). Index scans
   // are off for it: left alone, PGlite reads the 2.9 M rows through reports_current in enterprise order, one heap
   // page per row (24 s at 100,000 enterprises against 2.4 s for a sequential scan), which would flatter the ratios.
+  const staleness = await monitoringSettings(db, districtId);
   const lookback = Math.max(
     11,
-    ...[...measures.byKey.values()].map((x) => measureLookback(x.measure, period)),
+    ...[...measures.byKey.values()].map((x) => measureLookback(x.measure, period, staleness)),
   );
   const scan = sql`SELECT count(*), sum(s), sum(a) FROM (
       SELECT enterprise_id, sum(operating_revenue) AS s, avg(employees) AS a FROM reports
@@ -1011,7 +1020,10 @@ async function benchOn(
   const asOf = monthEnd(period);
   const compiled = compile(created, measures, ctx, asOf);
   const t4 = performance.now();
-  const feats = await rows<Record<string, unknown>>(db, featuresSql(districtId, period, measures));
+  const feats = await rows<Record<string, unknown>>(
+    db,
+    featuresSql(districtId, period, measures, await monitoringSettings(db, districtId)),
+  );
   const fetchMs = performance.now() - t4;
   log(`${label}: fetched ${feats.length} feature rows in ${secs(fetchMs)}; json-logic…`);
   const t5 = performance.now();

@@ -31,7 +31,10 @@ let firm: Client;
 let policies: PolicySummary[];
 const byCode = (code: string) => policies.find((x) => x.code === code)!;
 
-/** Every enterprise present in the period, with its latest report in the 12 months to it (read straight from tables). */
+/**
+ * Every enterprise present in the period, with its latest report still in force (the plan's carryForwardMonths: 3,
+ * so July–October) and its 12 months' revenue, read straight from the tables.
+ */
 async function rawFacts() {
   return rows<{
     id: string;
@@ -45,9 +48,9 @@ async function rawFacts() {
     p.db,
     sql`SELECT e.id::text, e.above_scale, e.building_id::text, e.subdistrict_id::text,
                (SELECT r.employees FROM reports r WHERE r.district_id = e.district_id AND r.enterprise_id = e.id AND r.is_current
-                  AND r.period BETWEEN '2025-11-01' AND '2026-10-01' ORDER BY r.period DESC LIMIT 1) AS employees,
+                  AND r.period BETWEEN '2026-07-01' AND '2026-10-01' ORDER BY r.period DESC LIMIT 1) AS employees,
                (SELECT r.used_area::text FROM reports r WHERE r.district_id = e.district_id AND r.enterprise_id = e.id AND r.is_current
-                  AND r.period BETWEEN '2025-11-01' AND '2026-10-01' ORDER BY r.period DESC LIMIT 1) AS used_area,
+                  AND r.period BETWEEN '2026-07-01' AND '2026-10-01' ORDER BY r.period DESC LIMIT 1) AS used_area,
                (SELECT sum(r.operating_revenue)::text FROM reports r WHERE r.district_id = e.district_id AND r.enterprise_id = e.id
                   AND r.is_current AND r.period BETWEEN '2025-11-01' AND '2026-10-01') AS op12
         FROM enterprises e
@@ -295,8 +298,9 @@ describe('versions, preview and near misses', () => {
   it('lists near misses with the gap to the threshold, within the margin, smallest gap first', async () => {
     const facts = new Map((await rawFacts()).map((f) => [f.id, f]));
     const near = await allResults(admin, policy.id, 'nearMiss');
+    // "> 60 人" passes from 61: the gap is to 61, relative to the threshold 60, as the words say.
     const expected = [...facts.values()].filter(
-      (f) => f.employees !== null && f.employees <= 60 && (60 - f.employees) / 60 <= 0.3,
+      (f) => f.employees !== null && f.employees <= 60 && (61 - f.employees) / 60 <= 0.3,
     );
     expect(near.total).toBe(expected.length);
     expect(near.total).toBeGreaterThan(0);
@@ -307,7 +311,9 @@ describe('versions, preview and near misses', () => {
     const gaps = near.items.map((i) => i.gap!);
     expect([...gaps].sort((a, b) => a - b)).toEqual(gaps);
     const narrow = await allResults(admin, policy.id, 'nearMiss', '&margin=0.05');
-    expect(narrow.total).toBe(expected.filter((f) => (60 - f.employees!) / 60 <= 0.05).length);
+    expect(narrow.total).toBe(expected.filter((f) => (61 - f.employees!) / 60 <= 0.05).length);
+    for (const i of near.items)
+      expect(i.gap).toBeCloseTo((61 - facts.get(i.enterpriseId)!.employees!) / 60, 12);
   });
 });
 

@@ -225,7 +225,7 @@ export async function recompute(
     // Fresh statistics after a bulk rewrite: without them the planner picks nested loops and a recompute takes 20× longer.
     await tx.execute(sql`ANALYZE monitoring_facts`);
     // Tiers month by month from a year before the baseline (so entrants are told from members at the baseline).
-    await evaluateTiers(tx, districtId, ctx.settings.tiers, addMonths(ctx.baseline, -12), to);
+    await evaluateTiers(tx, districtId, ctx.settings.tiers, addMonths(ctx.baseline, -12), to, ctx.settings);
     await tx.execute(sql`ANALYZE tier_months`);
     const [factCount] = await rows<{ n: number }>(
       tx,

@@ -119,7 +119,10 @@ export type Formula = z.infer<typeof formulaSchema>;
 const monitoringSchema = z.strictObject({
   /** Reports for a month are due by this day of the following month. */
   reportDeadlineDay: z.number().int().min(1).max(28).default(10),
-  /** A missing month is filled with the enterprise's last report for up to this many months, then counted missing. */
+  /**
+   * A missing month is filled with the enterprise's last report for up to this many months, then counted missing.
+   * The one staleness rule: monitoring facts, tiers and the rules' "latest" measure all read it.
+   */
   carryForwardMonths: z.number().int().min(0).max(12).default(3),
   /** Status thresholds on the pace index (share of the goal done ÷ share of the time gone). */
   thresholds: z

@@ -97,6 +97,22 @@ describe('formatNumber, inUnit and wanYuan', () => {
     expect(inUnit(88, '人')).toBe('88 人');
   });
 
+  it('rounds half away from zero on the decimal digits (四舍五入), not through a float', () => {
+    // 1.005 × 100 is 100.49999999999999 in floating point: Math.round gave 1; the digits say 1.01.
+    expect(formatNumber(1.005)).toBe('1.01');
+    expect(formatNumber(2.675)).toBe('2.68');
+    expect(formatNumber(-1.005)).toBe('-1.01');
+    expect(formatNumber(0.125)).toBe('0.13');
+    expect(formatNumber(999.995)).toBe('1,000');
+    expect(formatNumber(1e-7, 8)).toBe('0.0000001');
+    // 10050 元 is 1.005 万元 exactly; /1e4 then ×100 in floating point rounded it to 1 万元
+    expect(wanYuan(10_050)).toBe('1.01 万元');
+    expect(wanYuan(105_090)).toBe('10.51 万元');
+    expect(wanYuan(-10_050)).toBe('-1.01 万元');
+    expect(inUnit(10_050, '万元')).toBe('1.01 万元');
+    expect(inUnit(100_500_000, '亿元')).toBe('1.01 亿元');
+  });
+
   it('shows 元 as 万元', () => {
     expect(wanYuan(500_000)).toBe('50 万元');
     expect(wanYuan(123_456)).toBe('12.35 万元');
@@ -105,16 +121,16 @@ describe('formatNumber, inUnit and wanYuan', () => {
 
 describe('gapOf', () => {
   it('counts whole people for more than a headcount (> 100 with 88 → 13 more)', () => {
-    expect(gapOf(employeesOver(100), 88, 100)).toEqual({ amount: 13, more: true });
+    expect(gapOf(employeesOver(100), 88, 100)).toEqual({ amount: 13, more: true, strict: false });
   });
 
   it('counts whole people for at least a headcount (≥ 100 with 88 → 12 more)', () => {
-    expect(gapOf(employeesOver(100, 'gte'), 88, 100)).toEqual({ amount: 12, more: true });
+    expect(gapOf(employeesOver(100, 'gte'), 88, 100)).toEqual({ amount: 12, more: true, strict: false });
   });
 
   it('counts whole people over a ceiling (< 100 with 120 → 21 over, ≤ 100 with 120 → 20 over)', () => {
-    expect(gapOf(employeesOver(100, 'lt'), 120, 100)).toEqual({ amount: 21, more: false });
-    expect(gapOf(employeesOver(100, 'lte'), 120, 100)).toEqual({ amount: 20, more: false });
+    expect(gapOf(employeesOver(100, 'lt'), 120, 100)).toEqual({ amount: 21, more: false, strict: false });
+    expect(gapOf(employeesOver(100, 'lte'), 120, 100)).toEqual({ amount: 20, more: false, strict: false });
   });
 
   it('gives no gap for a value that passes', () => {
@@ -124,22 +140,52 @@ describe('gapOf', () => {
     expect(gapOf(employeesOver(100, 'lte'), 100, 100)).toBeNull();
   });
 
-  it('gives the plain difference for money', () => {
-    expect(gapOf(revenueAtLeast(1000), 8_500_000, 10_000_000)).toEqual({ amount: 1_500_000, more: true });
-    expect(gapOf(revenueAtLeast(1000, 'gt'), 10_000_000, 10_000_000)).toEqual({ amount: 0, more: true });
+  it('gives the plain difference for money, and never 0 at a strict threshold (0.01 万元 = 100 元 above it)', () => {
+    expect(gapOf(revenueAtLeast(1000), 8_500_000, 10_000_000)).toEqual({
+      amount: 1_500_000,
+      more: true,
+      strict: false,
+    });
+    expect(gapOf(revenueAtLeast(1000, 'gt'), 10_000_000, 10_000_000)).toEqual({
+      amount: 100,
+      more: true,
+      strict: true,
+    });
     expect(gapOf(revenueAtLeast(1000, 'lt'), 12_000_000, 10_000_000)).toEqual({
       amount: 2_000_000,
       more: false,
+      strict: true,
     });
     expect(gapOf(revenueAtLeast(1000, 'lte'), 12_000_000, 10_000_000)).toEqual({
       amount: 2_000_000,
       more: false,
+      strict: false,
     });
   });
 
   it('gives the plain difference for an average headcount, which need not be whole', () => {
     const avg: Compare = { ...employeesOver(100), measure: { figure: 'employees', agg: 'avg', months: 12 } };
-    expect(gapOf(avg, 87.5, 100)).toEqual({ amount: 12.5, more: true });
+    expect(gapOf(avg, 87.5, 100)).toEqual({ amount: 12.5, more: true, strict: true });
+  });
+
+  it('measures a strict headcount threshold to the first passing person: > 50 at exactly 50 is 1 short', () => {
+    expect(gapOf(employeesOver(50), 50, 50)).toEqual({ amount: 1, more: true, strict: false });
+    expect(gapOf(employeesOver(50, 'lt'), 50, 50)).toEqual({ amount: 1, more: false, strict: false });
+    expect(tree(employeesOver(50), [{ passed: false, value: 50, threshold: 50 }]).gap).toBe('还差 1 人');
+  });
+
+  it('says 须高于 for a strict threshold on a continuous measure, with a gap that is not 0', () => {
+    const share: Compare = {
+      kind: 'compare',
+      measure: { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 12 },
+      op: 'gt',
+      value: 50,
+      unit: '%',
+    };
+    expect(gapOf(share, 0.5, 0.5)).toEqual({ amount: 0.0001, more: true, strict: true });
+    const n = tree(share, [{ passed: false, value: 0.5, threshold: 0.5 }]);
+    expect(n.gap).toBe('须高于 50%，还差 0.01%');
+    expect(n.text).toBe('近12个月研发投入占营业收入比重为 50%，要求 > 50%，不满足，须高于 50%，还差 0.01%');
   });
 
   it('gives no gap for equal / not equal', () => {
@@ -151,6 +197,40 @@ describe('gapOf', () => {
 // -------------------------------------------------------------------------------------------------------------
 // Leaves
 // -------------------------------------------------------------------------------------------------------------
+
+describe('growth coverage in words', () => {
+  const yoy: Compare = {
+    kind: 'compare',
+    measure: { figure: 'operatingRevenue', agg: 'yoy', months: 12 },
+    op: 'gte',
+    value: 20,
+    unit: '%',
+  };
+  it('says over how many like-for-like months a year-on-year growth was computed', () => {
+    const n = tree(yoy, [{ passed: true, value: 0.25, threshold: 0.2 }], { coverage: [10] });
+    expect(n.text).toBe(
+      '近12个月营业收入同比增长率为 25%（同比按双方均有填报的 10 个月计算），要求 ≥ 20%，满足',
+    );
+    expect(n.textEn).toContain('(compared over the 10 months reported in both periods)');
+  });
+
+  it('says why a growth over too few common months is unknown (fewer than 9 of 12)', () => {
+    const n = tree(yoy, [{ passed: null, value: null, threshold: 0.2 }], { coverage: [4] });
+    expect(n.text).toBe(
+      '近12个月营业收入同比增长率无数据（双方均有填报的仅 4 个月，少于 9 个月，无法比较），要求 ≥ 20%，无数据，按不满足计',
+    );
+  });
+
+  it('names the base year for a compound growth', () => {
+    const cagr: Compare = {
+      ...yoy,
+      measure: { figure: 'operatingRevenue', agg: 'cagr', years: 2, months: 6 },
+    };
+    expect(tree(cagr, [{ passed: false, value: 0.1, threshold: 0.2 }], { coverage: [5] }).text).toContain(
+      '（与 2 年前相比按双方均有填报的 5 个月计算）',
+    );
+  });
+});
 
 describe('explainTree: compare leaves', () => {
   it('explains a headcount short of its threshold, with the gap in whole people', () => {
@@ -177,7 +257,7 @@ describe('explainTree: compare leaves', () => {
   it('shows a threshold written in 亿元 with the value in 亿元', () => {
     const leaf: Compare = { ...revenueAtLeast(1), op: 'gt', unit: '亿元' };
     expect(tree(leaf, [{ passed: false, value: 60_000_000, threshold: 100_000_000 }]).text).toBe(
-      '近12个月营业收入合计为 0.6 亿元，要求 > 1 亿元，不满足，还差 0.4 亿元',
+      '近12个月营业收入合计为 0.6 亿元，要求 > 1 亿元，不满足，须高于 1 亿元，还差 0.4 亿元',
     );
   });
 

@@ -1,13 +1,18 @@
 // Explanations (pure): a rule's stored leaf results and values turned into plain Chinese (and English) lines.
 import { fields as fieldList, honourKinds } from '../enterprises/fields.ts';
 import type { ExplanationNode } from './policies.contract.ts';
+import { groupThousands, roundHalfAway } from '../../platform/decimal.ts';
 import {
+  gapAmount,
+  growthMinMonths,
+  isGrowth,
   leavesOf,
-  measureDimension,
   measureLabelEn,
+  measureStep,
   measureLabelZh,
   opZhWords,
   parseUnit,
+  shiftDecimal,
   type Compare,
   type Condition,
   type Expr,
@@ -36,21 +41,32 @@ const fieldEn = new Map<string, string>(fieldList.map((f) => [f.code, f.en]));
 const honourZh = new Map<string, string>(honourKinds.map((h) => [h.code, h.zh]));
 const honourEn = new Map<string, string>(honourKinds.map((h) => [h.code, h.en]));
 
-/** A number for people to read: thousands separators, at most two decimals. */
-export function formatNumber(n: number): string {
-  const rounded = Math.round(n * 100) / 100;
-  return rounded.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+/** A number for people to read: thousands separators, at most `digits` decimals, rounded half away from zero. */
+export function formatNumber(n: number, digits = 2): string {
+  return groupThousands(roundHalfAway(n, digits));
+}
+
+/** A base-unit value in `unit`, shifted on its digits for 万元/亿元/% (so 10050 元 is exactly 1.005 万元). */
+function valueIn(value: number, unit: string): number {
+  const u = parseUnit(unit);
+  if (!u) return value;
+  const k = Math.round(Math.log10(u.scale));
+  return Math.abs(10 ** k - u.scale) < 1e-12 * u.scale ? shiftDecimal(value, -k) : value / u.scale;
 }
 
 /** A base-unit value shown in `unit` (e.g. 元 → 万元, ratio → %). */
-export function inUnit(value: number, unit: string): string {
-  const u = parseUnit(unit);
-  const n = u ? value / u.scale : value;
-  return `${formatNumber(n)}${unit === '%' ? '%' : ` ${unit}`}`;
+export function inUnit(value: number, unit: string, digits = 2): string {
+  return `${formatNumber(valueIn(value, unit), digits)}${unit === '%' ? '%' : ` ${unit}`}`;
 }
 
-/** Money in 元 as 万元 text. */
-export const wanYuan = (yuan: number) => `${formatNumber(yuan / 1e4)} 万元`;
+/** Decimals that show one base unit in `unit`: 1 元 is 0.0001 万元, so a gap of 1 元 never reads “还差 0 万元”. */
+const digitsFor = (unit: string) => {
+  const u = parseUnit(unit);
+  return u && u.scale > 1 ? Math.max(2, Math.round(Math.log10(u.scale))) : 2;
+};
+
+/** Money in 元 as 万元 text, rounded half away from zero at two decimals. */
+export const wanYuan = (yuan: number) => `${formatNumber(shiftDecimal(yuan, -4))} 万元`;
 
 function thresholdText(
   leaf: Compare,
@@ -68,31 +84,51 @@ function thresholdText(
   return { zh: t, en: t };
 }
 
-/** How far a value is from passing a comparison, in the threshold's unit; null when it passes or cannot be closed. */
+/**
+ * How far a value is from passing a comparison, in base units (gapAmount: "> 50 人" at 50 is 1 人 short); `strict`
+ * marks a strict comparison on a continuous measure, whose words say “须高于 …” since no single value is the first
+ * to pass. Null when it passes or cannot be closed.
+ */
 export function gapOf(
   leaf: Compare,
   value: number,
   threshold: number,
-): { amount: number; more: boolean } | null {
-  const integral =
-    measureDimension(leaf.measure).people === 1 &&
-    (leaf.measure.agg === 'latest' || leaf.measure.agg === 'at');
-  switch (leaf.op) {
-    case 'gt':
-      if (value > threshold) return null;
-      return { amount: integral ? Math.floor(threshold) + 1 - value : threshold - value, more: true };
-    case 'gte':
-      if (value >= threshold) return null;
-      return { amount: integral ? Math.ceil(threshold) - value : threshold - value, more: true };
-    case 'lt':
-      if (value < threshold) return null;
-      return { amount: integral ? value - (Math.ceil(threshold) - 1) : value - threshold, more: false };
-    case 'lte':
-      if (value <= threshold) return null;
-      return { amount: integral ? value - Math.floor(threshold) : value - threshold, more: false };
-    default:
-      return null;
-  }
+): { amount: number; more: boolean; strict: boolean } | null {
+  const op = leaf.op;
+  if (op === 'eq' || op === 'ne') return null;
+  const passes =
+    op === 'gt'
+      ? value > threshold
+      : op === 'gte'
+        ? value >= threshold
+        : op === 'lt'
+          ? value < threshold
+          : value <= threshold;
+  if (passes) return null;
+  // Twelve significant digits: 51 − 50.3 is 0.7, not 0.7000000000000028.
+  const amount = Number(gapAmount(op, threshold, value, leaf.measure, leaf.unit).toPrecision(12));
+  const more = op === 'gt' || op === 'gte';
+  return { amount, more, strict: (op === 'gt' || op === 'lt') && measureStep(leaf.measure) === null };
+}
+
+/**
+ * The months a growth measure compared, in words: “（同比按双方均有填报的 10 个月计算）”, or why it is unknown
+ * (“（双方均有填报的仅 4 个月，少于 9 个月，无法比较）”).
+ */
+export function growthCoverageWords(leaf: Compare, coverage: number | null): { zh: string; en: string } {
+  const m = leaf.measure;
+  if (!isGrowth(m) || coverage === null) return { zh: '', en: '' };
+  const min = growthMinMonths(m.months);
+  const what = m.agg === 'yoy' ? '同比' : `与 ${m.years} 年前相比`;
+  if (coverage < min)
+    return {
+      zh: `（双方均有填报的仅 ${coverage} 个月，少于 ${min} 个月，无法比较）`,
+      en: ` (only ${coverage} months reported in both periods, fewer than ${min}: not comparable)`,
+    };
+  return {
+    zh: `（${what}按双方均有填报的 ${coverage} 个月计算）`,
+    en: ` (compared over the ${coverage} months reported in both periods)`,
+  };
 }
 
 const verdictZh = (p: boolean | null) =>
@@ -114,6 +150,7 @@ function leafWords(
   leaf: Leaf,
   passed: boolean | null,
   value: number | null,
+  coverage: number | null,
   facts: EnterpriseFacts,
   names: Names,
   params: Record<string, Parameter>,
@@ -131,16 +168,21 @@ function leafWords(
       const v = value === null ? null : inUnit(value, unit);
       const g =
         value !== null && threshold !== null && passed === false ? gapOf(leaf, value, threshold) : null;
-      const gapText = g ? inUnit(g.amount, unit) : null;
-      const gapZh = g ? `，${g.more ? '还差' : '超出'} ${gapText}` : '';
-      const gapEn = g ? `, ${g.more ? 'short by' : 'over by'} ${gapText}` : '';
+      const gapText = g ? inUnit(g.amount, unit, digitsFor(unit)) : null;
+      // A strict comparison on a continuous measure: no first passing value, so say what is required beside the gap.
+      const mustZh = g?.strict ? `须${g.more ? '高于' : '低于'} ${t.zh}，` : '';
+      const mustEn = g?.strict ? `must be ${g.more ? 'above' : 'below'} ${t.en}, ` : '';
+      const gapWord = g ? `${mustZh}${g.more ? '还差' : '超出'} ${gapText}` : null;
+      const gapZh = gapWord ? `，${gapWord}` : '';
+      const gapEn = g ? `, ${mustEn}${g.more ? 'short by' : 'over by'} ${gapText}` : '';
+      const cov = growthCoverageWords(leaf, coverage);
       return {
-        text: `${custom}${m}${v === null ? '无数据' : `为 ${v}`}，要求 ${opZhWords[leaf.op]} ${t.zh}，${verdictZh(passed)}${gapZh}`,
-        textEn: `${mEn} ${v === null ? 'has no data' : `is ${v}`}; required ${opZhWords[leaf.op]} ${t.en}; ${verdictEn(passed)}${gapEn}`,
+        text: `${custom}${m}${v === null ? '无数据' : `为 ${v}`}${cov.zh}，要求 ${opZhWords[leaf.op]} ${t.zh}，${verdictZh(passed)}${gapZh}`,
+        textEn: `${mEn} ${v === null ? 'has no data' : `is ${v}`}${cov.en}; required ${opZhWords[leaf.op]} ${t.en}; ${verdictEn(passed)}${gapEn}`,
         measure: m,
         value: v,
         threshold: `${opZhWords[leaf.op]} ${t.zh}`,
-        gap: gapText ? `${g!.more ? '还差' : '超出'} ${gapText}` : null,
+        gap: gapWord,
       };
     }
     case 'subdistrict': {
@@ -224,6 +266,8 @@ export interface ExplainInput {
   paramValues: Record<string, number>;
   passed: (boolean | null)[];
   values: (number | null)[];
+  /** Per leaf, the months a growth measure compared like for like (missing for other leaves). */
+  coverage?: (number | null)[];
   facts: EnterpriseFacts;
   names: Names;
   /** Threshold of each leaf in base units (null for attribute leaves). */
@@ -279,6 +323,7 @@ export function explainTree(input: ExplainInput): ExplanationNode {
       c,
       passed,
       input.values[idx] ?? null,
+      input.coverage?.[idx] ?? null,
       input.facts,
       input.names,
       input.params,

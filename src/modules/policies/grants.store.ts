@@ -308,8 +308,8 @@ export async function createBatch(
       .returning({ id: grantBatches.id });
     const batchId = b!.id;
     await tx.execute(sql`
-      INSERT INTO grant_items (district_id, batch_id, enterprise_id, amount, passed, values)
-      SELECT r.district_id, ${batchId}::uuid, r.enterprise_id, coalesce(r.amount, 0), r.passed, r.values
+      INSERT INTO grant_items (district_id, batch_id, enterprise_id, amount, passed, values, coverage)
+      SELECT r.district_id, ${batchId}::uuid, r.enterprise_id, coalesce(r.amount, 0), r.passed, r.values, r.coverage
       FROM policy_results r WHERE r.district_id = ${actor.districtId} AND r.policy_id = ${policyId} AND r.eligible`);
     const [n] = await rows<{ n: number; total: string | null }>(
       tx,
@@ -582,10 +582,11 @@ export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Da
         exclusion_reason: string | null;
         passed: (boolean | null)[];
         values: (number | null)[];
+        coverage: (number | null)[] | null;
       }
     >(
       tx,
-      sql`SELECT i.enterprise_id::text, i.amount::text, i.included, i.exclusion_reason, i.passed, i.values,
+      sql`SELECT i.enterprise_id::text, i.amount::text, i.included, i.exclusion_reason, i.passed, i.values, i.coverage,
                  ${factsColumnsSql(period)}
           FROM grant_items i JOIN enterprises e ON e.district_id = i.district_id AND e.id = i.enterprise_id
           WHERE i.district_id = ${actor.districtId} AND i.batch_id = ${batchId}`,
@@ -606,6 +607,7 @@ export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Da
         paramValues: params,
         passed: i.passed,
         values: i.values,
+        coverage: i.coverage ?? [],
         facts: factsOf(i, ctx.names),
         names: { subdistricts: ctx.names.subdistricts, buildings: ctx.names.buildings, tiers: tierNames },
         thresholds,

@@ -88,6 +88,8 @@ export const policyResults = pgTable(
     passed: boolean('passed').array().notNull(),
     values: doublePrecision('values').array().notNull(),
     amount: bigint('amount', { mode: 'number' }),
+    /** Per leaf, the months a growth measure compared like for like (null for other leaves). */
+    coverage: smallint('coverage').array(),
     nearLeaf: smallint('near_leaf'),
     gap: doublePrecision('gap'),
   },
@@ -171,6 +173,8 @@ export const grantItems = pgTable(
     amount: bigint('amount', { mode: 'number' }).notNull(),
     passed: boolean('passed').array().notNull(),
     values: doublePrecision('values').array().notNull(),
+    /** Per leaf, the months a growth measure compared like for like (as in policy_results). */
+    coverage: smallint('coverage').array(),
     included: boolean('included').notNull().default(true),
     exclusionReason: text('exclusion_reason'),
     /** Set at the decision. */

@@ -23,6 +23,7 @@ import {
   type Condition,
   type Parameter,
   type PolicyDefinition,
+  type Staleness,
 } from './rules.ts';
 import {
   MeasureSet,
@@ -326,7 +327,10 @@ export async function evaluatePolicies(
     )
   ).map((r) => ({ id: r.id, version: r.version, definition: definitionOf(r.definition) }));
   if (list.length === 0) return { policies: 0, enterprises: 0, durationMs: 0 };
-  const ctx = await compileContext(db, districtId);
+  const [ctx, settings] = await Promise.all([
+    compileContext(db, districtId),
+    monitoringSettings(db, districtId),
+  ]);
   const measures = new MeasureSet();
   for (const p of list) {
     measures.addCondition(p.definition.eligibility);
@@ -337,7 +341,7 @@ export async function evaluatePolicies(
   await db.transaction(async (tx) => {
     await tx.execute(analyzeRuleInputs);
     await tx.execute(
-      sql`CREATE TEMP TABLE policy_features ON COMMIT DROP AS ${featuresSql(districtId, period, measures)}`,
+      sql`CREATE TEMP TABLE policy_features ON COMMIT DROP AS ${featuresSql(districtId, period, measures, settings)}`,
     );
     const [n] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM policy_features`);
     enterprises = n?.n ?? 0;
@@ -356,8 +360,8 @@ export async function evaluatePolicies(
       const [c] = await rows<{ n: number; eligible: number; near: number; total: string | null }>(
         tx,
         sql`WITH ins AS (
-              INSERT INTO policy_results (district_id, policy_id, enterprise_id, eligible, passed, values, amount, near_leaf, gap)
-              SELECT ${districtId}, ${p.id}::uuid, r.enterprise_id, r.eligible, r.passed, r.vals, r.amount, r.near_leaf, r.gap
+              INSERT INTO policy_results (district_id, policy_id, enterprise_id, eligible, passed, values, coverage, amount, near_leaf, gap)
+              SELECT ${districtId}, ${p.id}::uuid, r.enterprise_id, r.eligible, r.passed, r.vals, r.coverage, r.amount, r.near_leaf, r.gap
               FROM (${select}) r
               RETURNING eligible, amount, near_leaf, gap)
             SELECT count(*)::int AS n, count(*) FILTER (WHERE eligible)::int AS eligible,
@@ -385,7 +389,10 @@ export async function previewPolicy(
   period: string,
 ): Promise<Preview> {
   await checkPolicyDefinition(db, districtId, def);
-  const ctx = await compileContext(db, districtId);
+  const [ctx, settings] = await Promise.all([
+    compileContext(db, districtId),
+    monitoringSettings(db, districtId),
+  ]);
   const measures = new MeasureSet();
   measures.addCondition(def.eligibility);
   if (def.benefit) measures.addExpr(def.benefit.formula);
@@ -394,7 +401,7 @@ export async function previewPolicy(
     { eligibility: def.eligibility, benefit: def.benefit?.formula ?? null, params },
     measures,
     ctx,
-    featuresSql(districtId, period, measures),
+    featuresSql(districtId, period, measures, settings),
   );
   const leaves = leavesOf(def.eligibility);
   const passCols = leaves.map((l) =>
@@ -619,6 +626,7 @@ interface ResultRow {
   eligible: boolean;
   passed: (boolean | null)[];
   values: (number | null)[];
+  coverage: (number | null)[] | null;
   amount: string | null;
   near_leaf: number | null;
   gap: number | null;
@@ -628,6 +636,7 @@ const outcomeOf = (r: ResultRow): Outcome => ({
   eligible: r.eligible,
   passed: r.passed,
   values: r.values,
+  coverage: r.coverage ?? [],
   amount: r.amount === null ? null : Number(r.amount),
   nearLeaf: r.near_leaf,
   gap: r.gap,
@@ -641,12 +650,15 @@ async function evaluateOne(
   period: string,
   enterpriseId: string,
 ) {
-  const ctx = await compileContext(db, districtId);
+  const [ctx, settings] = await Promise.all([
+    compileContext(db, districtId),
+    monitoringSettings(db, districtId),
+  ]);
   const measures = new MeasureSet();
   measures.addCondition(def.eligibility);
   if (def.benefit) measures.addExpr(def.benefit.formula);
   const params = parametersOn(def.parameters, monthEnd(period));
-  const features = sql`SELECT * FROM (${featuresSql(districtId, period, measures)}) one WHERE one.enterprise_id = ${enterpriseId}`;
+  const features = sql`SELECT * FROM (${featuresSql(districtId, period, measures, settings)}) one WHERE one.enterprise_id = ${enterpriseId}`;
   const [r] = await rows<Omit<ResultRow, 'values'> & { vals: (number | null)[] }>(
     db,
     evaluationSelect(
@@ -667,6 +679,7 @@ export interface ExplainOptions {
     eligible: boolean;
     passed: (boolean | null)[];
     values: (number | null)[];
+    coverage?: (number | null)[];
     amount: number | null;
   };
   now: Date;
@@ -687,11 +700,11 @@ export async function explain(
   if (opts.stored) {
     version = opts.stored.version;
     period = opts.stored.period;
-    outcome = { ...opts.stored, nearLeaf: null, gap: null };
+    outcome = { coverage: [], ...opts.stored, nearLeaf: null, gap: null };
   } else if (policy.evaluation && policy.evaluation.version === policy.version) {
     const [r] = await rows<ResultRow>(
       db,
-      sql`SELECT eligible, passed, values, amount::text, near_leaf, gap FROM policy_results
+      sql`SELECT eligible, passed, values, coverage, amount::text, near_leaf, gap FROM policy_results
           WHERE district_id = ${districtId} AND policy_id = ${policyId} AND enterprise_id = ${enterpriseId}`,
     );
     if (r) outcome = outcomeOf(r);
@@ -707,6 +720,7 @@ export async function explain(
         eligible: false,
         passed: Array<boolean | null>(n).fill(null),
         values: Array<number | null>(n).fill(null),
+        coverage: [],
         amount: null,
         nearLeaf: null,
         gap: null,
@@ -721,6 +735,8 @@ interface Outcome {
   eligible: boolean;
   passed: (boolean | null)[];
   values: (number | null)[];
+  /** Per leaf, the months a growth measure compared like for like. */
+  coverage: (number | null)[];
   amount: number | null;
   nearLeaf: number | null;
   gap: number | null;
@@ -751,6 +767,7 @@ function renderExplanation(
     paramValues: params,
     passed: outcome.passed,
     values: outcome.values,
+    coverage: outcome.coverage,
     facts: factsOf(facts, env.names),
     names: { subdistricts: env.names.subdistricts, buildings: env.names.buildings, tiers: env.tiers },
     thresholds: thresholdsOf(def.eligibility, params),
@@ -811,7 +828,7 @@ export async function enterprisePolicies(
     (
       await rows<ResultRow & { policy_id: string }>(
         db,
-        sql`SELECT policy_id::text, eligible, passed, values, amount::text, near_leaf, gap FROM policy_results
+        sql`SELECT policy_id::text, eligible, passed, values, coverage, amount::text, near_leaf, gap FROM policy_results
             WHERE district_id = ${districtId} AND enterprise_id = ${enterpriseId}`,
       )
     ).map((r) => [r.policy_id, r]),
@@ -874,7 +891,7 @@ async function tierContext(db: Queryable, districtId: string) {
     currentPlan(db, districtId),
   ]);
   const baseline = plan ? plan.baselineDate.slice(0, 7) : null;
-  return { tiers: settings.tiers, baseline };
+  return { tiers: settings.tiers, baseline, staleness: settings };
 }
 
 /** Near misses of a tier rule at a month, evaluated live: enterprises one comparison away from entering. */
@@ -883,6 +900,7 @@ function tierNearMissSql(
   tier: TierRule,
   period: string,
   ctx: Awaited<ReturnType<typeof compileContext>>,
+  staleness: Staleness,
 ) {
   const measures = new MeasureSet();
   measures.addCondition(tier.rule);
@@ -890,12 +908,12 @@ function tierNearMissSql(
     { eligibility: tier.rule, benefit: null, params: {} },
     measures,
     ctx,
-    featuresSql(districtId, period, measures),
+    featuresSql(districtId, period, measures, staleness),
   );
 }
 
 export async function tierSummaries(db: Queryable, districtId: string): Promise<TierSummary[]> {
-  const { tiers, baseline } = await tierContext(db, districtId);
+  const { tiers, baseline, staleness } = await tierContext(db, districtId);
   const run = await tierRun(db, districtId);
   const [series, counts, ctx] = await Promise.all([
     tierSeries(db, districtId),
@@ -909,7 +927,7 @@ export async function tierSummaries(db: Queryable, districtId: string): Promise<
     if (run && leavesOf(t.rule).some((l) => l.leaf.kind === 'compare')) {
       const [n] = await rows<{ n: number }>(
         db,
-        sql`SELECT count(*)::int AS n FROM (${tierNearMissSql(districtId, t, run.to, ctx)}) r
+        sql`SELECT count(*)::int AS n FROM (${tierNearMissSql(districtId, t, run.to, ctx, staleness)}) r
             WHERE r.near_leaf IS NOT NULL AND r.gap <= ${t.nearMissMargin}`,
       );
       near = n?.n ?? 0;
@@ -942,7 +960,7 @@ export async function tierMembers(
   q: { filter: string; subdistrictId?: string; page: number; pageSize: number },
   scope: Scope,
 ) {
-  const { tiers, baseline } = await tierContext(db, districtId);
+  const { tiers, baseline, staleness } = await tierContext(db, districtId);
   const tier = tiers[code];
   if (!tier) throw notFound('梯度');
   const run = await tierRun(db, districtId);
@@ -968,7 +986,7 @@ export async function tierMembers(
       db,
       sql`SELECT r.enterprise_id::text, e.name, e.uscc, u.name AS subdistrict_name, NULL AS entered, NULL AS last,
                  r.near_leaf, r.vals AS values, count(*) OVER ()::int AS total
-          FROM (${tierNearMissSql(districtId, tier, run.to, ctx)}) r
+          FROM (${tierNearMissSql(districtId, tier, run.to, ctx, staleness)}) r
           JOIN enterprises e ON e.district_id = ${districtId} AND e.id = r.enterprise_id
           JOIN units u ON u.district_id = e.district_id AND u.id = e.subdistrict_id
           WHERE r.near_leaf IS NOT NULL AND r.gap <= ${tier.nearMissMargin} ${where}

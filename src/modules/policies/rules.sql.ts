@@ -2,16 +2,22 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
   figures,
+  displayStep,
+  growthMinMonths,
+  isGrowth,
   leavesOf,
   measureKey,
   measureLookback,
-  parseUnit,
+  measureStep,
+  passingTarget,
+  toBaseUnits,
   type Compare,
   type Condition,
   type Expr,
   type IndexedLeaf,
   type Leaf,
   type Measure,
+  type Staleness,
 } from './rules.ts';
 
 /** Codes the rules name, resolved to the ids stored on enterprises. */
@@ -58,7 +64,9 @@ export class MeasureSet {
   }
 }
 
-const num = (n: number) => sql.raw(Number.isFinite(n) ? `${n}::float8` : 'NULL::float8');
+// Figures, thresholds and formulas are numeric, never float8: amounts are exact and round(numeric) rounds half away
+// from zero (四舍五入), where round(float8) rounds a half-yuan tie to even.
+const num = (n: number) => sql.raw(Number.isFinite(n) ? `(${String(n)}::numeric)` : 'NULL::numeric');
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const lit = (s: string) => sql.raw(quote(s));
 const textArray = (xs: readonly string[]) => sql.raw(`ARRAY[${xs.map(quote).join(',')}]::text[]`);
@@ -66,22 +74,27 @@ const uuidArray = (xs: readonly string[]) => sql.raw(`ARRAY[${xs.map(quote).join
 
 /**
  * The features of every enterprise present in the district in `period`: its attributes, recorded honours and tiers
- * at the end of the month, and one float8 column per measure, aggregated from its current reports in one pass.
+ * at the end of the month, and one numeric column per measure, aggregated from its current reports in one pass. A
+ * growth measure also has `<column>_n`: the months reported in both periods it compares.
  */
-export function featuresSql(districtId: string, period: string, measures: MeasureSet): SQL {
+export function featuresSql(
+  districtId: string,
+  period: string,
+  measures: MeasureSet,
+  staleness: Staleness,
+): SQL {
   const A = monthStart(period);
   const end = monthEnd(period);
   const list = [...measures.byKey.values()];
-  const lookback = Math.max(11, ...list.map((x) => measureLookback(x.measure, period)));
+  const lookback = Math.max(11, ...list.map((x) => measureLookback(x.measure, period, staleness)));
   const from = monthStart(period, -lookback);
-  const since = (n: number) =>
-    sql.raw(`r.period >= '${monthStart(period, -(n - 1))}'::date AND r.period <= '${A}'::date`);
-  const yearBefore = (n: number, years = 1) =>
-    sql.raw(
-      `r.period >= '${monthStart(period, -(n - 1) - 12 * years)}'::date AND r.period <= '${monthStart(period, -12 * years)}'::date`,
-    );
-  const col = (f: keyof typeof figures) => sql.raw(`r.${figures[f].column}::float8`);
+  const sinceText = (n: number) =>
+    `r.period >= '${monthStart(period, -(n - 1))}'::date AND r.period <= '${A}'::date`;
+  const since = (n: number) => sql.raw(sinceText(n));
+  const col = (f: keyof typeof figures, alias = 'r') => sql.raw(`${alias}.${figures[f].column}::numeric`);
   const aggOf = (f: keyof typeof figures) => (figures[f].kind === 'flow' ? 'sum' : 'avg');
+  // Growth compares each month with the same month `years` before: one join per distance the rules use.
+  const distances = [...new Set(list.flatMap((x) => (isGrowth(x.measure) ? [yearsOf(x.measure)] : [])))];
   const cols: SQL[] = [];
   let needsLatest = false;
   for (const { measure: m, column } of list) {
@@ -89,18 +102,16 @@ export function featuresSql(districtId: string, period: string, measures: Measur
     switch (m.agg) {
       case 'latest':
         needsLatest = true;
-        cols.push(sql`lt.${sql.raw(figures[m.figure].column)}::float8 AS ${c}`);
-        break;
-      case 'at':
-        cols.push(sql`ag.${c} AS ${c}`);
+        cols.push(sql`lt.${sql.raw(figures[m.figure].column)}::numeric AS ${c}`);
         break;
       case 'attribute':
         cols.push(
-          sql`(extract(year from age(${lit(end)}::date, e.registration_date)) * 12 + extract(month from age(${lit(end)}::date, e.registration_date)))::float8 AS ${c}`,
+          sql`(extract(year from age(${lit(end)}::date, e.registration_date)) * 12 + extract(month from age(${lit(end)}::date, e.registration_date)))::numeric AS ${c}`,
         );
         break;
       default:
         cols.push(sql`ag.${c} AS ${c}`);
+        if (isGrowth(m)) cols.push(sql`ag.${sql.raw(`${column}_n`)} AS ${sql.raw(`${column}_n`)}`);
     }
   }
   const aggCols: SQL[] = [];
@@ -120,20 +131,23 @@ export function featuresSql(districtId: string, period: string, measures: Measur
       case 'avg':
         aggCols.push(sql`avg(${col(fig)}) FILTER (WHERE ${since(m.months)}) AS ${c}`);
         break;
-      case 'yoy': {
-        const a = sql.raw(aggOf(fig));
-        aggCols.push(
-          sql`${a}(${col(fig)}) FILTER (WHERE ${since(m.months)}) / NULLIF(${a}(${col(fig)}) FILTER (WHERE ${yearBefore(m.months)}), 0) - 1 AS ${c}`,
-        );
-        break;
-      }
+      case 'yoy':
       case 'cagr': {
-        const a = sql.raw(aggOf(fig));
-        const cur = sql`${a}(${col(fig)}) FILTER (WHERE ${since(m.months)})`;
-        const prev = sql`${a}(${col(fig)}) FILTER (WHERE ${yearBefore(m.months, m.years)})`;
+        // Like for like: only months reported in both periods count (a flow's sum and a stock's average then give
+        // the same ratio); too few such months and the growth is unknown, so a few base months never qualify a firm.
+        const years = yearsOf(m);
+        const b = `b${years}`;
+        const paired = sql.raw(`${sinceText(m.months)} AND ${b}.enterprise_id IS NOT NULL`);
+        const cur = sql`sum(${col(fig)}) FILTER (WHERE ${paired})`;
+        const prev = sql`sum(${col(fig, b)}) FILTER (WHERE ${paired})`;
+        const n = sql`count(*) FILTER (WHERE ${paired})`;
+        const enough = sql`${n} >= ${sql.raw(String(growthMinMonths(m.months)))}`;
         aggCols.push(
-          sql`CASE WHEN ${prev} > 0 AND ${cur} >= 0 THEN power(${cur} / ${prev}, ${num(1 / m.years)}) - 1 END AS ${c}`,
+          m.agg === 'yoy'
+            ? sql`CASE WHEN ${enough} THEN ${cur} / NULLIF(${prev}, 0) - 1 END AS ${c}`
+            : sql`CASE WHEN ${enough} AND ${prev} > 0 AND ${cur} >= 0 THEN power(${cur} / ${prev}, 1::numeric / ${sql.raw(String(years))}) - 1 END AS ${c}`,
         );
+        aggCols.push(sql`${n}::int AS ${sql.raw(`${column}_n`)}`);
         break;
       }
       case 'share': {
@@ -146,6 +160,11 @@ export function featuresSql(districtId: string, period: string, measures: Measur
     }
   }
   const reportsWhere = sql`r.district_id = ${districtId} AND r.is_current AND r.period >= ${lit(from)}::date AND r.period <= ${lit(A)}::date`;
+  const pairJoins = distances.map((k) => {
+    const b = sql.raw(`b${k}`);
+    return sql`LEFT JOIN reports ${b} ON ${b}.district_id = r.district_id AND ${b}.enterprise_id = r.enterprise_id
+                 AND ${b}.is_current AND ${b}.period = (r.period - ${sql.raw(`interval '${k} years'`)})::date`;
+  });
   const figureCols = sql.raw(
     Object.values(figures)
       .map((f) => `r.${f.column}`)
@@ -156,10 +175,12 @@ export function featuresSql(districtId: string, period: string, measures: Measur
   const parts: SQL[] = [];
   if (aggCols.length)
     parts.push(sql`ag AS MATERIALIZED (SELECT r.enterprise_id, ${sql.join(aggCols, sql`, `)} FROM reports r
+                    ${sql.join(pairJoins, sql` `)}
                     WHERE ${reportsWhere} GROUP BY r.enterprise_id)`);
+  // "Latest" is the last report still in force: no older than the carry-forward the monitoring facts use.
   if (needsLatest)
     parts.push(sql`lt AS MATERIALIZED (SELECT DISTINCT ON (r.enterprise_id) r.enterprise_id, ${figureCols} FROM reports r
-                    WHERE ${reportsWhere} AND r.period >= ${lit(monthStart(period, -11))}::date
+                    WHERE ${reportsWhere} AND r.period >= ${lit(monthStart(period, -staleness.carryForwardMonths))}::date
                     ORDER BY r.enterprise_id, r.period DESC)`);
   parts.push(sql`ho AS MATERIALIZED (SELECT h.enterprise_id, array_agg(DISTINCT h.kind) AS kinds FROM enterprise_honours h
                   WHERE h.district_id = ${districtId} AND h.awarded_on <= ${lit(end)}::date GROUP BY h.enterprise_id)`);
@@ -179,13 +200,30 @@ export function featuresSql(districtId: string, period: string, measures: Measur
       AND (e.left_on IS NULL OR e.left_on >= ${lit(A)}::date)`;
 }
 
+/** How many years back a growth measure compares with. */
+const yearsOf = (m: Extract<Measure, { agg: 'yoy' | 'cagr' }>) => (m.agg === 'yoy' ? 1 : m.years);
+
 /** Fresh planner statistics for the tables rules read (PGlite has no autovacuum; bulk loads leave them stale). */
 export const analyzeRuleInputs = sql`ANALYZE reports, enterprises, enterprise_honours, tier_months`;
 
 /** A threshold in base units: the number times its unit's scale, or the parameter's value in force. */
 export function thresholdOf(leaf: Compare, params: Record<string, number>): number | null {
   if (typeof leaf.value === 'object') return params[leaf.value.param] ?? null;
-  return leaf.value * (parseUnit(leaf.unit)?.scale ?? 1);
+  return toBaseUnits(leaf.value, leaf.unit) ?? leaf.value;
+}
+
+/** gapAmount (rules.ts) in SQL over the value `v`, so the stored gap and the explanation's words agree. */
+function gapAmountSql(leaf: Compare, t: number, v: SQL): SQL {
+  const more = leaf.op === 'gt' || leaf.op === 'gte';
+  const step = measureStep(leaf.measure);
+  if (step !== null) {
+    const target = num(passingTarget(leaf.op, t, step));
+    return more ? sql`(${target} - ${v})` : sql`(${v} - ${target})`;
+  }
+  const diff = more ? sql`(${num(t)} - ${v})` : sql`(${v} - ${num(t)})`;
+  if (leaf.op === 'gte' || leaf.op === 'lte') return diff;
+  const d = num(displayStep(leaf.unit));
+  return sql`(GREATEST(1, ceil(${diff} / ${d})) * ${d})`;
 }
 
 const opSql = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '=', ne: '<>' } as const;
@@ -244,7 +282,7 @@ function treeSql(c: Condition, leaves: IndexedLeaf[], override?: number): SQL {
 export function exprSql(e: Expr, m: MeasureSet, params: Record<string, number>): SQL {
   switch (e.kind) {
     case 'const':
-      return num(e.value * (e.unit ? (parseUnit(e.unit)?.scale ?? 1) : 1));
+      return num(e.unit ? (toBaseUnits(e.value, e.unit) ?? e.value) : e.value);
     case 'param':
       return num(params[e.name] ?? NaN);
     case 'measure':
@@ -293,8 +331,14 @@ export function evaluationSelect(
   const valueCols = leaves.map((l) =>
     l.leaf.kind === 'compare'
       ? sql`${m.column(l.leaf.measure)} AS ${sql.raw(`v${l.index}`)}`
-      : sql`NULL::float8 AS ${sql.raw(`v${l.index}`)}`,
+      : sql`NULL::numeric AS ${sql.raw(`v${l.index}`)}`,
   );
+  const coverageCols = leaves.map((l) =>
+    l.leaf.kind === 'compare' && isGrowth(l.leaf.measure)
+      ? sql`${sql.raw(`f.${m.add(l.leaf.measure)}_n`)} AS ${sql.raw(`n${l.index}`)}`
+      : sql`NULL::int AS ${sql.raw(`n${l.index}`)}`,
+  );
+  // round(numeric): half away from zero, on the exact amount.
   const amount = rule.benefit
     ? sql`GREATEST(0, round(${exprSql(rule.benefit, m, rule.params)}))::bigint`
     : sql`NULL::bigint`;
@@ -304,10 +348,7 @@ export function evaluationSelect(
     const t = thresholdOf(l.leaf, rule.params);
     if (t === null) return [];
     const v = sql.raw(`x.v${l.index}`);
-    const rel =
-      l.leaf.op === 'gt' || l.leaf.op === 'gte'
-        ? sql`(${num(t)} - ${v}) / ${num(t === 0 ? 1 : Math.abs(t))}`
-        : sql`(${v} - ${num(t)}) / ${num(t === 0 ? 1 : Math.abs(t))}`;
+    const rel = sql`${gapAmountSql(l.leaf, t, v)} / ${num(t === 0 ? 1 : Math.abs(t))}`;
     return [
       {
         index: l.index,
@@ -325,16 +366,19 @@ export function evaluationSelect(
     ? sql.raw(`ARRAY[${leaves.map((l) => `y.l${l.index}`).join(', ')}]::boolean[]`)
     : sql`'{}'::boolean[]`;
   const valuesArr = leaves.length
-    ? sql.raw(`ARRAY[${leaves.map((l) => `y.v${l.index}`).join(', ')}]::float8[]`)
+    ? sql.raw(`ARRAY[${leaves.map((l) => `y.v${l.index}::float8`).join(', ')}]::float8[]`)
     : sql`'{}'::float8[]`;
+  const coverageArr = leaves.length
+    ? sql.raw(`ARRAY[${leaves.map((l) => `y.n${l.index}`).join(', ')}]::smallint[]`)
+    : sql`'{}'::smallint[]`;
   return sql`
-    SELECT y.enterprise_id, y.eligible, ${passedArr} AS passed, ${valuesArr} AS vals,
+    SELECT y.enterprise_id, y.eligible, ${passedArr} AS passed, ${valuesArr} AS vals, ${coverageArr} AS coverage,
            CASE WHEN y.eligible THEN y.amount END AS amount,
            CASE WHEN NOT y.eligible THEN (${which})::smallint END AS near_leaf,
-           CASE WHEN NOT y.eligible THEN ${least} END AS gap
+           CASE WHEN NOT y.eligible THEN ${least}::float8 END AS gap
     FROM (
       SELECT x.*, coalesce(${eligible}, false) AS eligible${gapCols.length ? sql`, ${sql.join(gapCols, sql`, `)}` : sql``}
-      FROM (SELECT f.enterprise_id, ${sql.join([...leafCols, ...valueCols], sql`, `)}, ${amount} AS amount FROM (${features}) f) x
+      FROM (SELECT f.enterprise_id, ${sql.join([...leafCols, ...valueCols, ...coverageCols], sql`, `)}, ${amount} AS amount FROM (${features}) f) x
     ) y`;
 }
 

@@ -748,33 +748,43 @@ describe('measureKey', () => {
 });
 
 describe('measureLookback', () => {
-  it('reads 11 months back for the latest report and months − 1 for sums, averages and shares', () => {
-    expect(measureLookback(latestEmployees, '2026-06')).toBe(11);
-    expect(measureLookback(revenue12, '2026-06')).toBe(11);
-    expect(measureLookback({ figure: 'employees', agg: 'avg', months: 3 }, '2026-06')).toBe(2);
+  const carry3 = { carryForwardMonths: 3 };
+  it('reads the latest report only as far back as the plan’s carry-forward, and months − 1 for sums, averages and shares', () => {
+    expect(measureLookback(latestEmployees, '2026-06', carry3)).toBe(3);
+    expect(measureLookback(latestEmployees, '2026-06', { carryForwardMonths: 1 })).toBe(1);
+    expect(measureLookback(revenue12, '2026-06', carry3)).toBe(11);
+    expect(measureLookback({ figure: 'employees', agg: 'avg', months: 3 }, '2026-06', carry3)).toBe(2);
     expect(
-      measureLookback({ figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 6 }, '2026-06'),
+      measureLookback(
+        { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 6 },
+        '2026-06',
+        carry3,
+      ),
     ).toBe(5);
   });
 
   it('reads a year more for yoy', () => {
-    expect(measureLookback({ figure: 'operatingRevenue', agg: 'yoy', months: 12 }, '2026-06')).toBe(23);
-    expect(measureLookback({ figure: 'operatingRevenue', agg: 'yoy', months: 3 }, '2026-06')).toBe(14);
+    expect(measureLookback({ figure: 'operatingRevenue', agg: 'yoy', months: 12 }, '2026-06', carry3)).toBe(
+      23,
+    );
+    expect(measureLookback({ figure: 'operatingRevenue', agg: 'yoy', months: 3 }, '2026-06', carry3)).toBe(
+      14,
+    );
   });
 
   it('reads `years` years more for cagr', () => {
     expect(
-      measureLookback({ figure: 'operatingRevenue', agg: 'cagr', years: 3, months: 12 }, '2026-06'),
+      measureLookback({ figure: 'operatingRevenue', agg: 'cagr', years: 3, months: 12 }, '2026-06', carry3),
     ).toBe(47);
-    expect(measureLookback({ figure: 'operatingRevenue', agg: 'cagr', years: 1, months: 6 }, '2026-06')).toBe(
-      17,
-    );
+    expect(
+      measureLookback({ figure: 'operatingRevenue', agg: 'cagr', years: 1, months: 6 }, '2026-06', carry3),
+    ).toBe(17);
   });
 
   it('reads back to a fixed month, and nothing for a month after the evaluation or an attribute', () => {
-    expect(measureLookback({ figure: 'employees', agg: 'at', period: '2025-11' }, '2026-06')).toBe(7);
-    expect(measureLookback({ figure: 'employees', agg: 'at', period: '2026-09' }, '2026-06')).toBe(0);
-    expect(measureLookback({ figure: 'registrationAge', agg: 'attribute' }, '2026-06')).toBe(0);
+    expect(measureLookback({ figure: 'employees', agg: 'at', period: '2025-11' }, '2026-06', carry3)).toBe(7);
+    expect(measureLookback({ figure: 'employees', agg: 'at', period: '2026-09' }, '2026-06', carry3)).toBe(0);
+    expect(measureLookback({ figure: 'registrationAge', agg: 'attribute' }, '2026-06', carry3)).toBe(0);
   });
 });
 

@@ -56,6 +56,23 @@ export function parseUnit(unit: string): { dim: Dimension; scale: number } | und
   return { dim: d, scale };
 }
 
+/**
+ * `value` times 10^k, shifted on its decimal digits: 1.1 万元 is 11000 元 exactly, where 1.1 × 1e4 in floating point
+ * is 11000.000000000002 and would miss a threshold of exactly 11000.
+ */
+export function shiftDecimal(value: number, k: number): number {
+  const [mantissa, exp = '0'] = String(value).split('e');
+  return Number(`${mantissa}e${Number(exp) + k}`);
+}
+
+/** A value written in `unit` in base units (exact for 元/万元/亿元/%); undefined for an unknown unit. */
+export function toBaseUnits(value: number, unit: string): number | undefined {
+  const u = parseUnit(unit);
+  if (!u) return undefined;
+  const k = Math.round(Math.log10(u.scale));
+  return Math.abs(10 ** k - u.scale) < 1e-12 * u.scale ? shiftDecimal(value, k) : value * u.scale;
+}
+
 export const figureCodes = [
   'employees',
   'coreTalents',
@@ -112,7 +129,7 @@ const months = z.number().int().min(1).max(60);
 // ---------------------------------------------------------------------------------------------------------------
 
 export const measureSchema = z.discriminatedUnion('agg', [
-  /** The latest report in the 12 months up to the evaluation month. */
+  /** The latest report still in force: at most `carryForwardMonths` (plan file, monitoring section) before the month. */
   z.strictObject({ figure: figureCodeSchema, agg: z.literal('latest') }),
   /** The report of one given month. */
   z.strictObject({ figure: figureCodeSchema, agg: z.literal('at'), period: periodText }),
@@ -154,11 +171,19 @@ export function measureUnit(m: Measure): string {
   return figures[m.figure].kind === 'flow' ? '万元' : figures[m.figure].unit;
 }
 
+/**
+ * How long a report stays in force: the plan's `monitoring.carryForwardMonths`, read by the monitoring facts, the
+ * tiers and the rules' "latest" alike, so a firm that stopped reporting drops out of all of them in the same month.
+ */
+export interface Staleness {
+  carryForwardMonths: number;
+}
+
 /** How many months of reports before the evaluation month a measure reads (0 = that month only). */
-export function measureLookback(m: Measure, evaluationPeriod: string): number {
+export function measureLookback(m: Measure, evaluationPeriod: string, staleness: Staleness): number {
   switch (m.agg) {
     case 'latest':
-      return 11;
+      return staleness.carryForwardMonths;
     case 'at':
       return Math.max(0, monthsBetween(m.period, evaluationPeriod));
     case 'sum':
@@ -191,6 +216,74 @@ export function measureKey(m: Measure): string {
     case 'share':
       return `${m.figure}:share:${m.of}:${m.months}`;
   }
+}
+
+/**
+ * Growth (yoy, cagr) compares like for like: only months reported in both periods count, and the measure is unknown
+ * (so never helps a firm qualify) unless at least this share of the window's months is covered — 9 of 12, 5 of 6.
+ */
+export const growthMinCoverage = 0.75;
+
+/** The fewest months present in both periods for a growth measure over `months` months to be known. */
+export const growthMinMonths = (months: number) => Math.ceil(months * growthMinCoverage - 1e-9);
+
+/** Whether a measure is a growth measure, compared over like-for-like months. */
+export const isGrowth = (m: Measure): m is Extract<Measure, { agg: 'yoy' | 'cagr' }> =>
+  m.agg === 'yoy' || m.agg === 'cagr';
+
+/**
+ * The resolution of a measure whose values are whole people (a reported headcount): "> 50 人" passes from 51. Money,
+ * area, averages and ratios are read as continuous (null): a gap of 0.40000001 亿元 to the first passing yuan would
+ * say nothing a reader needs.
+ */
+export function measureStep(m: Measure): number | null {
+  if (m.figure === 'registrationAge') return null;
+  return figures[m.figure].unit === '人' && (m.agg === 'latest' || m.agg === 'at') ? 1 : null;
+}
+
+/** The nearest passing value of a whole-number measure (see measureStep): > 50 → 51, ≥ 50.5 → 51, < 10 → 9. */
+export function passingTarget(op: ComparisonOp, threshold: number, step: number): number {
+  const q0 = threshold / step;
+  const q = Math.abs(q0 - Math.round(q0)) < 1e-9 ? Math.round(q0) : q0;
+  const n =
+    op === 'gt'
+      ? Math.floor(q) + 1
+      : op === 'gte'
+        ? Math.ceil(q)
+        : op === 'lt'
+          ? Math.ceil(q) - 1
+          : Math.floor(q);
+  return n * step;
+}
+
+/** The smallest amount an explanation shows in `unit` (0.01 of it), in base units. */
+export const displayStep = (unit: string) => toBaseUnits(0.01, unit) ?? 0.01;
+
+/**
+ * How far a failing value is from passing, in base units — the one rule behind both the near-miss gap and its words.
+ * Whole-number measures: to the nearest passing value (> 50 人 at 50 is 1 人 short). Continuous measures, non-strict:
+ * to the threshold. Continuous, strict: the difference rounded up to the amount shown and at least that amount, so
+ * "> 50%" at exactly 50% reads “须高于 50%，还差 0.01%” and its gap is not 0.
+ */
+export function gapAmount(
+  op: ComparisonOp,
+  threshold: number,
+  value: number,
+  m: Measure,
+  unit: string,
+): number {
+  const more = op === 'gt' || op === 'gte';
+  const step = measureStep(m);
+  if (step !== null) {
+    const t = passingTarget(op, threshold, step);
+    return more ? t - value : value - t;
+  }
+  const diff = more ? threshold - value : value - threshold;
+  if (op === 'gte' || op === 'lte') return diff;
+  const d = displayStep(unit);
+  const q0 = diff / d;
+  const q = Math.abs(q0 - Math.round(q0)) < 1e-9 ? Math.round(q0) : Math.ceil(q0);
+  return Math.max(1, q) * d;
 }
 
 export function monthsBetween(from: string, to: string): number {
@@ -364,8 +457,8 @@ export function parametersOn(params: Record<string, Parameter>, date: string): R
       .filter((v) => v.from <= date)
       .sort((a, b) => a.from.localeCompare(b.from))
       .at(-1);
-    const unit = parseUnit(p.unit);
-    if (inForce && unit) out[k] = inForce.value * unit.scale;
+    const base = inForce ? toBaseUnits(inForce.value, p.unit) : undefined;
+    if (base !== undefined) out[k] = base;
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { rows, type Queryable } from '../../platform/db/db.ts';
 import { allUnits } from '../units/units.store.ts';
 import { buildingRefs } from '../enterprises/enterprises.store.ts';
 import type { TierRule } from '../plan/plan-file.ts';
+import type { Staleness } from './rules.ts';
 import {
   MeasureSet,
   analyzeRuleInputs,
@@ -63,6 +64,7 @@ export async function evaluateTiers(
   tiers: Record<string, TierRule>,
   from: string,
   to: string,
+  staleness: Staleness,
 ): Promise<{ months: number; members: number; durationMs: number }> {
   const started = performance.now();
   const ctx = await compileContext(db, districtId);
@@ -82,7 +84,7 @@ export async function evaluateTiers(
       );
       const inserted = await rows<{ n: number }>(
         db,
-        sql`WITH f AS MATERIALIZED (${featuresSql(districtId, month, measures)}),
+        sql`WITH f AS MATERIALIZED (${featuresSql(districtId, month, measures, staleness)}),
                  ins AS (INSERT INTO tier_months (district_id, tier, month, enterprise_id)
                          ${sql.join(selects, sql` UNION ALL `)} RETURNING 1)
             SELECT count(*)::int AS n FROM ins`,

@@ -1,9 +1,12 @@
 // Number display the Chinese way (万, 亿; 元 → 万元/亿元) and its English counterpart. Pure: values in, strings out.
+import { groupThousands, roundHalfAway } from '@contracts/platform/decimal.ts';
 
-/** Trims a decimal to at most `digits` places without trailing zeros: 1.50 → "1.5", 2.00 → "2". */
-function trimDecimal(n: number, digits: number): string {
-  const s = n.toFixed(digits);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+/**
+ * `value` ÷ 10^down at most `digits` places, rounded half away from zero (四舍五入) on the decimal digits, without
+ * trailing zeros: 1.50 → "1.5", 2.00 → "2", 1.005 → "1.01" (toFixed gave "1.00": 1.005 is 1.00499… as a double).
+ */
+function trimDecimal(value: number | string, digits: number, down = 0): string {
+  return roundHalfAway(value, digits, -down);
 }
 
 /**
@@ -14,9 +17,9 @@ export function formatChineseNumber(value: number | string, digits = 2): string 
   const n = typeof value === 'string' ? Number(value) : value;
   if (!Number.isFinite(n)) return String(value);
   const abs = Math.abs(n);
-  if (abs >= 1e8) return `${trimDecimal(n / 1e8, digits)}亿`;
-  if (abs >= 1e4) return `${trimDecimal(n / 1e4, digits)}万`;
-  return trimDecimal(n, digits);
+  if (abs >= 1e8) return `${trimDecimal(value, digits, 8)}亿`;
+  if (abs >= 1e4) return `${trimDecimal(value, digits, 4)}万`;
+  return trimDecimal(value, digits);
 }
 
 /** An amount of money given in yuan, in 元/万元/亿元: 48000000000 → "480亿元", 52000 → "5.2万元", 800 → "800元". */
@@ -29,9 +32,9 @@ export function formatYuanEn(yuan: number | string): string {
   const n = typeof yuan === 'string' ? Number(yuan) : yuan;
   if (!Number.isFinite(n)) return `${String(yuan)} yuan`;
   const abs = Math.abs(n);
-  if (abs >= 1e9) return `${trimDecimal(n / 1e9, 2)} billion yuan`;
-  if (abs >= 1e6) return `${trimDecimal(n / 1e6, 2)} million yuan`;
-  return `${n.toLocaleString('en-US')} yuan`;
+  if (abs >= 1e9) return `${trimDecimal(yuan, 2, 9)} billion yuan`;
+  if (abs >= 1e6) return `${trimDecimal(yuan, 2, 6)} million yuan`;
+  return `${groupThousands(trimDecimal(yuan, 2))} yuan`;
 }
 
 /** Multipliers of the money units a plan may state its goals in, to yuan. */

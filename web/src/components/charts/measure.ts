@@ -1,4 +1,5 @@
 // Numbers in a target's own unit (人, 平方米, 家, 个, 亿元, %) for cards, tooltips and axes: 万/亿 in Chinese, 1,234 in English.
+import { groupThousands, roundHalfAway } from '@contracts/platform/decimal.ts';
 import { formatChineseNumber, formatYuan, formatYuanEn } from '../format.ts';
 
 type Lang = 'zh-CN' | 'en-US';
@@ -12,16 +13,22 @@ function decimalsFor(abs: number): number {
   return 2;
 }
 
-function grouped(n: number, lang: Lang, digits: number): string {
-  return n.toLocaleString(lang === 'en-US' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits });
+/** `n` ÷ 10^down with thousands separators (both languages use commas), rounded half away from zero on its digits. */
+function grouped(n: number, _lang: Lang, digits: number, down = 0): string {
+  return groupThousands(roundHalfAway(n, digits, -down));
 }
 
 /** Yuan in 亿元 / 万元 / 元: 8007531306 → "80.08亿元", 79002563 → "7,900万元", 125000 → "12.5万元". */
 function yuanZh(yuan: number): string {
   const abs = Math.abs(yuan);
   if (abs >= 1e8) return formatYuan(yuan, 2);
-  if (abs >= 1e4) return `${grouped(yuan / 1e4, 'zh-CN', decimalsFor(abs / 1e4))}万元`;
+  if (abs >= 1e4) return `${grouped(yuan, 'zh-CN', decimalsFor(abs / 1e4), 4)}万元`;
   return `${grouped(yuan, 'zh-CN', 0)}元`;
+}
+
+/** An amount given in yuan, in 亿元/万元/元 (Chinese) or yuan (English), rounded half away from zero. */
+export function formatMoneyYuan(yuan: number, lang: Lang = 'zh-CN'): string {
+  return lang === 'en-US' ? formatYuanEn(yuan) : yuanZh(yuan);
 }
 
 /** A goal as the plan states it: whole percentages stay whole ("30%"), the rest as formatMeasure. */
@@ -54,9 +61,10 @@ export function formatMeasure(
   if (unit === '亿元') {
     // bare amounts stand beside a full one of the same size (an interval next to its value): same scale
     if (options.bare && lang === 'en-US')
-      return sign + (abs >= 10 ? grouped(value / 10, lang, 2) : grouped(value * 100, lang, 1));
+      return sign + (abs >= 10 ? grouped(value, lang, 2, 1) : grouped(value, lang, 1, -2));
     if (options.bare) return sign + formatChineseNumber(value, 2);
-    const yuan = Math.round(value * 1e8);
+    // 亿元 to whole yuan on the digits: 0.010505 亿元 is 1,050,500 元, not 1,050,499.9999.
+    const yuan = Number(roundHalfAway(value, 0, 8));
     return sign + (lang === 'en-US' ? formatYuanEn(yuan) : yuanZh(yuan));
   }
   let text: string;

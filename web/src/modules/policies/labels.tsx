@@ -2,7 +2,7 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/i18n.ts';
-import { formatMeasure } from '../../components/charts/measure.ts';
+import { formatMoneyYuan } from '../../components/charts/measure.ts';
 
 export const policyStatusColours: Record<string, string> = {
   draft: 'default',
@@ -36,7 +36,7 @@ export function useMoney(): (yuan: number | null | undefined) => string {
   const { lang } = useLanguage();
   return (yuan) => {
     if (yuan === null || yuan === undefined) return '—';
-    return formatMeasure(yuan / 1e8, '亿元', lang);
+    return formatMoneyYuan(yuan, lang);
   };
 }
 

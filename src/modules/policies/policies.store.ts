@@ -439,7 +439,8 @@ export async function previewPolicy(
 
 export type Scope = { all: true } | { subdistrictId: string } | { enterpriseId: string } | { none: true };
 
-const scopeSql = (scope: Scope) =>
+/** A scope as a condition on enterprises aliased `e`. */
+export const scopeSql = (scope: Scope) =>
   'subdistrictId' in scope
     ? sql`AND e.subdistrict_id = ${scope.subdistrictId}`
     : 'enterpriseId' in scope

@@ -198,9 +198,9 @@ describe('the hash chain', () => {
     const lines: string[] = [];
     expect(await verifyCommand(p.db, p.districtId, (l) => lines.push(l))).toBe(0);
     expect(lines).toEqual([expect.stringContaining('chain intact')]);
-    const [first] = await rows<{ id: string }>(
+    const [first] = await rows<{ id: string; note: string | null }>(
       p.db,
-      sql`SELECT id::text FROM audit_log WHERE district_id = ${p.districtId} AND seq = 1`,
+      sql`SELECT id::text, note FROM audit_log WHERE district_id = ${p.districtId} AND seq = 1`,
     );
     await asOwner(
       sql`UPDATE audit_log SET note = 'rewritten' WHERE district_id = ${p.districtId} AND seq = 1`,
@@ -208,13 +208,20 @@ describe('the hash chain', () => {
     lines.length = 0;
     expect(await verifyCommand(p.db, undefined, (l) => lines.push(l))).toBe(1);
     expect(lines).toContainEqual(expect.stringContaining(`audit row ${first!.id} (seq 1)`));
-    await asOwner(sql`UPDATE audit_log SET note = NULL WHERE district_id = ${p.districtId} AND seq = 1`);
+    await asOwner(
+      sql`UPDATE audit_log SET note = ${first!.note} WHERE district_id = ${p.districtId} AND seq = 1`,
+    );
+    expect(await verifyCommand(p.db, p.districtId, () => undefined)).toBe(0);
   });
 
   it('runs as `audit verify` from the command line, exiting 1 on a broken chain', async () => {
     // Its own process: on a server it reads this test's database; with PGlite, a data directory written here.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtx-audit-'));
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
+    const [first] = await rows<{ note: string | null }>(
+      p.db,
+      sql`SELECT note FROM audit_log WHERE district_id = ${p.districtId} AND seq = 1`,
+    );
     const tamper = sql`UPDATE audit_log SET note = 'rewritten' WHERE district_id = ${p.districtId} AND seq = 1`;
     if (p.testDb.url) {
       env.DATABASE_URL = p.testDb.url;
@@ -246,7 +253,9 @@ describe('the hash chain', () => {
       );
     });
     if (p.testDb.url)
-      await asOwner(sql`UPDATE audit_log SET note = NULL WHERE district_id = ${p.districtId} AND seq = 1`);
+      await asOwner(
+        sql`UPDATE audit_log SET note = ${first!.note} WHERE district_id = ${p.districtId} AND seq = 1`,
+      );
     fs.rmSync(dir, { recursive: true, force: true });
     expect(out.text).toContain(`district ${p.districtId}: BROKEN`);
     expect(out.text).toContain('(seq 1)');

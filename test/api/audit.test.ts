@@ -260,7 +260,7 @@ describe('the hash chain', () => {
     expect(out.text).toContain(`district ${p.districtId}: BROKEN`);
     expect(out.text).toContain('(seq 1)');
     expect(out.code).toBe(1);
-  }, 120_000);
+  }, 300_000);
 
   it('catches a deleted row: the next row reports the gap', async () => {
     const [row] = await rows<{ id: string; seq: number }>(

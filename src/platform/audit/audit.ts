@@ -32,7 +32,10 @@ export interface AuditEvent {
   note?: string;
 }
 
-/** Writes audit rows in the caller's transaction, so a change and its record land together or not at all. */
+/**
+ * Writes audit rows in the caller's transaction, so a change and its record land together or not at all. The database
+ * chains each row to the one before (seq, hash: trigger audit_log_chain); audit.verify.ts checks the chain.
+ */
 export async function audit(db: Queryable, actor: Actor, ...events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
   // Large imports are recorded in batches to keep each INSERT reasonable.

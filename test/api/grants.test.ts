@@ -69,6 +69,15 @@ describe('a grant batch', () => {
       expect(asked.total).toBe(0);
     }
     expect((await admin.get('/api/grant-batches?status=review')).json<{ total: number }>().total).toBe(1);
+    // Nor does an enterprise's policy page show a grant still in review to anyone but the office.
+    const mine = items.find((i) => i.subdistrictName === streetName)!;
+    const grantsSeen = async (c: Client) =>
+      (await c.get(`/api/enterprises/${mine.enterpriseId}/policies`))
+        .json<{ grants: { batchId: string }[] }[]>()
+        .flatMap((x) => x.grants.map((g) => g.batchId));
+    expect(await grantsSeen(admin)).toContain(batch.batch.id);
+    expect(await grantsSeen(street)).not.toContain(batch.batch.id);
+    expect(await grantsSeen(dept)).not.toContain(batch.batch.id);
   });
 
   it('keeps the version it was opened under when the policy is edited afterwards', async () => {

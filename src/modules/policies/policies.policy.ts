@@ -49,7 +49,8 @@ export function resultScope(user: SessionUser): Scope {
  * with its amount, before anyone checked it): only the office reads it, and a cancelled one never left the office.
  * Departments and subdistricts read a batch once it is under public notice or decided — by then its list is public
  * anyway; a subdistrict sees the items of its own enterprises only, as with policy results. Objectors' names and
- * contacts are personal data given to the office to answer them: the office alone sees them.
+ * contacts are personal data given to the office to answer them: the office alone sees them. The same statuses bound
+ * the grants shown on an enterprise's policy page.
  */
 export function grantView(user: SessionUser): GrantView {
   switch (user.role) {
@@ -64,6 +65,7 @@ export function grantView(user: SessionUser): GrantView {
     case 'subdistrict':
       return { statuses: ['notice', 'decided'], items: resultScope(user), objectors: false };
     case 'enterprise':
-      return { statuses: [], items: { none: true }, objectors: false };
+      // No batch pages (can() refuses them), but its own grants on its policy page once they are public.
+      return { statuses: ['notice', 'decided'], items: resultScope(user), objectors: false };
   }
 }

@@ -272,7 +272,7 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
     async (req) => {
       const user = requireUser(req);
       await enterpriseFor(user, req.params.id);
-      return enterprisePolicies(db, user.districtId, req.params.id, now());
+      return enterprisePolicies(db, user.districtId, req.params.id, now(), grantView(user).statuses);
     },
   );
 

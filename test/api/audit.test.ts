@@ -6,7 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, DEMO_PASSWORD, signedIn, startPlatform, type Platform } from '../harness.ts';
-import { openDatabase, rows, sql } from '../../src/platform/db/db.ts';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { migrationsFolder, openDatabase, rows, sql, type Db } from '../../src/platform/db/db.ts';
 import { audit, systemActor } from '../../src/platform/audit/audit.ts';
 import { verifyChain, verifyCommand } from '../../src/platform/audit/audit.verify.ts';
 import { repoRoot } from '../../src/platform/config.ts';
@@ -261,6 +264,49 @@ describe('the hash chain', () => {
     expect(out.text).toContain('(seq 1)');
     expect(out.code).toBe(1);
   }, 300_000);
+
+  it('chains the rows written before the chain existed, per district in the order written (the migration)', async () => {
+    // A database as it stood before the chain: the migrations up to the one that adds it, and rows in two districts.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtx-migrations-'));
+    const journal = JSON.parse(
+      fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+    ) as {
+      entries: { tag: string }[];
+    };
+    const cut = journal.entries.findIndex((e) => e.tag.endsWith('_audit_chain'));
+    expect(cut).toBeGreaterThan(0);
+    fs.mkdirSync(path.join(dir, 'meta'));
+    fs.writeFileSync(
+      path.join(dir, 'meta', '_journal.json'),
+      JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }),
+    );
+    for (const e of journal.entries.slice(0, cut))
+      fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+    const client = await PGlite.create();
+    try {
+      const old = drizzle(client);
+      await migrate(old, { migrationsFolder: dir });
+      await old.execute(sql`INSERT INTO audit_log (district_id, actor_label, action, entity, entity_id, after, at)
+        SELECT CASE WHEN g % 3 = 0 THEN 'a' ELSE 'b' END, 'x', 'create', 'e', g::text,
+               jsonb_build_object('g', g, 'n', 1.50, 's', 'é"\\'), now() - g * interval '1 second'
+        FROM generate_series(1, 30) g`);
+      await migrate(old, { migrationsFolder });
+      const db = old as unknown as Db;
+      expect(await verifyChain(db, 'a')).toMatchObject({ rows: 10, broken: null });
+      expect(await verifyChain(db, 'b')).toMatchObject({ rows: 20, broken: null });
+      const order = await rows<{ ok: boolean }>(
+        db,
+        sql`SELECT bool_and(seq = rn) AS ok FROM (SELECT seq, row_number() OVER (PARTITION BY district_id ORDER BY id) AS rn
+            FROM audit_log) x`,
+      );
+      expect(order[0]!.ok).toBe(true);
+      await audit(db, systemActor('a'), { action: 'create', entity: 'e', entityId: 'after' });
+      expect(await verifyChain(db, 'a')).toMatchObject({ rows: 11, broken: null });
+    } finally {
+      await client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('catches a deleted row: the next row reports the gap', async () => {
     const [row] = await rows<{ id: string; seq: number }>(

@@ -1,4 +1,5 @@
-// Command line: `serve` (default) starts the platform; `migrate`, `load-plan FILE` and `seed` do one job and exit.
+// Command line: `serve` (default) starts the platform; `migrate`, `load-plan FILE`, `seed` and `audit verify` do one
+// job and exit.
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/db.ts';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import {
 } from './bootstrap.ts';
 import { tierRun, tiersDigest } from './modules/policies/tiers.store.ts';
 import { evaluatePolicies, listPolicies, policyPeriod } from './modules/policies/policies.store.ts';
+import { verifyCommand } from './platform/audit/audit.verify.ts';
 
 /** Arbitrary but fixed: the advisory lock that serialises first-start loading across instances. */
 const BOOTSTRAP_LOCK = 7_318_245_002;
@@ -32,6 +34,18 @@ async function main() {
 
   if (command === 'migrate') {
     console.log(`migrations applied to ${where}`);
+    return database.close();
+  }
+  if (command === 'audit') {
+    // `audit verify [--district X]`: checks each district's hash chain; the first broken row, and exit 1, if any.
+    if (rest[0] !== 'verify') {
+      console.error('unknown audit command. Use: audit verify [--district X]');
+      process.exitCode = 2;
+      return database.close();
+    }
+    const i = rest.indexOf('--district');
+    const named = i >= 0 ? rest[i + 1] : rest.find((a) => a.startsWith('--district='))?.slice(11);
+    process.exitCode = await verifyCommand(database.db, named, (line) => console.log(line));
     return database.close();
   }
   if (command === 'load-plan') {
@@ -84,7 +98,9 @@ async function main() {
     return database.close();
   }
   if (command !== 'serve') {
-    console.error(`unknown command "${command}". Use: serve | migrate | load-plan [FILE] | seed`);
+    console.error(
+      `unknown command "${command}". Use: serve | migrate | load-plan [FILE] | seed | audit verify [--district X]`,
+    );
     process.exitCode = 2;
     return database.close();
   }

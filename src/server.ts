@@ -9,6 +9,8 @@ import type { Db } from './platform/db/db.ts';
 import { repoRoot, type Config } from './platform/config.ts';
 import { registerAuthRoutes, registerSessionHook, type AuthOptions } from './platform/auth/auth.routes.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
+import { audit, refusalEvent } from './platform/audit/audit.ts';
+import { actorOf } from './platform/auth/principal.ts';
 import { registerPlanRoutes } from './modules/plan/plan.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
@@ -57,7 +59,21 @@ export function loggingDelivery(db: Db, logger: App['log']): DeliveryOptions {
 
 export async function buildServer(deps: ServerDeps): Promise<App> {
   const { db, config, defaultDistrictId } = deps;
-  const app = await createHttpApp({ logLevel: config.logLevel, version });
+  const app = await createHttpApp({
+    logLevel: config.logLevel,
+    version,
+    onRefused: (req, code) =>
+      audit(
+        db,
+        actorOf(req.user!),
+        refusalEvent({
+          method: req.method,
+          route: req.routeOptions.url ?? req.url.split('?')[0]!,
+          params: (req.params ?? {}) as Record<string, string>,
+          code,
+        }),
+      ),
+  });
   const authOptions: AuthOptions = {
     db,
     ttlHours: config.sessionTtlHours,

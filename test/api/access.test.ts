@@ -55,6 +55,14 @@ const readOther: Record<Role, number> = {
   enterprise: 404,
 };
 const staffOnly = (status: number): Record<Role, number> => ({ ...signedInOnly(status), enterprise: 403 });
+/** A grant batch still in review: the plan office's alone; to other staff it does not exist. */
+const inReview: Record<Role, number> = {
+  public: 401,
+  admin: 200,
+  department: 404,
+  subdistrict: 404,
+  enterprise: 403,
+};
 const reportBody = {
   period: '2026-09',
   employees: 20,
@@ -364,16 +372,29 @@ const cases: Case[] = [
     expect: adminOnly(200),
   },
   { method: 'GET', route: '/api/grant-batches', url: () => '/api/grant-batches', expect: staffOnly(200) },
+  // A batch in review is the plan office's; once under public notice, staff read it.
   {
     method: 'GET',
     route: '/api/grant-batches/{id}',
     url: (c) => `/api/grant-batches/${c.reviewBatchId}`,
+    expect: inReview,
+  },
+  {
+    method: 'GET',
+    route: '/api/grant-batches/{id}',
+    url: (c) => `/api/grant-batches/${c.noticeBatchId}`,
     expect: staffOnly(200),
   },
   {
     method: 'GET',
     route: '/api/grant-batches/{id}/items',
     url: (c) => `/api/grant-batches/${c.reviewBatchId}/items`,
+    expect: inReview,
+  },
+  {
+    method: 'GET',
+    route: '/api/grant-batches/{id}/items',
+    url: (c) => `/api/grant-batches/${c.noticeBatchId}/items`,
     expect: staffOnly(200),
   },
   {

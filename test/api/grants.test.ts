@@ -15,6 +15,8 @@ let clock = new Date('2026-11-20T02:00:00Z');
 let p: Platform;
 let admin: Client;
 let dept: Client;
+let street: Client;
+let streetName: string;
 let publicClient: Client;
 let policy: PolicySummary;
 let batch: GrantBatchDetail;
@@ -26,6 +28,8 @@ beforeAll(async () => {
   p = await startPlatform({ demoEnterprises: 300, examplePolicies: true, now: () => clock });
   admin = await signedIn(p.app, 'admin', ADMIN_PASSWORD);
   dept = await signedIn(p.app, 'dept', DEMO_PASSWORD);
+  street = await signedIn(p.app, 'street', DEMO_PASSWORD);
+  streetName = (await street.get('/api/auth/me')).json().user.unitName;
   publicClient = new Client(p.app);
   expect((await admin.request('POST', '/api/policies/evaluate')).statusCode).toBe(200);
   const list = (await admin.get('/api/policies')).json<PolicySummary[]>();
@@ -53,6 +57,27 @@ describe('a grant batch', () => {
     }>().items;
     expect(items).toHaveLength(batch.batch.items);
     expect(items.every((i) => i.included && i.amount > 0)).toBe(true);
+  });
+
+  it('is the plan office’s alone while in review: departments and subdistricts find no such batch', async () => {
+    for (const other of [dept, street]) {
+      expect((await other.get(`/api/grant-batches/${batch.batch.id}`)).statusCode).toBe(404);
+      expect((await other.get(`/api/grant-batches/${batch.batch.id}/items`)).statusCode).toBe(404);
+      const list = (await other.get('/api/grant-batches')).json<{ items: { id: string }[]; total: number }>();
+      expect(list.items.map((b) => b.id)).not.toContain(batch.batch.id);
+      const asked = (await other.get('/api/grant-batches?status=review')).json<{ total: number }>();
+      expect(asked.total).toBe(0);
+    }
+    expect((await admin.get('/api/grant-batches?status=review')).json<{ total: number }>().total).toBe(1);
+    // Nor does an enterprise's policy page show a grant still in review to anyone but the office.
+    const mine = items.find((i) => i.subdistrictName === streetName)!;
+    const grantsSeen = async (c: Client) =>
+      (await c.get(`/api/enterprises/${mine.enterpriseId}/policies`))
+        .json<{ grants: { batchId: string }[] }[]>()
+        .flatMap((x) => x.grants.map((g) => g.batchId));
+    expect(await grantsSeen(admin)).toContain(batch.batch.id);
+    expect(await grantsSeen(street)).not.toContain(batch.batch.id);
+    expect(await grantsSeen(dept)).not.toContain(batch.batch.id);
   });
 
   it('keeps the version it was opened under when the policy is edited afterwards', async () => {
@@ -144,6 +169,23 @@ describe('a grant batch', () => {
     expect(late.statusCode).toBe(409);
   });
 
+  it('is readable by departments once published, and by a subdistrict for its own enterprises', async () => {
+    expect((await dept.get(`/api/grant-batches/${batch.batch.id}`)).statusCode).toBe(200);
+    const all = (await dept.get(`/api/grant-batches/${batch.batch.id}/items?pageSize=200`)).json<{
+      items: GrantItem[];
+    }>();
+    expect(all.items).toHaveLength(items.length);
+    expect((await street.get(`/api/grant-batches/${batch.batch.id}`)).statusCode).toBe(200);
+    const own = (await street.get(`/api/grant-batches/${batch.batch.id}/items?pageSize=200`)).json<{
+      items: GrantItem[];
+      total: number;
+    }>();
+    const expected = items.filter((i) => i.subdistrictName === streetName);
+    expect(expected.length).toBeLessThan(items.length);
+    expect(own.items.map((i) => i.enterpriseId).sort()).toEqual(expected.map((i) => i.enterpriseId).sort());
+    expect(own.total).toBe(expected.length);
+  });
+
   it('takes objections from anyone during the notice and tells the plan office', async () => {
     const target = items[1]!;
     const bad = await publicClient.request('POST', `/api/public/notices/${batch.batch.id}/objections`, {
@@ -173,6 +215,18 @@ describe('a grant batch', () => {
     const detail = (await admin.get(`/api/grant-batches/${batch.batch.id}`)).json<GrantBatchDetail>();
     expect(detail.batch.openObjections).toBe(2);
     expect(detail.objections[0]!.filerContact).toBe('13800000000');
+    expect(detail.objections[0]!.filerName).toBe('张三');
+    // Objectors' names and contacts are the office's only.
+    for (const other of [dept, street]) {
+      const seen = (await other.get(`/api/grant-batches/${batch.batch.id}`)).json<GrantBatchDetail>();
+      expect(seen.objections).toHaveLength(2);
+      expect(seen.objections.map((o) => [o.filerName, o.filerContact])).toEqual([
+        [null, null],
+        [null, null],
+      ]);
+      expect(JSON.stringify(seen)).not.toContain('13800000000');
+      expect(JSON.stringify(seen)).not.toContain('lisi@example.com');
+    }
   });
 
   it('cannot be decided while the notice runs or objections are open', async () => {
@@ -305,6 +359,14 @@ describe('a grant batch', () => {
       items: { action: string; after: { status?: string } }[];
     }>();
     expect(trail.items.map((x) => x.after.status ?? x.action)).toEqual(['create', 'notice', 'decided']);
+    // A grant item is named batch:enterprise (73 characters), and its trail reads back.
+    const itemId = `${batch.batch.id}:${items[0]!.enterpriseId}`;
+    expect(itemId).toHaveLength(73);
+    const item = await admin.get(`/api/audit?entity=grantItem&entityId=${itemId}`);
+    expect(item.statusCode).toBe(200);
+    expect(item.json<{ items: { action: string; after: unknown }[] }>().items).toEqual([
+      expect.objectContaining({ after: expect.objectContaining({ included: false }) }),
+    ]);
   });
 
   it('can be cancelled with a reason while in review, and numbers batches per year', async () => {

@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { attachment, sendXlsx, XLSX_TYPE } from '../../platform/http/files.ts';
 import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import {
   buildingListSchema,
   enterpriseInputSchema,
@@ -87,20 +88,33 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
           { header: '经营状态', key: 'status', width: 8 },
           { header: '荣誉', key: 'honours', width: 24 },
         ];
-        for await (const e of iterateEnterprises(db, user.districtId, enterpriseScope(user), query)) {
-          sheet
-            .addRow({
-              uscc: e.uscc,
-              name: e.name,
-              registrationDate: e.registrationDate,
-              subdistrict: e.subdistrict.name,
-              building: e.building?.name ?? '',
-              fields: e.fields.map((f) => fieldZh.get(f) ?? f).join('、'),
-              aboveScale: e.aboveScale ? '是' : '否',
-              status: statusZh[e.status],
-              honours: e.honourKinds.map((h) => honourZh.get(h) ?? h).join('、'),
-            })
-            .commit();
+        let count = 0;
+        let complete = false;
+        try {
+          for await (const e of iterateEnterprises(db, user.districtId, enterpriseScope(user), query)) {
+            count++;
+            sheet
+              .addRow({
+                uscc: e.uscc,
+                name: e.name,
+                registrationDate: e.registrationDate,
+                subdistrict: e.subdistrict.name,
+                building: e.building?.name ?? '',
+                fields: e.fields.map((f) => fieldZh.get(f) ?? f).join('、'),
+                aboveScale: e.aboveScale ? '是' : '否',
+                status: statusZh[e.status],
+                honours: e.honourKinds.map((h) => honourZh.get(h) ?? h).join('、'),
+              })
+              .commit();
+          }
+          complete = true;
+        } finally {
+          // Recorded before the file is closed, so a download the client received is always on record, a broken
+          // one with the rows that had left.
+          await audit(db, actorOf(user), {
+            ...exportEvent('enterprises', req.query, count),
+            ...(complete ? {} : { note: 'incomplete' }),
+          });
         }
       });
     },
@@ -118,6 +132,8 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
     async (req, reply) => {
       const user = requireUser(req);
       if (!can(user, 'import')) throw forbidden();
+      // The template carries no enterprise rows, but every download is on record (filter: the format asked for).
+      await audit(db, actorOf(user), exportEvent('enterpriseTemplate', req.query, 0));
       if (req.query.format === 'csv') {
         return attachment(reply, '企业导入模板.csv', 'text/csv; charset=utf-8').send(templateCsv());
       }

@@ -26,8 +26,10 @@ import {
   factsOf,
   getPolicy,
   policyPeriod,
+  scopeSql,
   thresholdsOf,
   type FactsColumns,
+  type Scope,
 } from './policies.store.ts';
 
 /** Today in Shanghai, 'YYYY-MM-DD'. */
@@ -114,22 +116,52 @@ const toBatch = (r: BatchRow): GrantBatch => ({
   note: r.note,
 });
 
+/** What a reader may see of batches, decided by grantView() in policies.policy.ts; the store applies it. */
+export interface GrantView {
+  /** The batch statuses readable; a batch in another status reads as absent. */
+  statuses: readonly GrantBatch['status'][];
+  /** Whose items are listed. */
+  items: Scope;
+  /** Objectors' names and contacts. */
+  objectors: boolean;
+}
+/** The plan office's view: everything (what a writer gets back after a step). */
+export const officeView: GrantView = {
+  statuses: ['review', 'notice', 'decided', 'cancelled'],
+  items: { all: true },
+  objectors: true,
+};
+
+const statusIn = (view: GrantView) =>
+  view.statuses.length
+    ? sql`AND b.status IN (${sql.join(
+        view.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`
+    : sql`AND false`;
+
 export async function listBatches(
   db: Queryable,
   districtId: string,
   q: { status?: string; policyId?: string; page: number; pageSize: number },
+  view: GrantView = officeView,
 ) {
   const list = await rows<BatchRow>(
     db,
-    sql`${batchSelect(districtId)} ${q.status ? sql`AND b.status = ${q.status}` : sql``}
+    sql`${batchSelect(districtId)} ${statusIn(view)} ${q.status ? sql`AND b.status = ${q.status}` : sql``}
         ${q.policyId ? sql`AND b.policy_id = ${q.policyId}` : sql``}
         ORDER BY b.created_at DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
   );
   return { items: list.map(toBatch), total: list[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-async function batchRow(db: Queryable, districtId: string, id: string): Promise<BatchRow> {
-  const [r] = await rows<BatchRow>(db, sql`${batchSelect(districtId)} AND b.id = ${id}`);
+async function batchRow(
+  db: Queryable,
+  districtId: string,
+  id: string,
+  view: GrantView = officeView,
+): Promise<BatchRow> {
+  const [r] = await rows<BatchRow>(db, sql`${batchSelect(districtId)} AND b.id = ${id} ${statusIn(view)}`);
   if (!r) throw notFound('批次');
   return r;
 }
@@ -158,9 +190,9 @@ export async function batchDetail(
   db: Queryable,
   districtId: string,
   id: string,
-  withContacts = true,
+  view: GrantView = officeView,
 ): Promise<GrantBatchDetail> {
-  const batch = toBatch(await batchRow(db, districtId, id));
+  const batch = toBatch(await batchRow(db, districtId, id, view));
   const objections = await rows<{
     id: string;
     enterprise_id: string | null;
@@ -192,8 +224,8 @@ export async function batchDetail(
       batchId: id,
       enterpriseId: o.enterprise_id,
       enterpriseName: o.enterprise_name,
-      filerName: o.filer_name,
-      filerContact: withContacts ? o.filer_contact : null,
+      filerName: view.objectors ? o.filer_name : null,
+      filerContact: view.objectors ? o.filer_contact : null,
       filedByEnterprise: o.filed_by_enterprise !== null,
       text: o.text,
       filedAt: o.filed_at,
@@ -215,8 +247,9 @@ export async function batchItems(
   districtId: string,
   id: string,
   q: { included?: 'true' | 'false'; q?: string; enterpriseId?: string; page: number; pageSize: number },
+  view: GrantView = officeView,
 ) {
-  await batchRow(db, districtId, id);
+  await batchRow(db, districtId, id, view);
   const list = await rows<{
     enterprise_id: string;
     name: string;
@@ -238,7 +271,7 @@ export async function batchItems(
         FROM grant_items i
         JOIN enterprises e ON e.district_id = i.district_id AND e.id = i.enterprise_id
         JOIN units u ON u.district_id = e.district_id AND u.id = e.subdistrict_id
-        WHERE i.district_id = ${districtId} AND i.batch_id = ${id}
+        WHERE i.district_id = ${districtId} AND i.batch_id = ${id} ${scopeSql(view.items)}
           ${q.included ? sql`AND i.included = ${q.included === 'true'}` : sql``}
           ${q.q ? sql`AND (e.name ILIKE ${`%${q.q}%`} OR e.uscc = ${q.q.toUpperCase()})` : sql``}
           ${q.enterpriseId ? sql`AND i.enterprise_id = ${q.enterpriseId}` : sql``}

@@ -314,8 +314,8 @@ export const objectionSchema = z.object({
   /** The enterprise the objection is about, if any (null: about the batch as a whole). */
   enterpriseId: idSchema.nullable(),
   enterpriseName: z.string().nullable(),
-  filerName: z.string(),
-  /** Shown to the office only. */
+  /** The objector's name and contact: the plan office's only (null for everyone else). */
+  filerName: z.string().nullable(),
   filerContact: z.string().nullable(),
   filedByEnterprise: z.boolean(),
   text: z.string(),

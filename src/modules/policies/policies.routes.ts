@@ -53,7 +53,7 @@ import {
   tierMembersQuerySchema,
   tierSummarySchema,
 } from './policies.contract.ts';
-import { can, resultScope } from './policies.policy.ts';
+import { can, grantView, resultScope } from './policies.policy.ts';
 import {
   createPolicy,
   enterprisePolicies,
@@ -272,7 +272,7 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
     async (req) => {
       const user = requireUser(req);
       await enterpriseFor(user, req.params.id);
-      return enterprisePolicies(db, user.districtId, req.params.id, now());
+      return enterprisePolicies(db, user.districtId, req.params.id, now(), grantView(user).statuses);
     },
   );
 
@@ -354,7 +354,10 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
         response: { 200: grantBatchPageSchema, ...errors },
       },
     },
-    async (req) => listBatches(db, allowed(req, 'grants.read').districtId, req.query),
+    async (req) => {
+      const user = allowed(req, 'grants.read');
+      return listBatches(db, user.districtId, req.query, grantView(user));
+    },
   );
 
   app.get(
@@ -367,7 +370,10 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
         response: { 200: grantBatchDetailSchema, ...errors },
       },
     },
-    async (req) => batchDetailOf(db, allowed(req, 'grants.read').districtId, req.params.id),
+    async (req) => {
+      const user = allowed(req, 'grants.read');
+      return batchDetailOf(db, user.districtId, req.params.id, grantView(user));
+    },
   );
 
   app.get(
@@ -381,7 +387,10 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
         response: { 200: grantItemsPageSchema, ...errors },
       },
     },
-    async (req) => batchItems(db, allowed(req, 'grants.read').districtId, req.params.id, req.query),
+    async (req) => {
+      const user = allowed(req, 'grants.read');
+      return batchItems(db, user.districtId, req.params.id, req.query, grantView(user));
+    },
   );
 
   app.put(

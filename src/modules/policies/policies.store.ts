@@ -446,7 +446,8 @@ export async function previewPolicy(
 
 export type Scope = { all: true } | { subdistrictId: string } | { enterpriseId: string } | { none: true };
 
-const scopeSql = (scope: Scope) =>
+/** A scope as a condition on enterprises aliased `e`. */
+export const scopeSql = (scope: Scope) =>
   'subdistrictId' in scope
     ? sql`AND e.subdistrict_id = ${scope.subdistrictId}`
     : 'enterpriseId' in scope
@@ -806,6 +807,8 @@ export async function enterprisePolicies(
   districtId: string,
   enterpriseId: string,
   now: Date,
+  /** The batch statuses whose grants the reader may see (grantView in policies.policy.ts). */
+  batchStatuses: readonly string[] = ['review', 'notice', 'decided'],
 ): Promise<EnterprisePolicy[]> {
   const list = await listPolicies(db, districtId, 'active');
   const grants = await rows<{
@@ -821,6 +824,10 @@ export async function enterprisePolicies(
     sql`SELECT b.policy_id::text, b.id::text AS batch_id, b.status, i.amount::text, i.included, b.decided_at::text, i.granted
         FROM grant_items i JOIN grant_batches b ON b.district_id = i.district_id AND b.id = i.batch_id
         WHERE i.district_id = ${districtId} AND i.enterprise_id = ${enterpriseId} AND b.status <> 'cancelled'
+          AND b.status IN (${sql.join(
+            [...batchStatuses, ''].map((st) => sql`${st}`),
+            sql`, `,
+          )})
         ORDER BY b.created_at DESC`,
   );
   // One read of the stored outcomes, the facts and the names serves every policy evaluated in its current version.

@@ -10,6 +10,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { sendXlsx } from '../../platform/http/files.ts';
 import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { can, enterpriseScope } from '../enterprises/enterprises.policy.ts';
 import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
@@ -201,9 +202,10 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
           key: c.key,
           width: Math.max(14, c.zh.length * 2 + 4),
         }));
-        for (const e of await expectedEnterprises(db, user.districtId, period, scope)) {
-          sheet.addRow({ uscc: e.uscc, name: e.name }).commit();
-        }
+        const list = await expectedEnterprises(db, user.districtId, period, scope);
+        for (const e of list) sheet.addRow({ uscc: e.uscc, name: e.name }).commit();
+        // The template lists the enterprises in scope: a download of registry data, recorded like an export.
+        await audit(db, actorOf(user), exportEvent('reportTemplate', req.query, list.length));
       });
     },
   );

@@ -1,5 +1,15 @@
 // The audit trail: who changed what, when, with the row before and after.
-import { pgTable, text, uuid, bigint, jsonb, timestamp, primaryKey, index } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  bigint,
+  jsonb,
+  timestamp,
+  primaryKey,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { districtId } from '../db/columns.ts';
 
 export const auditLog = pgTable(
@@ -16,9 +26,16 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     note: text('note'),
+    /**
+     * The row's place in its district's chain (1, 2, … without gaps) and sha256(previous hash || canonical text of
+     * this row). Both are set by the database on insert (trigger audit_log_chain, migration audit_chain_sql); never by the app.
+     */
+    seq: bigint('seq', { mode: 'number' }),
+    hash: text('hash'),
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.id] }),
     index('audit_entity').on(t.districtId, t.entity, t.entityId, t.at),
+    uniqueIndex('audit_chain').on(t.districtId, t.seq),
   ],
 );

@@ -2,7 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/db.ts';
 import { auditLog } from './audit.schema.ts';
-import type { AuditEntry } from './audit.contract.ts';
+import { AUDIT_ID_MAX, type AuditEntry } from './audit.contract.ts';
 
 export interface Actor {
   districtId: string;
@@ -14,7 +14,17 @@ export interface Actor {
 export const systemActor = (districtId: string): Actor => ({ districtId, userId: null, label: 'system' });
 
 export interface AuditEvent {
-  action: 'create' | 'update' | 'delete' | 'import' | 'load' | 'login' | 'logout' | (string & {});
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'import'
+    | 'load'
+    | 'login'
+    | 'logout'
+    | 'refused'
+    | 'export'
+    | (string & {});
   entity: string;
   entityId: string;
   before?: unknown;
@@ -22,7 +32,10 @@ export interface AuditEvent {
   note?: string;
 }
 
-/** Writes audit rows in the caller's transaction, so a change and its record land together or not at all. */
+/**
+ * Writes audit rows in the caller's transaction, so a change and its record land together or not at all. The database
+ * chains each row to the one before (seq, hash: trigger audit_log_chain); audit.verify.ts checks the chain.
+ */
 export async function audit(db: Queryable, actor: Actor, ...events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
   // Large imports are recorded in batches to keep each INSERT reasonable.
@@ -41,6 +54,35 @@ export async function audit(db: Queryable, actor: Actor, ...events: AuditEvent[]
       })),
     );
   }
+}
+
+/** A refused request of a signed-in user, as the error mapping sees it. */
+export interface Refusal {
+  method: string;
+  /** The route's pattern, e.g. /api/enterprises/:id. */
+  route: string;
+  params: Record<string, string>;
+  code: 'FORBIDDEN' | 'NOT_FOUND';
+}
+
+/**
+ * Records that a signed-in user was refused (403) or told a record is absent (404, which is also how a record out of
+ * scope answers): entity `access`, entity id the record asked for (the route's parameters joined by ':', as grant items
+ * are named) or the route when it names none.
+ */
+export function refusalEvent(r: Refusal): AuditEvent {
+  const asked = Object.values(r.params).join(':') || r.route;
+  return {
+    action: 'refused',
+    entity: 'access',
+    entityId: asked.slice(0, AUDIT_ID_MAX),
+    after: { method: r.method, route: r.route, params: r.params, code: r.code },
+  };
+}
+
+/** Records a download of data: what (entity id), with which filter, how many rows left. */
+export function exportEvent(what: string, filter: Record<string, unknown>, rowCount: number): AuditEvent {
+  return { action: 'export', entity: 'export', entityId: what, after: { filter, rows: rowCount } };
 }
 
 export async function auditTrail(

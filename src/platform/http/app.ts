@@ -1,5 +1,6 @@
 // Builds the Fastify instance every module registers on: Zod validation, errors, cookies, OpenAPI.
 import Fastify, {
+  type FastifyRequest,
   type FastifyInstance,
   type FastifyError,
   type FastifyBaseLogger,
@@ -31,7 +32,17 @@ export type TypedApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-export async function createHttpApp(opts: { logLevel: string; version: string }): Promise<App> {
+export interface HttpAppOptions {
+  logLevel: string;
+  version: string;
+  /**
+   * Called before answering a signed-in user's request with FORBIDDEN or NOT_FOUND (the audit records it). Requests
+   * without a session are not passed on: an anonymous flood of 401s costs no write.
+   */
+  onRefused?: (req: FastifyRequest, code: 'FORBIDDEN' | 'NOT_FOUND') => Promise<void>;
+}
+
+export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     trustProxy: true,
@@ -62,9 +73,15 @@ export async function createHttpApp(opts: { logLevel: string; version: string })
     reply.header('referrer-policy', 'same-origin');
   });
 
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
     const lang = (req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh';
     if (err instanceof AppError) {
+      if ((err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND') && req.user && opts.onRefused) {
+        // A refusal is answered even when recording it fails; the failure is logged.
+        await opts.onRefused(req, err.code).catch((e: unknown) => {
+          req.log.error({ err: e }, 'could not record a refused request');
+        });
+      }
       return reply.status(err.status).send({
         code: err.code,
         message: err.message,

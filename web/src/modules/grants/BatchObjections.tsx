@@ -79,7 +79,7 @@ function ResolveModal({
         <div className="mtx-grant-quote">
           <Typography.Text type="secondary">
             {t('grants.objections.filedBy', {
-              name: objection.filerName,
+              name: objection.filerName ?? t('grants.objections.filerHidden'),
               at: formatDateTime(objection.filedAt),
             })}
             {' · '}
@@ -192,7 +192,10 @@ export function BatchObjections({
                   )}
                 </span>
                 <Typography.Text type="secondary">
-                  {t('grants.objections.filedBy', { name: o.filerName, at: formatDateTime(o.filedAt) })}
+                  {t('grants.objections.filedBy', {
+                    name: o.filerName ?? t('grants.objections.filerHidden'),
+                    at: formatDateTime(o.filedAt),
+                  })}
                 </Typography.Text>
                 {o.filedByEnterprise && <Tag color="purple">{t('grants.objections.byEnterprise')}</Tag>}
                 {o.filerContact && (

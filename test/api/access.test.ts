@@ -170,6 +170,13 @@ const cases: Case[] = [
     expect: adminOnly(200),
   },
   {
+    method: 'PUT',
+    route: '/api/users/me/password',
+    url: () => '/api/users/me/password',
+    body: () => ({ currentPassword: 'not-my-password', newPassword: 'a-much-longer-password' }),
+    expect: signedInOnly(400),
+  },
+  {
     method: 'GET',
     route: '/api/enterprises/{id}/reports',
     url: (c) => `/api/enterprises/${c.otherEnterprise.id}/reports`,
@@ -535,4 +542,35 @@ describe('access control', () => {
       expect(got).toEqual(c.expect);
     });
   }
+});
+
+/** Public writes that change nothing for a caller without a session, so there is nothing to flood. */
+const writesNothingForThePublic = new Set(['POST /api/auth/logout']);
+
+describe('rate limits', () => {
+  it('limit every write the public may make, per address (429 RATE_LIMITED with Retry-After)', async () => {
+    const publicWrites = cases.filter(
+      (c) => c.method !== 'GET' && c.expect.public !== 401 && !writesNothingForThePublic.has(`${c.method} ${c.route}`),
+    );
+    expect(publicWrites.map((c) => c.route)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/public/notices/{id}/objections']),
+    );
+    let address = 0;
+    for (const c of publicWrites) {
+      const remoteAddress = `198.51.100.${++address}`;
+      let limited: { headers: Record<string, unknown>; body: { code: string } } | undefined;
+      for (let i = 0; i < 150 && !limited; i++) {
+        const res = await p.app.inject({
+          method: c.method,
+          url: c.url(ctx),
+          payload: (c.body?.(ctx) ?? {}) as object,
+          remoteAddress,
+        });
+        if (res.statusCode === 429) limited = { headers: res.headers, body: res.json() };
+      }
+      expect(limited, `${c.method} ${c.route} is never limited`).toBeDefined();
+      expect(limited!.body.code).toBe('RATE_LIMITED');
+      expect(Number(limited!.headers['retry-after'])).toBeGreaterThan(0);
+    }
+  });
 });

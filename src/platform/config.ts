@@ -43,7 +43,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const item of list) {
-    if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(item) && !['loopback', 'linklocal', 'uniquelocal'].includes(item))
+    if (
+      !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(item) &&
+      !['loopback', 'linklocal', 'uniquelocal'].includes(item)
+    )
       throw new Error(`MANTIANXING_TRUST_PROXY: "${item}" is not an address, a CIDR or a hop count`);
   }
   return list;

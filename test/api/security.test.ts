@@ -64,7 +64,8 @@ describe('login throttle', () => {
 
   it('makes each further attempt of a (user, address) pair wait longer: 1 s, 2 s, 4 s …', async () => {
     const from = '203.0.113.30';
-    for (let i = 0; i < 5; i++) expect((await login(p.app, 'firm', 'bad-password', from)).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(p.app, 'firm', 'bad-password', from)).statusCode).toBe(401);
     const waits: number[] = [];
     for (let round = 0; round < 4; round++) {
       const blocked = await login(p.app, 'firm', 'bad-password', from);
@@ -84,7 +85,8 @@ describe('login throttle', () => {
   it('caps one address across usernames', async () => {
     const from = '203.0.113.40';
     const codes: number[] = [];
-    for (let i = 0; i < 31; i++) codes.push((await login(p.app, `guess${i}`, 'bad-password', from)).statusCode);
+    for (let i = 0; i < 31; i++)
+      codes.push((await login(p.app, `guess${i}`, 'bad-password', from)).statusCode);
     expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
     expect(codes[30]).toBe(429);
   });
@@ -145,7 +147,16 @@ describe('passwords', () => {
     admin.request('POST', '/api/users', { username, displayName: '密码测试', password, role: 'admin' });
 
   it('refuses short and common passwords on create and on reset', async () => {
-    for (const weak of ['1234567890', 'password12', 'woaini1314', 'qq123456', 'a123456789', '123456789012', 'Password1234', 'aaaaaaaaaaaaaaaa']) {
+    for (const weak of [
+      '1234567890',
+      'password12',
+      'woaini1314',
+      'qq123456',
+      'a123456789',
+      '123456789012',
+      'Password1234',
+      'aaaaaaaaaaaaaaaa',
+    ]) {
       const res = await create('weak-user', weak);
       expect(res.statusCode, weak).toBe(400);
       expect(res.json().fields[0].path).toBe('password');
@@ -200,7 +211,9 @@ describe('sessions', () => {
       const plain = await login(app, 'admin', ADMIN_PASSWORD, '127.0.0.1');
       expect(String(plain.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
       // An untrusted client cannot claim HTTPS either way; the header is ignored.
-      const forged = await login(app, 'admin', ADMIN_PASSWORD, '203.0.113.70', { 'x-forwarded-proto': 'https' });
+      const forged = await login(app, 'admin', ADMIN_PASSWORD, '203.0.113.70', {
+        'x-forwarded-proto': 'https',
+      });
       expect(String(forged.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
     } finally {
       await app.close();

@@ -89,7 +89,11 @@ describe('NUL and lone surrogates', () => {
         const pathParams = (op.parameters ?? []).filter((x) => x.in === 'path').map((x) => x.name);
         const urlWith = (bad?: string) =>
           route.replace(/\{(\w+)\}/g, (_m, name: string) =>
-            name === bad ? encodeURIComponent(NUL) : name === 'id' && route.includes('notices') ? noticeId : uuid,
+            name === bad
+              ? encodeURIComponent(NUL)
+              : name === 'id' && route.includes('notices')
+                ? noticeId
+                : uuid,
           );
         const tries: { url: string; body?: object; path: string }[] = [];
         for (const name of pathParams) tries.push({ url: urlWith(name), path: `params.${name}` });
@@ -108,9 +112,12 @@ describe('NUL and lone surrogates', () => {
             t.url,
             method === 'get' ? undefined : (t.body ?? {}),
           );
-          const paths = res.statusCode === 400 ? (res.json().fields ?? []).map((f: { path: string }) => f.path) : [];
+          const paths =
+            res.statusCode === 400 ? (res.json().fields ?? []).map((f: { path: string }) => f.path) : [];
           if (res.statusCode !== 400 || !paths.includes(t.path))
-            failures.push(`${method.toUpperCase()} ${route} ${t.path}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+            failures.push(
+              `${method.toUpperCase()} ${route} ${t.path}: ${res.statusCode} ${res.body.slice(0, 120)}`,
+            );
         }
       }
     }

@@ -140,7 +140,12 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
       const t = now();
       const at = t.toISOString();
       // The pair's failures count for a day (so the delay keeps growing); the address's for the window.
-      const [counts] = await rows<{ pair: number; last_at: string | null; by_ip: number; first_ip_at: string | null }>(
+      const [counts] = await rows<{
+        pair: number;
+        last_at: string | null;
+        by_ip: number;
+        first_ip_at: string | null;
+      }>(
         db,
         sql`SELECT
               count(*) FILTER (WHERE ${loginFailures.username} = ${username})::int AS pair,
@@ -181,7 +186,10 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
               action: 'login_failed',
               entity: row ? 'user' : 'login',
               entityId: row ? row.id : username,
-              after: { username, reason: !row ? 'unknown user' : row.disabled ? 'disabled' : 'wrong password' },
+              after: {
+                username,
+                reason: !row ? 'unknown user' : row.disabled ? 'disabled' : 'wrong password',
+              },
               note: ip,
             },
           );

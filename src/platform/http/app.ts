@@ -49,7 +49,11 @@ export async function createHttpApp(opts: {
         : {
             level: opts.logLevel,
             redact: { paths: redactPaths, censor: '[redacted]' },
-            serializers: { err: (e) => serializeError(e), error: (e: unknown) => serializeError(e), req: serializeRequest },
+            serializers: {
+              err: (e) => serializeError(e),
+              error: (e: unknown) => serializeError(e),
+              req: serializeRequest,
+            },
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     // Forwarded headers are believed only from the proxies the deployment names (none by default).

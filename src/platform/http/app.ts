@@ -76,7 +76,7 @@ export async function createHttpApp(opts: {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // Baseline browser protections for every response (the app loads only its own scripts and styles).

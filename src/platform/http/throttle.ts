@@ -15,7 +15,7 @@ export interface Limit {
 
 /** Allowances of the public writes: generous for a person, far too few to fill an inbox. */
 export const publicLimits = {
-  login: { bucket: 'login', max: 60, windowSeconds: 600 },
+  login: { bucket: 'login', max: 300, windowSeconds: 600 },
   objection: { bucket: 'objection', max: 5, windowSeconds: 600 },
 } satisfies Record<string, Limit>;
 

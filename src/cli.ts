@@ -3,6 +3,8 @@
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/db.ts';
 import os from 'node:os';
+import { pruneLoginFailures } from './platform/auth/auth.routes.ts';
+import { pruneRateLimits } from './platform/http/throttle.ts';
 import { buildServer, loggingDelivery } from './server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
 import { monitoringJobHandlers, monitoringSchedules } from './modules/monitoring/monitoring.feedback.ts';
@@ -106,6 +108,9 @@ async function main() {
   }
 
   const app = await buildServer({ db: database.db, config, defaultDistrictId: plan.districtId });
+  // Throttle counters older than a day decide nothing any more.
+  await pruneLoginFailures(database.db);
+  await pruneRateLimits(database.db);
   await app.listen({ port: config.port, host: config.host });
   // Background work (nightly recompute, reminders) is claimed through PostgreSQL: any number of instances may run this.
   const settings = await monitoringSettings(database.db, plan.districtId);

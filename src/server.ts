@@ -1,6 +1,7 @@
 // Composes the platform and the modules into one Fastify server: API under /api, the web app at /.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import fastifyStatic from '@fastify/static';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -37,7 +38,12 @@ export const webDist = path.join(repoRoot, 'web', 'dist');
 
 export interface ServerDeps {
   db: Db;
-  config: Pick<Config, 'logLevel' | 'sessionTtlHours' | 'secureCookies' | 'serveWeb'>;
+  config: Pick<Config, 'logLevel' | 'sessionTtlHours' | 'secureCookies' | 'serveWeb'> &
+    Partial<Pick<Config, 'sessionIdleMinutes' | 'trustProxy'>>;
+  /** Where log lines go (tests capture them); standard output by default. */
+  logStream?: Writable;
+  /** The built web app to serve at / (tests point it at a fixture); default web/dist. */
+  webRoot?: string;
   defaultDistrictId: string;
   /** Test hook: a lower failure limit makes the login throttle quick to exercise. */
   loginMaxFailures?: number;
@@ -73,10 +79,15 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
           code,
         }),
       ),
+    trustProxy: config.trustProxy ?? false,
+    ...(deps.logStream ? { logStream: deps.logStream } : {}),
   });
+  const now = deps.now ?? (() => new Date());
   const authOptions: AuthOptions = {
     db,
     ttlHours: config.sessionTtlHours,
+    idleMinutes: config.sessionIdleMinutes ?? 30,
+    now,
     secureCookies: config.secureCookies,
     defaultDistrictId,
     describe: describeUser,
@@ -133,7 +144,6 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   registerUnitRoutes(api, { db });
   registerEnterpriseRoutes(api, { db });
   registerUserRoutes(api, { db });
-  const now = deps.now ?? (() => new Date());
   registerReportRoutes(api, { db, now });
   const delivery = deps.delivery ?? loggingDelivery(db, app.log);
   registerMonitoringRoutes(api, {
@@ -147,10 +157,11 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   registerNotificationRoutes(api, { db });
   registerPolicyRoutes(api, { db, now });
 
-  const serveWeb = config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
+  const webRoot = deps.webRoot ?? webDist;
+  const serveWeb = config.serveWeb && fs.existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) {
     await app.register(fastifyStatic, {
-      root: webDist,
+      root: webRoot,
       // Looked up per request, so a rebuilt web app is served without a restart.
       wildcard: true,
       cacheControl: false,

@@ -126,10 +126,13 @@ export class Client {
     body?: unknown,
     headers: Record<string, string> = {},
   ) {
+    // Like the web app's client: a write always sends JSON, `{}` when it has nothing to say (text/plain and other
+    // types a cross-site form could send are refused with 415).
+    const payload = body === undefined && method !== 'GET' ? {} : body;
     return this.app.inject({
       method,
       url,
-      ...(body === undefined ? {} : { payload: body as object }),
+      ...(payload === undefined ? {} : { payload: payload as object }),
       headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
     });
   }

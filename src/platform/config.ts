@@ -20,6 +20,36 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   sessionTtlHours: number;
+  /** A session unused this long ends, whatever its absolute expiry. */
+  sessionIdleMinutes: number;
+  /**
+   * Which peers may set X-Forwarded-For/-Proto/-Host: false (none: the default), a hop count, or a list of
+   * addresses and CIDRs. Anything else lets any client choose the address the login throttle counts.
+   */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = false | number | string[];
+
+/** MANTIANXING_TRUST_PROXY: '' / 'false' → off; '1' → one hop; '10.0.0.1,10.1.0.0/16' → those peers. */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true')
+    throw new Error('MANTIANXING_TRUST_PROXY=true would trust any client; name the proxies or a hop count');
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of list) {
+    if (
+      !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(item) &&
+      !['loopback', 'linklocal', 'uniquelocal'].includes(item)
+    )
+      throw new Error(`MANTIANXING_TRUST_PROXY: "${item}" is not an address, a CIDR or a hop count`);
+  }
+  return list;
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -54,5 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     secureCookies: env.MANTIANXING_SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'warn',
     sessionTtlHours: int(env.MANTIANXING_SESSION_TTL_HOURS, 12, 'MANTIANXING_SESSION_TTL_HOURS'),
+    sessionIdleMinutes: int(env.MANTIANXING_SESSION_IDLE_MINUTES, 30, 'MANTIANXING_SESSION_IDLE_MINUTES'),
+    trustProxy: parseTrustProxy(env.MANTIANXING_TRUST_PROXY),
   };
 }

@@ -178,6 +178,13 @@ const cases: Case[] = [
     expect: adminOnly(200),
   },
   {
+    method: 'PUT',
+    route: '/api/users/me/password',
+    url: () => '/api/users/me/password',
+    body: () => ({ currentPassword: 'not-my-password', newPassword: 'a-much-longer-password' }),
+    expect: signedInOnly(400),
+  },
+  {
     method: 'GET',
     route: '/api/enterprises/{id}/reports',
     url: (c) => `/api/enterprises/${c.otherEnterprise.id}/reports`,
@@ -556,4 +563,39 @@ describe('access control', () => {
       expect(got).toEqual(c.expect);
     });
   }
+});
+
+/** Public writes that change nothing for a caller without a session, so there is nothing to flood. */
+const writesNothingForThePublic = new Set(['POST /api/auth/logout']);
+
+describe('rate limits', () => {
+  it('limit every write the public may make, per address (429 RATE_LIMITED with Retry-After)', async () => {
+    // A write is public when the public's attempt is not refused as UNAUTHENTICATED (a failed login's 401 is not).
+    const publicWrites: Case[] = [];
+    for (const c of cases) {
+      if (c.method === 'GET' || writesNothingForThePublic.has(`${c.method} ${c.route}`)) continue;
+      const res = await clients.public.request(c.method, c.url(ctx), c.body?.(ctx));
+      if (res.json<{ code?: string }>().code !== 'UNAUTHENTICATED') publicWrites.push(c);
+    }
+    expect(publicWrites.map((c) => c.route)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/public/notices/{id}/objections']),
+    );
+    let address = 0;
+    for (const c of publicWrites) {
+      const remoteAddress = `198.51.100.${++address}`;
+      let limited: { headers: Record<string, unknown>; body: { code: string } } | undefined;
+      for (let i = 0; i < 150 && !limited; i++) {
+        const res = await p.app.inject({
+          method: c.method,
+          url: c.url(ctx),
+          payload: (c.body?.(ctx) ?? {}) as object,
+          remoteAddress,
+        });
+        if (res.statusCode === 429) limited = { headers: res.headers, body: res.json() };
+      }
+      expect(limited, `${c.method} ${c.route} is never limited`).toBeDefined();
+      expect(limited!.body.code).toBe('RATE_LIMITED');
+      expect(Number(limited!.headers['retry-after'])).toBeGreaterThan(0);
+    }
+  });
 });

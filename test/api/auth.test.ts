@@ -49,7 +49,7 @@ describe('login', () => {
     expect(a.json().code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('throttles repeated failures for one username with 429, even with the right password', async () => {
+  it('throttles repeated failures of one username from one address with 429, even with the right password', async () => {
     for (let i = 0; i < 3; i++)
       expect((await new Client(p.app).login('street', 'nope-nope')).statusCode).toBe(401);
     const blocked = await new Client(p.app).login('street', DEMO_PASSWORD);

@@ -1,4 +1,5 @@
 // HTTP for policies, tiers and grant batches: parse, authorise, call the stores, respond.
+import { publicLimits, rateLimit } from '../../platform/http/throttle.ts';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
@@ -531,8 +532,11 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
           400: errorBodySchema,
           404: errorBodySchema,
           409: errorBodySchema,
+          429: errorBodySchema,
         },
       },
+      // Anyone may object, so one address may only fill the office's inbox so fast (shared by every instance).
+      preHandler: rateLimit(db, publicLimits.objection, now),
     },
     async (req) => {
       const user = req.user;

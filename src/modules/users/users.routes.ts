@@ -6,12 +6,14 @@ import { forbidden } from '../../platform/http/errors.ts';
 import { errorBodySchema, idSchema, okSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import {
+  changePasswordBodySchema,
   createUserBodySchema,
   updateUserBodySchema,
   userListSchema,
 } from '../../platform/auth/auth.contract.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
-import { createUser, listUsers, updateUser } from './users.store.ts';
+import { changeOwnPassword, createUser, listUsers, updateUser } from './users.store.ts';
+import { hashToken, SESSION_COOKIE } from '../../platform/auth/session.ts';
 
 const requireAdmin = (user: SessionUser) => {
   if (user.role !== 'admin') throw forbidden();
@@ -19,6 +21,29 @@ const requireAdmin = (user: SessionUser) => {
 };
 
 export function registerUserRoutes(app: TypedApp, { db }: { db: Db }): void {
+  app.put(
+    '/api/users/me/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Change my own password (every signed-in user); ends my other sessions',
+        body: changePasswordBodySchema,
+        response: { 200: okSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      await changeOwnPassword(
+        db,
+        { ...actorOf(user), userId: user.id },
+        req.body.currentPassword,
+        req.body.newPassword,
+        hashToken(req.cookies[SESSION_COOKIE] ?? ''),
+      );
+      return { ok: true as const };
+    },
+  );
+
   app.get(
     '/api/users',
     {

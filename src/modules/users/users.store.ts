@@ -2,8 +2,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
-import { hashPassword } from '../../platform/auth/password.ts';
+import { checkPassword, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { destroyUserSessions } from '../../platform/auth/session.ts';
+import { sessions } from '../../platform/auth/auth.schema.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { units } from '../units/units.schema.ts';
@@ -86,6 +87,7 @@ export async function createUser(
 ): Promise<string> {
   const districtId = actor.districtId;
   await checkBinding(db, districtId, v);
+  checkPassword(v.password, 'password', v.username);
   const passwordHash = await hashPassword(v.password);
   return db.transaction(async (tx) => {
     const [taken] = await tx
@@ -123,6 +125,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, v: UserValues
       .where(and(eq(users.districtId, districtId), eq(users.id, id)))
       .limit(1);
     if (!before) throw new AppError('NOT_FOUND', '用户不存在');
+    if (v.password) checkPassword(v.password, 'password', before.username);
     if (before.id === actor.userId && (v.disabled || v.role !== 'admin')) {
       throw new AppError('VALIDATION', '不能停用自己或取消自己的管理员角色', [
         { path: 'role', message: '不能修改自己的角色或停用自己' },
@@ -157,6 +160,52 @@ export async function updateUser(db: Db, actor: Actor, id: string, v: UserValues
       before.unitId !== after!.unitId ||
       before.enterpriseId !== after!.enterpriseId;
     if (changedAccess) await destroyUserSessions(tx as unknown as Db, districtId, id);
+  });
+}
+
+/**
+ * A user changes their own password: the current one must be right, the new one acceptable. Every other session of
+ * the user ends (a thief's copy of the cookie dies with it); the session making the change stays.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor & { userId: string },
+  currentPassword: string,
+  newPassword: string,
+  keepTokenHash: string,
+): Promise<void> {
+  const districtId = actor.districtId;
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.districtId, districtId), eq(users.id, actor.userId)))
+    .limit(1);
+  if (!row) throw new AppError('NOT_FOUND', '用户不存在');
+  if (!(await verifyPassword(row.passwordHash, currentPassword)))
+    throw new AppError('VALIDATION', '当前密码不正确', [
+      { path: 'currentPassword', message: '当前密码不正确' },
+    ]);
+  checkPassword(newPassword, 'newPassword', row.username);
+  if (newPassword === currentPassword)
+    throw new AppError('VALIDATION', '新密码不能与当前密码相同', [
+      { path: 'newPassword', message: '新密码不能与当前密码相同' },
+    ]);
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(and(eq(users.districtId, districtId), eq(users.id, row.id)));
+    await tx
+      .delete(sessions)
+      .where(
+        and(
+          eq(sessions.districtId, districtId),
+          eq(sessions.userId, row.id),
+          sql`${sessions.tokenHash} <> ${keepTokenHash}`,
+        ),
+      );
+    await audit(tx, actor, { action: 'update', entity: 'user', entityId: row.id, note: 'password changed' });
   });
 }
 

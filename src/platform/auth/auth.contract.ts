@@ -33,7 +33,13 @@ export const usernameSchema = z
   .min(3)
   .max(64)
   .regex(/^[a-zA-Z0-9_.@-]+$/, '用户名只能包含字母、数字和 _ . @ -');
-export const passwordSchema = z.string().min(10, '密码至少10位').max(256);
+/** Length here; the common-password check is the server's (passwordProblem in password.ts). */
+export const passwordSchema = z.string().min(12, '密码至少12位').max(256);
+
+export const changePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: passwordSchema,
+});
 
 export const userSchema = z.object({
   id: idSchema,

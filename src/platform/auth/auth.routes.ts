@@ -1,10 +1,11 @@
 // Login, logout and "who am I", plus the hook that turns the session cookie into req.user on every request.
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, TypedApp } from '../http/app.ts';
 import type { Db } from '../db/db.ts';
 import { rows } from '../db/db.ts';
 import { AppError } from '../http/errors.ts';
+import { publicLimits, rateLimit, rateLimited } from '../http/throttle.ts';
 import { okSchema, errorBodySchema } from '../http/common.contract.ts';
 import { loginBodySchema, meResponseSchema, type SessionUser } from './auth.contract.ts';
 import { loginFailures, users } from './auth.schema.ts';
@@ -13,9 +14,11 @@ import {
   destroySession,
   hashToken,
   SESSION_COOKIE,
+  idleExpired,
   touchSession,
   type UserRow,
 } from './session.ts';
+import { actorOf } from './principal.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { audit } from '../audit/audit.ts';
 
@@ -35,12 +38,31 @@ export interface AuthOptions {
   db: Db;
   loadSession: LoadSession;
   ttlHours: number;
+  /** A session unused this many minutes ends (0 = no idle limit). */
+  idleMinutes: number;
+  /** Always set Secure; otherwise it is set whenever the request came over HTTPS (as a trusted proxy says). */
   secureCookies: boolean;
   defaultDistrictId: string;
   describe: DescribeUser;
-  /** Failed logins allowed per username (and, ×6, per address) in the window before 429. */
+  /** Failed logins of one (username, address) before each further attempt waits 1 s, 2 s, 4 s … up to 15 min. */
   maxFailures?: number;
+  /** Failed logins from one address across usernames (×6 maxFailures) within this window before 429. */
   windowMinutes?: number;
+  /** The clock of the throttle (tests move it). */
+  now?: () => Date;
+}
+
+/** The session cookie's Secure flag: configured on, or the request came over HTTPS (trusted proxies only). */
+export const secureCookie = (opts: Pick<AuthOptions, 'secureCookies'>, req: FastifyRequest) =>
+  opts.secureCookies || req.protocol === 'https';
+
+/** The longest wait the growing delay reaches: after that one attempt per 15 minutes per (user, address). */
+const MAX_DELAY_SECONDS = 15 * 60;
+
+/** Seconds a (user, address) pair must wait after `failures` failed logins, the last at `lastAt`. */
+export function loginDelaySeconds(failures: number, maxFailures: number): number {
+  if (failures < maxFailures) return 0;
+  return Math.min(2 ** (failures - maxFailures), MAX_DELAY_SECONDS);
 }
 
 export async function toSessionUser(db: Db, row: UserRow, describe: DescribeUser): Promise<SessionUser> {
@@ -69,6 +91,11 @@ export function registerSessionHook(app: App, opts: AuthOptions): void {
     if (!token) return;
     const found = await opts.loadSession(opts.db, hashToken(token));
     if (!found) return;
+    if (idleExpired(found.lastSeenAt, opts.idleMinutes)) {
+      // Idle too long: the session ends here, on every instance.
+      await destroySession(opts.db, token);
+      return;
+    }
     await touchSession(opts.db, found.user.districtId, hashToken(token), found.lastSeenAt);
     req.user = found.user;
     req.districtId = found.user.districtId;
@@ -79,13 +106,14 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
   const { db } = opts;
   const maxFailures = opts.maxFailures ?? 5;
   const windowMinutes = opts.windowMinutes ?? 15;
+  const now = opts.now ?? (() => new Date());
 
-  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string, expires: Date) =>
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: opts.secureCookies,
+      secure: secureCookie(opts, req),
       expires,
     });
 
@@ -96,24 +124,48 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
         tags: ['auth'],
         summary: 'Log in with username and password; sets the session cookie',
         body: loginBodySchema,
-        response: { 200: meResponseSchema.required(), 401: errorBodySchema, 429: errorBodySchema },
+        response: {
+          200: meResponseSchema.required(),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          429: errorBodySchema,
+        },
       },
+      preHandler: rateLimit(db, publicLimits.login, now),
     },
     async (req, reply) => {
       const districtId = opts.defaultDistrictId;
       const { username, password } = req.body;
-      const since = sql`now() - make_interval(mins => ${windowMinutes})`;
-      const [counts] = await rows<{ by_user: number; by_ip: number }>(
+      const ip = req.ip;
+      const t = now();
+      const at = t.toISOString();
+      // The pair's failures count for a day (so the delay keeps growing); the address's for the window.
+      const [counts] = await rows<{
+        pair: number;
+        last_at: string | null;
+        by_ip: number;
+        first_ip_at: string | null;
+      }>(
         db,
         sql`SELECT
-              count(*) FILTER (WHERE ${loginFailures.username} = ${username})::int AS by_user,
-              count(*) FILTER (WHERE ${loginFailures.ip} = ${req.ip})::int AS by_ip
+              count(*) FILTER (WHERE ${loginFailures.username} = ${username})::int AS pair,
+              max(${loginFailures.at}) FILTER (WHERE ${loginFailures.username} = ${username})::text AS last_at,
+              count(*) FILTER (WHERE ${loginFailures.at} > ${at}::timestamptz - make_interval(mins => ${windowMinutes}))::int AS by_ip,
+              min(${loginFailures.at}) FILTER (WHERE ${loginFailures.at} > ${at}::timestamptz - make_interval(mins => ${windowMinutes}))::text AS first_ip_at
             FROM ${loginFailures}
-            WHERE ${loginFailures.districtId} = ${districtId} AND ${loginFailures.at} > ${since}
-              AND (${loginFailures.username} = ${username} OR ${loginFailures.ip} = ${req.ip})`,
+            WHERE ${loginFailures.districtId} = ${districtId} AND ${loginFailures.ip} = ${ip}
+              AND ${loginFailures.at} > ${at}::timestamptz - interval '1 day'`,
       );
-      if ((counts?.by_user ?? 0) >= maxFailures || (counts?.by_ip ?? 0) >= maxFailures * 6) {
-        throw new AppError('RATE_LIMITED');
+      const delay = loginDelaySeconds(counts?.pair ?? 0, maxFailures);
+      if (delay > 0 && counts?.last_at) {
+        const wait = Math.ceil((new Date(counts.last_at).getTime() + delay * 1000 - t.getTime()) / 1000);
+        if (wait > 0) throw rateLimited(reply, wait);
+      }
+      if ((counts?.by_ip ?? 0) >= maxFailures * 6 && counts?.first_ip_at) {
+        const wait = Math.ceil(
+          (new Date(counts.first_ip_at).getTime() + windowMinutes * 60_000 - t.getTime()) / 1000,
+        );
+        throw rateLimited(reply, Math.max(1, wait));
       }
       const found = await db
         .select()
@@ -124,12 +176,36 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
       // Verify against a dummy hash when there is no such user: same work, no hint which part was wrong.
       const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password);
       if (!row || !ok || row.disabled) {
-        await db.insert(loginFailures).values({ districtId, username, ip: req.ip });
+        await db.transaction(async (tx) => {
+          await tx.insert(loginFailures).values({ districtId, username, ip, at: t });
+          // The attempt is recorded with the name tried and the address, never the password.
+          await audit(
+            tx,
+            { districtId, userId: null, label: `未登录 (${username})` },
+            {
+              action: 'login_failed',
+              entity: row ? 'user' : 'login',
+              entityId: row ? row.id : username,
+              after: {
+                username,
+                reason: !row ? 'unknown user' : row.disabled ? 'disabled' : 'wrong password',
+              },
+              note: ip,
+            },
+          );
+        });
         throw new AppError('INVALID_CREDENTIALS');
       }
+      // Success forgives this address's failures for the name; other addresses' attempts still count.
       await db
         .delete(loginFailures)
-        .where(and(eq(loginFailures.districtId, districtId), eq(loginFailures.username, username)));
+        .where(
+          and(
+            eq(loginFailures.districtId, districtId),
+            eq(loginFailures.username, username),
+            eq(loginFailures.ip, ip),
+          ),
+        );
       await db
         .update(users)
         .set({ lastLoginAt: new Date() })
@@ -141,7 +217,7 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
         opts.ttlHours,
         req.headers['user-agent'],
       );
-      setCookie(reply, token, expiresAt);
+      setCookie(req, reply, token, expiresAt);
       const user = await toSessionUser(db, row, opts.describe);
       await audit(
         db,
@@ -150,7 +226,7 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
           action: 'login',
           entity: 'user',
           entityId: row.id,
-          note: req.ip,
+          note: ip,
         },
       );
       return { user };
@@ -163,6 +239,14 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await destroySession(db, token);
+      if (req.user) {
+        await audit(db, actorOf(req.user), {
+          action: 'logout',
+          entity: 'user',
+          entityId: req.user.id,
+          note: req.ip,
+        });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },

@@ -6,8 +6,13 @@ import type { users } from './auth.schema.ts';
 import { sessions } from './auth.schema.ts';
 
 export const SESSION_COOKIE = 'mtx_session';
-/** last_seen_at is refreshed at most this often, to keep reads from turning into writes. */
-const TOUCH_EVERY_MS = 5 * 60 * 1000;
+/** last_seen_at is refreshed at most this often, to keep reads from turning into writes (idle time errs ≤ 1 min). */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** A session last used longer ago than the idle limit is over (0 disables the idle limit). */
+export function idleExpired(lastSeenAt: Date, idleMinutes: number, now = Date.now()): boolean {
+  return idleMinutes > 0 && now - lastSeenAt.getTime() > idleMinutes * 60_000;
+}
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 

@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FlagOutlined,
   GlobalOutlined,
+  KeyOutlined,
   LoginOutlined,
   LogoutOutlined,
   QuestionCircleOutlined,
@@ -13,6 +14,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import { useState } from 'react';
 import { Button, Dropdown, Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
@@ -21,6 +23,7 @@ import { LinkButton } from '../components/LinkButton.tsx';
 import { useIsMobile } from '../components/useIsMobile.ts';
 import { Logo } from '../components/Logo.tsx';
 import { InboxBell } from '../modules/inbox/InboxBell.tsx';
+import { ChangePasswordModal } from '../modules/users/ChangePasswordModal.tsx';
 import { reportMenuItems } from '../modules/reports/menu.tsx';
 import { policyMenuItems } from '../modules/policies/menu.tsx';
 import { grantMenuItems } from '../modules/grants/menu.tsx';
@@ -78,6 +81,7 @@ export function AppLayout() {
   const logout = useLogout();
   const mobile = useIsMobile();
   const navigation = useNavigation();
+  const [changingPassword, setChangingPassword] = useState(false);
   const district = meta.data ? pick(meta.data.district.name, meta.data.district.nameEn) : '';
 
   const actions = [<LanguageSwitch key="lang" />];
@@ -170,6 +174,15 @@ export function AppLayout() {
                   <Button
                     type="text"
                     className="mtx-header-action"
+                    icon={<KeyOutlined />}
+                    aria-label={t('auth.changePassword')}
+                    onClick={() => setChangingPassword(true)}
+                  >
+                    <span className="mtx-hide-mobile">{t('auth.changePassword')}</span>
+                  </Button>
+                  <Button
+                    type="text"
+                    className="mtx-header-action"
                     icon={<LogoutOutlined />}
                     aria-label={t('auth.logout')}
                     loading={logout.isPending}
@@ -195,6 +208,7 @@ export function AppLayout() {
         <div className="mtx-route-progress" role="progressbar" aria-label={t('common.loading')} />
       )}
       <Outlet />
+      {user && <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />}
     </ProLayout>
   );
 }

@@ -77,6 +77,8 @@ async function send<S extends z.ZodType>(
   body?: unknown,
 ): Promise<z.output<S>> {
   let res: Response;
+  // Every write is JSON, `{}` when it carries nothing: the server refuses other types (a cross-site form's).
+  const payload = body === undefined && method !== 'GET' ? {} : body;
   try {
     res = await fetch(`/api${path}`, {
       method,
@@ -84,9 +86,9 @@ async function send<S extends z.ZodType>(
       headers: {
         Accept: 'application/json',
         'Accept-Language': currentLanguage,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload === undefined ? undefined : JSON.stringify(payload),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Network error');

@@ -2,7 +2,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { userListSchema } from '@contracts/platform/auth/auth.contract.ts';
-import type { createUserBodySchema, updateUserBodySchema } from '@contracts/platform/auth/auth.contract.ts';
+import type {
+  changePasswordBodySchema,
+  createUserBodySchema,
+  updateUserBodySchema,
+} from '@contracts/platform/auth/auth.contract.ts';
 import { idSchema, okSchema } from '@contracts/platform/http/common.contract.ts';
 import { api } from '../../app/api.ts';
 
@@ -26,5 +30,16 @@ export function useSaveUser(id: string | null) {
       else await api.post('/users', body, z.object({ id: idSchema }));
     },
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export type ChangePasswordBody = z.output<typeof changePasswordBodySchema>;
+
+/** Any signed-in user changes their own password; the server ends their other sessions. */
+export function useChangeOwnPassword() {
+  return useMutation({
+    mutationFn: async (body: ChangePasswordBody): Promise<void> => {
+      await api.put('/users/me/password', body, okSchema);
+    },
   });
 }

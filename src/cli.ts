@@ -1,6 +1,7 @@
 // Command line: `serve` (default) starts the platform; `migrate`, `load-plan FILE` and `seed` do one job and exit.
 import { loadConfig } from './platform/config.ts';
-import { openDatabase } from './platform/db/db.ts';
+import { DEFAULT_POOL_SIZE, openDatabase } from './platform/db/db.ts';
+import { gateOptionsFor } from './platform/db/gate.ts';
 import os from 'node:os';
 import { buildServer, loggingDelivery } from './server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
@@ -89,7 +90,16 @@ async function main() {
     return database.close();
   }
 
-  const app = await buildServer({ db: database.db, config, defaultDistrictId: plan.districtId });
+  const app = await buildServer({
+    db: database.db,
+    config,
+    defaultDistrictId: plan.districtId,
+    gate: gateOptionsFor(database.kind, DEFAULT_POOL_SIZE, {
+      concurrency: config.dbConcurrency,
+      queueMax: config.dbQueueMax,
+      timeoutMs: config.dbQueueTimeoutMs,
+    }),
+  });
   await app.listen({ port: config.port, host: config.host });
   // Background work (nightly recompute, reminders) is claimed through PostgreSQL: any number of instances may run this.
   const settings = await monitoringSettings(database.db, plan.districtId);

@@ -20,6 +20,10 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   sessionTtlHours: number;
+  /** Admission gate (docs/scaling.md): requests at work at once (default by store), queue length, longest wait. */
+  dbConcurrency: number | undefined;
+  dbQueueMax: number;
+  dbQueueTimeoutMs: number;
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -54,5 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     secureCookies: env.MANTIANXING_SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'warn',
     sessionTtlHours: int(env.MANTIANXING_SESSION_TTL_HOURS, 12, 'MANTIANXING_SESSION_TTL_HOURS'),
+    dbConcurrency: env.MANTIANXING_DB_CONCURRENCY
+      ? Math.max(1, int(env.MANTIANXING_DB_CONCURRENCY, 1, 'MANTIANXING_DB_CONCURRENCY'))
+      : undefined,
+    dbQueueMax: int(env.MANTIANXING_DB_QUEUE_MAX, 100, 'MANTIANXING_DB_QUEUE_MAX'),
+    dbQueueTimeoutMs: int(env.MANTIANXING_DB_QUEUE_TIMEOUT_MS, 2000, 'MANTIANXING_DB_QUEUE_TIMEOUT_MS'),
   };
 }

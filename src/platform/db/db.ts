@@ -39,11 +39,22 @@ export interface OpenOptions {
   /** PGlite data directory; undefined means in memory (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /**
+   * Longest wait for a free pool connection before the query fails (answered 503 OVERLOADED): a backstop behind
+   * the per-request admission gate, for work that did not pass it (jobs) or a pool exhausted by slow statements.
+   */
+  connectTimeoutMs?: number;
 }
+
+export const DEFAULT_POOL_SIZE = 10;
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? DEFAULT_POOL_SIZE,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+    });
     // NUMERIC and BIGINT arrive as strings (exact); DATE stays a 'YYYY-MM-DD' string, never a JS Date.
     pool.on('connect', (client) => {
       client.on('error', () => undefined);

@@ -1,5 +1,6 @@
 // Overload: with a tiny admission gate, a burst beyond it is refused quickly with 503 OVERLOADED and Retry-After —
-// never a 500, never a hang — and the server answers normally once the burst has passed.
+// never a 500, never a hang — and the server answers normally once the burst has passed. And what is cached: the
+// monitoring pages revalidate by run (ETag), so a page a browser holds costs a 304 until the next recompute.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, signedIn, startPlatform, type Client, type Platform } from '../harness.ts';
 
@@ -62,5 +63,35 @@ describe('overload', () => {
     } finally {
       held();
     }
+  });
+});
+
+describe('monitoring pages revalidate by run', () => {
+  it('answers 304 to a page already held, until a recompute makes a new run', async () => {
+    for (const url of ['/api/public/overview', '/api/public/targets/newEmployees']) {
+      const first = await admin.get(url);
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['cache-control']).toBe('public, max-age=60');
+      const etag = String(first.headers.etag);
+      expect(etag).toMatch(/^W\/"run-/);
+      const again = await admin.request('GET', url, undefined, { 'if-none-match': etag });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+    }
+    const staff = await admin.get('/api/monitoring/overview');
+    expect(staff.headers['cache-control']).toBe('private, no-cache');
+    const held = String(staff.headers.etag);
+    expect(
+      (await admin.request('GET', '/api/monitoring/overview', undefined, { 'if-none-match': held }))
+        .statusCode,
+    ).toBe(304);
+
+    expect((await admin.request('POST', '/api/monitoring/recompute')).statusCode).toBe(200);
+    const after = await admin.request('GET', '/api/monitoring/overview', undefined, {
+      'if-none-match': held,
+    });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(held);
+    expect(after.json().computedAt).not.toBe(staff.json().computedAt);
   });
 });

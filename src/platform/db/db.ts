@@ -59,6 +59,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('connect', (client) => {
       client.on('error', () => undefined);
     });
+    // An idle connection the server ended (restart, pg_terminate_backend) is dropped and replaced on demand; unheard,
+    // the pool's 'error' event would end the process.
+    pool.on('error', () => undefined);
     const migrator = await pool.connect();
     try {
       await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

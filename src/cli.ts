@@ -98,6 +98,7 @@ async function main() {
       concurrency: config.dbConcurrency,
       queueMax: config.dbQueueMax,
       timeoutMs: config.dbQueueTimeoutMs,
+      maxEventLoopDelayMs: config.maxEventLoopDelayMs,
     }),
   });
   await app.listen({ port: config.port, host: config.host });

@@ -24,6 +24,8 @@ export interface Config {
   dbConcurrency: number | undefined;
   dbQueueMax: number;
   dbQueueTimeoutMs: number;
+  /** Refuse new API requests while the event loop lags by more than this (ms); 0 turns it off. */
+  maxEventLoopDelayMs: number;
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -63,5 +65,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       : undefined,
     dbQueueMax: int(env.MANTIANXING_DB_QUEUE_MAX, 100, 'MANTIANXING_DB_QUEUE_MAX'),
     dbQueueTimeoutMs: int(env.MANTIANXING_DB_QUEUE_TIMEOUT_MS, 2000, 'MANTIANXING_DB_QUEUE_TIMEOUT_MS'),
+    maxEventLoopDelayMs: int(
+      env.MANTIANXING_MAX_EVENT_LOOP_DELAY_MS,
+      1000,
+      'MANTIANXING_MAX_EVENT_LOOP_DELAY_MS',
+    ),
   };
 }

@@ -76,3 +76,28 @@ describe('admission gate', () => {
     expect(gateOptionsFor('pg', 10, { ...cfg, concurrency: 3 }).concurrency).toBe(3);
   });
 });
+
+describe('admission gate and the event loop', () => {
+  it('refuses at once while the event loop has lagged beyond the limit, and admits again when it recovers', async () => {
+    const gate = new AdmissionGate({
+      concurrency: 4,
+      queueMax: 4,
+      timeoutMs: 1000,
+      maxEventLoopDelayMs: 150,
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      (await gate.acquire())();
+      const end = Date.now() + 700; // a request's synchronous work holding the loop
+      while (Date.now() < end);
+      await new Promise((r) => setTimeout(r, 20));
+      const refused = await gate.acquire().catch((e: unknown) => e);
+      expect((refused as OverloadedError).reason).toBe('event-loop');
+      expect(gate.stats.refusedLag).toBe(1);
+      await new Promise((r) => setTimeout(r, 1200)); // two quiet windows
+      (await gate.acquire())();
+    } finally {
+      gate.close();
+    }
+  });
+});

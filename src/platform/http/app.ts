@@ -90,6 +90,7 @@ export async function createHttpApp(opts: {
     const gate = new AdmissionGate(opts.gate);
     app.decorate('admissionGate', gate);
     registerAdmission(app, gate);
+    app.addHook('onClose', async () => gate.close());
   }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

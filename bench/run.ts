@@ -3,6 +3,7 @@ import { benchStartup } from './startup.ts';
 import { benchRegistry } from './registry.ts';
 import { benchMonitoring } from './monitoring.ts';
 import { benchPolicies } from './policies.ts';
+import { benchLoad } from './load.ts';
 import { machine, writeSection } from './lib.ts';
 
 const args = process.argv.slice(2);
@@ -30,5 +31,11 @@ if (!only || only === 'monitoring') {
 if (!only || only === 'policies') {
   console.log(`policies: 100 policies × ${scale} enterprises…`);
   writeSection('policies', `${header}\n\n${await benchPolicies({ enterprises: scale, pgUrl })}`);
+}
+if (!only || only === 'load') {
+  const clients = Number(args.find((a) => a.startsWith('--clients='))?.slice(10) ?? 200);
+  const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 30);
+  console.log(`load: ${clients} clients × ${seconds} s per store…`);
+  writeSection('load', `${header}\n\n${await benchLoad({ pgUrl, clients, seconds })}`);
 }
 console.log('written to docs/benchmarks.md');

@@ -1,7 +1,8 @@
 // Command line: `serve` (default) starts the platform; `migrate`, `load-plan FILE`, `seed` and `audit verify` do one
 // job and exit.
 import { loadConfig } from './platform/config.ts';
-import { openDatabase } from './platform/db/db.ts';
+import { DEFAULT_POOL_SIZE, openDatabase } from './platform/db/db.ts';
+import { gateOptionsFor } from './platform/db/gate.ts';
 import os from 'node:os';
 import { pruneLoginFailures } from './platform/auth/auth.routes.ts';
 import { pruneRateLimits } from './platform/http/throttle.ts';
@@ -107,7 +108,17 @@ async function main() {
     return database.close();
   }
 
-  const app = await buildServer({ db: database.db, config, defaultDistrictId: plan.districtId });
+  const app = await buildServer({
+    db: database.db,
+    config,
+    defaultDistrictId: plan.districtId,
+    gate: gateOptionsFor(database.kind, DEFAULT_POOL_SIZE, {
+      concurrency: config.dbConcurrency,
+      queueMax: config.dbQueueMax,
+      timeoutMs: config.dbQueueTimeoutMs,
+      maxEventLoopDelayMs: config.maxEventLoopDelayMs,
+    }),
+  });
   // Throttle counters older than a day decide nothing any more.
   await pruneLoginFailures(database.db);
   await pruneRateLimits(database.db);

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createHttpApp, type App } from './platform/http/app.ts';
 import type { Db } from './platform/db/db.ts';
+import type { GateOptions } from './platform/db/gate.ts';
 import { repoRoot, type Config } from './platform/config.ts';
 import { registerAuthRoutes, registerSessionHook, type AuthOptions } from './platform/auth/auth.routes.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
@@ -51,6 +52,8 @@ export interface ServerDeps {
   now?: () => Date;
   /** How notifications leave the platform; default: logged (e-mail and SMS adapters plug in here). */
   delivery?: DeliveryOptions;
+  /** Admission gate in front of the database (docs/scaling.md); absent means none (tests choose theirs). */
+  gate?: GateOptions;
 }
 
 /** The default delivery: SMS to enterprises' contact phones, written to the log instead of sent. */
@@ -68,6 +71,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   const app = await createHttpApp({
     logLevel: config.logLevel,
     version,
+    gate: deps.gate,
     onRefused: (req, code) =>
       audit(
         db,

@@ -16,6 +16,7 @@ import {
 } from '../src/bootstrap.ts';
 import { repoRoot } from '../src/platform/config.ts';
 import type { App } from '../src/platform/http/app.ts';
+import type { GateOptions } from '../src/platform/db/gate.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 export { DEMO_PASSWORD };
@@ -72,6 +73,8 @@ export async function startPlatform(
     now?: () => Date;
     /** Load the plan's example policies (plans/<plan>.policies.yaml). */
     examplePolicies?: boolean;
+    /** An admission gate in front of the database (none by default). */
+    gate?: GateOptions;
   } = {},
 ): Promise<Platform> {
   const testDb = await freshDatabase();
@@ -93,6 +96,7 @@ export async function startPlatform(
     defaultDistrictId: plan.districtId,
     ...(opts.loginMaxFailures ? { loginMaxFailures: opts.loginMaxFailures } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.gate ? { gate: opts.gate } : {}),
   });
   await app.ready();
   return {

@@ -27,6 +27,12 @@ export interface Config {
    * addresses and CIDRs. Anything else lets any client choose the address the login throttle counts.
    */
   trustProxy: TrustProxy;
+  /** Admission gate (docs/scaling.md): requests at work at once (default by store), queue length, longest wait. */
+  dbConcurrency: number | undefined;
+  dbQueueMax: number;
+  dbQueueTimeoutMs: number;
+  /** Refuse new API requests while the event loop lags by more than this (ms); 0 turns it off. */
+  maxEventLoopDelayMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -86,5 +92,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     sessionTtlHours: int(env.MANTIANXING_SESSION_TTL_HOURS, 12, 'MANTIANXING_SESSION_TTL_HOURS'),
     sessionIdleMinutes: int(env.MANTIANXING_SESSION_IDLE_MINUTES, 30, 'MANTIANXING_SESSION_IDLE_MINUTES'),
     trustProxy: parseTrustProxy(env.MANTIANXING_TRUST_PROXY),
+    dbConcurrency: env.MANTIANXING_DB_CONCURRENCY
+      ? Math.max(1, int(env.MANTIANXING_DB_CONCURRENCY, 1, 'MANTIANXING_DB_CONCURRENCY'))
+      : undefined,
+    dbQueueMax: int(env.MANTIANXING_DB_QUEUE_MAX, 100, 'MANTIANXING_DB_QUEUE_MAX'),
+    dbQueueTimeoutMs: int(env.MANTIANXING_DB_QUEUE_TIMEOUT_MS, 2000, 'MANTIANXING_DB_QUEUE_TIMEOUT_MS'),
+    maxEventLoopDelayMs: int(
+      env.MANTIANXING_MAX_EVENT_LOOP_DELAY_MS,
+      1000,
+      'MANTIANXING_MAX_EVENT_LOOP_DELAY_MS',
+    ),
   };
 }

@@ -1,5 +1,5 @@
 // HTTP for monitoring: overview and target pages (signed-in and public), drill-down, revisions, manual values, recompute.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
@@ -129,10 +129,41 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     return value;
   }
 
-  async function overview(districtId: string): Promise<Overview> {
+  /** The district's latest run: the key of every memoised page and of its ETag. */
+  async function runKey(districtId: string) {
     const run = await latestRun(db, districtId);
-    return cached(`overview:${districtId}:${run?.id ?? 'none'}`, () =>
-      buildOverview(districtId, run?.finishedAt ?? null),
+    return { id: run?.id ?? 'none', finishedAt: run?.finishedAt ?? null };
+  }
+
+  async function overview(districtId: string, run: { id: string; finishedAt: string | null }) {
+    return cached(`overview:${districtId}:${run.id}`, () => buildOverview(districtId, run.finishedAt));
+  }
+
+  /**
+   * HTTP revalidation: a page's ETag is its run, so a browser that already holds it gets 304 without the body being
+   * built or sent. Public pages may be kept for a minute (the same to everyone); signed-in pages are private and
+   * revalidated on every use. Returns true when 304 has been sent.
+   */
+  function notModified(req: FastifyRequest, reply: FastifyReply, runId: string, publicView: boolean) {
+    const etag = `W/"run-${runId}"`;
+    reply.header('etag', etag);
+    reply.header('cache-control', publicView ? 'public, max-age=60' : 'private, no-cache');
+    if (req.headers['if-none-match'] !== etag) return false;
+    void reply.status(304).send();
+    return true;
+  }
+
+  /** A target page, memoised per run like the overview (its rows change only when a recompute runs). */
+  function targetPage(
+    districtId: string,
+    run: { id: string },
+    code: string,
+    month: Period | undefined,
+    publicView: boolean,
+  ): Promise<TargetDetail> {
+    return cached(
+      `target:${districtId}:${run.id}:${code}:${month ?? ''}:${publicView ? 'public' : 'staff'}`,
+      () => targetDetail(districtId, code, month, publicView),
     );
   }
 
@@ -274,7 +305,12 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         response: { 200: overviewSchema, 401: errorBodySchema },
       },
     },
-    async (req) => overview(requireUser(req).districtId),
+    async (req, reply) => {
+      const districtId = requireUser(req).districtId;
+      const run = await runKey(districtId);
+      if (notModified(req, reply, run.id, false)) return reply;
+      return overview(districtId, run);
+    },
   );
 
   app.get(
@@ -286,7 +322,11 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         response: { 200: overviewSchema },
       },
     },
-    async (req) => overview(req.districtId),
+    async (req, reply) => {
+      const run = await runKey(req.districtId);
+      if (notModified(req, reply, run.id, true)) return reply;
+      return overview(req.districtId, run);
+    },
   );
 
   app.get(
@@ -301,7 +341,12 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         response: { 200: targetDetailSchema, 401: errorBodySchema, 404: errorBodySchema },
       },
     },
-    async (req) => targetDetail(requireUser(req).districtId, req.params.code, req.query.month, false),
+    async (req, reply) => {
+      const districtId = requireUser(req).districtId;
+      const run = await runKey(districtId);
+      if (notModified(req, reply, run.id, false)) return reply;
+      return targetPage(districtId, run, req.params.code, req.query.month, false);
+    },
   );
 
   app.get(
@@ -315,7 +360,11 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         response: { 200: targetDetailSchema, 404: errorBodySchema },
       },
     },
-    async (req) => targetDetail(req.districtId, req.params.code, req.query.month, true),
+    async (req, reply) => {
+      const run = await runKey(req.districtId);
+      if (notModified(req, reply, run.id, true)) return reply;
+      return targetPage(req.districtId, run, req.params.code, req.query.month, true);
+    },
   );
 
   app.get(

@@ -39,15 +39,29 @@ export interface OpenOptions {
   /** PGlite data directory; undefined means in memory (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /**
+   * Longest wait for a free pool connection before the query fails (answered 503 OVERLOADED): a backstop behind
+   * the per-request admission gate, for work that did not pass it (jobs) or a pool exhausted by slow statements.
+   */
+  connectTimeoutMs?: number;
 }
+
+export const DEFAULT_POOL_SIZE = 10;
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? DEFAULT_POOL_SIZE,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+    });
     // NUMERIC and BIGINT arrive as strings (exact); DATE stays a 'YYYY-MM-DD' string, never a JS Date.
     pool.on('connect', (client) => {
       client.on('error', () => undefined);
     });
+    // An idle connection the server ended (restart, pg_terminate_backend) is dropped and replaced on demand; unheard,
+    // the pool's 'error' event would end the process.
+    pool.on('error', () => undefined);
     const migrator = await pool.connect();
     try {
       await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -24,6 +24,14 @@ import { AppError, defaultMessage, type FieldError } from './errors.ts';
 import { refuseBadStrings, refuseCrossSiteWrites, securityHeaders } from './guards.ts';
 import { redactPaths, serializeError, serializeRequest } from './logging.ts';
 import type { TrustProxy } from '../config.ts';
+import { AdmissionGate, OverloadedError, type GateOptions } from '../db/gate.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The admission gate, when one is configured (its counters feed the load benchmark). */
+    admissionGate?: AdmissionGate;
+  }
+}
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -36,6 +44,41 @@ export type TypedApp = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** node-postgres's error when no pool connection freed up within connectionTimeoutMillis. */
+const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
+function isPoolTimeout(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++)
+    if (e.message === POOL_TIMEOUT) return true;
+  return false;
+}
+
+/** API paths that never touch the database (the OpenAPI document and its viewer) pass the gate freely. */
+const ungated = (url: string) =>
+  !url.startsWith('/api/') || url.startsWith('/api/docs') || url.startsWith('/api/openapi.json');
+
+/**
+ * Admits each API request through the gate before any other hook (the session lookup is already a query), and
+ * frees its place when the response has gone or the connection closed.
+ */
+function registerAdmission(app: App, gate: AdmissionGate): void {
+  const places = new WeakMap<object, { abort: AbortController; release?: () => void }>();
+  app.addHook('onRequest', async (req, reply) => {
+    if (ungated(req.url)) return;
+    const place: { abort: AbortController; release?: () => void } = { abort: new AbortController() };
+    places.set(req, place);
+    try {
+      place.release = await gate.acquire(place.abort.signal);
+    } catch (err) {
+      if (err instanceof OverloadedError)
+        throw new AppError('OVERLOADED', undefined, undefined, { retryAfter: gate.retryAfterSeconds() });
+      throw err;
+    }
+    reply.raw.once('close', place.release);
+  });
+  app.addHook('onRequestAbort', async (req) => places.get(req)?.abort.abort());
+  app.addHook('onResponse', async (req) => places.get(req)?.release?.());
+}
+
 export interface HttpAppOptions {
   logLevel: string;
   version: string;
@@ -46,6 +89,8 @@ export interface HttpAppOptions {
    * Called before answering a signed-in user's request with FORBIDDEN or NOT_FOUND (the audit records it). Requests
    * without a session are not passed on: an anonymous flood of 401s costs no write.
    */
+  /** Admission gate in front of the database (docs/scaling.md); absent means none. */
+  gate?: GateOptions | undefined;
   onRefused?: (req: FastifyRequest, code: 'FORBIDDEN' | 'NOT_FOUND') => Promise<void>;
 }
 
@@ -69,6 +114,13 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
     trustProxy: (opts.trustProxy ?? false) as boolean | string[],
     bodyLimit: 1024 * 1024,
   });
+  // First hook of all: a request that cannot be admitted is refused before it does any work.
+  if (opts.gate) {
+    const gate = new AdmissionGate(opts.gate);
+    app.decorate('admissionGate', gate);
+    registerAdmission(app, gate);
+    app.addHook('onClose', async () => gate.close());
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
@@ -94,7 +146,15 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
 
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
     const lang = (req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh';
+    if (isPoolTimeout(err)) {
+      return reply
+        .status(503)
+        .header('retry-after', '1')
+        .send({ code: 'OVERLOADED', message: defaultMessage('OVERLOADED', lang) });
+    }
     if (err instanceof AppError) {
+      // Overload is temporary: say when to come back (RFC 9110 §10.2.3), in seconds.
+      if (err.code === 'OVERLOADED') reply.header('retry-after', String(err.details?.retryAfter ?? 1));
       if ((err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND') && req.user && opts.onRefused) {
         // A refusal is answered even when recording it fails; the failure is logged.
         await opts.onRefused(req, err.code).catch((e: unknown) => {

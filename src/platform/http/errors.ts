@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
+  | 'OVERLOADED'
   | 'INTERNAL';
 
 export interface FieldError {
@@ -30,6 +31,7 @@ const statusOf: Record<ErrorCode, number> = {
   IMPORT_INVALID: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  OVERLOADED: 503,
 };
 
 /** Default texts, zh-CN first; the web app translates by code, these serve API clients. */
@@ -45,6 +47,7 @@ const defaultMessages: Record<ErrorCode, { zh: string; en: string }> = {
   UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的文件类型', en: 'Unsupported file type' },
   RATE_LIMITED: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
+  OVERLOADED: { zh: '服务器繁忙，请稍后再试', en: 'The server is busy; try again shortly' },
 };
 
 export class AppError extends Error {

@@ -40,7 +40,9 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Ma
 
 describe('the routes anyone can read', () => {
   it('are these, and only the monitoring pages carry figures of groups of enterprises', async () => {
-    const doc = (await anon.get('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const doc = (await anon.get('/api/openapi.json')).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
     const sample: Record<string, string> = {
       '/api/public/targets/{code}': '/api/public/targets/newEnterprises',
       '/api/plan/tasks/{number}': '/api/plan/tasks/11',
@@ -89,7 +91,9 @@ describe('the routes anyone can read', () => {
 describe('the public target pages, attacked', () => {
   it('have months with small groups to protect (the attack is not empty)', () => {
     const small = pages.flatMap((x) =>
-      dims.flatMap((d) => x.truth.breakdowns[d].filter((r) => r.contributors < MIN_PUBLIC_CONTRIBUTORS)),
+      dims.flatMap((d) =>
+        x.truth.breakdowns[d].filter((r) => (r.contributors ?? 0) < MIN_PUBLIC_CONTRIBUTORS),
+      ),
     );
     expect(small.length).toBeGreaterThan(10);
   });
@@ -98,7 +102,7 @@ describe('the public target pages, attacked', () => {
     for (const page of pages) {
       for (const d of dims) {
         for (const r of page.truth.breakdowns[d]) {
-          if (r.contributors >= MIN_PUBLIC_CONTRIBUTORS) continue;
+          if ((r.contributors ?? 0) >= MIN_PUBLIC_CONTRIBUTORS) continue;
           const shown = page.pub.breakdowns[d].find((x) => x.key === r.key);
           expect(shown, `${page.code} ${page.month} ${d} ${r.key}`).toBeDefined();
           expect(shown).toMatchObject({ suppressed: true, value: null, contributors: null });
@@ -129,7 +133,10 @@ describe('the public target pages, attacked', () => {
       const cells = Object.fromEntries(
         dims.map((d) => [
           d,
-          page.pub.breakdowns[d].map((r) => ({ key: r.key, contributors: truthOf(page, d, r.key).contributors })),
+          page.pub.breakdowns[d].map((r) => ({
+            key: r.key,
+            contributors: truthOf(page, d, r.key).contributors ?? 0,
+          })),
         ]),
       ) as Record<Dim, { key: string; contributors: number }[]>;
       const withheld = Object.fromEntries(
@@ -142,7 +149,9 @@ describe('the public target pages, attacked', () => {
   it('month-on-month differences never give a withheld value', () => {
     const leaks: string[] = [];
     for (const page of pages) {
-      const prev = pages.find((x) => x.code === page.code && x.month < page.month && isPrevious(x.month, page.month));
+      const prev = pages.find(
+        (x) => x.code === page.code && x.month < page.month && isPrevious(x.month, page.month),
+      );
       if (!prev) continue;
       const [t0, t1] = [totalOf(prev.pub), totalOf(page.pub)];
       if (t0 === null || t1 === null) continue;

@@ -68,7 +68,10 @@ describe('derivableCells (the attacker)', () => {
 
   it('sees through a breakdown with one withheld cell beside a well-protected one', () => {
     const b = { subdistrict: cells({ east: 2, west: 9 }), sizeBand: cells({ micro: 1, small: 1, large: 9 }) };
-    const found = derivableCells(b, { subdistrict: new Set(['east']), sizeBand: new Set(['micro', 'small']) });
+    const found = derivableCells(b, {
+      subdistrict: new Set(['east']),
+      sizeBand: new Set(['micro', 'small']),
+    });
     expect(found).toEqual([{ dimension: 'subdistrict', key: 'east' }]);
   });
 });

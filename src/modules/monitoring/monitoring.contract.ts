@@ -81,8 +81,12 @@ export const breakdownRowSchema = z.object({
   label: z.string(),
   labelEn: z.string(),
   value: z.number().nullable(),
-  contributors: z.number().int(),
-  /** Public view: groups of fewer than 3 reporting enterprises are withheld so no firm's figures can be read off. */
+  /** Null where the value is withheld: for a count it would be the value. */
+  contributors: z.number().int().nullable(),
+  /**
+   * Public view: groups of fewer than 3 reporting enterprises are withheld, and beside a lone withheld group a second
+   * one, so that no group's figure is the total minus the others (disclosure.ts).
+   */
   suppressed: z.boolean(),
 });
 

@@ -41,6 +41,8 @@ export const targetInfoSchema = z.object({
   strive: z.boolean(),
   deadline: z.string(),
   formulaKind: z.string(),
+  /** Reached or not (0/1): no projection and no monthly pace are given. */
+  milestone: z.boolean(),
   owners: z.array(unitRefSchema),
 });
 

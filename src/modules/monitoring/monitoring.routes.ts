@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { errorBodySchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
@@ -30,6 +30,7 @@ import {
   addManualValue,
   contributors,
   evaluateTarget,
+  isMilestone,
   latestRun,
   manualValuesOf,
   storedReportingRates,
@@ -103,6 +104,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     strive: t.strive,
     deadline: t.deadline,
     formulaKind: t.formula.kind,
+    milestone: isMilestone(t),
     owners,
   });
 
@@ -415,6 +417,9 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       const { ctx } = await context(user.districtId);
       const t = ctx.targets.find((x) => x.code === req.params.code);
       if (!t) throw notFound('目标');
+      if (isMilestone(t) && req.body.value !== 0 && req.body.value !== 1) {
+        throw invalid('value', '里程碑目标的值只能为 0（未达成）或 1（已达成）');
+      }
       // For a computed target the value is a department's official figure (e.g. the statistics bureau's), kept beside
       // the computed one for comparison; for a manual target it is the value itself.
       const row = await addManualValue(db, actorOf(user), {

@@ -211,7 +211,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
           : (sizeBandLabels[key] ?? { zh: key, en: key });
     const cellsOf = (dimension: Dimension) => {
       const found = rows.filter((r) => r.dimension === dimension && r.month.slice(0, 7) === month);
-      if (!publicView) return found;
+      if (!publicView || month === null || t.formula.kind === 'manual') return found;
       // The public sees every group of the dimension, empty ones too: a row listed only when some firm is in it
       // would tell that a withheld group is not empty, and a lone small group beside empty ones would equal the total.
       const present = new Set(found.map((r) => r.groupKey));

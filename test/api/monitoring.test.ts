@@ -221,6 +221,26 @@ describe('after a correction of January and a late March report in 万元 (recom
     expect(series(o, 'clusters')).toEqual({ '2025-12': null, '2026-01': null, '2026-02': 1, '2026-03': 1 });
   });
 
+  it('a milestone (the cluster: built or not) is achieved, with no trend, pace or projection, and takes only 0 or 1', async () => {
+    const t = o.targets.find((x) => x.code === 'clusters')!;
+    expect(t.milestone).toBe(true);
+    expect(t.evaluation).toMatchObject({
+      value: 1,
+      status: 'achieved',
+      projection: null,
+      recentMonthlyPace: null,
+      requiredMonthlyPace: null,
+    });
+    expect(o.targets.find((x) => x.code === 'newEmployees')!.milestone).toBe(false);
+    const half = await admin.request('POST', '/api/monitoring/targets/clusters/manual-values', {
+      asOf: '2026-03-20',
+      value: 0.5,
+      source: '区经信局认定文件',
+    });
+    expect(half.statusCode).toBe(400);
+    expect(half.json()).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'value' }] });
+  });
+
   it('judges status by pace: new enterprises fall from on track in February to seriously behind in March', () => {
     const t = o.targets.find((x) => x.code === 'newEnterprises')!;
     // Feb: progress 1/6, elapsed 2/12 → pace 1.0; Mar: progress 1/6, elapsed 3/12 → pace 0.67 < 0.75
@@ -282,13 +302,16 @@ describe('after a correction of January and a late March report in 万元 (recom
   });
 
   it('shows the public district figures without login, and withholds groups of fewer than 3 enterprises', async () => {
-    // 东街道 has three contributing enterprises (A, B, E); 西镇 only two in March (C and F; D has no data).
+    // 东街道 has three contributing enterprises (A, B, E); 西镇 only two in March (C and F; D has no data). 东街道
+    // is withheld too: beside the total of −125 its −97 would give 西镇's −28.
     const anon = await p.app.inject({ method: 'GET', url: '/api/public/targets/newEmployees?month=2026-03' });
     expect(anon.statusCode).toBe(200);
     const d = anon.json<TargetDetail>();
     expect(d.evaluation!.value).toBe(-125);
-    const bySub = Object.fromEntries(d.breakdowns.subdistrict.map((b) => [b.label, [b.suppressed, b.value]]));
-    expect(bySub).toEqual({ 东街道: [false, -97], 西镇: [true, null] });
+    const bySub = Object.fromEntries(
+      d.breakdowns.subdistrict.map((b) => [b.label, [b.suppressed, b.value, b.contributors]]),
+    );
+    expect(bySub).toEqual({ 东街道: [true, null, null], 西镇: [true, null, null] });
     expect(
       (
         await p.app.inject({

@@ -15,7 +15,7 @@ describe('the monitoring dashboard', () => {
     const text = await page.locator('body').innerText();
     expect(text).toContain('新增软信从业人员');
     expect(text).toContain('软件业务收入');
-    expect(text).toMatch(/超前|正常|滞后|严重滞后|已完成/);
+    expect(text).toMatch(/超前|正常|滞后|严重滞后|已达标/);
     await shot(page, 'monitoring-overview');
 
     await page.locator('a[href="/monitoring/targets/newEmployees"]').first().click();

@@ -7,6 +7,7 @@ import {
   evaluate,
   evaluateSeries,
   fitLine,
+  isWorse,
   studentTQuantile,
   validateThresholds,
   type Evaluation,
@@ -415,5 +416,88 @@ describe('rejecting malformed input', () => {
     expect(() => evaluate({ ...workers, deadlinePeriod: p('2025-12') }, [], p('2025-12'))).toThrow(AppError);
     expect(() => evaluate({ ...workers, goal: 0 }, [], p('2026-01'))).toThrow(AppError);
     expect(() => evaluate({ ...revenue, goal: Number.NaN }, [], p('2026-01'))).toThrow(AppError);
+  });
+});
+
+describe('milestones and counts that fall back', () => {
+  // 建成1个特色软信产业集聚区: 0 until a department reports it built, then 1.
+  const cluster: TargetSpec = {
+    goal: 1,
+    aim: 'level',
+    baselinePeriod: p('2025-12'),
+    deadlinePeriod: p('2027-12'),
+    milestone: true,
+  };
+  // 新培育“上星”软信企业5家: a count of entrants, which falls when an entrant leaves the tier.
+  const shangxing: TargetSpec = {
+    goal: 5,
+    aim: 'increase',
+    baselinePeriod: p('2025-12'),
+    deadlinePeriod: p('2027-12'),
+  };
+
+  it('a milestone gets no projection and no monthly pace, before or after it is reached', () => {
+    // As a quantity, 0 from 2025-12 to 2026-04 and 1 from 2026-05 to 2026-08 (x = 0…8, ȳ = 4/9, Sxy = 10, Sxx = 60)
+    // fits a slope of 1/6 a month and projects 4/9 + 20/6 = 3.78 clusters at the deadline (x = 24).
+    const data = series({
+      '2025-12': 0,
+      '2026-01': 0,
+      '2026-02': 0,
+      '2026-03': 0,
+      '2026-04': 0,
+      '2026-05': 1,
+      '2026-06': 1,
+      '2026-07': 1,
+      '2026-08': 1,
+    });
+    const asCount = evaluate({ ...cluster, milestone: false }, data, p('2026-08'));
+    expect(asCount.recentMonthlyPace).toBeCloseTo(1 / 6, 12);
+    expect(asCount.projection?.value).toBeCloseTo(4 / 9 + 20 / 6, 12);
+    for (const at of ['2026-03', '2026-08']) {
+      const e = evaluate(cluster, data, p(at));
+      expect(e.projection).toBeNull();
+      expect(e.recentMonthlyPace).toBeNull();
+      expect(e.requiredMonthlyPace).toBeNull();
+    }
+    const before = evaluate(cluster, data, p('2026-03'));
+    expect(before.value).toBe(0);
+    expect(before.progress).toBe(0);
+    const reached = evaluate(cluster, data, p('2026-08'));
+    expect(reached.status).toBe('achieved');
+    expect(reached.progress).toBe(1);
+  });
+
+  it('a milestone whose recognition is withdrawn is no longer achieved', () => {
+    const data = series({ '2025-12': 0, '2026-05': 1, '2026-06': 1, '2026-07': 0 });
+    expect(evaluate(cluster, data, p('2026-06')).status).toBe('achieved');
+    const withdrawn = evaluate(cluster, data, p('2026-07'));
+    // Progress (0 − 0)/(1 − 0) = 0 after 7 of 24 months: pace index 0.
+    expect(withdrawn.progress).toBe(0);
+    expect(withdrawn.paceIndex).toBe(0);
+    expect(withdrawn.status).toBe('seriouslyBehind');
+  });
+
+  it('a count that reaches its goal and falls back is achieved only in the months it holds', () => {
+    const data = series({ '2026-03': 2, '2026-06': 5, '2026-07': 4, '2026-09': 5 });
+    const all = evaluateSeries(shangxing, data);
+    const statusAt = Object.fromEntries(all.map((e) => [e.period, e.status]));
+    expect(statusAt['2026-06']).toBe('achieved');
+    // July: 4 of 5 = 0.8 after 7 of 24 months: pace index 0.8 / (7/24) = 2.742857… — ahead, not achieved.
+    const july = all.find((e) => e.period === '2026-07')!;
+    expect(july.progress).toBeCloseTo(0.8, 12);
+    expect(july.paceIndex).toBeCloseTo(0.8 / (7 / 24), 12);
+    expect(july.status).toBe('ahead');
+    // One more is needed over the 17 months left.
+    expect(july.requiredMonthlyPace).toBeCloseTo(1 / 17, 12);
+    expect(statusAt['2026-08']).toBe('noData');
+    expect(statusAt['2026-09']).toBe('achieved');
+  });
+
+  it('losing the goal is a worsening the owners are told of, even while the pace is ahead', () => {
+    expect(isWorse('achieved', 'ahead')).toBe(true);
+    expect(isWorse('ahead', 'achieved')).toBe(false);
+    expect(isWorse('ahead', 'onTrack')).toBe(true);
+    expect(isWorse('onTrack', 'noData')).toBe(false);
+    expect(isWorse('behind', 'seriouslyBehind')).toBe(true);
   });
 });

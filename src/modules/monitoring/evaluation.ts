@@ -19,6 +19,11 @@ export interface TargetSpec {
   aim: Aim;
   baselinePeriod: Period;
   deadlinePeriod: Period;
+  /**
+   * A milestone (建成1个集聚区): 0 until reached, then 1 — a state, not a quantity. It has no trend: a line through
+   * 0s and a 1 would project fractions ("2.65 个") and a monthly pace of a fraction of a cluster.
+   */
+  milestone?: boolean;
 }
 
 /** One month's actual value; null = no data that month. */
@@ -57,6 +62,22 @@ export interface Evaluation {
   recentMonthlyPace: number | null;
   monthsRemaining: number;
 }
+
+/**
+ * How bad a status is, for "worsened" alerts. Losing 'achieved' is news even when the pace is still ahead: a count
+ * that falls back below its goal is no longer achieved (the status is this month's, never latched).
+ */
+const severity: Record<Status, number> = {
+  achieved: 0,
+  ahead: 1,
+  onTrack: 2,
+  noData: 2,
+  behind: 3,
+  seriouslyBehind: 4,
+};
+
+/** Whether going from status `from` to `to` is a worsening the owners are alerted to. */
+export const isWorse = (from: Status, to: Status): boolean => severity[to] > severity[from];
 
 export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze({ ahead: 1.05, onTrack: 0.95, behind: 0.75 });
 export const PROJECTION_MODEL = 'linear-ols-12m';
@@ -338,6 +359,8 @@ function evaluateSorted(
   const paceIndex = progress !== null && elapsed > 0 ? finiteOrNull(progress / elapsed) : null;
   const monthsRemaining = Math.max(0, monthsBetween(at, deadlinePeriod));
 
+  // 'achieved' is this month's value meeting the goal, never a latch: a count that falls back below its goal (an
+  // entrant that leaves the tier, a cluster whose recognition is withdrawn) is no longer achieved.
   let status: Status;
   if (value === null) status = 'noData';
   else if (value >= goal) status = 'achieved';
@@ -346,9 +369,11 @@ function evaluateSorted(
   else status = classifyPace(paceIndex, thresholds);
 
   const requiredMonthlyPace =
-    value !== null && monthsRemaining > 0 ? finiteOrNull((goal - value) / monthsRemaining) : null;
+    !spec.milestone && value !== null && monthsRemaining > 0
+      ? finiteOrNull((goal - value) / monthsRemaining)
+      : null;
 
-  const window = known.slice(-TREND_WINDOW);
+  const window = spec.milestone ? [] : known.slice(-TREND_WINDOW);
   // x in months relative to `at`: small numbers, and the deadline sits at x = monthsRemaining.
   const fit = fitLine(
     window.map((p) => monthsBetween(at, p.period)),

@@ -41,6 +41,8 @@ export const targetInfoSchema = z.object({
   strive: z.boolean(),
   deadline: z.string(),
   formulaKind: z.string(),
+  /** Reached or not (0/1): no projection and no monthly pace are given. */
+  milestone: z.boolean(),
   owners: z.array(unitRefSchema),
 });
 
@@ -81,8 +83,12 @@ export const breakdownRowSchema = z.object({
   label: z.string(),
   labelEn: z.string(),
   value: z.number().nullable(),
-  contributors: z.number().int(),
-  /** Public view: groups of fewer than 3 reporting enterprises are withheld so no firm's figures can be read off. */
+  /** Null where the value is withheld: for a count it would be the value. */
+  contributors: z.number().int().nullable(),
+  /**
+   * Public view: groups of fewer than 3 reporting enterprises are withheld, and beside a lone withheld group a second
+   * one, so that no group's figure is the total minus the others (disclosure.ts).
+   */
   suppressed: z.boolean(),
 });
 

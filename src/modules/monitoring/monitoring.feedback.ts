@@ -26,7 +26,7 @@ export const statusZh: Record<string, string> = {
   onTrack: '正常',
   behind: '滞后',
   seriouslyBehind: '严重滞后',
-  achieved: '已完成',
+  achieved: '已达标',
   noData: '无数据',
 };
 

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { errorBodySchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
@@ -10,7 +10,8 @@ import type { UnitRef } from '../units/units.contract.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { fields } from '../enterprises/fields.ts';
 import { parsePeriod, type Period } from './period.ts';
-import { unknownBand } from './indicators.sql.ts';
+import { withheldCells } from './disclosure.ts';
+import { sizeBands, unknownBand } from './indicators.sql.ts';
 import {
   contributorsPageSchema,
   contributorsQuerySchema,
@@ -30,6 +31,7 @@ import {
   changeDimensions,
   contributors,
   evaluateTarget,
+  isMilestone,
   latestRun,
   manualValuesOf,
   storedReportingRates,
@@ -58,8 +60,6 @@ const sizeBandLabels: Record<string, { zh: string; en: string }> = {
   large: { zh: '300人及以上', en: '300 and more' },
   [unknownBand]: { zh: '未知（月末无数据）', en: 'Unknown (no data at month end)' },
 };
-/** Public figures for a group with fewer reporting enterprises than this are withheld. */
-const MIN_PUBLIC_GROUP = 3;
 
 export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDeps): void {
   const { db } = deps;
@@ -87,6 +87,15 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     return { ctx, view, owners };
   }
 
+  type Dimension = 'subdistrict' | 'field' | 'sizeBand';
+  /** Every group a dimension has in the district's plan, whether or not any firm is in it this month. */
+  const groupsOf = (dimension: Dimension, view: NonNullable<Awaited<ReturnType<typeof loadPlanView>>>) =>
+    dimension === 'subdistrict'
+      ? view.index.units.filter((u) => u.kind === 'subdistrict').map((u) => u.id)
+      : dimension === 'field'
+        ? fields.map((f) => f.code)
+        : [...sizeBands];
+
   const info = (t: TargetDef, owners: UnitRef[]) => ({
     code: t.code,
     name: t.name,
@@ -97,6 +106,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     strive: t.strive,
     deadline: t.deadline,
     formulaKind: t.formula.kind,
+    milestone: isMilestone(t),
     owners,
   });
 
@@ -226,30 +236,56 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     const statusOf = new Map(evaluations.map((e) => [e.period, e.status]));
     const unitName = new Map(view.index.units.map((u) => [u.id, u] as const));
     const fieldOf = new Map<string, { zh: string; en: string }>(fields.map((f) => [f.code, f]));
-    const breakdown = (dimension: 'subdistrict' | 'field' | 'sizeBand') =>
-      rows
-        .filter((r) => r.dimension === dimension && r.month.slice(0, 7) === month)
+    const labelOf = (dimension: Dimension, key: string) =>
+      dimension === 'subdistrict'
+        ? { zh: unitName.get(key)?.name ?? key, en: unitName.get(key)?.nameEn ?? key }
+        : dimension === 'field'
+          ? (fieldOf.get(key) ?? { zh: key, en: key })
+          : (sizeBandLabels[key] ?? { zh: key, en: key });
+    const cellsOf = (dimension: Dimension) => {
+      const found = rows.filter((r) => r.dimension === dimension && r.month.slice(0, 7) === month);
+      if (!publicView || month === null || t.formula.kind === 'manual') return found;
+      // The public sees every group of the dimension, empty ones too: a row listed only when some firm is in it
+      // would tell that a withheld group is not empty, and a lone small group beside empty ones would equal the total.
+      const present = new Set(found.map((r) => r.groupKey));
+      const empty = groupsOf(dimension, view)
+        .filter((key) => !present.has(key))
+        .map((groupKey) => ({ dimension, groupKey, value: '0', contributors: 0 }));
+      return [...found, ...empty];
+    };
+    const cells = {
+      subdistrict: cellsOf('subdistrict'),
+      field: cellsOf('field'),
+      sizeBand: cellsOf('sizeBand'),
+    };
+    const withheld = publicView
+      ? withheldCells({
+          subdistrict: cells.subdistrict.map((r) => ({ key: r.groupKey, contributors: r.contributors })),
+          field: cells.field.map((r) => ({ key: r.groupKey, contributors: r.contributors })),
+          sizeBand: cells.sizeBand.map((r) => ({ key: r.groupKey, contributors: r.contributors })),
+        })
+      : null;
+    const breakdown = (dimension: Dimension) =>
+      cells[dimension]
         .map((r) => {
-          const label =
-            dimension === 'subdistrict'
-              ? {
-                  zh: unitName.get(r.groupKey)?.name ?? r.groupKey,
-                  en: unitName.get(r.groupKey)?.nameEn ?? r.groupKey,
-                }
-              : dimension === 'field'
-                ? (fieldOf.get(r.groupKey) ?? { zh: r.groupKey, en: r.groupKey })
-                : (sizeBandLabels[r.groupKey] ?? { zh: r.groupKey, en: r.groupKey });
-          const suppressed = publicView && r.contributors < MIN_PUBLIC_GROUP;
+          const label = labelOf(dimension, r.groupKey);
+          const suppressed = withheld?.[dimension].has(r.groupKey) ?? false;
           return {
             key: r.groupKey,
             label: label.zh,
             labelEn: label.en,
             value: suppressed || r.value === null ? null : Number(r.value),
-            contributors: r.contributors,
+            // For a count the number of contributors is the value itself.
+            contributors: suppressed ? null : r.contributors,
             suppressed,
           };
         })
-        .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+        // Withheld rows last and by key: an order by their value would tell it.
+        .sort((a, b) =>
+          a.suppressed || b.suppressed
+            ? Number(a.suppressed) - Number(b.suppressed) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+            : (b.value ?? -Infinity) - (a.value ?? -Infinity),
+        );
     const snaps = await snapshotsOf(db, districtId, code);
     const byMonth = new Map<string, { first: number | null; current: number | null; revisions: number }>();
     for (const s of snaps) {
@@ -448,6 +484,9 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       const { ctx } = await context(user.districtId);
       const t = ctx.targets.find((x) => x.code === req.params.code);
       if (!t) throw notFound('目标');
+      if (isMilestone(t) && req.body.value !== 0 && req.body.value !== 1) {
+        throw invalid('value', '里程碑目标的值只能为 0（未达成）或 1（已达成）');
+      }
       // For a computed target the value is a department's official figure (e.g. the statistics bureau's), kept beside
       // the computed one for comparison; for a manual target it is the value itself.
       const row = await addManualValue(db, actorOf(user), {

@@ -15,7 +15,7 @@ import {
   previousPeriod,
   type Period,
 } from './period.ts';
-import { evaluateSeries, type Evaluation, type Point } from './evaluation.ts';
+import { evaluateSeries, isWorse, type Evaluation, type Point } from './evaluation.ts';
 import {
   indicatorResults,
   indicatorSnapshots,
@@ -189,15 +189,6 @@ export interface RecomputeSummary {
   worsened: { code: string; month: string; from: string; to: string }[];
 }
 
-const severity: Record<string, number> = {
-  achieved: 0,
-  ahead: 0,
-  onTrack: 1,
-  behind: 2,
-  seriouslyBehind: 3,
-  noData: 1,
-};
-
 /**
  * Recomputes the district's monitoring: the fact table from the reports, every target's monthly results with
  * breakdowns, then the snapshots — a month's evaluation is published once and a later change (a late or corrected
@@ -290,7 +281,7 @@ export async function recompute(
       if (fresh.length) await tx.insert(indicatorSnapshots).values(fresh);
       const last = evals.at(-1);
       const before = evals.at(-2);
-      if (last && before && (severity[last.status] ?? 0) > (severity[before.status] ?? 0)) {
+      if (last && before && isWorse(before.status, last.status)) {
         worsened.push({ code: t.code, month: last.period, from: before.status, to: last.status });
       }
     }
@@ -324,11 +315,21 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const sameValue = (a: string | null, b: number | null) =>
   a === null ? b === null : b !== null && Math.abs(Number(a) - b) < 1e-6;
 
+/** A target reached or not (0/1), reported by a department: no trend, and only 0 or 1 as its value. */
+export const isMilestone = (t: Pick<TargetDef, 'formula'>): boolean =>
+  t.formula.kind === 'manual' && t.formula.milestone === true;
+
 /** The evaluation of every month of a target's total series (growth targets start from zero at the baseline). */
 export function evaluateTarget(ctx: MonitoringContext, t: TargetDef, series: Point[]): Evaluation[] {
   if (!series.length) return [];
   return evaluateSeries(
-    { goal: t.goal, aim: t.aim, baselinePeriod: ctx.baseline, deadlinePeriod: periodOfDate(t.deadline) },
+    {
+      goal: t.goal,
+      aim: t.aim,
+      baselinePeriod: ctx.baseline,
+      deadlinePeriod: periodOfDate(t.deadline),
+      milestone: isMilestone(t),
+    },
     series,
     ctx.settings.thresholds,
   );

@@ -272,6 +272,20 @@ describe('rejected plan files', () => {
     expect(issues[1]!.message).toContain('missing 3');
   });
 
+  it('declares the cluster a milestone, and refuses a milestone whose goal is not 1', () => {
+    expect(jiulongpo.targets.find((t) => t.code === 'clusters')!.formula).toEqual({
+      kind: 'manual',
+      milestone: true,
+    });
+    const issues = issuesOf(
+      smallWith((raw) => {
+        raw.targets[0]!.formula = { kind: 'manual', milestone: true };
+        raw.targets[0]!.goal = 2;
+      }),
+    );
+    expect(issues.map((i) => i.path)).toContain('targets[0].goal');
+  });
+
   it('names a date that does not exist', () => {
     const issues = issuesOf(smallText.replace('baselineDate: 2024-12-31', 'baselineDate: 2025-02-30'));
     expect(issues.map((i) => i.path)).toEqual(['plan.baselineDate']);

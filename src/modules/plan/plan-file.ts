@@ -111,8 +111,11 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     numerator: z.enum(flowMeasures),
     denominator: z.enum(flowMeasures),
   }),
-  /** Reported by a department with source and date (建成特色产业集聚区). */
-  z.strictObject({ kind: z.literal('manual') }),
+  /**
+   * Reported by a department with source and date. `milestone`: a state reached or not (建成1个集聚区), valued 0 or
+   * 1 against a goal of 1; it gets no trend projection (docs/indicators.md, "Milestone targets").
+   */
+  z.strictObject({ kind: z.literal('manual'), milestone: z.literal(true).optional() }),
 ]);
 export type Formula = z.infer<typeof formulaSchema>;
 
@@ -385,6 +388,9 @@ function crossReferenceIssues(file: Shape): RawIssue[] {
     }
     if (target.formula.kind === 'flowTtm' && target.unit !== '亿元') {
       add(['targets', i, 'unit'], 'a flowTtm target of yuan amounts is measured in 亿元');
+    }
+    if (target.formula.kind === 'manual' && target.formula.milestone && target.goal !== 1) {
+      add(['targets', i, 'goal'], 'a milestone is reached or not: its goal is 1');
     }
     if (target.formula.kind === 'stockGrowth' && target.aim !== 'increase') {
       add(['targets', i, 'aim'], 'a stockGrowth target counts an increase (aim: increase)');

@@ -108,7 +108,12 @@ export function Breakdowns({
                 key: 'contributors',
                 align: 'right',
                 width: 96,
-                render: (_, r) => formatCount(r.contributors, lang),
+                render: (_, r) =>
+                  r.contributors === null ? (
+                    <span className="mtx-muted">—</span>
+                  ) : (
+                    formatCount(r.contributors, lang)
+                  ),
               },
             ]}
           />

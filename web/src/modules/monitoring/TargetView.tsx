@@ -177,7 +177,9 @@ export function EvaluationStats({ detail }: { detail: TargetDetail }) {
                   low: formatMeasure(p.low, unit, lang, { bare: true }),
                   high: formatMeasure(p.high, unit, lang, { bare: true }),
                 })
-              : t('monitoring.noProjection')
+              : detail.target.milestone
+                ? t('monitoring.milestoneNoProjection')
+                : t('monitoring.noProjection')
           }
           hint={t('monitoring.projectionHint')}
         />

@@ -65,6 +65,8 @@ export async function createHttpApp(opts: { logLevel: string; version: string })
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = (req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh';
     if (err instanceof AppError) {
+      // A refusal for load says when to come back (the body carries the same number for clients that read it).
+      if (err.status === 503) reply.header('retry-after', String(err.details?.retryAfter ?? 5));
       return reply.status(err.status).send({
         code: err.code,
         message: err.message,

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL';
 
 export interface FieldError {
@@ -29,6 +30,7 @@ const statusOf: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_INVALID: 422,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -44,6 +46,7 @@ const defaultMessages: Record<ErrorCode, { zh: string; en: string }> = {
   PAYLOAD_TOO_LARGE: { zh: '文件过大', en: 'The upload is too large' },
   UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的文件类型', en: 'Unsupported file type' },
   RATE_LIMITED: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  SERVICE_UNAVAILABLE: { zh: '服务繁忙，请稍后重试', en: 'Busy; try again shortly' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 };
 

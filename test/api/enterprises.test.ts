@@ -295,6 +295,52 @@ describe('import', () => {
     expect(huge.statusCode).toBe(413);
   });
 
+  it('refuses, row by row, a subdistrict user taking over or moving an enterprise outside its scope, and changes nothing', async () => {
+    const street = await signedIn(p.app, 'street', DEMO_PASSWORD);
+    const me = (await street.get('/api/auth/me')).json().user;
+    const mine = subdistricts.find((s) => s.id === me.unitId)!;
+    const elsewhere = subdistricts.find((s) => s.id !== me.unitId)!;
+    const all = (await admin.get('/api/enterprises?pageSize=200')).json<Page>().items;
+    const victim = all.find((e) => e.subdistrict.id !== me.unitId)!;
+    const own = all.find((e) => e.subdistrict.id === me.unitId)!;
+    const ownBefore = (await admin.get(`/api/enterprises/${own.id}`)).json<Enterprise>();
+    const total = (await admin.get('/api/enterprises?pageSize=1')).json<Page>().total;
+    const file = await sheet([
+      // The takeover from the issue: another subdistrict's USCC, naming the importer's own subdistrict.
+      [victim.uscc, '被接管的企业', '2020-01-01', mine.name, '', '否'],
+      // A new enterprise registered into another subdistrict.
+      [usccFor(301), '重庆越界新建科技有限公司', '2026-01-05', elsewhere.name, '', '否'],
+      // The importer's own enterprise moved out of its scope.
+      [own.uscc, own.name, ownBefore.registrationDate, elsewhere.name, '', '否'],
+    ]);
+    const res = await upload(p.app, street, '/api/enterprises/import', 'takeover.xlsx', file);
+    expect(res.statusCode).toBe(422);
+    const errors = res.json().errors as { row: number; column: string; reason: string }[];
+    expect(errors).toContainEqual({
+      row: 2,
+      column: '统一社会信用代码',
+      reason: '无权修改该企业或企业不存在',
+    });
+    // The refusal says no more than a single edit would: not where the enterprise is.
+    expect(JSON.stringify(errors.filter((e) => e.row === 2))).not.toContain(victim.subdistrict.name);
+    expect(errors.filter((e) => e.row === 3).map((e) => e.column)).toEqual(['所属镇街']);
+    expect(errors.filter((e) => e.row === 4).map((e) => e.column)).toEqual(['所属镇街']);
+    const after = (await admin.get(`/api/enterprises/${victim.id}`)).json<Enterprise>();
+    expect(after.subdistrict.id).toBe(victim.subdistrict.id);
+    expect(after.name).toBe(victim.name);
+    expect((await admin.get(`/api/enterprises/${own.id}`)).json<Enterprise>().subdistrict.id).toBe(me.unitId);
+    expect((await admin.get('/api/enterprises?pageSize=1')).json<Page>().total).toBe(total);
+
+    // What is in scope still imports: an update of its own enterprise and a new one in its subdistrict.
+    const fine = await sheet([
+      [own.uscc, `${own.name}（更名）`, ownBefore.registrationDate, mine.name, '', '否'],
+      [usccFor(302), '重庆本街新建科技有限公司', '2026-01-05', mine.name, '', '否'],
+    ]);
+    const ok = await upload(p.app, street, '/api/enterprises/import', 'fine.xlsx', fine);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ created: 1, updated: 1, rows: 2 });
+  });
+
   it('is not open to department or enterprise users', async () => {
     const dept = await signedIn(p.app, 'dept', DEMO_PASSWORD);
     expect((await upload(p.app, dept, '/api/enterprises/import', 'x.csv', 'a')).statusCode).toBe(403);

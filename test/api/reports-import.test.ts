@@ -12,6 +12,7 @@ import {
   type Platform,
 } from '../harness.ts';
 import type { EnterpriseListItem } from '../../src/modules/enterprises/enterprises.contract.ts';
+import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
 
 let p: Platform;
 let admin: Client;
@@ -81,13 +82,40 @@ describe('report import', () => {
       [other.uscc, 10, 1, 100_000, 80_000, 10_000, 0, 50],
       [own.uscc, 11, 1, 100_000, 80_000, 10_000, 0, 50],
     ]);
+    const otherBefore = (await admin.get(`/api/enterprises/${other.id}/reports`)).json().items;
     const res = await upload(p.app, street, '/api/reports/import?period=2026-09', 'scope.xlsx', file);
     expect(res.statusCode).toBe(422);
     const reasons = Object.fromEntries(
       (res.json().errors as { row: number; reason: string }[]).map((e) => [e.row, e.reason]),
     );
-    expect(reasons[3]).toContain('管辖范围');
+    // Another subdistrict's enterprise reads as a single edit would (404): no hint that it exists.
+    expect(reasons[3]).toBe('无权修改该企业或企业不存在');
     expect(reasons[4]).toContain('第 2 行');
+    expect((await admin.get(`/api/enterprises/${other.id}/reports`)).json().items).toEqual(otherBefore);
+  });
+
+  it("answers an unknown USCC and another subdistrict's enterprise alike, and writes nothing for either", async () => {
+    const street = await signedIn(p.app, 'street', DEMO_PASSWORD);
+    const me = (await street.get('/api/auth/me')).json().user;
+    const other = firms.find((f) => f.subdistrict.id !== me.unitId)!;
+    const before = (await count()).rows[0]!.n;
+    const otherBefore = (await admin.get(`/api/enterprises/${other.id}/reports`)).json().items;
+    const res = await upload(
+      p.app,
+      street,
+      '/api/reports/import?period=2026-08',
+      'other.xlsx',
+      await xlsx([
+        [other.uscc, 10, 1, 100_000, 80_000, 10_000, 0, 50],
+        [makeUscc(`91500107${makeOrgCode('MA999999')}`), 10, 1, 100, 50, 10, 0, 10],
+      ]),
+    );
+    expect(res.statusCode).toBe(422);
+    const errors = res.json().errors as { row: number; reason: string }[];
+    expect(errors.find((e) => e.row === 2)!.reason).toBe('无权修改该企业或企业不存在');
+    expect(errors.find((e) => e.row === 3)!.reason).toBe('无权修改该企业或企业不存在');
+    expect((await count()).rows[0]!.n).toBe(before);
+    expect((await admin.get(`/api/enterprises/${other.id}/reports`)).json().items).toEqual(otherBefore);
   });
 
   it('refuses money columns without a unit', async () => {

@@ -1,5 +1,4 @@
-// Reading an enterprise spreadsheet (.xlsx or .csv): template columns, cell text, and row-by-row validation.
-import { Readable } from 'node:stream';
+// Enterprise spreadsheets: template columns, the header, and row-by-row validation of the rows the shared reader streams.
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors.ts';
 import { enterpriseInputSchema, type EnterpriseValues, type ImportRowError } from './enterprises.contract.ts';
@@ -112,60 +111,13 @@ export const MAX_IMPORT_ROWS = 200_000;
 /** Past this many, further row errors are counted but not listed: a report should stay readable. */
 export const MAX_REPORTED_ERRORS = 1000;
 
-export type SheetRow = { row: number; cells: Map<string, string> };
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value) && Number.isInteger(value)) return `#LOSTPRECISION:${value}`;
-    return String(value);
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
 const normHeader = (h: string) => h.replace(/[*＊\s]/g, '').toLowerCase();
 
-/** Reads the first sheet of an .xlsx, or a UTF-8 .csv, into header-keyed rows of text. */
-export async function readSheet(buffer: Buffer, filename: string): Promise<SheetRow[]> {
-  const isZip =
-    buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
-  const lower = filename.toLowerCase();
-  const workbook = new ExcelJS.Workbook();
-  let sheet: ExcelJS.Worksheet | undefined;
-  if (lower.endsWith('.xlsx')) {
-    if (!isZip) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件不是有效的 .xlsx 表格');
-    try {
-      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该 .xlsx 文件');
-    }
-    sheet = workbook.worksheets[0];
-  } else if (lower.endsWith('.csv')) {
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
-    if (isZip || text.includes('\u0000') || text.includes('\uFFFD')) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'CSV 文件须为 UTF-8 编码的文本');
-    }
-    // Keep every cell as text: a USCC of 18 digits must not become a rounded number.
-    sheet = await workbook.csv.read(Readable.from([text.replace(/^\uFEFF/, '')]), {
-      map: (v: unknown) => v,
-    } as unknown as ExcelJS.CsvReadOptions);
-  } else {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持 .xlsx 或 .csv 文件');
-  }
-  if (!sheet || sheet.rowCount === 0)
-    throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
-
-  const headerRow = sheet.getRow(1);
+/** Maps the header row's cells to template columns; a missing required column is a 422 naming it. */
+export function headerKeys(cells: string[]): Map<number, string> {
   const keyByCol = new Map<number, string>();
-  headerRow.eachCell((cell, col) => {
-    const h = normHeader(cellText(cell.value));
+  cells.forEach((raw, col) => {
+    const h = normHeader(raw);
     const column = importColumns.find(
       (c) => normHeader(c.zh) === h || normHeader(c.en) === h || c.key.toLowerCase() === h,
     );
@@ -177,29 +129,17 @@ export async function readSheet(buffer: Buffer, filename: string): Promise<Sheet
       errors: missing.map((m) => ({ row: 1, column: m.zh, reason: '缺少此列' })),
     });
   }
-  const out: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells = new Map<string, string>();
-    let any = false;
-    for (const [col, key] of keyByCol) {
-      const text = cellText(row.getCell(col).value).trim();
-      if (text) any = true;
-      cells.set(key, text);
-    }
-    if (any) out.push({ row: rowNumber, cells });
-  });
-  if (out.length > MAX_IMPORT_ROWS) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `一次最多导入 ${MAX_IMPORT_ROWS} 行`);
-  }
-  return out;
+  return keyByCol;
+}
+
+export interface ValidRow {
+  row: number;
+  value: Omit<EnterpriseValues, 'honours'>;
 }
 
 export interface ImportContext {
   subdistrictIdByName: Map<string, string>;
   buildingIdByNameOrCode: Map<string, { id: string; subdistrictId: string }>;
-  /** A subdistrict user may only import into its own subdistrict. */
-  onlySubdistrictId: string | null;
 }
 
 const columnName = (key: string) => importColumns.find((c) => c.key === key)?.zh ?? key;
@@ -211,22 +151,41 @@ const fieldByWord = new Map<string, string>(
   ]),
 );
 
-/** Turns sheet rows into validated values, or lists every bad cell with row, column and reason. */
-export function validateRows(
-  sheet: SheetRow[],
+/**
+ * Reads and checks an enterprise sheet row by row as it streams: every valid row's values, and every bad cell
+ * with row, column and reason (the first MAX_REPORTED_ERRORS listed, all counted). Who may write which row is not
+ * decided here but against the registry, in the same transaction as the write.
+ */
+export async function validateRows(
+  source: AsyncIterable<{ row: number; cells: string[] }>,
   ctx: ImportContext,
-): { values: Omit<EnterpriseValues, 'honours'>[]; errors: ImportRowError[] } {
-  const values: Omit<EnterpriseValues, 'honours'>[] = [];
+): Promise<{ values: ValidRow[]; errors: ImportRowError[]; errorCount: number }> {
+  const values: ValidRow[] = [];
   const errors: ImportRowError[] = [];
+  let errorCount = 0;
   const seen = new Map<string, number>();
-  for (const { row, cells } of sheet) {
-    const before = errors.length;
+  let keyByCol: Map<number, string> | undefined;
+  for await (const { row, cells: raw } of source) {
+    if (!keyByCol) {
+      keyByCol = headerKeys(raw);
+      continue;
+    }
+    const cells = new Map<string, string>();
+    let any = false;
+    for (const [col, key] of keyByCol) {
+      const text = (raw[col] ?? '').trim();
+      if (text) any = true;
+      cells.set(key, text);
+    }
+    if (!any) continue;
+    const before = errorCount;
     const reported = new Set<string>();
     // One reason per cell: the first is the one to fix.
     const err = (key: string, reason: string) => {
       if (reported.has(key)) return;
       reported.add(key);
-      errors.push({ row, column: columnName(key), reason });
+      errorCount++;
+      if (errors.length < MAX_REPORTED_ERRORS) errors.push({ row, column: columnName(key), reason });
     };
     const get = (key: string) => cells.get(key) ?? '';
 
@@ -235,9 +194,6 @@ export function validateRows(
     const subName = get('subdistrict');
     const subdistrictId = ctx.subdistrictIdByName.get(subName);
     if (subName && !subdistrictId) err('subdistrict', `未知的镇街“${subName}”`);
-    if (subdistrictId && ctx.onlySubdistrictId && subdistrictId !== ctx.onlySubdistrictId) {
-      err('subdistrict', '只能导入本镇街的企业');
-    }
     const bName = get('building');
     const building = bName ? ctx.buildingIdByNameOrCode.get(bName) : undefined;
     if (bName && !building) err('building', `未知的楼宇“${bName}”`);
@@ -299,12 +255,13 @@ export function validateRows(
       if (first !== undefined) err('uscc', `与第 ${first} 行重复`);
       else seen.set(parsed.data.uscc, row);
     }
-    if (errors.length === before && parsed.success) {
+    if (errorCount === before && parsed.success) {
       const { honours: _h, ...v } = parsed.data;
-      values.push(v);
+      values.push({ row, value: v });
     }
   }
-  return { values, errors };
+  if (!keyByCol) throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
+  return { values, errors, errorCount };
 }
 
 export async function templateWorkbook(

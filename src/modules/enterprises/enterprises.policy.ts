@@ -42,14 +42,38 @@ export function can(user: SessionUser | null, action: EnterpriseAction, record?:
       return true;
     case 'read':
       return !!record && inScope(scope, record);
-    case 'create':
     case 'import':
       return role === 'admin' || role === 'subdistrict';
+    case 'create':
+      // With a record: the enterprise as it would be registered must lie in the user's scope.
+      return (role === 'admin' || role === 'subdistrict') && (!record || inScope(scope, record));
     case 'update':
       return !!record && role !== 'department' && inScope(scope, record);
     case 'audit':
       return role === 'admin';
   }
+}
+
+export type WriteRefusal = 'notFound' | 'forbidden' | 'outOfScope';
+
+/**
+ * Whether `user` may write `after` over `before` (absent: a new enterprise) — the one decision a single create,
+ * a single edit and every row of an import share. `notFound`: the record is outside what the user may see, and
+ * must be answered as if it did not exist; `forbidden`: visible but not the user's to change; `outOfScope`: the
+ * record would end up outside the user's scope (registered in, or moved to, another subdistrict).
+ */
+export function writeDecision(
+  user: SessionUser | null,
+  before: EnterpriseLike | undefined,
+  after: EnterpriseLike,
+): WriteRefusal | null {
+  if (before) {
+    if (!can(user, 'read', before)) return 'notFound';
+    if (!can(user, 'update', before)) return 'forbidden';
+    return can(user, 'update', after) ? null : 'outOfScope';
+  }
+  if (!can(user, 'create')) return 'forbidden';
+  return can(user, 'create', after) ? null : 'outOfScope';
 }
 
 /** The attributes an enterprise user may change on its own record; the rest are the government's to keep. */

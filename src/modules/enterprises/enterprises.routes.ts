@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
-import { attachment, sendXlsx, XLSX_TYPE } from '../../platform/http/files.ts';
+import { attachment, receiveUpload, sendXlsx, XLSX_TYPE } from '../../platform/http/files.ts';
 import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import { audit, exportEvent } from '../../platform/audit/audit.ts';
@@ -18,7 +18,7 @@ import {
   templateQuerySchema,
   type EnterpriseValues,
 } from './enterprises.contract.ts';
-import { can, enterpriseScope, selfEditableKeys } from './enterprises.policy.ts';
+import { can, enterpriseScope, selfEditableKeys, writeDecision } from './enterprises.policy.ts';
 import {
   createEnterprise,
   findEnterpriseRow,
@@ -31,12 +31,14 @@ import {
   upsertEnterprises,
 } from './enterprises.store.ts';
 import {
-  readSheet,
   templateCsv,
   templateWorkbook,
   validateRows,
+  MAX_IMPORT_ROWS,
   MAX_REPORTED_ERRORS,
 } from './enterprises.import.ts';
+import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
+import { importGate } from '../../platform/files/gate.ts';
 import { fields, honourKinds } from './fields.ts';
 
 const idParams = z.object({ id: idSchema });
@@ -160,43 +162,57 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
           400: errorBodySchema,
           413: errorBodySchema,
           415: errorBodySchema,
+          503: errorBodySchema,
         },
       },
     },
     async (req) => {
       const user = requireUser(req);
       if (!can(user, 'import')) throw forbidden();
-      if (!req.isMultipart())
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', '没有收到文件', [{ path: 'file', message: '请选择文件' }]);
-      const buffer = await file.toBuffer();
-      const sheet = await readSheet(buffer, file.filename);
-      const lookups = await importLookups(db, user.districtId);
-      const buildingIdByNameOrCode = new Map<string, { id: string; subdistrictId: string }>();
-      for (const b of lookups.buildings) {
-        buildingIdByNameOrCode.set(b.name, b);
-        buildingIdByNameOrCode.set(b.code, b);
-      }
-      const { values, errors } = validateRows(sheet, {
-        subdistrictIdByName: new Map(
-          lookups.subdistricts.flatMap((s) => [
-            [s.name, s.id],
-            [s.code, s.id],
-          ]),
-        ),
-        buildingIdByNameOrCode,
-        onlySubdistrictId: user.role === 'subdistrict' ? user.unitId : null,
-      });
-      if (errors.length) {
-        throw new AppError('IMPORT_INVALID', `${errors.length} 处错误，未写入任何数据`, undefined, {
-          errors: errors.slice(0, MAX_REPORTED_ERRORS),
-          errorCount: errors.length,
+      const upload = await receiveUpload(req);
+      try {
+        return await importGate.run(async () => {
+          const lookups = await importLookups(db, user.districtId);
+          const buildingIdByNameOrCode = new Map<string, { id: string; subdistrictId: string }>();
+          for (const b of lookups.buildings) {
+            buildingIdByNameOrCode.set(b.name, b);
+            buildingIdByNameOrCode.set(b.code, b);
+          }
+          const { values, errors, errorCount } = await validateRows(
+            readSpreadsheet(upload, { maxRows: MAX_IMPORT_ROWS }),
+            {
+              subdistrictIdByName: new Map(
+                lookups.subdistricts.flatMap((s) => [
+                  [s.name, s.id],
+                  [s.code, s.id],
+                ]),
+              ),
+              buildingIdByNameOrCode,
+            },
+          );
+          if (values.length === 0 && errorCount === 0)
+            throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
+          return await upsertEnterprises(db, actorOf(user), values, {
+            // Each row is decided as a single create or edit of it would be.
+            decide: (before, after) => {
+              const refusal = writeDecision(user, before, {
+                id: before?.id ?? '',
+                subdistrictId: after.subdistrictId,
+              });
+              if (refusal === 'notFound')
+                return { column: '统一社会信用代码', reason: '无权修改该企业或企业不存在' };
+              if (refusal === 'forbidden') return { column: '统一社会信用代码', reason: '无权修改该企业' };
+              if (refusal === 'outOfScope') return { column: '所属镇街', reason: '只能导入本镇街的企业' };
+              return null;
+            },
+            priorErrors: errors,
+            priorErrorCount: errorCount,
+            maxListedErrors: MAX_REPORTED_ERRORS,
+          });
         });
+      } finally {
+        await upload.cleanup();
       }
-      if (values.length === 0)
-        throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
-      return upsertEnterprises(db, actorOf(user), values);
     },
   );
 
@@ -232,7 +248,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
     async (req, reply) => {
       const user = requireUser(req);
       if (!can(user, 'create')) throw forbidden();
-      if (user.role === 'subdistrict' && req.body.subdistrictId !== user.unitId) {
+      if (writeDecision(user, undefined, { id: '', subdistrictId: req.body.subdistrictId })) {
         throw new AppError('FORBIDDEN', '只能登记本镇街的企业', [
           { path: 'subdistrictId', message: '只能选择本镇街' },
         ]);
@@ -263,10 +279,13 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
     async (req) => {
       const user = requireUser(req);
       const row = await findEnterpriseRow(db, user.districtId, req.params.id);
-      if (!row || !can(user, 'read', row)) throw notFound('企业');
-      if (!can(user, 'update', row)) throw forbidden();
       const body: EnterpriseValues = req.body;
-      if (user.role === 'subdistrict' && body.subdistrictId !== user.unitId) {
+      const refusal = row
+        ? writeDecision(user, row, { id: row.id, subdistrictId: body.subdistrictId })
+        : 'notFound';
+      if (!row || refusal === 'notFound') throw notFound('企业');
+      if (refusal === 'forbidden') throw forbidden();
+      if (refusal === 'outOfScope') {
         throw new AppError('FORBIDDEN', '不能把企业移出本镇街', [
           { path: 'subdistrictId', message: '只能选择本镇街' },
         ]);

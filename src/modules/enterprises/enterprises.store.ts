@@ -6,7 +6,13 @@ import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { units } from '../units/units.schema.ts';
 import { buildings, enterpriseHonours, enterprises } from './enterprises.schema.ts';
-import type { Enterprise, EnterpriseListItem, EnterpriseValues, Honour } from './enterprises.contract.ts';
+import type {
+  Enterprise,
+  EnterpriseListItem,
+  EnterpriseValues,
+  Honour,
+  ImportRowError,
+} from './enterprises.contract.ts';
 import type { EnterpriseScope } from './enterprises.policy.ts';
 import type { z } from 'zod';
 import type { enterpriseListQuerySchema } from './enterprises.contract.ts';
@@ -340,23 +346,68 @@ export async function updateEnterprise(db: Db, actor: Actor, id: string, v: Ente
  * Lands a whole import in one transaction: rows whose USCC is registered update it, the rest are created.
  * Honours are not part of an import (they come from official lists and are kept as they are).
  */
-export async function upsertEnterprises(db: Db, actor: Actor, values: Omit<EnterpriseValues, 'honours'>[]) {
+export type EnterpriseRecord = EnterpriseRow;
+
+export interface UpsertOptions {
+  /**
+   * Whether this row may be written, given the registered record of its USCC (locked for this transaction) or
+   * none: null to write it, or the cell and reason to report. The caller decides with its access policy.
+   */
+  decide: (
+    before: EnterpriseRecord | undefined,
+    after: Omit<EnterpriseValues, 'honours'>,
+  ) => { column: string; reason: string } | null;
+  /** Errors already found in the file: reported together with any refusal, and nothing is written. */
+  priorErrors: ImportRowError[];
+  priorErrorCount: number;
+  maxListedErrors: number;
+}
+
+/**
+ * Lands an import whole or not at all: each row's registered record is read and locked, the row is decided on it,
+ * and any refusal (or earlier error) leaves the registry untouched and answers 422 with every error.
+ */
+export async function upsertEnterprises(
+  db: Db,
+  actor: Actor,
+  values: { row: number; value: Omit<EnterpriseValues, 'honours'> }[],
+  opts: UpsertOptions,
+) {
   const districtId = actor.districtId;
   return db.transaction(async (tx) => {
     const existing = new Map<string, EnterpriseRow>();
     for (let i = 0; i < values.length; i += 5000) {
-      const usccs = values.slice(i, i + 5000).map((v) => v.uscc);
+      const usccs = values.slice(i, i + 5000).map((v) => v.value.uscc);
+      // Locked: a record cannot move between the decision and the write.
       const found = await tx
         .select()
         .from(enterprises)
-        .where(and(eq(enterprises.districtId, districtId), inArray(enterprises.uscc, usccs)));
+        .where(and(eq(enterprises.districtId, districtId), inArray(enterprises.uscc, usccs)))
+        .for('update');
       for (const r of found) existing.set(r.uscc, r);
+    }
+    const errors = [...opts.priorErrors];
+    let errorCount = opts.priorErrorCount;
+    for (const { row, value } of values) {
+      const refusal = opts.decide(existing.get(value.uscc), value);
+      if (!refusal) continue;
+      errorCount++;
+      if (errors.length < opts.maxListedErrors) errors.push({ row, ...refusal });
+    }
+    if (errorCount) {
+      errors.sort((a, b) => a.row - b.row);
+      throw new AppError('IMPORT_INVALID', `${errorCount} 处错误，未写入任何数据`, undefined, {
+        errors,
+        errorCount,
+      });
     }
     let created = 0;
     let updated = 0;
     const events: Parameters<typeof audit>[2][] = [];
-    for (let i = 0; i < values.length; i += 1000) {
-      const chunk = values.slice(i, i + 1000).map((v) => rowValues(districtId, { ...v, honours: [] }));
+    const updates = values.filter((v) => existing.has(v.value.uscc));
+    const inserts = values.filter((v) => !existing.has(v.value.uscc));
+    for (let i = 0; i < updates.length; i += 1000) {
+      const chunk = updates.slice(i, i + 1000).map((v) => rowValues(districtId, { ...v.value, honours: [] }));
       const written = await tx
         .insert(enterprises)
         .values(chunk)
@@ -380,14 +431,31 @@ export async function upsertEnterprises(db: Db, actor: Actor, values: Omit<Enter
         })
         .returning();
       for (const after of written) {
-        const before = existing.get(after.uscc);
-        if (before) updated++;
-        else created++;
+        updated++;
         events.push({
-          action: before ? 'update' : 'create',
+          action: 'update',
           entity: 'enterprise',
           entityId: after.id,
-          before: before ? snapshot(before, []) : null,
+          before: snapshot(existing.get(after.uscc)!, []),
+          after: snapshot(after, []),
+          note: 'import',
+        });
+      }
+    }
+    for (let i = 0; i < inserts.length; i += 1000) {
+      const chunk = inserts.slice(i, i + 1000).map((v) => rowValues(districtId, { ...v.value, honours: [] }));
+      // A row decided as new must stay new: one registered meanwhile by someone else was not decided on.
+      const written = await tx.insert(enterprises).values(chunk).onConflictDoNothing().returning();
+      if (written.length !== chunk.length) {
+        throw new AppError('CONFLICT', '导入期间有企业被同时登记，未写入任何数据，请重新导入');
+      }
+      for (const after of written) {
+        created++;
+        events.push({
+          action: 'create',
+          entity: 'enterprise',
+          entityId: after.id,
+          before: null,
           after: snapshot(after, []),
           note: 'import',
         });

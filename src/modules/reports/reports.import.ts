@@ -1,13 +1,11 @@
-// Importing a month's reports from .xlsx (streamed row by row) or .csv: staged, checked as a set, landed whole or not at all.
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Importing a month's reports from the rows the shared reader streams: staged, checked as a set, landed whole or not at all.
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { ImportRowError } from '../enterprises/enterprises.contract.ts';
-import type { EnterpriseScope } from '../enterprises/enterprises.policy.ts';
+import type { EnterpriseLike } from '../enterprises/enterprises.policy.ts';
 import { normalizeUscc, validateUscc } from '../enterprises/uscc.ts';
 import { lastDayOf, type Period } from '../monitoring/period.ts';
 import { consistencyIssues, moneyKeys, parseMoney, type Figures, type MoneyUnit } from './reports.ts';
@@ -126,65 +124,14 @@ export function parseRow(
   return { value: { row, uscc, building: (cells.get('building') ?? '').trim(), ...f }, errors };
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(6)));
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(v).trim();
-}
-
-/** Rows of the first sheet as arrays of cell text, streamed from an .xlsx without holding the file. */
-export async function* xlsxRows(input: Readable): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-  });
-  try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        const out: string[] = [];
-        for (let i = 1; i < values.length; i++) out.push(cellText(values[i] ?? null));
-        yield out;
-      }
-      return; // the first sheet only
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该 .xlsx 文件', undefined, {
-      cause: String((e as Error)?.message ?? e),
-    });
-  }
-}
-
-/** Rows of a UTF-8 .csv (buffered: CSV uploads are bounded by the upload limit). */
-export async function* csvRows(buffer: Buffer): AsyncGenerator<string[]> {
-  const text = new TextDecoder('utf-8').decode(buffer).replace(/^\uFEFF/, '');
-  if (text.includes('\u0000') || text.includes('\uFFFD'))
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'CSV 文件须为 UTF-8 编码的文本');
-  const wb = new ExcelJS.Workbook();
-  const sheet = await wb.csv.read(Readable.from([text]), {
-    map: (v: unknown) => v,
-  } as unknown as ExcelJS.CsvReadOptions);
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const values = sheet.getRow(r).values as ExcelJS.CellValue[];
-    const out: string[] = [];
-    for (let i = 1; i < values.length; i++) out.push(cellText(values[i] ?? null));
-    yield out;
-  }
-}
-
 export interface ImportOptions {
   period: Period;
-  scope: EnterpriseScope;
+  /**
+   * Whether the importer may write this enterprise's reports: null, or the reason to report on its row. The
+   * caller decides with its access policy, as for a single report; an unknown USCC reads as `unknownReason`.
+   */
+  decide: (e: EnterpriseLike) => string | null;
+  unknownReason: string;
   filename: string;
   submittedAt: Date;
   onProgress?: (rowsRead: number) => void;
@@ -226,7 +173,7 @@ async function stageBatch(tx: Tx, batch: StagedRow[]) {
 export async function importReports(
   db: Db,
   actor: Actor,
-  source: AsyncIterable<string[]>,
+  source: AsyncIterable<{ row: number; cells: string[] }>,
   opts: ImportOptions,
 ): Promise<ImportResult> {
   const districtId = actor.districtId;
@@ -239,11 +186,9 @@ export async function importReports(
     const errors: ImportRowError[] = [];
     let errorCount = 0;
     let header: HeaderMap | undefined;
-    let rowNo = 0;
     let dataRows = 0;
     let batch: StagedRow[] = [];
-    for await (const cells of source) {
-      rowNo++;
+    for await (const { row: rowNo, cells } of source) {
       if (!header) {
         header = readHeader(cells);
         continue;
@@ -257,8 +202,6 @@ export async function importReports(
       }
       if (!any) continue;
       dataRows++;
-      if (dataRows > MAX_REPORT_ROWS)
-        throw new AppError('PAYLOAD_TOO_LARGE', `一次最多导入 ${MAX_REPORT_ROWS} 行`);
       const parsed = parseRow(rowNo, byKey, header);
       if (parsed.errors.length) {
         errorCount += parsed.errors.length;
@@ -282,26 +225,39 @@ export async function importReports(
 
     const usccCol = header.header.get('uscc') ?? '统一社会信用代码';
     const buildingCol = header.header.get('building') ?? '所在楼宇';
-    const scope =
-      'subdistrictId' in opts.scope
-        ? sql`e.subdistrict_id = ${opts.scope.subdistrictId}`
-        : 'enterpriseId' in opts.scope
-          ? sql`e.id = ${opts.scope.enterpriseId}`
-          : 'all' in opts.scope
-            ? sql`true`
-            : sql`false`;
+    // Each enterprise named is decided by the caller's policy, on its record as locked for this transaction.
+    const named = await rows<{ id: string; subdistrict_id: string }>(
+      tx,
+      sql`SELECT e.id::text, e.subdistrict_id::text FROM enterprises e
+          WHERE e.district_id = ${districtId} AND e.uscc IN (SELECT uscc FROM report_stage) FOR SHARE`,
+    );
+    await tx.execute(
+      sql`CREATE TEMP TABLE report_denied (enterprise_id uuid PRIMARY KEY, reason text NOT NULL) ON COMMIT DROP`,
+    );
+    const denied = named.flatMap((e) => {
+      const reason = opts.decide({ id: e.id, subdistrictId: e.subdistrict_id });
+      return reason ? [{ id: e.id, reason }] : [];
+    });
+    for (let i = 0; i < denied.length; i += BATCH) {
+      const values = sql.join(
+        denied.slice(i, i + BATCH).map((d) => sql`(${d.id}::uuid, ${d.reason})`),
+        sql`, `,
+      );
+      await tx.execute(sql`INSERT INTO report_denied (enterprise_id, reason) VALUES ${values}`);
+    }
     const setErrors = await rows<{ row: number; col: string; reason: string }>(
       tx,
       sql`SELECT s.row_no AS row, ${usccCol} AS col,
-                 CASE WHEN e.id IS NULL THEN '该统一社会信用代码未在企业名录中登记'
-                      WHEN NOT (${scope}) THEN '不在您的管辖范围内'
+                 CASE WHEN e.id IS NULL THEN ${opts.unknownReason}
+                      WHEN dn.enterprise_id IS NOT NULL THEN dn.reason
                       WHEN e.settled_on > ${lastDayOf(period)}::date OR (e.left_on IS NOT NULL AND e.left_on < ${monthStart(period)}::date)
                         THEN '该企业在 ${sql.raw(period)} 不在本区'
                       ELSE '与第 ' || d.first_row || ' 行重复' END AS reason
           FROM report_stage s
           LEFT JOIN enterprises e ON e.district_id = ${districtId} AND e.uscc = s.uscc
+          LEFT JOIN report_denied dn ON dn.enterprise_id = e.id
           LEFT JOIN (SELECT uscc, min(row_no) AS first_row FROM report_stage GROUP BY uscc) d ON d.uscc = s.uscc
-          WHERE e.id IS NULL OR NOT (${scope})
+          WHERE e.id IS NULL OR dn.enterprise_id IS NOT NULL
              OR e.settled_on > ${lastDayOf(period)}::date OR (e.left_on IS NOT NULL AND e.left_on < ${monthStart(period)}::date)
              OR d.first_row <> s.row_no
         UNION ALL

@@ -1,18 +1,16 @@
 // HTTP for monthly reports: an enterprise's form and history, corrections, month imports, coverage and missing reports.
 import { z } from 'zod';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
-import { sendXlsx } from '../../platform/http/files.ts';
+import { receiveUpload, sendXlsx } from '../../platform/http/files.ts';
+import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
+import { importGate } from '../../platform/files/gate.ts';
 import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
-import { can, enterpriseScope } from '../enterprises/enterprises.policy.ts';
+import { can, enterpriseScope, writeDecision } from '../enterprises/enterprises.policy.ts';
 import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import { importFailureSchema } from '../enterprises/enterprises.contract.ts';
 import { monitoringSettings } from '../plan/plan.store.ts';
@@ -43,7 +41,10 @@ import {
   toReport,
 } from './reports.store.ts';
 import { deadlineOf, jumpWarnings } from './reports.ts';
-import { csvRows, importReports, reportColumns, xlsxRows } from './reports.import.ts';
+import { importReports, MAX_REPORT_ROWS, reportColumns } from './reports.import.ts';
+
+/** An unknown USCC and one outside the importer's scope read alike, as a single edit's 404 would. */
+const UNKNOWN_OR_HIDDEN = '无权修改该企业或企业不存在';
 
 const idParams = z.object({ id: idSchema });
 
@@ -226,6 +227,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
           403: errorBodySchema,
           413: errorBodySchema,
           415: errorBodySchema,
+          503: errorBodySchema,
           422: importFailureSchema,
         },
       },
@@ -233,46 +235,24 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     async (req, reply) => {
       const user = requireUser(req);
       if (!can(user, 'import')) throw forbidden();
-      if (!req.isMultipart())
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', '没有收到文件', [{ path: 'file', message: '请选择文件' }]);
-      const name = file.filename.toLowerCase();
-      let source: AsyncIterable<string[]>;
-      let spooled: string | undefined;
-      if (name.endsWith('.xlsx')) {
-        // Spool the upload to disk first: the zip is then read at the parser's pace, never held in memory whole.
-        const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'mtx-import-'));
-        spooled = path.join(dir, 'upload.xlsx');
-        await pipeline(file.file, fs.createWriteStream(spooled));
-        if (file.file.truncated) {
-          await fs.promises.rm(dir, { recursive: true, force: true });
-          throw new AppError('PAYLOAD_TOO_LARGE');
-        }
-        source = xlsxRows(fs.createReadStream(spooled));
-      } else if (name.endsWith('.csv')) {
-        source = csvRows(await file.toBuffer());
-        if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
-      } else throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持 .xlsx 或 .csv 文件');
-      const cleanup = () =>
-        spooled ? fs.promises.rm(path.dirname(spooled), { recursive: true, force: true }) : Promise.resolve();
-      const guarded = (async function* () {
-        try {
-          yield* source;
-        } finally {
-          await cleanup();
-        }
-      })();
+      const upload = await receiveUpload(req);
       const run = (onProgress?: (n: number) => void) =>
-        importReports(db, actorOf(user), guarded, {
+        importReports(db, actorOf(user), readSpreadsheet(upload, { maxRows: MAX_REPORT_ROWS }), {
           period: req.query.period,
-          scope: enterpriseScope(user),
-          filename: file.filename,
+          // Each enterprise as a single report of it would be decided: out of sight reads as unknown.
+          decide: (e) => {
+            const refusal = writeDecision(user, e, e);
+            return refusal === 'notFound' ? UNKNOWN_OR_HIDDEN : refusal ? '无权修改该企业' : null;
+          },
+          unknownReason: UNKNOWN_OR_HIDDEN,
+          filename: upload.filename,
           submittedAt: now(),
           ...(onProgress ? { onProgress } : {}),
         });
+      const gated = (onProgress?: (n: number) => void) =>
+        importGate.run(() => run(onProgress)).finally(() => upload.cleanup());
 
-      if (!(req.headers.accept ?? '').includes('application/x-ndjson')) return run();
+      if (!(req.headers.accept ?? '').includes('application/x-ndjson')) return gated();
       // Progress for the web app: one JSON line per 2,000 rows, then the result or the error report.
       reply.raw.writeHead(200, {
         'content-type': 'application/x-ndjson; charset=utf-8',
@@ -280,7 +260,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
       });
       const line = (o: unknown) => reply.raw.write(`${JSON.stringify(o)}\n`);
       try {
-        const result = await run((n) => line({ type: 'progress', rows: n }));
+        const result = await gated((n) => line({ type: 'progress', rows: n }));
         line({ type: 'done', result });
       } catch (err) {
         if (err instanceof AppError) {

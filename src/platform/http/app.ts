@@ -154,7 +154,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
     }
     if (err instanceof AppError) {
       // Overload is temporary: say when to come back (RFC 9110 §10.2.3), in seconds.
-      if (err.code === 'OVERLOADED') reply.header('retry-after', String(err.details?.retryAfter ?? 1));
+      if (err.status === 503) reply.header('retry-after', String(err.details?.retryAfter ?? 1));
       if ((err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND') && req.user && opts.onRefused) {
         // A refusal is answered even when recording it fails; the failure is logged.
         await opts.onRefused(req, err.code).catch((e: unknown) => {

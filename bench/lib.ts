@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { repoRoot } from '../src/platform/config.ts';
+import { openDatabase, type Database } from '../src/platform/db/db.ts';
 
 export interface Stats {
   n: number;
@@ -49,4 +51,29 @@ export function writeSection(name: string, markdown: string): void {
   doc =
     i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, doc);
+}
+
+/**
+ * Runs `fn` on a scratch database created on the PostgreSQL server at `pgUrl` (named `<prefix>_<pid>`), then drops it.
+ * `fn` gets the open database and its URL (for COPY floors and child processes).
+ */
+export async function withScratchPg<T>(
+  pgUrl: string,
+  prefix: string,
+  fn: (database: Database, url: string) => Promise<T>,
+): Promise<T> {
+  const name = `${prefix}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  try {
+    return await fn(database, url.toString());
+  } finally {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
 }

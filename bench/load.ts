@@ -4,7 +4,6 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance as perf } from 'node:perf_hooks';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { DEFAULT_POOL_SIZE, openDatabase, type Database } from '../src/platform/db/db.ts';
 import { gateOptionsFor, type GateOptions } from '../src/platform/db/gate.ts';
 import { ensureAdmin, ensureDemo, loadPlanFromFile } from '../src/bootstrap.ts';
@@ -12,7 +11,7 @@ import { buildServer } from '../src/server.ts';
 import { recompute } from '../src/modules/monitoring/monitoring.store.ts';
 import { loadConfig, repoRoot } from '../src/platform/config.ts';
 import type { App } from '../src/platform/http/app.ts';
-import { ms, ratio } from './lib.ts';
+import { ms, ratio, withScratchPg } from './lib.ts';
 import type { LoadPlan, LoadResult, LoadTarget } from './load-client.ts';
 
 const planFile = path.join(repoRoot, 'plans', 'jiulongpo-2027.yaml');
@@ -230,14 +229,7 @@ export async function benchLoad(opts: { pgUrl: string | undefined; clients?: num
     await lite.close();
   }
   if (opts.pgUrl) {
-    const name = `mtx_bench_load_${process.pid}`;
-    const admin = new pg.Client({ connectionString: opts.pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(opts.pgUrl);
-    url.pathname = `/${name}`;
-    const server = await openDatabase({ databaseUrl: url.toString() });
-    try {
+    await withScratchPg(opts.pgUrl, 'mtx_bench_load', async (server) => {
       const districtId = await seed(server);
       rowsOut.push(await measure(server, districtId, 'PostgreSQL 15', undefined, clients, seconds));
       rowsOut.push(
@@ -250,11 +242,7 @@ export async function benchLoad(opts: { pgUrl: string | undefined; clients?: num
           seconds,
         ),
       );
-    } finally {
-      await server.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    });
   }
 
   const line = (x: Row) =>

@@ -6,13 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { openDatabase, rows, sql, type Database } from '../src/platform/db/db.ts';
 import { ensureAdmin, ensureDemo, loadPlanFromFile } from '../src/bootstrap.ts';
 import { buildServer } from '../src/server.ts';
 import { recompute } from '../src/modules/monitoring/monitoring.store.ts';
 import { repoRoot } from '../src/platform/config.ts';
-import { ms, ratio, stats } from './lib.ts';
+import { ms, ratio, stats, withScratchPg } from './lib.ts';
 
 const planFile = path.join(repoRoot, 'plans', 'jiulongpo-2027.yaml');
 const NOW = new Date('2026-11-20T00:00:00Z');
@@ -216,20 +215,9 @@ export async function benchMonitoring(opts: {
     await lite.close();
   }
   if (opts.pgUrl) {
-    const name = `mtx_bench_mon_${process.pid}`;
-    const admin = new pg.Client({ connectionString: opts.pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(opts.pgUrl);
-    url.pathname = `/${name}`;
-    const server = await openDatabase({ databaseUrl: url.toString() });
-    try {
-      await run('PostgreSQL 15', server, url.toString());
-    } finally {
-      await server.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    await withScratchPg(opts.pgUrl, 'mtx_bench_mon', async (server, url) => {
+      await run('PostgreSQL 15', server, url);
+    });
   }
   return `### Full recompute (facts, every target with breakdowns, snapshots)
 

@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import jsonLogic, { type RulesLogic } from 'json-logic-js';
 import { openDatabase, rows, sql, type Database, type Db } from '../src/platform/db/db.ts';
 import type { SQL } from 'drizzle-orm';
@@ -49,7 +48,7 @@ import {
   type PolicyDefinition,
   type PolicyDefinitionInput,
 } from '../src/modules/policies/rules.ts';
-import { ms, ratio, stats } from './lib.ts';
+import { ms, ratio, stats, withScratchPg } from './lib.ts';
 
 const planFile = path.join(repoRoot, 'plans', 'jiulongpo-2027.yaml');
 const NOW = new Date('2026-11-20T00:00:00Z');
@@ -1228,23 +1227,10 @@ export async function benchPolicies(opts: {
     }
   }
   if (opts.pgUrl && stores.includes('pg')) {
-    const name = `mtx_bench_pol_${process.pid}`;
-    const admin = new pg.Client({ connectionString: opts.pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(opts.pgUrl);
-    url.pathname = `/${name}`;
-    const server = await openDatabase({ databaseUrl: url.toString() });
-    try {
+    await withScratchPg(opts.pgUrl, 'mtx_bench_pol', async (server, url) => {
       const [v] = await rows<{ v: string }>(server.db, sql`SELECT current_setting('server_version') AS v`);
-      results.push(
-        await benchOn(server, `PostgreSQL ${v!.v.split(' ')[0]}`, opts.enterprises, url.toString()),
-      );
-    } finally {
-      await server.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+      results.push(await benchOn(server, `PostgreSQL ${v!.v.split(' ')[0]}`, opts.enterprises, url));
+    });
   }
   return `### 100 policies × ${opts.enterprises.toLocaleString('en')} enterprises (evaluation month 2026-10, 36 months of reports)
 

@@ -1,9 +1,8 @@
 // Enterprise list (filter + page) at 100,000 enterprises through the API, beside a bare SELECT of the same page.
-import pg from 'pg';
 import { openDatabase, rows, sql, type Database } from '../src/platform/db/db.ts';
 import { ensureAdmin, ensureDemo, loadPlanFromFile } from '../src/bootstrap.ts';
 import { buildServer } from '../src/server.ts';
-import { ms, ratio, time, type Stats } from './lib.ts';
+import { ms, ratio, time, withScratchPg, type Stats } from './lib.ts';
 import path from 'node:path';
 import { repoRoot } from '../src/platform/config.ts';
 
@@ -105,20 +104,9 @@ export async function benchRegistry(opts: {
     await lite.close();
   }
   if (opts.pgUrl) {
-    const name = `mtx_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: opts.pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(opts.pgUrl);
-    url.pathname = `/${name}`;
-    const server = await openDatabase({ databaseUrl: url.toString() });
-    try {
+    await withScratchPg(opts.pgUrl, 'mtx_bench', async (server) => {
       lines.push(...(await benchOn(server, 'PostgreSQL 15', opts.enterprises, opts.iterations)));
-    } finally {
-      await server.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    });
   }
   return `### Enterprise list at ${opts.enterprises.toLocaleString('en')} enterprises (${opts.iterations} requests per row)
 

@@ -1,22 +1,9 @@
 // /enterprises/import — three steps: download the template, upload a filled file (with progress), read the result:
 // counts, or every bad cell with the assurance that nothing was written.
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Progress,
-  Result,
-  Row,
-  Space,
-  Statistic,
-  Steps,
-  Typography,
-  Upload,
-} from 'antd';
+import { Button, Card, Col, Progress, Result, Row, Space, Statistic, Typography } from 'antd';
 import type { UploadProps } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -28,11 +15,9 @@ import { api, ApiError } from '../../app/api.ts';
 import { errorText, useShowError } from '../../app/errors.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { ImportErrorReport } from '../../components/ImportErrorReport.tsx';
+import { ImportDropzone, ImportSteps } from '../../components/ImportDropzone.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
-
-const MAX_BYTES = 20 * 1024 * 1024;
-const accepted = ['.xlsx', '.csv'];
 
 type Outcome =
   | { kind: 'done'; created: number; updated: number; rows: number; fileName: string }
@@ -95,19 +80,6 @@ export function ImportPage() {
       });
   };
 
-  const beforeUpload: UploadProps['beforeUpload'] = (file) => {
-    const name = file.name.toLowerCase();
-    if (!accepted.some((ext) => name.endsWith(ext))) {
-      setUploadError(t('enterprises.importPage.wrongType'));
-      return Upload.LIST_IGNORE;
-    }
-    if (file.size > MAX_BYTES) {
-      setUploadError(t('enterprises.importPage.tooLarge'));
-      return Upload.LIST_IGNORE;
-    }
-    return true;
-  };
-
   const reset = () => {
     setOutcome(null);
     setProgress(null);
@@ -123,17 +95,7 @@ export function ImportPage() {
       ]}
     >
       <Card>
-        <Steps
-          current={step}
-          status={outcome?.kind === 'invalid' ? 'error' : undefined}
-          responsive
-          items={[
-            { title: t('enterprises.importPage.step1'), description: t('enterprises.importPage.step1Desc') },
-            { title: t('enterprises.importPage.step2'), description: t('enterprises.importPage.step2Desc') },
-            { title: t('enterprises.importPage.step3'), description: t('enterprises.importPage.step3Desc') },
-          ]}
-          style={{ marginBottom: 24 }}
-        />
+        <ImportSteps keys="enterprises.importPage" current={step} failed={outcome?.kind === 'invalid'} />
 
         <section aria-labelledby="import-template" className="mtx-block">
           <h2 id="import-template" className="mtx-h3">
@@ -164,33 +126,15 @@ export function ImportPage() {
           <h2 id="import-upload" className="mtx-h3">
             2. {t('enterprises.importPage.step2')}
           </h2>
-          {uploadError && (
-            <Alert
-              type="error"
-              showIcon
-              role="alert"
-              message={uploadError}
-              style={{ marginBottom: 12 }}
-              closable
-              onClose={() => setUploadError(null)}
-            />
-          )}
-          <Upload.Dragger
-            name="file"
-            accept={accepted.join(',')}
-            multiple={false}
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={beforeUpload}
+          <ImportDropzone
             customRequest={customRequest}
+            error={uploadError}
+            onDismissError={() => setUploadError(null)}
+            onRefused={(problem) => setUploadError(t(`enterprises.importPage.${problem}`))}
             disabled={progress !== null && progress < 100 && !outcome}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('enterprises.importPage.dropHere')}</p>
-            <p className="ant-upload-hint">{t('enterprises.importPage.uploadHint')}</p>
-          </Upload.Dragger>
+            text={t('enterprises.importPage.dropHere')}
+            hint={t('enterprises.importPage.uploadHint')}
+          />
           {progress !== null && !outcome && (
             <div style={{ marginTop: 12 }}>
               <Progress

@@ -2,28 +2,15 @@
 // with the enterprises that should report, upload it with two real progress bars (bytes sent, then rows the server
 // has read, from its NDJSON stream), and read the counts or every bad cell with the assurance that nothing was written.
 import { useRef, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Progress,
-  Result,
-  Row,
-  Space,
-  Statistic,
-  Steps,
-  Typography,
-  Upload,
-} from 'antd';
+import { Button, Card, Col, DatePicker, Progress, Result, Row, Space, Statistic, Typography } from 'antd';
 import type { UploadProps } from 'antd';
-import { FileExcelOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { errorText, useShowError } from '../../app/errors.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { ImportErrorReport } from '../../components/ImportErrorReport.tsx';
+import { ImportDropzone, ImportSteps } from '../../components/ImportDropzone.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { dayjsToPeriod, isFutureMonth, lastClosedPeriod, periodOr, periodToDayjs } from './periods.ts';
@@ -35,9 +22,6 @@ import {
 } from './reports.api.ts';
 import { estimateDataRows } from './rowCount.ts';
 import './reports.css';
-
-const MAX_BYTES = 20 * 1024 * 1024;
-const accepted = ['.xlsx', '.csv'];
 
 interface Running {
   fileName: string;
@@ -113,19 +97,6 @@ export function ReportImportPage() {
       });
   };
 
-  const beforeUpload: UploadProps['beforeUpload'] = (file) => {
-    const name = file.name.toLowerCase();
-    if (!accepted.some((ext) => name.endsWith(ext))) {
-      setUploadError(t('reports.import.wrongType'));
-      return Upload.LIST_IGNORE;
-    }
-    if (file.size > MAX_BYTES) {
-      setUploadError(t('reports.import.tooLarge'));
-      return Upload.LIST_IGNORE;
-    }
-    return true;
-  };
-
   const reset = () => {
     setOutcome(null);
     setRunning(null);
@@ -166,17 +137,7 @@ export function ReportImportPage() {
       ]}
     >
       <Card>
-        <Steps
-          current={step}
-          status={outcome?.kind === 'invalid' ? 'error' : undefined}
-          responsive
-          items={[
-            { title: t('reports.import.step1'), description: t('reports.import.step1Desc') },
-            { title: t('reports.import.step2'), description: t('reports.import.step2Desc') },
-            { title: t('reports.import.step3'), description: t('reports.import.step3Desc') },
-          ]}
-          style={{ marginBottom: 24 }}
-        />
+        <ImportSteps keys="reports.import" current={step} failed={outcome?.kind === 'invalid'} />
 
         <section aria-labelledby="import-template" className="mtx-block">
           <h2 id="import-template" className="mtx-h3">
@@ -204,33 +165,15 @@ export function ReportImportPage() {
           <h2 id="import-upload" className="mtx-h3">
             2. {t('reports.import.step2')}
           </h2>
-          {uploadError && (
-            <Alert
-              type="error"
-              showIcon
-              role="alert"
-              message={uploadError}
-              style={{ marginBottom: 12 }}
-              closable
-              onClose={() => setUploadError(null)}
-            />
-          )}
-          <Upload.Dragger
-            name="file"
-            accept={accepted.join(',')}
-            multiple={false}
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={beforeUpload}
+          <ImportDropzone
             customRequest={customRequest}
+            error={uploadError}
+            onDismissError={() => setUploadError(null)}
+            onRefused={(problem) => setUploadError(t(`reports.import.${problem}`))}
             disabled={inFlight}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('reports.import.dropHere', { period })}</p>
-            <p className="ant-upload-hint">{t('reports.import.uploadHint')}</p>
-          </Upload.Dragger>
+            text={t('reports.import.dropHere', { period })}
+            hint={t('reports.import.uploadHint')}
+          />
           {running && processing && (
             <div className="mtx-import-progress" style={{ marginTop: 16 }} aria-live="polite">
               <Typography.Text strong>{running.fileName}</Typography.Text>

@@ -12,7 +12,7 @@ import { loadPlanView } from '../plan/plan.store.ts';
 import type { PlanIndex } from '../plan/plan.ts';
 import { coverage } from '../reports/reports.store.ts';
 import { deadlineOf } from '../reports/reports.ts';
-import { previousPeriod, type Period } from './period.ts';
+import { previousPeriod, type Period } from '../../platform/time/period.ts';
 import {
   lastClosedMonth,
   monitoringContext,

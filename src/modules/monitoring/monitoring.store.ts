@@ -14,7 +14,7 @@ import {
   periodRange,
   previousPeriod,
   type Period,
-} from './period.ts';
+} from '../../platform/time/period.ts';
 import { evaluateSeries, isWorse, type Evaluation, type Point } from './evaluation.ts';
 import {
   indicatorResults,

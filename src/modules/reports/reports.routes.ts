@@ -14,7 +14,7 @@ import { can, enterpriseScope, writeDecision } from '../enterprises/enterprises.
 import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import { importFailureSchema } from '../enterprises/enterprises.contract.ts';
 import { monitoringSettings } from '../plan/plan.store.ts';
-import { currentPeriod, lastDayOf, periodSchema, type Period } from '../monitoring/period.ts';
+import { currentPeriod, lastDayOf, periodSchema, type Period } from '../../platform/time/period.ts';
 import {
   coverageQuerySchema,
   coverageSchema,

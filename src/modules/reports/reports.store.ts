@@ -6,7 +6,7 @@ import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { reports } from './reports.schema.ts';
 import type { Report, ReportBody } from './reports.contract.ts';
 import { deadlineOf, onTime, sameFigures, type Figures } from './reports.ts';
-import { lastDayOf, type Period } from '../monitoring/period.ts';
+import { lastDayOf, type Period } from '../../platform/time/period.ts';
 import type { EnterpriseScope } from '../enterprises/enterprises.policy.ts';
 
 export type ReportRow = typeof reports.$inferSelect;

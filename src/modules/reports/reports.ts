@@ -1,5 +1,5 @@
 // Pure rules of monthly reports: figures' consistency, implausible-jump warnings, money units, deadlines.
-import { addMonths, formatPeriod, periodMonth, periodYear, type Period } from '../monitoring/period.ts';
+import { addMonths, formatPeriod, periodMonth, periodYear, type Period } from '../../platform/time/period.ts';
 
 export interface Figures {
   employees: number;

@@ -29,7 +29,7 @@ import {
   type warningSchema,
 } from '@contracts/modules/reports/reports.contract.ts';
 import type { Enterprise } from '@contracts/modules/enterprises/enterprises.contract.ts';
-import { currentPeriod, isPeriod } from '@contracts/modules/monitoring/period.ts';
+import { currentPeriod, isPeriod } from '@contracts/platform/time/period.ts';
 import { ApiError } from '../../app/api.ts';
 import { errorText, formPath, issuePaths, setFieldErrors, type FieldIssue } from '../../app/errors.ts';
 import { useSession } from '../../app/session.ts';

@@ -5,7 +5,7 @@ import {
   isPeriod,
   previousPeriod,
   type Period,
-} from '@contracts/modules/monitoring/period.ts';
+} from '@contracts/platform/time/period.ts';
 
 export type { Period };
 

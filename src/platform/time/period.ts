@@ -1,6 +1,6 @@
 // Monthly reporting periods ('YYYY-MM') and the calendar arithmetic on them, in Asia/Shanghai time.
 import { z } from 'zod';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../http/errors.ts';
 
 /**
  * A month, 'YYYY-MM'. Branded so that only validated text (parsePeriod, isPeriod, periodSchema or the

@@ -1,4 +1,5 @@
-// Schedules in Asia/Shanghai time (day arithmetic: platform/time/date.test.ts): occurrences, their keys, catch-up after downtime; and the retry backoff.
+// Schedules in Asia/Shanghai time: occurrences, their keys, catch-up after downtime; and the retry backoff.
+// (The day arithmetic under them is tested in platform/time/date.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { dueOccurrence, latestOccurrence, occurrences, validateSchedule, type Schedule } from './schedule.ts';
 import { retryDelayMs } from './jobs.ts';

@@ -14,6 +14,7 @@ import { generateDemoDistrict } from './modules/demo/demo.ts';
 import { iterateReports, settlementOf } from './modules/demo/reports.ts';
 import { bulkInsertReports } from './modules/reports/reports.store.ts';
 import { lastClosedMonth } from './modules/monitoring/monitoring.store.ts';
+import { nextPeriod, parsePeriod, periodMonth } from './platform/time/period.ts';
 import { parsePolicyFile } from './modules/policies/policy-file.ts';
 import { createPolicy, listPolicies } from './modules/policies/policies.store.ts';
 import { enterprises } from './modules/enterprises/enterprises.schema.ts';
@@ -150,10 +151,12 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
             to,
             asOf: DEMO_AS_OF,
           })) {
-            const [y, m] = r.period.split('-').map(Number) as [number, number];
-            // Filed between the 1st and the 12th of the next month: most by the 10th, some late.
-            const day = 1 + ((r.employees * 7 + m) % 12);
-            const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+            const period = parsePeriod(r.period);
+            // Filed between the 1st and the 12th of the next month at 10:00: most by the deadline (the 10th, or the
+            // working day it moves to), the 11th and 12th late unless the deadline moved past them. On time is
+            // judged later against platform/time's deadline, so the figures agree with it whatever the calendar.
+            const day = 1 + ((r.employees * 7 + periodMonth(period)) % 12);
+            const next = nextPeriod(period);
             yield {
               ...r,
               enterpriseId: idByUscc.get(r.uscc)!,

@@ -124,12 +124,11 @@ async function main() {
   await pruneRateLimits(database.db);
   await app.listen({ port: config.port, host: config.host });
   // Background work (nightly recompute, reminders) is claimed through PostgreSQL: any number of instances may run this.
-  const settings = await monitoringSettings(database.db, plan.districtId);
   const runner = new JobRunner({
     db: database.db,
     workerId: `${os.hostname()}:${process.pid}`,
     handlers: monitoringJobHandlers(loggingDelivery(database.db, app.log)),
-    schedules: monitoringSchedules(settings.reportDeadlineDay),
+    schedules: monitoringSchedules(),
     logger: app.log,
   });
   runner.start();

@@ -1,5 +1,7 @@
 // Tests of the demo monthly reports: invariants, determinism, and district totals that look like Jiulongpo's.
 import { describe, expect, it } from 'vitest';
+import { daysBetween, parseCivilDate } from '../../platform/time/date.ts';
+import { periodOfDate, previousPeriod } from '../../platform/time/period.ts';
 import {
   generateDemoDistrict,
   generateEnterprises,
@@ -68,7 +70,7 @@ describe('settlementOf', () => {
       expect(settledOn <= AS_OF).toBe(true);
       if (settledOn > f.registrationDate) {
         later++;
-        const years = (Date.parse(settledOn) - Date.parse(f.registrationDate)) / 86_400_000 / 365;
+        const years = daysBetween(parseCivilDate(f.registrationDate), parseCivilDate(settledOn)) / 365;
         expect(years).toBeLessThanOrEqual(4.01);
       }
     }
@@ -145,10 +147,7 @@ describe('the series ends at the register', () => {
     for (const f of firms) {
       const last = lastOf.get(f.uscc);
       if (!last) continue; // left before 2024 or settled after the window: not possible here, but harmless
-      const expected =
-        f.leftOn === null
-          ? '2026-03'
-          : new Date(Date.parse(`${f.leftOn.slice(0, 7)}-01`) - 1).toISOString().slice(0, 7);
+      const expected = f.leftOn === null ? '2026-03' : previousPeriod(periodOfDate(f.leftOn));
       expect(last.period).toBe(expected);
       expect(last.employees).toBe(f.employees);
       expect(last.coreTalents).toBe(f.coreTalents);

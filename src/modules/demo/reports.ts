@@ -5,7 +5,16 @@
 // firm's history does not depend on how many firms are generated nor on the window asked for.
 // docs/demo-district.md ("Monthly reports") explains every constant below.
 import type { FieldCode } from '../enterprises/fields.ts';
-import { dayOf, isoOf, type DemoEnterprise } from './demo.ts';
+import { type DemoEnterprise } from './demo.ts';
+import { dateOfDayNumber as isoOf, dayNumberOf as dayOf, isCivilDate } from '../../platform/time/date.ts';
+import {
+  isPeriod,
+  lastDayOf,
+  parsePeriod,
+  periodOfDate,
+  periodOfOrdinal,
+  periodOrdinal,
+} from '../../platform/time/period.ts';
 import { mix32, mulberry32, type Rng } from './prng.ts';
 
 export interface DemoReportOptions {
@@ -200,30 +209,14 @@ const SEASON_FACTORS: Readonly<Record<keyof typeof SEASONS, Float64Array>> = {
   content: normalised(SEASONS.content),
 };
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
 /** 'YYYY-MM' → months since year 0, or NaN. */
 function monthOfPeriod(period: string): number {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : Number.NaN;
+  return isPeriod(period) ? periodOrdinal(period) : Number.NaN;
 }
 
 /** 'YYYY-MM-DD' → months since year 0 of the month it falls in, or NaN. */
 function monthOfDate(iso: string): number {
-  return Number.isNaN(dayOf(iso)) ? Number.NaN : monthOfPeriod(iso.slice(0, 7));
-}
-
-function periodOfMonth(n: number): string {
-  const y = Math.floor(n / 12);
-  const m = n - y * 12 + 1;
-  return `${y}-${m < 10 ? '0' : ''}${m}`;
-}
-
-function lastDayOfPeriod(period: string): string {
-  const y = Number(period.slice(0, 4));
-  const m = Number(period.slice(5, 7));
-  return `${period}-${m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!}`;
+  return isCivilDate(iso) ? periodOrdinal(periodOfDate(iso)) : Number.NaN;
 }
 
 // ---- settlement ---------------------------------------------------------------------------------
@@ -498,7 +491,7 @@ function resolve(opts: DemoReportOptions): Resolved {
   const anchor = opts.asOf === undefined ? to : monthOfDate(opts.asOf);
   if (Number.isNaN(anchor)) throw new RangeError(`asOf must be a date YYYY-MM-DD: ${opts.asOf}`);
   const periods: string[] = [];
-  for (let m = from; m <= to; m++) periods.push(periodOfMonth(m));
+  for (let m = from; m <= to; m++) periods.push(periodOfOrdinal(m));
   return { seed: opts.seed, from, to, anchor, missingRate, periods };
 }
 
@@ -602,7 +595,7 @@ export function* iterateReports(
   opts: DemoReportOptions,
 ): Generator<DemoReportRow, void, undefined> {
   const r = resolve(opts);
-  const asOf = opts.asOf ?? lastDayOfPeriod(opts.to);
+  const asOf = opts.asOf ?? lastDayOf(parsePeriod(opts.to, 'to'));
   const out = new Months();
   const batch: DemoReport[] = [];
   let index = 0;

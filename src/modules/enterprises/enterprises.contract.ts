@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, pageOf } from '../../platform/http/common.contract.ts';
 import { fieldCodeSchema, honourKindSchema } from './fields.ts';
 import { validateUscc, normalizeUscc } from './uscc.ts';
+import { today } from '../../platform/time/date.ts';
 
 export { fields, honourKinds, fieldCodeSchema, honourKindSchema } from './fields.ts';
 
@@ -25,8 +26,8 @@ export const honourSchema = z.object({
 });
 export type Honour = z.infer<typeof honourSchema>;
 
-/** Only judged for well-formed dates: a malformed one is reported once, as malformed. */
-const notFuture = (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d <= new Date().toISOString().slice(0, 10);
+/** Only judged for well-formed dates: a malformed one is reported once, as malformed. "Today" is Shanghai's. */
+const notFuture = (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d <= today(new Date());
 
 export const enterpriseInputSchema = z
   .object({

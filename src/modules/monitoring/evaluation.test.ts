@@ -14,7 +14,7 @@ import {
   type Point,
   type TargetSpec,
 } from './evaluation.ts';
-import { parsePeriod, periodRange, type Period } from './period.ts';
+import { parsePeriod, periodRange, type Period } from '../../platform/time/period.ts';
 
 const p = (text: string): Period => parsePeriod(text);
 const series = (entries: Record<string, number | null>): Point[] =>

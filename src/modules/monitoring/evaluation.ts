@@ -1,7 +1,14 @@
 // Dynamic evaluation (动态评估) of a plan target from its monthly series: progress, pace, status and a trend projection.
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
-import { addMonths, comparePeriods, isPeriod, monthsBetween, periodRange, type Period } from './period.ts';
+import {
+  addMonths,
+  comparePeriods,
+  isPeriod,
+  monthsBetween,
+  periodRange,
+  type Period,
+} from '../../platform/time/period.ts';
 
 export type Aim = 'increase' | 'level';
 export const statuses = ['ahead', 'onTrack', 'behind', 'seriouslyBehind', 'achieved', 'noData'] as const;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, pageOf } from '../../platform/http/common.contract.ts';
 import { unitRefSchema } from '../units/units.contract.ts';
-import { periodSchema } from './period.ts';
+import { periodSchema } from '../../platform/time/period.ts';
 import { statuses } from './evaluation.ts';
 
 export const statusSchema = z.enum(statuses);

@@ -3,16 +3,17 @@
 import { evaluatePolicies, policyPeriod } from '../policies/policies.store.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db.ts';
-import { rows } from '../../platform/db/db.ts';
 import type { JobHandler } from '../../platform/jobs/runner.ts';
 import type { Schedule } from '../../platform/jobs/schedule.ts';
 import { notifyAndDeliver, type DeliveryOptions } from '../notifications/notifications.delivery.ts';
 import type { NotificationInput } from '../notifications/notifications.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import type { PlanIndex } from '../plan/plan.ts';
-import { coverage } from '../reports/reports.store.ts';
-import { deadlineOf } from '../reports/reports.ts';
-import { previousPeriod, type Period } from './period.ts';
+import { enterprisesPresentIn } from '../enterprises/enterprises.sql.ts';
+import { coverage, reportFiledSql } from '../reports/reports.store.ts';
+import { endOfDay } from '../../platform/time/date.ts';
+import { reportDeadline } from '../../platform/time/deadline.ts';
+import { previousPeriod, type Period } from '../../platform/time/period.ts';
 import {
   lastClosedMonth,
   monitoringContext,
@@ -114,16 +115,15 @@ export async function sendReminders(
   const ctx = await monitoringContext(db, districtId);
   if (!ctx) return 0;
   const month = lastClosedMonth(now);
-  const deadline = deadlineOf(month, ctx.settings.reportDeadlineDay);
-  if (now.getTime() <= new Date(`${deadline}T23:59:59.999+08:00`).getTime()) return 0;
-  const missing = await rows<{ id: string; name: string }>(
+  // The deadline moves off weekends and holidays, so the first day after it varies: the job runs daily and sends
+  // once the (moved) deadline has ended; the dedupe key keeps it to one reminder per enterprise and month.
+  const deadline = reportDeadline(month, ctx.settings.reportDeadlineDay).date;
+  if (now.getTime() <= endOfDay(deadline).getTime()) return 0;
+  const missing = await enterprisesPresentIn(
     db,
-    sql`SELECT e.id::text, e.name FROM enterprises e
-        WHERE e.district_id = ${districtId}
-          AND e.settled_on <= (${`${month}-01`}::date + interval '1 month' - interval '1 day')::date
-          AND (e.left_on IS NULL OR e.left_on >= ${`${month}-01`}::date)
-          AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.district_id = e.district_id AND r.enterprise_id = e.id
-                          AND r.period = ${`${month}-01`}::date)`,
+    districtId,
+    month,
+    (id) => sql`NOT ${reportFiledSql(districtId, id, month)}`,
   );
   let sent = 0;
   for (const e of missing) {
@@ -148,11 +148,14 @@ export async function sendReminders(
 export const RECOMPUTE_JOB = 'monitoring.recompute';
 export const REMIND_JOB = 'monitoring.remind';
 
-/** Recompute every night (late reports and corrections show by morning); remind the day after the deadline. */
-export function monitoringSchedules(reportDeadlineDay = 10): Schedule[] {
+/**
+ * Recompute every night (late reports and corrections show by morning). Remind every morning: sendReminders acts
+ * only after the month's deadline, which moves off holidays, so the first morning after it is not a fixed day.
+ */
+export function monitoringSchedules(): Schedule[] {
   return [
     { kind: RECOMPUTE_JOB, every: 'day', hour: 2 },
-    { kind: REMIND_JOB, every: 'month', day: Math.min(28, reportDeadlineDay + 1), hour: 9 },
+    { kind: REMIND_JOB, every: 'day', hour: 9 },
   ];
 }
 

@@ -9,7 +9,7 @@ import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import type { UnitRef } from '../units/units.contract.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { fields } from '../enterprises/fields.ts';
-import { parsePeriod, type Period } from './period.ts';
+import { parsePeriod, type Period } from '../../platform/time/period.ts';
 import { withheldCells } from './disclosure.ts';
 import { sizeBands, unknownBand } from './indicators.sql.ts';
 import {

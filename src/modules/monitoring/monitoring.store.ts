@@ -14,7 +14,9 @@ import {
   periodRange,
   previousPeriod,
   type Period,
-} from './period.ts';
+} from '../../platform/time/period.ts';
+import { addDays, startOfDay } from '../../platform/time/date.ts';
+import { reportDeadline } from '../../platform/time/deadline.ts';
 import { evaluateSeries, isWorse, type Evaluation, type Point } from './evaluation.ts';
 import {
   indicatorResults,
@@ -389,10 +391,15 @@ async function writeReportingRates(
   deadlineDay: number,
 ) {
   await db.delete(reportingRates).where(eq(reportingRates.districtId, districtId));
+  // Each month with the first instant past its deadline (moved off weekends and holidays by platform/time).
+  const dues = periodRange(parsePeriod(from), parsePeriod(to)).map((m) => {
+    const after = startOfDay(addDays(reportDeadline(m, deadlineDay).date, 1));
+    return sql`(${monthDate(m)}::date, ${after.toISOString()}::timestamptz)`;
+  });
   await db.execute(sql`
-    WITH months AS (SELECT generate_series(${monthDate(from)}::date, ${monthDate(to)}::date, interval '1 month')::date AS month),
+    WITH months(month, due) AS (VALUES ${sql.join(dues, sql`, `)}),
     expected AS (
-      SELECT m.month, e.id, e.subdistrict_id FROM months m JOIN enterprises e
+      SELECT m.month, m.due, e.id, e.subdistrict_id FROM months m JOIN enterprises e
         ON e.district_id = ${districtId} AND e.settled_on <= (m.month + interval '1 month' - interval '1 day')::date
        AND (e.left_on IS NULL OR e.left_on >= m.month)
     ),
@@ -402,8 +409,7 @@ async function writeReportingRates(
       GROUP BY enterprise_id, period
     ),
     joined AS (
-      SELECT x.month, x.subdistrict_id, f.first_at,
-             (x.month + interval '1 month' + make_interval(days => ${deadlineDay}))::timestamp AT TIME ZONE 'Asia/Shanghai' AS due
+      SELECT x.month, x.subdistrict_id, f.first_at, x.due
       FROM expected x LEFT JOIN firsts f ON f.enterprise_id = x.id AND f.period = x.month
     )
     INSERT INTO reporting_rates (district_id, month, subdistrict_id, expected, reported, on_time)

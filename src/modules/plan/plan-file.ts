@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { checkCondition, conditionSchema, leavesOf } from '../policies/rules.ts';
+import { dateOfUtcMidnight } from '../../platform/time/date.ts';
 
 export const planFileFormat = 'mantianxing-plan/1';
 
@@ -27,8 +28,7 @@ const text = z.string().trim().min(1, 'must not be empty');
 const isoDateString = z.iso.date('must be a valid date written YYYY-MM-DD');
 const isValidIsoDate = (value: string) => isoDateString.safeParse(value).success;
 const isoDate = z.preprocess(
-  (value) =>
-    value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value,
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? dateOfUtcMidnight(value) : value),
   isoDateString,
 );
 

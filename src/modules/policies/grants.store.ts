@@ -31,11 +31,8 @@ import {
   type FactsColumns,
   type Scope,
 } from './policies.store.ts';
-
-/** Today in Shanghai, 'YYYY-MM-DD'. */
-export const shanghaiDate = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
+// Today in Shanghai, 'YYYY-MM-DD', and day arithmetic on it.
+import { addDays, today as shanghaiDate } from '../../platform/time/date.ts';
 
 const conflict = (message: string) => new AppError('CONFLICT', message);
 

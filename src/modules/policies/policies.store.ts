@@ -35,15 +35,12 @@ import {
   thresholdOf,
 } from './rules.sql.ts';
 import { conditionLines, explainTree, summaryOf, type EnterpriseFacts } from './explain.ts';
+import { lastDuePeriod } from '../../platform/time/deadline.ts';
 import { compileContext, spellsSql, tierCounts, tierRun, tierSeries, type Names } from './tiers.store.ts';
 
-/** The month policies are evaluated at: the last month whose reports were due (the deadline day has passed). */
+/** The month policies are evaluated at: the last month whose reports are past due (platform/time's deadline). */
 export function evaluationPeriod(now: Date, deadlineDay: number): string {
-  const shanghai = new Date(now.getTime() + 8 * 3600_000);
-  const y = shanghai.getUTCFullYear();
-  const m = shanghai.getUTCMonth() + 1;
-  const back = shanghai.getUTCDate() > deadlineDay ? 1 : 2;
-  return monthStart(`${y}-${String(m).padStart(2, '0')}`, -back).slice(0, 7);
+  return lastDuePeriod(now, deadlineDay);
 }
 
 export async function policyPeriod(db: Queryable, districtId: string, now: Date): Promise<string> {

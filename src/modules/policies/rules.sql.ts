@@ -1,5 +1,6 @@
 // Compiles rules to SQL: one features row per enterprise (every measure the rules read), then each rule as expressions.
 import { sql, type SQL } from 'drizzle-orm';
+import { addMonths, lastDayOf, parsePeriod } from '../../platform/time/period.ts';
 import {
   figures,
   displayStep,
@@ -28,16 +29,12 @@ export interface CompileContext {
 
 /** 'YYYY-MM' plus n months, as 'YYYY-MM-01'. */
 export function monthStart(period: string, plus = 0): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const t = y * 12 + (m - 1) + plus;
-  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01`;
+  return `${addMonths(parsePeriod(period), plus)}-01`;
 }
 
 /** The last day of a 'YYYY-MM'. */
 export function monthEnd(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${period}-${String(last).padStart(2, '0')}`;
+  return lastDayOf(parsePeriod(period));
 }
 
 /** The distinct measures a set of conditions and formulas read, each with its column name in the features table. */

@@ -1,7 +1,7 @@
 // API shapes of monthly reports: the form, a report with its versions and warnings, imports, reporting coverage.
 import { z } from 'zod';
 import { idSchema, pageOf } from '../../platform/http/common.contract.ts';
-import { periodSchema } from '../monitoring/period.ts';
+import { periodSchema } from '../../platform/time/period.ts';
 import { consistencyIssues } from './reports.ts';
 
 const count = z.number().int('须为整数').min(0, '不能为负数').max(10_000_000);

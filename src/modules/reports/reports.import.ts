@@ -7,7 +7,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { ImportRowError } from '../enterprises/enterprises.contract.ts';
 import type { EnterpriseLike } from '../enterprises/enterprises.policy.ts';
 import { normalizeUscc, validateUscc } from '../enterprises/uscc.ts';
-import { lastDayOf, type Period } from '../monitoring/period.ts';
+import { lastDayOf, type Period } from '../../platform/time/period.ts';
 import { consistencyIssues, moneyKeys, parseMoney, type Figures, type MoneyUnit } from './reports.ts';
 import { monthStart } from './reports.store.ts';
 

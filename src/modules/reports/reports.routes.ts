@@ -14,7 +14,7 @@ import { can, enterpriseScope, writeDecision } from '../enterprises/enterprises.
 import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import { importFailureSchema } from '../enterprises/enterprises.contract.ts';
 import { monitoringSettings } from '../plan/plan.store.ts';
-import { currentPeriod, lastDayOf, periodSchema, type Period } from '../monitoring/period.ts';
+import { currentPeriod, lastDayOf, periodSchema, type Period } from '../../platform/time/period.ts';
 import {
   coverageQuerySchema,
   coverageSchema,
@@ -40,7 +40,8 @@ import {
   saveReport,
   toReport,
 } from './reports.store.ts';
-import { deadlineOf, jumpWarnings } from './reports.ts';
+import { jumpWarnings } from './reports.ts';
+import { reportDeadline } from '../../platform/time/deadline.ts';
 import { importReports, MAX_REPORT_ROWS, reportColumns } from './reports.import.ts';
 
 /** An unknown USCC and one outside the importer's scope read alike, as a single edit's 404 would. */
@@ -112,7 +113,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
       const [previous] = await reportsBefore(db, user.districtId, e.id, req.params.period, 1);
       return {
         period: req.params.period,
-        deadline: deadlineOf(req.params.period, day),
+        deadline: reportDeadline(req.params.period, day).date,
         current: versions[0] ? toReport(versions[0], day, first ? new Date(first) : undefined) : null,
         versions: versions.map((v) => toReport(v, day, first ? new Date(first) : undefined)),
         previous: previous ? toReport(previous, day) : null,

@@ -1,12 +1,13 @@
 // The only SQL about reports: save with versions, read history, coverage and missing reports, bulk import.
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { reports } from './reports.schema.ts';
 import type { Report, ReportBody } from './reports.contract.ts';
-import { deadlineOf, onTime, sameFigures, type Figures } from './reports.ts';
-import { lastDayOf, type Period } from '../monitoring/period.ts';
+import { sameFigures, type Figures } from './reports.ts';
+import { deadlineEnd, onTime, reportDeadline } from '../../platform/time/deadline.ts';
+import { lastDayOf, type Period } from '../../platform/time/period.ts';
 import type { EnterpriseScope } from '../enterprises/enterprises.policy.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -203,13 +204,15 @@ export async function coverage(
   deadlineDay: number,
   scope: EnterpriseScope,
 ) {
-  const deadlineEnd = `${deadlineOf(period, deadlineDay)}T23:59:59.999+08:00`;
+  // The deadline moves off weekends and holidays (platform/time); on time is judged against the moved day.
+  const due = reportDeadline(period, deadlineDay);
+  const dueEnd = deadlineEnd(period, deadlineDay).toISOString();
   const found = await rows<{ id: string; name: string; expected: number; reported: number; on_time: number }>(
     db,
     sql`SELECT u.id::text AS id, u.name,
                count(e.id)::int AS expected,
                count(r.enterprise_id)::int AS reported,
-               count(r.enterprise_id) FILTER (WHERE r.first_at <= ${deadlineEnd}::timestamptz)::int AS on_time
+               count(r.enterprise_id) FILTER (WHERE r.first_at <= ${dueEnd}::timestamptz)::int AS on_time
         FROM units u
         LEFT JOIN enterprises e ON e.district_id = u.district_id AND e.subdistrict_id = u.id AND ${expectedSql(period)} ${scopeSql(scope)}
         LEFT JOIN (SELECT enterprise_id, min(submitted_at) AS first_at FROM reports
@@ -229,11 +232,18 @@ export async function coverage(
   const sum = (k: 'expected' | 'reported' | 'onTime') => subdistricts.reduce((s, x) => s + x[k], 0);
   return {
     period,
-    deadline: deadlineOf(period, deadlineDay),
+    deadline: due.date,
     district: { expected: sum('expected'), reported: sum('reported'), onTime: sum('onTime') },
     subdistricts,
   };
 }
+
+// ---- read by other modules (table ownership) ----
+
+/** Condition: the enterprise `enterpriseId` (an SQL expression) has filed `period`, in any version. */
+export const reportFiledSql = (districtId: string, enterpriseId: SQL, period: Period): SQL =>
+  sql`EXISTS (SELECT 1 FROM ${reports} WHERE ${reports.districtId} = ${districtId}
+              AND ${reports.enterpriseId} = ${enterpriseId} AND ${reports.period} = ${monthStart(period)}::date)`;
 
 /** Enterprises that should have reported a month and have not, with their last reported month. */
 export async function missingReports(

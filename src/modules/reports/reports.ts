@@ -1,5 +1,4 @@
-// Pure rules of monthly reports: figures' consistency, implausible-jump warnings, money units, deadlines.
-import { addMonths, formatPeriod, periodMonth, periodYear, type Period } from '../monitoring/period.ts';
+// Pure rules of monthly reports: figures' consistency, implausible-jump warnings, money units.
 
 export interface Figures {
   employees: number;
@@ -128,18 +127,6 @@ export function parseMoney(text: string, unit: MoneyUnit): number | null {
   const digits = `${m[1]}${frac.padEnd(shift, '0')}`;
   const n = Number(digits);
   return Number.isSafeInteger(n) ? n : null;
-}
-
-/** The day reports for `period` are due: `day` of the following month (Asia/Shanghai). */
-export function deadlineOf(period: Period, day: number): string {
-  const next = addMonths(period, 1);
-  return `${formatPeriod(periodYear(next), periodMonth(next))}-${String(day).padStart(2, '0')}`;
-}
-
-/** Whether a report submitted at `submittedAt` (UTC instant) was on time: by the end of the deadline day in UTC+8. */
-export function onTime(period: Period, day: number, submittedAt: Date): boolean {
-  const endOfDeadline = new Date(`${deadlineOf(period, day)}T23:59:59.999+08:00`);
-  return submittedAt.getTime() <= endOfDeadline.getTime();
 }
 
 /** Equal figures mean a re-import changes nothing (no new version). */

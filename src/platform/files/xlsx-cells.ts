@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../http/errors.ts';
+import { dateOfUtcMidnight } from '../time/date.ts';
 
 /** What a part is for: the reader says, the caller bounds it accordingly. Absent parts are null. */
 export type PartKind = 'meta' | 'strings' | 'sheet';
@@ -19,7 +20,7 @@ export interface XlsxRow {
  */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateOfUtcMidnight(value);
   if (typeof value === 'number') {
     if (Number.isInteger(value))
       return Number.isSafeInteger(value) ? String(value) : `#LOSTPRECISION:${value}`;

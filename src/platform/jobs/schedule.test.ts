@@ -1,47 +1,12 @@
 // Schedules in Asia/Shanghai time: occurrences, their keys, catch-up after downtime; and the retry backoff.
+// (The day arithmetic under them is tested in platform/time/date.test.ts.)
 import { describe, expect, it } from 'vitest';
-import {
-  civilFromDays,
-  daysFromCivil,
-  dueOccurrence,
-  latestOccurrence,
-  occurrences,
-  validateSchedule,
-  weekdayOfDays,
-  type Schedule,
-} from './schedule.ts';
+import { dueOccurrence, latestOccurrence, occurrences, validateSchedule, type Schedule } from './schedule.ts';
 import { retryDelayMs } from './jobs.ts';
 
 const at = (iso: string) => new Date(iso);
 const recompute: Schedule = { kind: 'monitoring.recompute', every: 'month', day: 16, hour: 2 };
 const reminders: Schedule = { kind: 'reports.remind', every: 'day', hour: 9 };
-
-describe('calendar arithmetic', () => {
-  it('round-trips every day from 1900 to 2100 and agrees with known dates', () => {
-    expect(daysFromCivil({ year: 1970, month: 1, day: 1 })).toBe(0);
-    expect(daysFromCivil({ year: 2000, month: 3, day: 1 })).toBe(11_017);
-    expect(civilFromDays(daysFromCivil({ year: 2024, month: 2, day: 29 }))).toEqual({
-      year: 2024,
-      month: 2,
-      day: 29,
-    });
-    const wrong: number[] = [];
-    for (
-      let d = daysFromCivil({ year: 1900, month: 1, day: 1 });
-      d < daysFromCivil({ year: 2100, month: 1, day: 1 });
-      d++
-    ) {
-      if (daysFromCivil(civilFromDays(d)) !== d) wrong.push(d);
-    }
-    expect(wrong).toEqual([]);
-  });
-
-  it('knows weekdays: 2026-11-16 is a Monday, 1970-01-01 a Thursday', () => {
-    expect(weekdayOfDays(0)).toBe(4);
-    expect(weekdayOfDays(daysFromCivil({ year: 2026, month: 11, day: 16 }))).toBe(1);
-    expect(weekdayOfDays(daysFromCivil({ year: 2026, month: 11, day: 22 }))).toBe(7);
-  });
-});
 
 describe('occurrences', () => {
   it('puts a monthly schedule on the given day and hour in Shanghai time, keyed by month', () => {

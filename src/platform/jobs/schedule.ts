@@ -1,8 +1,16 @@
 // Recurring schedules in Asia/Shanghai wall-clock time, and their occurrences as instants and dedupe keys (pure).
 //
-// China Standard Time is UTC+8 all year (no daylight saving since 1991), so wall-clock time is converted with a
-// fixed offset and whole-day integer arithmetic on the proleptic Gregorian calendar; no Date arithmetic or host time
-// zone is involved. `Date` only carries instants in and out.
+// Wall-clock time is converted with platform/time's fixed UTC+8 offset and whole-day integer arithmetic; no Date
+// arithmetic or host time zone is involved. `Date` only carries instants in and out.
+import {
+  civilFromDays,
+  dateOfDayNumber,
+  daysFromCivil,
+  shanghaiDays,
+  shanghaiInstantMs,
+  weekdayOfDays,
+} from '../time/date.ts';
+import { daysInMonth, formatPeriod } from '../time/period.ts';
 
 /** A job enqueued at each occurrence: the same occurrence enqueued by any number of instances is one job. */
 export type Schedule = ScheduleCommon & (MonthlySchedule | WeeklySchedule | DailySchedule);
@@ -49,60 +57,7 @@ export interface Occurrence {
 }
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-/** Asia/Shanghai: UTC+8, no daylight saving. */
-export const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
-
-export interface CivilDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** Days since 1970-01-01 of a Gregorian date (H. Hinnant's days_from_civil). */
-export function daysFromCivil({ year, month, day }: CivilDate): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** The Gregorian date `days` after 1970-01-01 (H. Hinnant's civil_from_days). */
-export function civilFromDays(days: number): CivilDate {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-export function daysInMonth(year: number, month: number): number {
-  const next = month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 };
-  return daysFromCivil(next) - daysFromCivil({ year, month, day: 1 });
-}
-
-/** ISO weekday (1 = Monday … 7 = Sunday) of a day number; 1970-01-01 was a Thursday. */
-export const weekdayOfDays = (days: number): number => ((((days + 3) % 7) + 7) % 7) + 1;
-
-/** The Shanghai calendar day (days since 1970-01-01) an instant falls on. */
-export const shanghaiDays = (instantMs: number): number =>
-  Math.floor((instantMs + SHANGHAI_OFFSET_MS) / DAY_MS);
-
-/** The instant of a Shanghai wall-clock time. */
-export const shanghaiInstantMs = (days: number, hour: number, minute: number): number =>
-  days * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS - SHANGHAI_OFFSET_MS;
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-export const formatCivil = (d: CivilDate): string => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** Throws on a schedule that cannot mean anything: out-of-range numbers, an empty kind. */
 export function validateSchedule(s: Schedule): void {
@@ -146,16 +101,16 @@ export function occurrences(s: Schedule, from: Date, to: Date): Occurrence[] {
     for (let i = first.year * 12 + first.month - 1; i <= last.year * 12 + last.month - 1; i++) {
       const y = Math.floor(i / 12);
       const m = (i % 12) + 1;
-      const day = Math.min(s.day, daysInMonth(y, m));
+      const day = Math.min(s.day, daysInMonth(formatPeriod(y, m)));
       const at = shanghaiInstantMs(daysFromCivil({ year: y, month: m, day }), s.hour, minute);
-      if (at > fromMs && at <= toMs) out.push(occurrence(s, at, `${pad(y, 4)}-${pad(m)}`));
+      if (at > fromMs && at <= toMs) out.push(occurrence(s, at, formatPeriod(y, m)));
     }
     return out;
   }
   for (let d = firstDay; d <= lastDay; d++) {
     if (s.every === 'week' && weekdayOfDays(d) !== s.weekday) continue;
     const at = shanghaiInstantMs(d, s.hour, minute);
-    if (at > fromMs && at <= toMs) out.push(occurrence(s, at, formatCivil(civilFromDays(d))));
+    if (at > fromMs && at <= toMs) out.push(occurrence(s, at, dateOfDayNumber(d)));
   }
   return out;
 }

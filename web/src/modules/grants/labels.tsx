@@ -5,6 +5,7 @@ import type { objectionStatuses } from '@contracts/modules/policies/policies.con
 import { useLanguage } from '../../app/i18n.ts';
 import { formatDateTime, formatYuan, formatYuanEn } from '../../components/format.ts';
 import type { BatchStatus } from './grants.api.ts';
+import { daysBetween, isCivilDate, today } from '@contracts/platform/time/date.ts';
 
 export type ObjectionStatus = (typeof objectionStatuses)[number];
 
@@ -70,12 +71,7 @@ export function noticeWindow(start: string | null, end: string | null): string {
 
 /** Today in Asia/Shanghai as YYYY-MM-DD. */
 export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return today(now);
 }
 
 /**
@@ -93,8 +89,6 @@ export function noticeOver(end: string | null, now: Date = new Date()): boolean 
 export function noticeDaysLeft(end: string | null, now: Date = new Date()): number | null {
   if (!end) return null;
   const last = formatDay(end);
-  const today = todayInShanghai(now);
-  const days =
-    Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000) + 1;
-  return Math.max(0, days);
+  if (!isCivilDate(last)) return null;
+  return Math.max(0, daysBetween(today(now), last) + 1);
 }

@@ -29,7 +29,8 @@ import {
   type warningSchema,
 } from '@contracts/modules/reports/reports.contract.ts';
 import type { Enterprise } from '@contracts/modules/enterprises/enterprises.contract.ts';
-import { currentPeriod, isPeriod } from '@contracts/modules/monitoring/period.ts';
+import { currentPeriod, isPeriod } from '@contracts/platform/time/period.ts';
+import { today as todayInShanghai } from '@contracts/platform/time/date.ts';
 import { ApiError } from '../../app/api.ts';
 import { errorText, formPath, issuePaths, setFieldErrors, type FieldIssue } from '../../app/errors.ts';
 import { useSession } from '../../app/session.ts';
@@ -519,7 +520,7 @@ function ReportMonth({ enterprise, period }: { enterprise: Enterprise; period: P
   useDocumentTitle(`${title} · ${enterprise.name}`);
   const deadline = detail.data?.period === period ? detail.data.deadline : null;
   const filed = detail.data?.period === period && !!detail.data.current;
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+  const today = todayInShanghai(new Date());
   const firstMonth = enterprise.settledOn.slice(0, 7);
   const lastMonth = enterprise.leftOn ? enterprise.leftOn.slice(0, 7) : lastClosedPeriod();
 

@@ -1,11 +1,6 @@
 // Reporting months on the web side: the last closed month (the default everywhere) and month-picker helpers.
 import dayjs, { type Dayjs } from 'dayjs';
-import {
-  currentPeriod,
-  isPeriod,
-  previousPeriod,
-  type Period,
-} from '@contracts/modules/monitoring/period.ts';
+import { currentPeriod, isPeriod, previousPeriod, type Period } from '@contracts/platform/time/period.ts';
 
 export type { Period };
 

@@ -1,6 +1,6 @@
 // Tests of monthly period arithmetic: validation, month counting across years, month ends and Shanghai time.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../http/errors.ts';
 import {
   addMonths,
   comparePeriods,

@@ -1,6 +1,6 @@
 // Monthly reporting periods ('YYYY-MM') and the calendar arithmetic on them, in Asia/Shanghai time.
 import { z } from 'zod';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../http/errors.ts';
 
 /**
  * A month, 'YYYY-MM'. Branded so that only validated text (parsePeriod, isPeriod, periodSchema or the
@@ -60,9 +60,12 @@ export function periodMonth(p: Period): number {
   return Number(p.slice(5, 7));
 }
 
-// Months since year 0: turns month arithmetic into integer arithmetic.
-const ordinal = (p: Period): number => periodYear(p) * 12 + periodMonth(p) - 1;
-const fromOrdinal = (n: number): Period => formatPeriod(Math.floor(n / 12), (n % 12) + 1);
+/** Months since year 0: turns month arithmetic into integer arithmetic. */
+export const periodOrdinal = (p: Period): number => periodYear(p) * 12 + periodMonth(p) - 1;
+/** The period `n` months after January of year 0 (the inverse of periodOrdinal). */
+export const periodOfOrdinal = (n: number): Period => formatPeriod(Math.floor(n / 12), (n % 12) + 1);
+const ordinal = periodOrdinal;
+const fromOrdinal = periodOfOrdinal;
 
 export function addMonths(p: Period, n: number): Period {
   if (!Number.isInteger(n)) throw invalidPeriod('months', `月数应为整数：${n}`);

@@ -1,5 +1,5 @@
 // The only SQL about reports: save with versions, read history, coverage and missing reports, bulk import.
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
@@ -392,3 +392,17 @@ export async function expectedEnterprises(
         ORDER BY e.name`,
   );
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Typed SQL fragments for other modules' queries (monitoring's reporting rates)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Rows (enterprise_id, period, first_at): when each enterprise first reported each month from `from` to `to`
+ * ('YYYY-MM-01'), corrections aside — what being on time is judged by.
+ */
+export const firstSubmissionsSql = (districtId: string, from: string, to: string): SQL =>
+  sql`SELECT ${reports.enterpriseId} AS enterprise_id, ${reports.period} AS period, min(${reports.submittedAt}) AS first_at
+      FROM ${reports}
+      WHERE ${reports.districtId} = ${districtId} AND ${reports.period} BETWEEN ${from}::date AND ${to}::date
+      GROUP BY ${reports.enterpriseId}, ${reports.period}`;

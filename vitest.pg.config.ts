@@ -7,4 +7,7 @@ if (!process.env.DATABASE_URL) {
   throw new Error('test:pg needs DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
 }
 
-export default mergeConfig(base, defineConfig({ test: { include: ['test/api/**/*.test.ts'] } }));
+export default mergeConfig(
+  base,
+  defineConfig({ test: { include: ['test/api/**/*.test.ts', 'test/store/**/*.test.ts'] } }),
+);

@@ -1,8 +1,16 @@
-// Enterprise spreadsheets: template columns, the header, and row-by-row validation of the rows the shared reader streams.
+// Enterprise spreadsheets: the template, row-by-row validation of streamed rows, the whole import, the export sheet.
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors.ts';
-import { enterpriseInputSchema, type EnterpriseValues, type ImportRowError } from './enterprises.contract.ts';
-import { fields } from './fields.ts';
+import type { Db, Queryable } from '../../platform/db/db.ts';
+import type { Actor } from '../../platform/audit/audit.ts';
+import { importLookups, upsertEnterprises, type UpsertOptions } from './enterprises.store.ts';
+import {
+  enterpriseInputSchema,
+  type EnterpriseListItem,
+  type EnterpriseValues,
+  type ImportRowError,
+} from './enterprises.contract.ts';
+import { fields, honourKinds } from './fields.ts';
 
 export interface ImportColumn {
   key: string;
@@ -303,3 +311,81 @@ export function templateCsv(): string {
   const example = importColumns.map((c) => c.example).join(',');
   return `\uFEFF${header}\n${example}\n`;
 }
+
+/** The import template of a district: its subdistricts and buildings offered as the cells' lists. */
+export async function districtTemplateWorkbook(db: Queryable, districtId: string) {
+  const lookups = await importLookups(db, districtId);
+  return templateWorkbook(
+    lookups.subdistricts.map((s) => s.name),
+    lookups.buildings.map((b) => b.name),
+  );
+}
+
+/**
+ * Reads, checks and lands an enterprise sheet: subdistrict and building names or codes resolved to ids, every row
+ * decided by `decide` (the caller's access policy) against the registered record, all rows or none.
+ */
+export async function importRegistry(
+  db: Db,
+  actor: Actor,
+  source: AsyncIterable<{ row: number; cells: string[] }>,
+  decide: UpsertOptions['decide'],
+) {
+  const lookups = await importLookups(db, actor.districtId);
+  const buildingIdByNameOrCode = new Map<string, { id: string; subdistrictId: string }>();
+  for (const b of lookups.buildings) {
+    buildingIdByNameOrCode.set(b.name, b);
+    buildingIdByNameOrCode.set(b.code, b);
+  }
+  const { values, errors, errorCount } = await validateRows(source, {
+    subdistrictIdByName: new Map(
+      lookups.subdistricts.flatMap((s) => [
+        [s.name, s.id],
+        [s.code, s.id],
+      ]),
+    ),
+    buildingIdByNameOrCode,
+  });
+  if (values.length === 0 && errorCount === 0)
+    throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
+  return upsertEnterprises(db, actor, values, {
+    decide,
+    priorErrors: errors,
+    priorErrorCount: errorCount,
+    maxListedErrors: MAX_REPORTED_ERRORS,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Export: the registry as a sheet
+// ---------------------------------------------------------------------------------------------------------------
+
+const statusZh = { active: '在营', movedOut: '已迁出', closed: '已注销' } as const;
+const fieldZh = new Map<string, string>(fields.map((f) => [f.code, f.zh]));
+const honourZh = new Map<string, string>(honourKinds.map((h) => [h.code, h.zh]));
+
+/** The exported registry's columns. */
+export const exportColumns = [
+  { header: '统一社会信用代码', key: 'uscc', width: 22 },
+  { header: '企业名称', key: 'name', width: 36 },
+  { header: '注册日期', key: 'registrationDate', width: 12 },
+  { header: '所属镇街', key: 'subdistrict', width: 14 },
+  { header: '所在楼宇', key: 'building', width: 24 },
+  { header: '重点领域', key: 'fields', width: 30 },
+  { header: '规上企业', key: 'aboveScale', width: 8 },
+  { header: '经营状态', key: 'status', width: 8 },
+  { header: '荣誉', key: 'honours', width: 24 },
+];
+
+/** One enterprise as a row of the exported registry, in Chinese words. */
+export const exportRow = (e: EnterpriseListItem) => ({
+  uscc: e.uscc,
+  name: e.name,
+  registrationDate: e.registrationDate,
+  subdistrict: e.subdistrict.name,
+  building: e.building?.name ?? '',
+  fields: e.fields.map((f) => fieldZh.get(f) ?? f).join('、'),
+  aboveScale: e.aboveScale ? '是' : '否',
+  status: statusZh[e.status],
+  honours: e.honourKinds.map((h) => honourZh.get(h) ?? h).join('、'),
+});

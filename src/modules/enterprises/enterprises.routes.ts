@@ -19,30 +19,28 @@ import {
   type EnterpriseValues,
 } from './enterprises.contract.ts';
 import { can, enterpriseScope, selfEditableKeys, writeDecision } from './enterprises.policy.ts';
+import { lockedChanges } from './enterprises.ts';
 import {
   createEnterprise,
   findEnterpriseRow,
   getEnterprise,
-  importLookups,
   iterateEnterprises,
   listBuildings,
   listEnterprises,
   updateEnterprise,
-  upsertEnterprises,
 } from './enterprises.store.ts';
 import {
+  exportColumns,
+  exportRow,
+  importRegistry,
   templateCsv,
-  templateWorkbook,
-  validateRows,
+  districtTemplateWorkbook,
   MAX_IMPORT_ROWS,
-  MAX_REPORTED_ERRORS,
 } from './enterprises.import.ts';
 import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
 import { importGate } from '../../platform/files/gate.ts';
-import { fields, honourKinds } from './fields.ts';
 
 const idParams = z.object({ id: idSchema });
-const statusZh = { active: '在营', movedOut: '已迁出', closed: '已注销' } as const;
 
 export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): void {
   app.get(
@@ -74,40 +72,16 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
     async (req, reply) => {
       const user = requireUser(req);
       if (!can(user, 'export')) throw forbidden();
-      const fieldZh = new Map<string, string>(fields.map((f) => [f.code, f.zh]));
-      const honourZh = new Map<string, string>(honourKinds.map((h) => [h.code, h.zh]));
       const query = { ...req.query, page: 1, pageSize: 1 };
       return sendXlsx(reply, '企业名录.xlsx', async (wb) => {
         const sheet = wb.addWorksheet('企业名录');
-        sheet.columns = [
-          { header: '统一社会信用代码', key: 'uscc', width: 22 },
-          { header: '企业名称', key: 'name', width: 36 },
-          { header: '注册日期', key: 'registrationDate', width: 12 },
-          { header: '所属镇街', key: 'subdistrict', width: 14 },
-          { header: '所在楼宇', key: 'building', width: 24 },
-          { header: '重点领域', key: 'fields', width: 30 },
-          { header: '规上企业', key: 'aboveScale', width: 8 },
-          { header: '经营状态', key: 'status', width: 8 },
-          { header: '荣誉', key: 'honours', width: 24 },
-        ];
+        sheet.columns = exportColumns;
         let count = 0;
         let complete = false;
         try {
           for await (const e of iterateEnterprises(db, user.districtId, enterpriseScope(user), query)) {
             count++;
-            sheet
-              .addRow({
-                uscc: e.uscc,
-                name: e.name,
-                registrationDate: e.registrationDate,
-                subdistrict: e.subdistrict.name,
-                building: e.building?.name ?? '',
-                fields: e.fields.map((f) => fieldZh.get(f) ?? f).join('、'),
-                aboveScale: e.aboveScale ? '是' : '否',
-                status: statusZh[e.status],
-                honours: e.honourKinds.map((h) => honourZh.get(h) ?? h).join('、'),
-              })
-              .commit();
+            sheet.addRow(exportRow(e)).commit();
           }
           complete = true;
         } finally {
@@ -139,11 +113,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       if (req.query.format === 'csv') {
         return attachment(reply, '企业导入模板.csv', 'text/csv; charset=utf-8').send(templateCsv());
       }
-      const lookups = await importLookups(db, user.districtId);
-      const wb = await templateWorkbook(
-        lookups.subdistricts.map((s) => s.name),
-        lookups.buildings.map((b) => b.name),
-      );
+      const wb = await districtTemplateWorkbook(db, user.districtId);
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
       return attachment(reply, '企业导入模板.xlsx', XLSX_TYPE).send(buffer);
     },
@@ -172,29 +142,13 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       const upload = await receiveUpload(req);
       try {
         return await importGate.run(async () => {
-          const lookups = await importLookups(db, user.districtId);
-          const buildingIdByNameOrCode = new Map<string, { id: string; subdistrictId: string }>();
-          for (const b of lookups.buildings) {
-            buildingIdByNameOrCode.set(b.name, b);
-            buildingIdByNameOrCode.set(b.code, b);
-          }
-          const { values, errors, errorCount } = await validateRows(
-            readSpreadsheet(upload, { maxRows: MAX_IMPORT_ROWS }),
-            {
-              subdistrictIdByName: new Map(
-                lookups.subdistricts.flatMap((s) => [
-                  [s.name, s.id],
-                  [s.code, s.id],
-                ]),
-              ),
-              buildingIdByNameOrCode,
-            },
-          );
-          if (values.length === 0 && errorCount === 0)
-            throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
-          return await upsertEnterprises(db, actorOf(user), values, {
+          const source = readSpreadsheet(upload, { maxRows: MAX_IMPORT_ROWS });
+          return await importRegistry(
+            db,
+            actorOf(user),
+            source,
             // Each row is decided as a single create or edit of it would be.
-            decide: (before, after) => {
+            (before, after) => {
               const refusal = writeDecision(user, before, {
                 id: before?.id ?? '',
                 subdistrictId: after.subdistrictId,
@@ -205,10 +159,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
               if (refusal === 'outOfScope') return { column: '所属镇街', reason: '只能导入本镇街的企业' };
               return null;
             },
-            priorErrors: errors,
-            priorErrorCount: errorCount,
-            maxListedErrors: MAX_REPORTED_ERRORS,
-          });
+          );
         });
       } finally {
         await upload.cleanup();
@@ -292,22 +243,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       }
       if (user.role === 'enterprise') {
         const current = (await getEnterprise(db, user.districtId, row.id))!;
-        const locked = {
-          uscc: current.uscc,
-          name: current.name,
-          registrationDate: current.registrationDate,
-          subdistrictId: current.subdistrict.id,
-          aboveScale: current.aboveScale,
-          status: current.status,
-          settledOn: current.settledOn,
-          leftOn: current.leftOn,
-          honours: current.honours,
-        };
-        // A null settledOn means "the registration date", as it is stored.
-        const asStored = { ...body, settledOn: body.settledOn ?? body.registrationDate };
-        const changed = Object.entries(locked)
-          .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(asStored[k as keyof EnterpriseValues]))
-          .map(([k]) => k);
+        const changed = lockedChanges(current, body);
         if (changed.length) {
           throw new AppError(
             'FORBIDDEN',

@@ -1,5 +1,8 @@
 // The only SQL on monitoring tables: recompute (facts → results → snapshots), reading results, drill-down, manual values.
 import { evaluateTiers } from '../policies/tiers.store.ts';
+import { enterpriseAttributesSql, enterprisesPresentInMonthSql } from '../enterprises/enterprises.sql.ts';
+import { firstSubmissionsSql } from '../reports/reports.store.ts';
+import { unitNamesSql } from '../units/units.store.ts';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
@@ -399,15 +402,10 @@ async function writeReportingRates(
   await db.execute(sql`
     WITH months(month, due) AS (VALUES ${sql.join(dues, sql`, `)}),
     expected AS (
-      SELECT m.month, m.due, e.id, e.subdistrict_id FROM months m JOIN enterprises e
-        ON e.district_id = ${districtId} AND e.settled_on <= (m.month + interval '1 month' - interval '1 day')::date
-       AND (e.left_on IS NULL OR e.left_on >= m.month)
+      SELECT m.month, m.due, e.id, e.subdistrict_id
+      FROM months m CROSS JOIN LATERAL (${enterprisesPresentInMonthSql(districtId, sql`m.month`)}) e
     ),
-    firsts AS (
-      SELECT enterprise_id, period, min(submitted_at) AS first_at FROM reports
-      WHERE district_id = ${districtId} AND period BETWEEN ${monthDate(from)}::date AND ${monthDate(to)}::date
-      GROUP BY enterprise_id, period
-    ),
+    firsts AS (${firstSubmissionsSql(districtId, monthDate(from), monthDate(to))}),
     joined AS (
       SELECT x.month, x.subdistrict_id, f.first_at, x.due
       FROM expected x LEFT JOIN firsts f ON f.enterprise_id = x.id AND f.period = x.month
@@ -456,8 +454,8 @@ export async function contributors(
           ? sql`AND ${sizeBandSql(sql`c.employees`)} = ${q.group}`
           : sql``;
   const scope = q.onlySubdistrictId ? sql`AND e.subdistrict_id = ${q.onlySubdistrictId}` : sql``;
-  const base = sql`FROM (${contrib}) c JOIN enterprises e ON e.district_id = ${ctx.districtId} AND e.id = c.enterprise_id
-                   JOIN units u ON u.district_id = e.district_id AND u.id = e.subdistrict_id
+  const base = sql`FROM (${contrib}) c JOIN (${enterpriseAttributesSql(ctx.districtId)}) e ON e.id = c.enterprise_id
+                   JOIN (${unitNamesSql(ctx.districtId)}) u ON u.id = e.subdistrict_id
                    WHERE (c.has_data OR c.value <> 0) ${group} ${scope}`;
   const items = await rows<{
     id: string;

@@ -14,7 +14,7 @@ import { can, enterpriseScope, writeDecision } from '../enterprises/enterprises.
 import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import { importFailureSchema } from '../enterprises/enterprises.contract.ts';
 import { monitoringSettings } from '../plan/plan.store.ts';
-import { currentPeriod, lastDayOf, periodSchema, type Period } from '../../platform/time/period.ts';
+import { periodSchema } from '../../platform/time/period.ts';
 import {
   coverageQuerySchema,
   coverageSchema,
@@ -27,21 +27,9 @@ import {
   reportImportResultSchema,
   reportListSchema,
   reportSavedSchema,
-  type ReportBody,
 } from './reports.contract.ts';
-import {
-  expectedEnterprises,
-  figuresOf,
-  missingReports,
-  coverage,
-  reportHistory,
-  reportVersions,
-  reportsBefore,
-  saveReport,
-  toReport,
-} from './reports.store.ts';
-import { jumpWarnings } from './reports.ts';
-import { reportDeadline } from '../../platform/time/deadline.ts';
+import { expectedEnterprises, missingReports, coverage, reportHistory } from './reports.store.ts';
+import { checkReport, fileReport, reportMonth } from './reports.views.ts';
 import { importReports, MAX_REPORT_ROWS, reportColumns } from './reports.import.ts';
 
 /** An unknown USCC and one outside the importer's scope read alike, as a single edit's 404 would. */
@@ -61,18 +49,6 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     const row = await findEnterpriseRow(db, user.districtId, id);
     if (!row || !can(user, 'read', row)) throw notFound('企业');
     return row;
-  };
-
-  /** A report may be filed for a finished month in which the enterprise was in the district. */
-  const checkPeriod = (period: Period, e: { settledOn: string; leftOn: string | null }) => {
-    if (period >= currentPeriod(now())) {
-      throw new AppError('VALIDATION', '只能填报已结束的月份', [
-        { path: 'period', message: '只能填报已结束的月份' },
-      ]);
-    }
-    if (lastDayOf(period) < e.settledOn || (e.leftOn && `${period}-01` > e.leftOn)) {
-      throw new AppError('VALIDATION', '该月企业不在本区', [{ path: 'period', message: '该月企业不在本区' }]);
-    }
   };
 
   app.get(
@@ -107,17 +83,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     async (req) => {
       const user = requireUser(req);
       const e = await readable(user, req.params.id);
-      const { reportDeadlineDay: day } = await monitoringSettings(db, user.districtId);
-      const versions = await reportVersions(db, user.districtId, e.id, req.params.period);
-      const first = versions.at(-1)?.submittedAt;
-      const [previous] = await reportsBefore(db, user.districtId, e.id, req.params.period, 1);
-      return {
-        period: req.params.period,
-        deadline: reportDeadline(req.params.period, day).date,
-        current: versions[0] ? toReport(versions[0], day, first ? new Date(first) : undefined) : null,
-        versions: versions.map((v) => toReport(v, day, first ? new Date(first) : undefined)),
-        previous: previous ? toReport(previous, day) : null,
-      };
+      return reportMonth(db, user.districtId, e.id, req.params.period);
     },
   );
 
@@ -141,8 +107,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     async (req) => {
       const user = requireUser(req);
       const e = await readable(user, req.params.id);
-      const history = await reportsBefore(db, user.districtId, e.id, req.body.period, 3);
-      return { warnings: jumpWarnings(req.body, history.map(figuresOf)) };
+      return checkReport(db, user.districtId, e.id, req.body);
     },
   );
 
@@ -167,18 +132,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
       const user = requireUser(req);
       const e = await readable(user, req.params.id);
       if (!can(user, 'update', e)) throw forbidden();
-      const body: ReportBody = req.body;
-      checkPeriod(body.period, e);
-      const { reportDeadlineDay: day } = await monitoringSettings(db, user.districtId);
-      const history = await reportsBefore(db, user.districtId, e.id, body.period, 3);
-      const { row, outcome } = await saveReport(db, actorOf(user), e.id, body, 'form', now());
-      const versions = await reportVersions(db, user.districtId, e.id, body.period);
-      const first = versions.at(-1)!.submittedAt;
-      return {
-        report: toReport(row, day, new Date(first)),
-        outcome,
-        warnings: jumpWarnings(body, history.map(figuresOf)),
-      };
+      return fileReport(db, actorOf(user), e, req.body, now());
     },
   );
 

@@ -402,3 +402,17 @@ export async function expectedEnterprises(
         ORDER BY e.name`,
   );
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Typed SQL fragments for other modules' queries (monitoring's reporting rates)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Rows (enterprise_id, period, first_at): when each enterprise first reported each month from `from` to `to`
+ * ('YYYY-MM-01'), corrections aside — what being on time is judged by.
+ */
+export const firstSubmissionsSql = (districtId: string, from: string, to: string): SQL =>
+  sql`SELECT ${reports.enterpriseId} AS enterprise_id, ${reports.period} AS period, min(${reports.submittedAt}) AS first_at
+      FROM ${reports}
+      WHERE ${reports.districtId} = ${districtId} AND ${reports.period} BETWEEN ${from}::date AND ${to}::date
+      GROUP BY ${reports.enterpriseId}, ${reports.period}`;

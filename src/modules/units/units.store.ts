@@ -1,5 +1,5 @@
 // The only SQL about the units table: upsert from a plan file, list with task counts, one unit in detail.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
 import { units } from './units.schema.ts';
@@ -130,3 +130,12 @@ export function toUnit(
     shareCount: counts?.shares ?? 0,
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Typed SQL fragments for other modules' queries (monitoring's drill-down)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Rows (id, name, name_en): every unit of the district, to join on `id`. */
+export const unitNamesSql = (districtId: string): SQL =>
+  sql`SELECT ${units.id} AS id, ${units.name} AS name, ${units.nameEn} AS name_en
+      FROM ${units} WHERE ${units.districtId} = ${districtId}`;

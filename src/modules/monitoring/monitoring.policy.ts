@@ -1,0 +1,30 @@
+// Who may do what with monitoring: the one place access to targets, drill-down, manual values and recompute is decided.
+import type { SessionUser } from '../../platform/auth/auth.contract.ts';
+
+/**
+ * `view`: the signed-in overview and target pages (every role; the public has its own pages) · `drillDown`: the
+ * enterprises behind a figure · `readManualValues` · `enterManualValue` · `recompute`.
+ */
+export type MonitoringAction = 'view' | 'drillDown' | 'readManualValues' | 'enterManualValue' | 'recompute';
+
+/** Whether `user` may do `action`. No monitoring action concerns a single record, so there is none to pass. */
+export function can(user: SessionUser | null, action: MonitoringAction, _record?: undefined): boolean {
+  if (!user) return false;
+  const role = user.role;
+  switch (action) {
+    case 'view':
+      return true;
+    case 'drillDown':
+    case 'readManualValues':
+      // Government users only: an enterprise sees its own figures in its reports, never another firm's.
+      return role !== 'enterprise';
+    case 'enterManualValue':
+      return role === 'admin' || role === 'department';
+    case 'recompute':
+      return role === 'admin';
+  }
+}
+
+/** The one subdistrict a user's drill-down is confined to (a subdistrict user's own), or null for the district. */
+export const drillDownSubdistrict = (user: SessionUser): string | null =>
+  user.role === 'subdistrict' ? user.unitId : null;

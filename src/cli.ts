@@ -6,9 +6,8 @@ import { gateOptionsFor } from './platform/db/gate.ts';
 import os from 'node:os';
 import { pruneLoginFailures } from './platform/auth/auth.routes.ts';
 import { pruneRateLimits } from './platform/http/throttle.ts';
-import { buildServer, loggingDelivery } from './server.ts';
+import { buildServer, composeServerModules } from './server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
-import { monitoringJobHandlers, monitoringSchedules } from './modules/monitoring/monitoring.feedback.ts';
 import { monitoringSettings } from './modules/plan/plan.store.ts';
 import { lastComputedAt, recompute } from './modules/monitoring/monitoring.store.ts';
 import {
@@ -123,13 +122,19 @@ async function main() {
   await pruneLoginFailures(database.db);
   await pruneRateLimits(database.db);
   await app.listen({ port: config.port, host: config.host });
-  // Background work (nightly recompute, reminders) is claimed through PostgreSQL: any number of instances may run this.
-  const settings = await monitoringSettings(database.db, plan.districtId);
+  // Background work (every module's jobs and schedules, and delivery of domain events to the modules' subscriptions)
+  // is claimed through PostgreSQL: any number of instances may run this.
+  const workerId = `${os.hostname()}:${process.pid}`;
+  const composed = composeServerModules(
+    { db: database.db, now: () => new Date(), logger: app.log, defaultDistrictId: plan.districtId },
+    { workerId },
+  );
   const runner = new JobRunner({
     db: database.db,
-    workerId: `${os.hostname()}:${process.pid}`,
-    handlers: monitoringJobHandlers(loggingDelivery(database.db, app.log)),
-    schedules: monitoringSchedules(settings.reportDeadlineDay),
+    workerId,
+    handlers: composed.handlers,
+    schedules: await composed.schedules(),
+    events: composed.dispatcher,
     logger: app.log,
   });
   runner.start();

@@ -8,7 +8,7 @@ import { evaluatePolicies, policyPeriod } from './policies.store.ts';
 
 export const policiesModule: Manifest = {
   name: 'policies',
-  routes: (api, { db, now }) => registerPolicyRoutes(api, { db, now }),
+  routes: (api, { db, now, events }) => registerPolicyRoutes(api, { db, now, events }),
   subscriptions: () => [
     // Policies read the same reports and tiers: re-evaluate them (with stored explanations) after every recompute.
     on(recomputed, 'policies.evaluateAfterRecompute', async (e, ctx) =>

@@ -13,16 +13,10 @@ import { registerAuthRoutes, registerSessionHook, type AuthOptions } from './pla
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { audit, refusalEvent } from './platform/audit/audit.ts';
 import { actorOf } from './platform/auth/principal.ts';
-import {
-  LoggingDeliveryAdapter,
-  type DeliveryLogger,
-  type DeliveryOptions,
-} from './modules/notifications/notifications.delivery.ts';
+import type { DeliveryOptions } from './modules/notifications/notifications.delivery.ts';
 import { composeModules, registerModuleRoutes, type Composed } from './platform/module.ts';
 import { modules } from './modules/index.ts';
-import type { ModuleDeps } from './modules/deps.ts';
-import { enterpriseContacts } from './modules/enterprises/enterprises.store.ts';
-import { describeUser, sessionUserByToken } from './modules/users/users.store.ts';
+import { accountLookup, loggingDelivery, type ModuleDeps } from './modules/deps.ts';
 import { districts } from './platform/district.schema.ts';
 import { eq } from 'drizzle-orm';
 
@@ -48,16 +42,6 @@ export interface ServerDeps {
   delivery?: DeliveryOptions;
   /** Admission gate in front of the database (docs/scaling.md); absent means none (tests choose theirs). */
   gate?: GateOptions;
-}
-
-/** The default delivery: SMS to enterprises' contact phones, written to the log instead of sent. */
-export function loggingDelivery(db: Db, logger: DeliveryLogger): DeliveryOptions {
-  return {
-    adapters: [new LoggingDeliveryAdapter(logger, 'sms'), new LoggingDeliveryAdapter(logger, 'email')],
-    contactsOf: async (districtId, recipient) =>
-      recipient.kind === 'enterprise' ? enterpriseContacts(db, districtId, recipient.id) : [],
-    logger,
-  };
 }
 
 /** The modules of src/modules/index.ts composed with one set of deps (server.ts for routes, cli.ts for the runner). */
@@ -97,8 +81,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     now,
     secureCookies: config.secureCookies,
     defaultDistrictId,
-    describe: describeUser,
-    loadSession: sessionUserByToken,
+    ...accountLookup,
     ...(deps.loginMaxFailures ? { maxFailures: deps.loginMaxFailures } : {}),
   };
   registerSessionHook(app, authOptions);

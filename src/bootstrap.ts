@@ -7,16 +7,22 @@ import { users } from './platform/auth/auth.schema.ts';
 import { generatePassword, hashPassword } from './platform/auth/password.ts';
 import { audit, systemActor } from './platform/audit/audit.ts';
 import { parsePlanFile } from './modules/plan/plan-file.ts';
-import { loadPlanFile, type LoadResult } from './modules/plan/plan.store.ts';
+import { loadPlanFile, monitoringSettings, type LoadResult } from './modules/plan/plan.store.ts';
 import { allUnits } from './modules/units/units.store.ts';
 import { bulkInsertRegistry, countEnterprises } from './modules/enterprises/enterprises.store.ts';
 import { generateDemoDistrict } from './modules/demo/demo.ts';
 import { iterateReports, settlementOf } from './modules/demo/reports.ts';
 import { bulkInsertReports } from './modules/reports/reports.store.ts';
-import { lastClosedMonth } from './modules/monitoring/monitoring.store.ts';
+import { lastClosedMonth, lastComputedAt, recompute } from './modules/monitoring/monitoring.store.ts';
+import { tierRun, tiersDigest } from './modules/policies/tiers.store.ts';
 import { nextPeriod, parsePeriod, periodMonth } from './platform/time/period.ts';
 import { parsePolicyFile } from './modules/policies/policy-file.ts';
-import { createPolicy, listPolicies } from './modules/policies/policies.store.ts';
+import {
+  createPolicy,
+  evaluatePolicies,
+  listPolicies,
+  policyPeriod,
+} from './modules/policies/policies.store.ts';
 import { enterprises } from './modules/enterprises/enterprises.schema.ts';
 
 /** The demo district's registry is generated as of this day, so every machine gets the same one. */
@@ -283,4 +289,25 @@ export async function ensureExamplePolicies(db: Db, districtId: string, file: st
       note: `loaded from ${file}`,
     });
   return parsed.policies.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// First computation (moved from cli.ts, so the command line names no module)
+
+/**
+ * The first start computes at once, so the dashboard is not empty until the nightly job; so does a start after the
+ * plan's tier rules changed. Active policies never evaluated at their version are evaluated too. The recompute
+ * publishes `monitoring.recomputed`, whose subscribers (alerts, policies) the job runner serves once it starts.
+ */
+export async function ensureComputed(db: Db, districtId: string, now: Date): Promise<void> {
+  const settings = await monitoringSettings(db, districtId);
+  const tiers = await tierRun(db, districtId);
+  if (!(await lastComputedAt(db, districtId)) || tiers?.digest !== tiersDigest(settings.tiers))
+    await recompute(db, districtId, now);
+  if (
+    (await listPolicies(db, districtId, 'active')).some(
+      (p) => !p.evaluation || p.evaluation.version !== p.version,
+    )
+  )
+    await evaluatePolicies(db, districtId, await policyPeriod(db, districtId, now));
 }

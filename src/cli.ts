@@ -6,21 +6,17 @@ import { gateOptionsFor } from './platform/db/gate.ts';
 import os from 'node:os';
 import { pruneLoginFailures } from './platform/auth/auth.routes.ts';
 import { pruneRateLimits } from './platform/http/throttle.ts';
-import { buildServer, loggingDelivery } from './server.ts';
+import { buildServer, composeServerModules } from './server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
-import { monitoringJobHandlers, monitoringSchedules } from './modules/monitoring/monitoring.feedback.ts';
-import { monitoringSettings } from './modules/plan/plan.store.ts';
-import { lastComputedAt, recompute } from './modules/monitoring/monitoring.store.ts';
 import {
   DEMO_PASSWORD,
   ensureAdmin,
   ensureDemo,
+  ensureComputed,
   ensureExamplePolicies,
   loadPlanFromFile,
   policyFileFor,
 } from './bootstrap.ts';
-import { tierRun, tiersDigest } from './modules/policies/tiers.store.ts';
-import { evaluatePolicies, listPolicies, policyPeriod } from './modules/policies/policies.store.ts';
 import { verifyCommand } from './platform/audit/audit.verify.ts';
 
 /** Arbitrary but fixed: the advisory lock that serialises first-start loading across instances. */
@@ -70,25 +66,7 @@ async function main() {
       ? await ensureDemo(database.db, plan.districtId, { enterprises: config.demoEnterprises })
       : undefined;
     await ensureExamplePolicies(database.db, plan.districtId, policyFileFor(config.planFile));
-    // The first start evaluates at once, so the dashboard is not empty until the nightly job; so does a start after
-    // the plan's tier rules changed.
-    const settings = await monitoringSettings(database.db, plan.districtId);
-    const tiers = await tierRun(database.db, plan.districtId);
-    if (
-      !(await lastComputedAt(database.db, plan.districtId)) ||
-      tiers?.digest !== tiersDigest(settings.tiers)
-    )
-      await recompute(database.db, plan.districtId, new Date());
-    if (
-      (await listPolicies(database.db, plan.districtId, 'active')).some(
-        (p) => !p.evaluation || p.evaluation.version !== p.version,
-      )
-    )
-      await evaluatePolicies(
-        database.db,
-        plan.districtId,
-        await policyPeriod(database.db, plan.districtId, new Date()),
-      );
+    await ensureComputed(database.db, plan.districtId, new Date());
   } finally {
     await unlock();
   }
@@ -123,12 +101,19 @@ async function main() {
   await pruneLoginFailures(database.db);
   await pruneRateLimits(database.db);
   await app.listen({ port: config.port, host: config.host });
-  // Background work (nightly recompute, reminders) is claimed through PostgreSQL: any number of instances may run this.
+  // Background work (every module's jobs and schedules, and delivery of domain events to the modules' subscriptions)
+  // is claimed through PostgreSQL: any number of instances may run this.
+  const workerId = `${os.hostname()}:${process.pid}`;
+  const composed = composeServerModules(
+    { db: database.db, now: () => new Date(), logger: app.log, defaultDistrictId: plan.districtId },
+    { workerId },
+  );
   const runner = new JobRunner({
     db: database.db,
-    workerId: `${os.hostname()}:${process.pid}`,
-    handlers: monitoringJobHandlers(loggingDelivery(database.db, app.log)),
-    schedules: monitoringSchedules(),
+    workerId,
+    handlers: composed.handlers,
+    schedules: await composed.schedules(),
+    events: composed.dispatcher,
     logger: app.log,
   });
   runner.start();

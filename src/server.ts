@@ -13,22 +13,10 @@ import { registerAuthRoutes, registerSessionHook, type AuthOptions } from './pla
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { audit, refusalEvent } from './platform/audit/audit.ts';
 import { actorOf } from './platform/auth/principal.ts';
-import { registerPlanRoutes } from './modules/plan/plan.routes.ts';
-import { registerUnitRoutes } from './modules/units/units.routes.ts';
-import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
-import { registerUserRoutes } from './modules/users/users.routes.ts';
-import { registerReportRoutes } from './modules/reports/reports.routes.ts';
-import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
-import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
-import { registerPolicyRoutes } from './modules/policies/policies.routes.ts';
-import { evaluatePolicies, policyPeriod } from './modules/policies/policies.store.ts';
-import {
-  LoggingDeliveryAdapter,
-  type DeliveryOptions,
-} from './modules/notifications/notifications.delivery.ts';
-import { sendAlerts } from './modules/monitoring/monitoring.feedback.ts';
-import { enterpriseContacts } from './modules/enterprises/enterprises.store.ts';
-import { describeUser, sessionUserByToken } from './modules/users/users.store.ts';
+import type { DeliveryOptions } from './modules/notifications/notifications.delivery.ts';
+import { composeModules, registerModuleRoutes, type Composed } from './platform/module.ts';
+import { modules } from './modules/index.ts';
+import { accountLookup, loggingDelivery, type ModuleDeps } from './modules/deps.ts';
 import { districts } from './platform/district.schema.ts';
 import { eq } from 'drizzle-orm';
 
@@ -56,14 +44,13 @@ export interface ServerDeps {
   gate?: GateOptions;
 }
 
-/** The default delivery: SMS to enterprises' contact phones, written to the log instead of sent. */
-export function loggingDelivery(db: Db, logger: App['log']): DeliveryOptions {
-  return {
-    adapters: [new LoggingDeliveryAdapter(logger, 'sms'), new LoggingDeliveryAdapter(logger, 'email')],
-    contactsOf: async (districtId, recipient) =>
-      recipient.kind === 'enterprise' ? enterpriseContacts(db, districtId, recipient.id) : [],
-    logger,
-  };
+/** The modules of src/modules/index.ts composed with one set of deps (server.ts for routes, cli.ts for the runner). */
+export function composeServerModules(
+  base: Omit<ModuleDeps, 'events' | 'delivery'> & { delivery?: DeliveryOptions },
+  opts: { workerId?: string } = {},
+): Composed<ModuleDeps> {
+  const delivery = base.delivery ?? loggingDelivery(base.db, base.logger);
+  return composeModules(modules, { ...base, delivery }, opts);
 }
 
 export async function buildServer(deps: ServerDeps): Promise<App> {
@@ -94,8 +81,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     now,
     secureCookies: config.secureCookies,
     defaultDistrictId,
-    describe: describeUser,
-    loadSession: sessionUserByToken,
+    ...accountLookup,
     ...(deps.loginMaxFailures ? { maxFailures: deps.loginMaxFailures } : {}),
   };
   registerSessionHook(app, authOptions);
@@ -144,22 +130,14 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   registerAuthRoutes(api, authOptions);
   registerAuditRoutes(api, { db });
-  registerPlanRoutes(api, { db });
-  registerUnitRoutes(api, { db });
-  registerEnterpriseRoutes(api, { db });
-  registerUserRoutes(api, { db });
-  registerReportRoutes(api, { db, now });
-  const delivery = deps.delivery ?? loggingDelivery(db, app.log);
-  registerMonitoringRoutes(api, {
+  const composed = composeServerModules({
     db,
     now,
-    afterRecompute: async (districtId, summary) => {
-      await sendAlerts(db, districtId, summary, delivery);
-      await evaluatePolicies(db, districtId, await policyPeriod(db, districtId, now()));
-    },
+    logger: app.log,
+    defaultDistrictId,
+    ...(deps.delivery ? { delivery: deps.delivery } : {}),
   });
-  registerNotificationRoutes(api, { db });
-  registerPolicyRoutes(api, { db, now });
+  registerModuleRoutes(modules, api, composed.deps);
 
   const webRoot = deps.webRoot ?? webDist;
   const serveWeb = config.serveWeb && fs.existsSync(path.join(webRoot, 'index.html'));

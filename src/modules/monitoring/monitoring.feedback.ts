@@ -1,6 +1,5 @@
 // Feedback (反馈优化): alerts to a target's owner units when its status worsens or reporting drops, reminders to
 // enterprises that have not reported, and the jobs that run recompute and reminders on schedule.
-import { evaluatePolicies, policyPeriod } from '../policies/policies.store.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db.ts';
 import type { JobHandler } from '../../platform/jobs/runner.ts';
@@ -161,18 +160,10 @@ export function monitoringSchedules(): Schedule[] {
 
 export function monitoringJobHandlers(delivery: DeliveryOptions): Record<string, JobHandler> {
   return {
-    [RECOMPUTE_JOB]: async (job, ctx) => {
-      const summary = await recompute(ctx.db, job.districtId, ctx.now());
-      if (!summary) return { skipped: 'no plan' };
-      const alerts = await sendAlerts(ctx.db, job.districtId, summary, delivery);
-      // Policies read the same reports and tiers: re-evaluate them (with stored explanations) after every recompute.
-      const policies = await evaluatePolicies(
-        ctx.db,
-        job.districtId,
-        await policyPeriod(ctx.db, job.districtId, ctx.now()),
-      );
-      return { ...summary, alerts, policies };
-    },
+    // Alerts and policy evaluation follow through the `monitoring.recomputed` event the run publishes (the
+    // subscriptions in monitoring.module.ts and policies.module.ts), delivered by the job runner.
+    [RECOMPUTE_JOB]: async (job, ctx) =>
+      (await recompute(ctx.db, job.districtId, ctx.now())) ?? { skipped: 'no plan' },
     [REMIND_JOB]: async (job, ctx) => ({
       reminders: await sendReminders(ctx.db, job.districtId, ctx.now(), delivery),
     }),

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
+import type { EventDrain } from '../../platform/module.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { errorBodySchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
@@ -25,11 +26,8 @@ import { can, drillDownSubdistrict, type MonitoringAction } from './monitoring.p
 export interface MonitoringRouteDeps {
   db: Db;
   now?: () => Date;
-  /** Called after a recompute with its summary (alerts hang here). */
-  afterRecompute?: (
-    districtId: string,
-    summary: NonNullable<Awaited<ReturnType<typeof recompute>>>,
-  ) => Promise<void>;
+  /** Delivers pending domain events: the recompute route waits for its alerts and policy evaluation. */
+  events?: EventDrain;
 }
 
 /**
@@ -212,7 +210,10 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       const user = allowed(req, 'recompute');
       const summary = await recompute(db, user.districtId, now(), actorOf(user));
       if (!summary) throw notFound('计划');
-      await deps.afterRecompute?.(user.districtId, summary);
+      // The run committed with its `monitoring.recomputed` event; delivering it here, after the commit, means the
+      // answer comes once alerts are sent and policies evaluated, as an administrator pressing the button expects.
+      // A delivery that fails (or that a job runner holds) is retried by the runner; the answer does not wait for it.
+      await deps.events?.drain({ districtId: user.districtId });
       return summary;
     },
   );

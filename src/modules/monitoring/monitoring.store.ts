@@ -7,6 +7,8 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
+import { publish } from '../../platform/events/events.store.ts';
+import { recomputed } from './monitoring.events.ts';
 import { currentPlan, monitoringSettings, planTargetsOf } from '../plan/plan.store.ts';
 import type { Formula, MonitoringSettings } from '../plan/plan-file.ts';
 import {
@@ -211,8 +213,12 @@ export async function recompute(
   const to = lastClosed < ctx.deadline ? lastClosed : ctx.deadline;
   const from = ctx.baseline;
   const factsFrom = addMonths(ctx.baseline, -23);
-  if (to < from)
-    return { from, to, facts: 0, results: 0, snapshots: { published: 0, revised: 0 }, worsened: [] };
+  if (to < from) {
+    // Nothing to compute yet; subscribers hear of the run all the same (reporting-rate alerts, policies).
+    const empty = { from, to, facts: 0, results: 0, snapshots: { published: 0, revised: 0 }, worsened: [] };
+    await publish(db, recomputed.of(districtId, empty));
+    return empty;
+  }
   const w: Window = { districtId, baseline: ctx.baseline, from, to };
 
   const summary = await db.transaction(async (tx) => {
@@ -311,7 +317,10 @@ export async function recompute(
         after: { from, to, facts: factCount?.n ?? 0, results, published, revised },
       });
     }
-    return { from, to, facts: factCount?.n ?? 0, results, snapshots: { published, revised }, worsened };
+    const done = { from, to, facts: factCount?.n ?? 0, results, snapshots: { published, revised }, worsened };
+    // In the run's transaction: alerts and policy evaluation follow every committed recompute, and only those.
+    await publish(tx, recomputed.of(districtId, done));
+    return done;
   });
   return summary;
 }

@@ -4,7 +4,8 @@ import { rows, type Db, type Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { allUnits } from '../units/units.store.ts';
-import { notifyMany } from '../notifications/notifications.store.ts';
+import { publish } from '../../platform/events/events.store.ts';
+import { notificationsRequested } from '../notifications/notifications.events.ts';
 import type { NotificationInput } from '../notifications/notifications.ts';
 import { monitoringSettings } from '../plan/plan.store.ts';
 import type {
@@ -517,17 +518,18 @@ export async function fileObjection(
       },
     );
     const office = (await allUnits(tx, districtId)).filter((u) => u.kind === 'office');
-    await notifyMany(
+    await publish(
       tx,
-      districtId,
-      office.map((u): NotificationInput => ({
-        recipient: { kind: 'unit', id: u.id },
-        category: 'system',
-        title: `公示异议：${b.number}`,
-        body: `${input.filerName} 对公示名单提出异议：${input.text.slice(0, 200)}`,
-        link: `/grants/batches/${batchId}`,
-        dedupeKey: `objection:${o!.id}`,
-      })),
+      notificationsRequested.of(districtId, {
+        notifications: office.map((u): NotificationInput => ({
+          recipient: { kind: 'unit', id: u.id },
+          category: 'system',
+          title: `公示异议：${b.number}`,
+          body: `${input.filerName} 对公示名单提出异议：${input.text.slice(0, 200)}`,
+          link: `/grants/batches/${batchId}`,
+          dedupeKey: `objection:${o!.id}`,
+        })),
+      }),
     );
     return o!.id;
   });
@@ -656,7 +658,7 @@ export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Da
         dedupeKey: `grant:${batchId}`,
       };
     });
-    await notifyMany(tx, actor.districtId, messages);
+    await publish(tx, notificationsRequested.of(actor.districtId, { notifications: messages }));
     await event(tx, actor.districtId, batchId, 'decided', actor.label, note);
     await audit(tx, actor, {
       action: 'update',

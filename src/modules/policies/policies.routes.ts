@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
+import type { EventDrain } from '../../platform/module.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { errorBodySchema, idSchema, okSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
@@ -75,6 +76,8 @@ import {
 export interface PolicyRouteDeps {
   db: Db;
   now?: () => Date;
+  /** Delivers pending domain events: filing an objection and deciding a batch answer once the inbox holds them. */
+  events?: EventDrain;
 }
 
 const idParams = z.object({ id: idSchema });
@@ -460,7 +463,11 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
     'decide',
     'Decide the batch after its notice ended and every objection was resolved; notifies enterprises',
     decideSchema.default({ note: '' }),
-    (user, id, body: { note: string }) => decideBatch(db, actorOf(user), id, now(), body.note),
+    async (user, id, body: { note: string }) => {
+      await decideBatch(db, actorOf(user), id, now(), body.note);
+      // The enterprises' notifications committed as an event with the decision; deliver them before answering.
+      await deps.events?.drain({ districtId: user.districtId });
+    },
   );
   step('cancel', 'Cancel a batch still in review', cancelSchema, (user, id, body: { reason: string }) =>
     cancelBatch(db, actorOf(user), id, body.reason),
@@ -552,6 +559,8 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
         },
         now(),
       );
+      // The plan office's notification committed as an event with the objection; deliver it before answering.
+      await deps.events?.drain({ districtId: req.districtId });
       return { ok: true as const, id };
     },
   );

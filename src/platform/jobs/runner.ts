@@ -1,5 +1,7 @@
-// Runs jobs inside the server process: claims one job at a time through PostgreSQL and enqueues schedules' occurrences.
+// Runs jobs inside the server process: claims one job at a time through PostgreSQL, enqueues schedules' occurrences
+// and delivers domain events from the outbox.
 import type { Db } from '../db/db.ts';
+import type { EventDispatcher } from '../events/dispatcher.ts';
 import { defaultRetry, PermanentJobError, retryDelayMs, type Job, type RetryPolicy } from './jobs.ts';
 import {
   allDistrictIds,
@@ -54,6 +56,8 @@ export interface JobRunnerOptions {
   logger?: JobLogger;
   /** The districts schedules enqueue for; default every row of `districts`. */
   districts?: () => Promise<string[]>;
+  /** Delivers domain events (platform/events) when no job is due; the manifests' subscriptions. */
+  events?: EventDispatcher;
 }
 
 export class JobRunner {
@@ -69,6 +73,7 @@ export class JobRunner {
   private readonly injectedNow: (() => Date) | undefined;
   private readonly logger: JobLogger;
   private readonly districts: () => Promise<string[]>;
+  private readonly events: EventDispatcher | undefined;
   /** The last occurrence key this instance enqueued per district and schedule, so polls do not re-insert it. */
   private readonly lastEnqueued = new Map<string, string>();
   private loop: Promise<void> | undefined;
@@ -88,6 +93,7 @@ export class JobRunner {
     this.injectedNow = opts.now;
     this.logger = opts.logger ?? consoleJobLogger;
     this.districts = opts.districts ?? (() => allDistrictIds(this.db));
+    this.events = opts.events;
     for (const s of this.schedules) {
       validateSchedule(s);
       if (!this.handlers[s.kind]) throw new Error(`schedule ${s.kind}: no handler for this kind`);
@@ -127,6 +133,8 @@ export class JobRunner {
           await this.housekeeping();
         }
         worked = await this.runOnce();
+        // Events wait behind due jobs, never for long: each poll delivers one when there is no job.
+        if (!worked && this.events) worked = await this.events.deliverOnce();
       } catch (err) {
         // The database may be briefly unreachable: log, wait, try again; the loop itself never dies.
         this.logger.error({ err, workerId: this.workerId }, 'job runner: poll failed');

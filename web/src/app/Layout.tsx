@@ -1,17 +1,11 @@
 // The application frame: ProLayout with a side menu filtered by role, the district as subtitle, user and language in the header.
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import {
-  ApartmentOutlined,
-  BankOutlined,
-  DashboardOutlined,
-  FlagOutlined,
   GlobalOutlined,
   KeyOutlined,
   LoginOutlined,
   LogoutOutlined,
   QuestionCircleOutlined,
-  ShopOutlined,
-  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useState } from 'react';
@@ -24,32 +18,14 @@ import { useIsMobile } from '../components/useIsMobile.ts';
 import { Logo } from '../components/Logo.tsx';
 import { InboxBell } from '../modules/inbox/InboxBell.tsx';
 import { ChangePasswordModal } from '../modules/users/ChangePasswordModal.tsx';
-import { reportMenuItems } from '../modules/reports/menu.tsx';
-import { policyMenuItems } from '../modules/policies/menu.tsx';
-import { grantMenuItems } from '../modules/grants/menu.tsx';
-import { can, enterpriseHome } from './access.ts';
+import { webModules } from '../modules/index.ts';
+import { can } from './access.ts';
 import { changeLanguage, useLanguage } from './i18n.ts';
 import { useLogout, useMeta, useSession } from './session.ts';
 
+/** The side menu: each module's entries, in the order of modules/index.ts. */
 function menuFor(user: SessionUser | null, t: (k: string) => string): MenuDataItem[] {
-  const items: MenuDataItem[] = [
-    { path: '/plan', name: t('nav.plan'), icon: <FlagOutlined /> },
-    { path: '/units', name: t('nav.units'), icon: <ApartmentOutlined /> },
-  ];
-  if (user) {
-    // the monitoring overview comes first for every signed-in role: it is where "/" leads them
-    items.unshift({ path: '/monitoring', name: t('monitoring.menu'), icon: <DashboardOutlined /> });
-    const home = enterpriseHome(user);
-    if (home && user.role === 'enterprise')
-      items.push({ path: home, name: t('nav.myEnterprise'), icon: <ShopOutlined /> });
-    else if (home) items.push({ path: home, name: t('nav.enterprises'), icon: <BankOutlined /> });
-    items.push(...reportMenuItems(user, t));
-    items.push(...policyMenuItems(user, t));
-    items.push(...grantMenuItems(user, t));
-    if (can(user, 'user.manage'))
-      items.push({ path: '/users', name: t('nav.users'), icon: <TeamOutlined /> });
-  }
-  return items;
+  return webModules.flatMap((m) => m.menu?.(user, t) ?? []);
 }
 
 export function LanguageSwitch({ className = 'mtx-header-action' }: { className?: string }) {

@@ -8,6 +8,7 @@ import { zhCN as zodZhCN, en as zodEn } from 'zod/locales';
 import zhCN from './locales/zh-CN.json';
 import enUS from './locales/en-US.json';
 import { setApiLanguage } from './api.ts';
+import { webModules } from '../modules/index.ts';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -33,16 +34,11 @@ function applySideEffects(lang: Language): void {
 const initial = storedLanguage();
 applySideEffects(initial);
 
-// Modules may keep their own texts in modules/<m>/locales/<lang>.json; they merge under the shared ones.
-const moduleLocales = import.meta.glob<Record<string, unknown>>('../modules/*/locales/*.json', {
-  eager: true,
-  import: 'default',
-});
+// Each module keeps its own texts (modules/<m>/locales/<lang>.json, exported by its index); they merge over the
+// shared ones.
 function withModules(base: Record<string, unknown>, lang: Language): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
-  for (const [file, texts] of Object.entries(moduleLocales)) {
-    if (file.endsWith(`/${lang}.json`)) Object.assign(merged, texts);
-  }
+  for (const m of webModules) if (m.locales) Object.assign(merged, m.locales[lang]);
   return merged;
 }
 

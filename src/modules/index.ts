@@ -1,0 +1,22 @@
+// The one list of server modules: server.ts registers their routes and cli.ts runs their jobs and subscriptions from
+// it. Adding a module is one line here (its manifest, src/modules/<m>/<m>.module.ts); order is route order.
+import type { Manifest } from './deps.ts';
+import { planModule } from './plan/plan.module.ts';
+import { unitsModule } from './units/units.module.ts';
+import { enterprisesModule } from './enterprises/enterprises.module.ts';
+import { usersModule } from './users/users.module.ts';
+import { reportsModule } from './reports/reports.module.ts';
+import { monitoringModule } from './monitoring/monitoring.module.ts';
+import { notificationsModule } from './notifications/notifications.module.ts';
+import { policiesModule } from './policies/policies.module.ts';
+
+export const modules: readonly Manifest[] = [
+  planModule,
+  unitsModule,
+  enterprisesModule,
+  usersModule,
+  reportsModule,
+  monitoringModule,
+  notificationsModule,
+  policiesModule,
+];

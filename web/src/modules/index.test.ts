@@ -1,0 +1,84 @@
+// The module list keeps the app's URLs, their guards and the side menu's order as they were before the list existed.
+import { describe, expect, it } from 'vitest';
+import type { RouteObject } from 'react-router-dom';
+import type { SessionUser } from '@contracts/platform/auth/auth.contract.ts';
+import { webModules } from './index.ts';
+
+/** Every path with the roles its guards demand ('signed-in' for RequireAuth without roles, '' for none). */
+function paths(routes: RouteObject[], guard = ''): string[] {
+  return routes.flatMap((r) => {
+    const props = (r.element as { props?: { roles?: string[] } } | undefined)?.props;
+    const g = r.element && !r.path && !r.index ? (props?.roles?.join('|') ?? 'signed-in') : guard;
+    const here = r.index ? ['(index)'] : r.path ? [`${r.path} ${g}`.trim()] : [];
+    return [...here, ...paths(r.children ?? [], g)];
+  });
+}
+
+const user = (role: SessionUser['role'], extra: Partial<SessionUser> = {}) =>
+  ({
+    id: 'u',
+    username: 'u',
+    displayName: 'U',
+    role,
+    unitId: null,
+    enterpriseId: null,
+    ...extra,
+  }) as SessionUser;
+const menu = (u: SessionUser | null) =>
+  webModules.flatMap((m) => m.menu?.(u, (k) => k) ?? []).map((i) => i.path);
+
+describe('the web module list', () => {
+  it('mounts the same URLs behind the same guards', () => {
+    expect(paths(webModules.flatMap((m) => m.routes ?? [])).sort()).toEqual(
+      [
+        '(index)',
+        'plan',
+        'plan/tasks/:number',
+        'units',
+        'units/:id',
+        'policies admin|department|subdistrict',
+        'policies/:id admin|department|subdistrict',
+        'tiers admin|department|subdistrict',
+        'policies/new admin',
+        'policies/:id/edit admin',
+        'grants admin|department|subdistrict',
+        'grants/batches/:id admin|department|subdistrict',
+        'enterprises/:id/policies signed-in',
+        'monitoring signed-in',
+        'monitoring/targets/:code signed-in',
+        'enterprises signed-in',
+        'enterprises/:id signed-in',
+        'enterprises/:id/reports/:period signed-in',
+        'inbox signed-in',
+        'monitoring/reporting admin|department|subdistrict',
+        'reports/import admin|subdistrict',
+        'enterprises/new admin|subdistrict',
+        'enterprises/import admin|subdistrict',
+        'enterprises/:id/edit admin|subdistrict|enterprise',
+        'users admin',
+      ].sort(),
+    );
+    expect(paths(webModules.flatMap((m) => m.publicRoutes ?? [])).sort()).toEqual([
+      '(index)',
+      'notices',
+      'notices/:id',
+      'targets/:code',
+    ]);
+  });
+
+  it('orders the side menu as before', () => {
+    expect(menu(null)).toEqual(['/plan', '/units']);
+    expect(menu(user('admin'))).toEqual([
+      '/monitoring',
+      '/plan',
+      '/units',
+      '/enterprises',
+      '/monitoring/reporting',
+      '/policies',
+      '/tiers',
+      '/grants',
+      '/users',
+    ]);
+    expect(menu(user('enterprise', { enterpriseId: 'e1' }))[3]).toBe('/enterprises/e1');
+  });
+});

@@ -1,0 +1,20 @@
+// The users web module: the accounts page and its menu entry (administrators), for the one list in modules/index.ts.
+import { TeamOutlined } from '@ant-design/icons';
+import type { WebModule } from '../../app/module.ts';
+import { page } from '../../app/module.ts';
+import { can } from '../../app/access.ts';
+import { RequireAuth } from '../../app/RequireAuth.tsx';
+
+export const usersModule: WebModule = {
+  name: 'users',
+  routes: [
+    {
+      element: <RequireAuth roles={['admin']} />,
+      children: [{ path: 'users', ...page(async () => (await import('./UsersPage.tsx')).UsersPage) }],
+    },
+  ],
+  menu: (user, t) =>
+    user && can(user, 'user.manage')
+      ? [{ path: '/users', name: t('nav.users'), icon: <TeamOutlined /> }]
+      : [],
+};

@@ -7,6 +7,7 @@ import { repoRoot } from '../../src/platform/config.ts';
 import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
 import type { Unit } from '../../src/modules/units/units.contract.ts';
 import type { Overview, TargetDetail } from '../../src/modules/monitoring/monitoring.contract.ts';
+import { parsePeriod, periodRange } from '../../src/platform/time/period.ts';
 
 let clock = new Date('2025-02-01T00:00:00Z');
 let p: Platform;
@@ -31,17 +32,7 @@ async function report(who: string, period: string, employees: number, softwareRe
   if (res.statusCode !== 200) throw new Error(`${who} ${period}: ${res.statusCode} ${res.body}`);
 }
 
-const months = (from: string, to: string) => {
-  const out: string[] = [];
-  for (
-    let [y, m] = from.split('-').map(Number) as [number, number];
-    `${y}-${String(m).padStart(2, '0')}` <= to;
-    m === 12 ? ((y += 1), (m = 1)) : (m += 1)
-  ) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-  }
-  return out;
-};
+const months = (from: string, to: string): string[] => periodRange(parsePeriod(from), parsePeriod(to));
 
 const series = (o: Overview, code: string) =>
   Object.fromEntries(o.targets.find((t) => t.code === code)!.series.map((s) => [s.month, s.value]));

@@ -9,6 +9,7 @@ import { repoRoot } from '../../src/platform/config.ts';
 import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
 import type { Unit } from '../../src/modules/units/units.contract.ts';
 import type { Overview, TargetDetail } from '../../src/modules/monitoring/monitoring.contract.ts';
+import { parsePeriod, periodRange } from '../../src/platform/time/period.ts';
 
 let clock = new Date('2025-02-01T00:00:00Z');
 let p: Platform;
@@ -43,17 +44,7 @@ async function report(
   return res.json();
 }
 
-const months = (from: string, to: string) => {
-  const out: string[] = [];
-  for (
-    let [y, m] = from.split('-').map(Number) as [number, number];
-    `${y}-${String(m).padStart(2, '0')}` <= to;
-    m === 12 ? ((y += 1), (m = 1)) : (m += 1)
-  ) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-  }
-  return out;
-};
+const months = (from: string, to: string): string[] => periodRange(parsePeriod(from), parsePeriod(to));
 
 const near = (a: number | null | undefined, b: number) => expect(a).toBeCloseTo(b, 6);
 const series = (o: Overview, code: string) =>

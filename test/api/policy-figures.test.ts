@@ -11,6 +11,7 @@ import type { Unit } from '../../src/modules/units/units.contract.ts';
 import type { Explanation, Policy, ResultItem } from '../../src/modules/policies/policies.contract.ts';
 import type { GrantBatchDetail } from '../../src/modules/policies/policies.contract.ts';
 import type { PolicyDefinitionInput } from '../../src/modules/policies/rules.ts';
+import { parsePeriod, periodRange } from '../../src/platform/time/period.ts';
 
 let clock = new Date('2024-01-01T00:00:00Z');
 let p: Platform;
@@ -18,18 +19,7 @@ let admin: Client;
 const ids: Record<string, string> = {};
 const uscc = (n: number) => makeUscc(`91500107${makeOrgCode(`PF${String(n).padStart(6, '0')}`)}`);
 
-const months = (from: string, to: string) => {
-  const out: string[] = [];
-  for (
-    let [y, m] = from.split('-').map(Number) as [number, number];
-    ;
-    m === 12 ? ((y += 1), (m = 1)) : (m += 1)
-  ) {
-    const p = `${y}-${String(m).padStart(2, '0')}`;
-    if (p > to) return out;
-    out.push(p);
-  }
-};
+const months = (from: string, to: string): string[] => periodRange(parsePeriod(from), parsePeriod(to));
 
 /** A report filed on the 5th of the next month. */
 async function report(

@@ -13,6 +13,7 @@ import {
 import { reports } from '../../src/modules/reports/reports.schema.ts';
 import { tierMonths } from '../../src/modules/policies/policies.schema.ts';
 import { freshDatabase, type TestDb } from '../harness.ts';
+import { parsePeriod, periodRange } from '../../src/platform/time/period.ts';
 
 type Db = TestDb['database']['db'];
 
@@ -174,13 +175,5 @@ export async function storeWorld(districtId = 'testdistrict'): Promise<StoreWorl
 
 /** Every month from `from` to `to` ('YYYY-MM', inclusive). */
 export function months(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  for (;;) {
-    const p = `${y}-${String(m).padStart(2, '0')}`;
-    if (p > to) return out;
-    out.push(p);
-    m += 1;
-    if (m > 12) [y, m] = [y + 1, 1];
-  }
+  return periodRange(parsePeriod(from), parsePeriod(to));
 }

@@ -1,9 +1,9 @@
 // First-start work: load the plan file, create the first administrator, and load the demo district.
 import fs from 'node:fs';
-import { and, count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from './platform/db/db.ts';
 import { districts } from './platform/district.schema.ts';
-import { users } from './platform/auth/auth.schema.ts';
+import { countAccounts, seedAccount } from './platform/auth/accounts.store.ts';
 import { generatePassword, hashPassword } from './platform/auth/password.ts';
 import { audit, systemActor } from './platform/audit/audit.ts';
 import { parsePlanFile } from './modules/plan/plan-file.ts';
@@ -23,7 +23,7 @@ import {
   listPolicies,
   policyPeriod,
 } from './modules/policies/policies.store.ts';
-import { enterprises } from './modules/enterprises/enterprises.schema.ts';
+import { enterpriseIdsByUscc, firstActiveEnterpriseIn } from './modules/enterprises/enterprises.sql.ts';
 
 /** The demo district's registry is generated as of this day, so every machine gets the same one. */
 export const DEMO_AS_OF = '2026-10-31';
@@ -47,27 +47,15 @@ export async function loadPlanFromFile(db: Db, file: string): Promise<LoadResult
 
 /** Creates the administrator when the district has no account yet; returns the password only if it generated one. */
 export async function ensureAdmin(db: Db, districtId: string, password: string | undefined) {
-  const [{ n } = { n: 0 }] = await db
-    .select({ n: count() })
-    .from(users)
-    .where(eq(users.districtId, districtId));
-  if (n > 0) return undefined;
+  if ((await countAccounts(db, districtId)) > 0) return undefined;
   const plain = password ?? generatePassword();
-  const [row] = await db
-    .insert(users)
-    .values({
-      districtId,
-      username: 'admin',
-      displayName: '计划办管理员',
-      passwordHash: await hashPassword(plain),
-      role: 'admin',
-    })
-    .returning();
-  await audit(db, systemActor(districtId), {
-    action: 'create',
-    entity: 'user',
-    entityId: row!.id,
-    after: { username: 'admin', role: 'admin' },
+  await seedAccount(db, districtId, {
+    username: 'admin',
+    displayName: '计划办管理员',
+    passwordHash: await hashPassword(plain),
+    role: 'admin',
+    unitId: null,
+    enterpriseId: null,
   });
   return { username: 'admin', password: plain, generated: password === undefined };
 }
@@ -137,14 +125,7 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
     );
     let reportCount = 0;
     if (opts.reports !== false) {
-      const idByUscc = new Map(
-        (
-          await tx
-            .select({ id: enterprises.id, uscc: enterprises.uscc })
-            .from(enterprises)
-            .where(eq(enterprises.districtId, districtId))
-        ).map((e) => [e.uscc, e.id]),
-      );
+      const idByUscc = await enterpriseIdsByUscc(tx, districtId);
       const last = lastClosedMonth(opts.now ?? new Date());
       const to = last > DEMO_AS_OF.slice(0, 7) ? last : DEMO_AS_OF.slice(0, 7);
       reportCount = await bulkInsertReports(
@@ -199,23 +180,12 @@ async function ensureDemoAccounts(db: Db, districtId: string): Promise<DemoAccou
     unitRows.find((u) => u.kind === 'department' && u.name === '区经济信息委') ??
     unitRows.find((u) => u.kind === 'department');
   const sub = unitRows.find((u) => u.name === '石桥铺街道') ?? unitRows.find((u) => u.kind === 'subdistrict');
-  const [firm] = await db
-    .select({ id: enterprises.id, name: enterprises.name })
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.districtId, districtId),
-        eq(enterprises.status, 'active'),
-        eq(enterprises.subdistrictId, sub!.id),
-      ),
-    )
-    .orderBy(enterprises.name)
-    .limit(1);
+  const firm = await firstActiveEnterpriseIn(db, districtId, sub!.id);
   const wanted = [
     {
       username: 'dept',
       displayName: '区经济信息委 演示用户',
-      role: 'department',
+      role: 'department' as const,
       unitId: jxw?.id ?? null,
       enterpriseId: null,
       boundTo: jxw?.name ?? null,
@@ -223,7 +193,7 @@ async function ensureDemoAccounts(db: Db, districtId: string): Promise<DemoAccou
     {
       username: 'street',
       displayName: `${sub?.name ?? '镇街'} 演示用户`,
-      role: 'subdistrict',
+      role: 'subdistrict' as const,
       unitId: sub?.id ?? null,
       enterpriseId: null,
       boundTo: sub?.name ?? null,
@@ -231,7 +201,7 @@ async function ensureDemoAccounts(db: Db, districtId: string): Promise<DemoAccou
     {
       username: 'firm',
       displayName: '企业演示用户',
-      role: 'enterprise',
+      role: 'enterprise' as const,
       unitId: null,
       enterpriseId: firm?.id ?? null,
       boundTo: firm?.name ?? null,
@@ -240,30 +210,8 @@ async function ensureDemoAccounts(db: Db, districtId: string): Promise<DemoAccou
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const made: DemoAccount[] = [];
   for (const w of wanted) {
-    const [exists] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.districtId, districtId), eq(users.username, w.username)))
-      .limit(1);
-    if (exists) continue;
-    const [row] = await db
-      .insert(users)
-      .values({
-        districtId,
-        username: w.username,
-        displayName: w.displayName,
-        passwordHash,
-        role: w.role,
-        unitId: w.unitId,
-        enterpriseId: w.enterpriseId,
-      })
-      .returning();
-    await audit(db, systemActor(districtId), {
-      action: 'create',
-      entity: 'user',
-      entityId: row!.id,
-      after: { username: w.username, role: w.role },
-    });
+    const id = await seedAccount(db, districtId, { ...w, passwordHash });
+    if (!id) continue;
     made.push({ username: w.username, role: w.role, displayName: w.displayName, boundTo: w.boundTo });
   }
   return made;

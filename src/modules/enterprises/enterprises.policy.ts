@@ -1,24 +1,15 @@
 // Who may do what with enterprise records: the one place access to the registry is decided.
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
+import { inScope as recordInScope, userScope, type Scope } from '../../platform/auth/scope.ts';
 
 export type EnterpriseAction = 'list' | 'read' | 'create' | 'update' | 'import' | 'export' | 'audit';
 
-/** The rows a user may see at all: the whole district, one subdistrict, or one enterprise. */
-export type EnterpriseScope =
-  { all: true } | { subdistrictId: string } | { enterpriseId: string } | { none: true };
+/** The rows a user may see at all: the whole district, one subdistrict, or one enterprise (platform Scope). */
+export type EnterpriseScope = Scope;
 
-export function enterpriseScope(user: SessionUser | null): EnterpriseScope {
-  if (!user) return { none: true };
-  switch (user.role) {
-    case 'admin':
-    case 'department':
-      return { all: true };
-    case 'subdistrict':
-      return user.unitId ? { subdistrictId: user.unitId } : { none: true };
-    case 'enterprise':
-      return user.enterpriseId ? { enterpriseId: user.enterpriseId } : { none: true };
-  }
-}
+/** Departments oversee the whole registry (read-only); subdistricts their own; an enterprise itself. */
+export const enterpriseScope = (user: SessionUser | null): EnterpriseScope =>
+  userScope(user, { department: 'district' });
 
 export interface EnterpriseLike {
   id: string;
@@ -26,9 +17,7 @@ export interface EnterpriseLike {
 }
 
 const inScope = (scope: EnterpriseScope, e: EnterpriseLike) =>
-  'all' in scope ||
-  ('subdistrictId' in scope && scope.subdistrictId === e.subdistrictId) ||
-  ('enterpriseId' in scope && scope.enterpriseId === e.id);
+  recordInScope(scope, { enterpriseId: e.id, subdistrictId: e.subdistrictId });
 
 /** Whether `user` may do `action`, on `record` where the action concerns one. */
 export function can(user: SessionUser | null, action: EnterpriseAction, record?: EnterpriseLike): boolean {
@@ -78,3 +67,6 @@ export function writeDecision(
 
 /** The attributes an enterprise user may change on its own record; the rest are the government's to keep. */
 export const selfEditableKeys = ['address', 'buildingId', 'fields', 'contactPerson', 'contactPhone'] as const;
+
+/** Whether `user`'s edits are confined to {@link selfEditableKeys} (an enterprise editing its own record). */
+export const editsOnlySelfEditableKeys = (user: SessionUser): boolean => user.role === 'enterprise';

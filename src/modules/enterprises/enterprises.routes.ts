@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { attachment, receiveUpload, sendXlsx, XLSX_TYPE } from '../../platform/http/files.ts';
 import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import { loadOr404 } from '../../platform/auth/scope.ts';
 import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import {
   buildingListSchema,
@@ -18,7 +19,13 @@ import {
   templateQuerySchema,
   type EnterpriseValues,
 } from './enterprises.contract.ts';
-import { can, enterpriseScope, selfEditableKeys, writeDecision } from './enterprises.policy.ts';
+import {
+  can,
+  editsOnlySelfEditableKeys,
+  enterpriseScope,
+  selfEditableKeys,
+  writeDecision,
+} from './enterprises.policy.ts';
 import { lockedChanges } from './enterprises.ts';
 import {
   createEnterprise,
@@ -179,9 +186,12 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
     },
     async (req) => {
       const user = requireUser(req);
-      const row = await findEnterpriseRow(db, user.districtId, req.params.id);
       // Out of scope looks the same as absent: no hint that another enterprise exists.
-      if (!row || !can(user, 'read', row)) throw notFound('企业');
+      const row = await loadOr404(
+        () => findEnterpriseRow(db, user.districtId, req.params.id),
+        (r) => can(user, 'read', r),
+        '企业',
+      );
       return (await getEnterprise(db, user.districtId, row.id))!;
     },
   );
@@ -241,7 +251,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
           { path: 'subdistrictId', message: '只能选择本镇街' },
         ]);
       }
-      if (user.role === 'enterprise') {
+      if (editsOnlySelfEditableKeys(user)) {
         const current = (await getEnterprise(db, user.districtId, row.id))!;
         const changed = lockedChanges(current, body);
         if (changed.length) {

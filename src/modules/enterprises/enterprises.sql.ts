@@ -1,5 +1,5 @@
 // Enterprise queries other modules use (table ownership: they never name the enterprises table themselves).
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/db.ts';
 import { lastDayOf, type Period } from '../../platform/time/period.ts';
 import { enterprises } from './enterprises.schema.ts';
@@ -50,3 +50,37 @@ export const enterpriseAttributesSql = (districtId: string): SQL =>
              ${enterprises.subdistrictId} AS subdistrict_id, ${enterprises.fields} AS fields,
              ${enterprises.status} AS status
       FROM ${enterprises} WHERE ${enterprises.districtId} = ${districtId}`;
+
+/** A scalar subquery: the name of enterprise `id` of district `districtId` (both may name outer columns), or NULL. */
+export const enterpriseNameSql = (districtId: SQLWrapper, id: SQLWrapper): SQL =>
+  sql`(SELECT ${enterprises.name} FROM ${enterprises} WHERE ${enterprises.districtId} = ${districtId} AND ${enterprises.id} = ${id})`;
+
+/** USCC → id of every enterprise of the district (seeding reports for a registry just written). */
+export async function enterpriseIdsByUscc(db: Queryable, districtId: string): Promise<Map<string, string>> {
+  const found = await db
+    .select({ id: enterprises.id, uscc: enterprises.uscc })
+    .from(enterprises)
+    .where(eq(enterprises.districtId, districtId));
+  return new Map(found.map((e) => [e.uscc, e.id]));
+}
+
+/** The first active enterprise of a subdistrict by name (the demo's enterprise account), if any. */
+export async function firstActiveEnterpriseIn(
+  db: Queryable,
+  districtId: string,
+  subdistrictId: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const [firm] = await db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(
+      and(
+        eq(enterprises.districtId, districtId),
+        eq(enterprises.status, 'active'),
+        eq(enterprises.subdistrictId, subdistrictId),
+      ),
+    )
+    .orderBy(enterprises.name)
+    .limit(1);
+  return firm;
+}

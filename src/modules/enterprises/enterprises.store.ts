@@ -4,7 +4,8 @@ import type { Db, Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { units } from '../units/units.schema.ts';
+import { scopeWhere } from '../../platform/auth/scope.ts';
+import { findUnit, subdistrictsOf, unitNameSql } from '../units/units.store.ts';
 import { buildings, enterpriseHonours, enterprises } from './enterprises.schema.ts';
 import type {
   Enterprise,
@@ -22,12 +23,10 @@ type EnterpriseRow = typeof enterprises.$inferSelect;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function scopeCondition(scope: EnterpriseScope): SQL | undefined {
-  if ('all' in scope) return undefined;
-  if ('subdistrictId' in scope) return eq(enterprises.subdistrictId, scope.subdistrictId);
-  if ('enterpriseId' in scope) return eq(enterprises.id, scope.enterpriseId);
-  return sql`false`;
-}
+const scopeCondition = (scope: EnterpriseScope): SQL | undefined =>
+  'all' in scope
+    ? undefined
+    : scopeWhere(scope, { subdistrictId: enterprises.subdistrictId, enterpriseId: enterprises.id });
 
 function listConditions(
   districtId: string,
@@ -74,7 +73,7 @@ const listColumns = {
   name: enterprises.name,
   registrationDate: enterprises.registrationDate,
   subdistrictId: enterprises.subdistrictId,
-  subdistrictName: units.name,
+  subdistrictName: sql<string>`${unitNameSql(enterprises.districtId, enterprises.subdistrictId)}`,
   buildingId: buildings.id,
   buildingCode: buildings.code,
   buildingName: buildings.name,
@@ -118,10 +117,6 @@ function baseSelect(db: Queryable) {
   return db
     .select(listColumns)
     .from(enterprises)
-    .innerJoin(
-      units,
-      and(eq(units.districtId, enterprises.districtId), eq(units.id, enterprises.subdistrictId)),
-    )
     .leftJoin(
       buildings,
       and(eq(buildings.districtId, enterprises.districtId), eq(buildings.id, enterprises.buildingId)),
@@ -233,11 +228,7 @@ export async function checkReferences(
   districtId: string,
   v: Pick<EnterpriseValues, 'subdistrictId' | 'buildingId'>,
 ) {
-  const [sub] = await db
-    .select({ kind: units.kind })
-    .from(units)
-    .where(and(eq(units.districtId, districtId), eq(units.id, v.subdistrictId)))
-    .limit(1);
+  const sub = await findUnit(db, districtId, v.subdistrictId);
   if (!sub || sub.kind !== 'subdistrict') {
     throw new AppError('VALIDATION', '所属镇街不存在', [
       { path: 'subdistrictId', message: '所属镇街不存在' },
@@ -506,10 +497,7 @@ export async function buildingRefs(db: Queryable, districtId: string) {
 
 /** Name and code lookups an import needs to turn spreadsheet text into ids. */
 export async function importLookups(db: Queryable, districtId: string) {
-  const subs = await db
-    .select({ id: units.id, name: units.name, code: units.code })
-    .from(units)
-    .where(and(eq(units.districtId, districtId), eq(units.kind, 'subdistrict')));
+  const subs = await subdistrictsOf(db, districtId);
   const bs = await db
     .select({
       id: buildings.id,

@@ -2,15 +2,16 @@
 import { z } from 'zod';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, forbidden } from '../../platform/http/errors.ts';
 import { receiveUpload, sendXlsx } from '../../platform/http/files.ts';
 import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
 import { importGate } from '../../platform/files/gate.ts';
 import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import { loadOr404 } from '../../platform/auth/scope.ts';
 import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
-import { can, enterpriseScope, writeDecision } from '../enterprises/enterprises.policy.ts';
+import { can, importRowRefusal, reportScope } from './reports.policy.ts';
 import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import { importFailureSchema } from '../enterprises/enterprises.contract.ts';
 import { monitoringSettings } from '../plan/plan.store.ts';
@@ -46,9 +47,11 @@ export interface ReportRouteDeps {
 export function registerReportRoutes(app: TypedApp, { db, now = () => new Date() }: ReportRouteDeps): void {
   /** The enterprise a request is about, if the user may read it (else 404: no hint that it exists). */
   const readable = async (user: SessionUser, id: string) => {
-    const row = await findEnterpriseRow(db, user.districtId, id);
-    if (!row || !can(user, 'read', row)) throw notFound('企业');
-    return row;
+    return loadOr404(
+      () => findEnterpriseRow(db, user.districtId, id),
+      (row) => can(user, 'read', row),
+      '企业',
+    );
   };
 
   app.get(
@@ -131,7 +134,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     async (req) => {
       const user = requireUser(req);
       const e = await readable(user, req.params.id);
-      if (!can(user, 'update', e)) throw forbidden();
+      if (!can(user, 'file', e)) throw forbidden();
       return fileReport(db, actorOf(user), e, req.body, now());
     },
   );
@@ -150,7 +153,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
       const user = requireUser(req);
       if (!can(user, 'import')) throw forbidden();
       const period = req.query.period;
-      const scope = enterpriseScope(user);
+      const scope = reportScope(user);
       return sendXlsx(reply, `月度填报模板-${period}.xlsx`, async (wb) => {
         const sheet = wb.addWorksheet(`${period} 月度填报`);
         sheet.columns = reportColumns.map((c) => ({
@@ -196,7 +199,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
           period: req.query.period,
           // Each enterprise as a single report of it would be decided: out of sight reads as unknown.
           decide: (e) => {
-            const refusal = writeDecision(user, e, e);
+            const refusal = importRowRefusal(user, e);
             return refusal === 'notFound' ? UNKNOWN_OR_HIDDEN : refusal ? '无权修改该企业' : null;
           },
           unknownReason: UNKNOWN_OR_HIDDEN,
@@ -249,9 +252,9 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     },
     async (req) => {
       const user = requireUser(req);
-      if (user.role === 'enterprise') throw forbidden();
+      if (!can(user, 'coverage')) throw forbidden();
       const { reportDeadlineDay: day } = await monitoringSettings(db, user.districtId);
-      return coverage(db, user.districtId, req.query.period, day, enterpriseScope(user));
+      return coverage(db, user.districtId, req.query.period, day, reportScope(user));
     },
   );
 
@@ -267,8 +270,8 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     },
     async (req) => {
       const user = requireUser(req);
-      if (user.role === 'enterprise') throw forbidden();
-      return missingReports(db, user.districtId, req.query.period, enterpriseScope(user), req.query);
+      if (!can(user, 'missing')) throw forbidden();
+      return missingReports(db, user.districtId, req.query.period, reportScope(user), req.query);
     },
   );
 }

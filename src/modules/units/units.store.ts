@@ -1,7 +1,6 @@
 // The only SQL about the units table: upsert from a plan file, list with task counts, one unit in detail.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/db.ts';
-import { rows } from '../../platform/db/db.ts';
 import { units } from './units.schema.ts';
 import type { Unit, UnitKind, UnitRef } from './units.contract.ts';
 import type { Collective } from './units.ts';
@@ -102,21 +101,6 @@ export async function unitsByIds(db: Queryable, districtId: string, ids: string[
     .where(and(eq(units.districtId, districtId), inArray(units.id, ids)));
 }
 
-/** Lead and share counts per unit from the plan's task assignments (direct naming only). */
-export async function taskCounts(
-  db: Queryable,
-  districtId: string,
-): Promise<Map<string, { leads: number; shares: number }>> {
-  const counted = await rows<{ unit_id: string; leads: number; shares: number }>(
-    db,
-    sql`SELECT unit_id::text AS unit_id,
-               count(*) FILTER (WHERE role = 'lead')::int AS leads,
-               count(*) FILTER (WHERE role = 'responsible')::int AS shares
-        FROM plan_task_units WHERE district_id = ${districtId} GROUP BY unit_id`,
-  );
-  return new Map(counted.map((r) => [r.unit_id, { leads: r.leads, shares: r.shares }]));
-}
-
 export function toUnit(
   row: UnitRow,
   parent: UnitRow | undefined,
@@ -132,10 +116,25 @@ export function toUnit(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Typed SQL fragments for other modules' queries (monitoring's drill-down)
+// Typed SQL fragments and lookups for other modules (monitoring's drill-down, the registry, user accounts)
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Rows (id, name, name_en): every unit of the district, to join on `id`. */
 export const unitNamesSql = (districtId: string): SQL =>
   sql`SELECT ${units.id} AS id, ${units.name} AS name, ${units.nameEn} AS name_en
       FROM ${units} WHERE ${units.districtId} = ${districtId}`;
+
+/** A scalar subquery: the name of unit `id` of district `districtId` (both may name outer columns), or NULL. */
+export const unitNameSql = (districtId: SQLWrapper, id: SQLWrapper): SQL =>
+  sql`(SELECT ${units.name} FROM ${units} WHERE ${units.districtId} = ${districtId} AND ${units.id} = ${id})`;
+
+/** The district's subdistricts (镇街) with name and code, for turning spreadsheet text into ids. */
+export async function subdistrictsOf(
+  db: Queryable,
+  districtId: string,
+): Promise<{ id: string; name: string; code: string }[]> {
+  return db
+    .select({ id: units.id, name: units.name, code: units.code })
+    .from(units)
+    .where(and(eq(units.districtId, districtId), eq(units.kind, 'subdistrict')));
+}

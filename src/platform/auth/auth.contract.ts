@@ -7,6 +7,18 @@ export const roles = ['admin', 'department', 'subdistrict', 'enterprise'] as con
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
+/**
+ * What an account of each role is bound to: nothing (the plan office), a district department (or the office, a
+ * state-owned group), a subdistrict (镇街), or one enterprise. Account forms and checks read this, not the role.
+ */
+export const roleBinding = {
+  admin: null,
+  department: 'department',
+  subdistrict: 'subdistrict',
+  enterprise: 'enterprise',
+} as const satisfies Record<Role, 'department' | 'subdistrict' | 'enterprise' | null>;
+export type RoleBinding = (typeof roleBinding)[Role];
+
 export const sessionUserSchema = z.object({
   id: idSchema,
   username: z.string(),

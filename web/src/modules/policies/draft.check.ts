@@ -76,6 +76,8 @@ export function checkDraft(
   const parsed = policyDefinitionSchema.safeParse(out);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      // a parameter's name is the key of its entry: a bad one is reported above, on its row
+      if (issue.code === 'invalid_key' && issue.path.length === 2 && issue.path[0] === 'parameters') continue;
       const path = joinPath(issue.path);
       const blank = blankAt(out, path);
       // “请填写” says more than the schema's “无效输入” about a field left empty

@@ -1,6 +1,6 @@
 // The editor's draft of a policy definition: its types, with room for what is not filled in yet (empty numbers,
 // the unused settings of a leaf kind), new nodes, and the edits that change a node's kind or rename a parameter.
-import { figureCodes, type FigureCode } from '@contracts/modules/policies/rules.ts';
+import { figureCodes, figures, type FigureCode } from '@contracts/modules/policies/rules.ts';
 
 export type Num = number | null;
 
@@ -41,13 +41,18 @@ export const newMeasure = (): DraftMeasure => ({
   of: 'operatingRevenue',
 });
 
-/** A measure after a change of figure or aggregation: registrationAge takes `attribute`, figures never do. */
+/**
+ * A measure after a change of figure or aggregation: registrationAge takes `attribute`, figures never do; a share's
+ * denominator is another figure of the same kind (flows of flows, stocks of stocks), operating revenue when it can be.
+ */
 export function fixMeasure(d: DraftMeasure): DraftMeasure {
   if (d.figure === 'registrationAge') return { ...d, agg: 'attribute' };
   if (d.agg === 'attribute') return { ...d, agg: 'latest' };
-  if (d.agg === 'share' && d.of === d.figure) {
-    const other = figureCodes.find((f) => f !== d.figure && f !== 'operatingRevenue') ?? 'operatingRevenue';
-    return { ...d, of: d.figure === 'operatingRevenue' ? other : 'operatingRevenue' };
+  const kind = figures[d.figure].kind;
+  if (d.agg === 'share' && (d.of === d.figure || figures[d.of].kind !== kind)) {
+    const sameKind = figureCodes.filter((f) => f !== d.figure && figures[f].kind === kind);
+    const of = sameKind.includes('operatingRevenue') ? 'operatingRevenue' : sameKind[0];
+    return of ? { ...d, of } : d;
   }
   return d;
 }
@@ -217,7 +222,8 @@ export function renameParam(d: Draft, from: string, to: string): Draft {
   const inCondition = (c: DraftCondition): DraftCondition => {
     if (c.kind === 'all' || c.kind === 'any') return { ...c, conditions: c.conditions.map(inCondition) };
     if (c.kind === 'not') return { ...c, condition: inCondition(c.condition) };
-    return c.kind === 'compare' && c.useParam && c.param === from ? { ...c, param: to } : c;
+    // also the parameter a threshold set to a number keeps (when it has one), for when it is switched back
+    return isLeaf(c) && c.param === from && (c.useParam || from !== '') ? { ...c, param: to } : c;
   };
   const inExpr = (e: DraftExpr): DraftExpr => {
     if (e.kind === 'param') return e.name === from ? { ...e, name: to } : e;

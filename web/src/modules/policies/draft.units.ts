@@ -11,10 +11,13 @@ import {
 import { toMeasure } from './draft.convert.ts';
 import type { DraftMeasure } from './draft.model.ts';
 
-/** The measure with blanks filled in: enough to know its dimension and default unit. */
+/**
+ * The measure with its settings replaced by valid ones: enough to know its dimension and default unit, which depend
+ * on the figure and aggregation only (so a blank or out-of-range month count does not change them).
+ */
 function completeMeasure(d: DraftMeasure): Measure {
   return (
-    toMeasure({ ...d, period: d.period || '2025-01', months: d.months ?? 12, years: d.years ?? 1 }) ?? {
+    toMeasure({ ...d, period: '2025-01', months: 12, years: 1 }) ?? {
       figure: 'employees',
       agg: 'latest',
     }

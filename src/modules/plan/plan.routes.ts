@@ -1,7 +1,7 @@
 // HTTP for the plan: the overview (targets, sections, tasks) and one key task. Public: the plan is a public document.
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { errorBodySchema } from '../../platform/http/common.contract.ts';
 import {
   planOverviewSchema,
@@ -10,6 +10,7 @@ import {
   type PlanOverview,
 } from './plan.contract.ts';
 import { loadPlanView } from './plan.store.ts';
+import { can } from './plan.policy.ts';
 
 export function registerPlanRoutes(app: TypedApp, { db }: { db: Db }): void {
   app.get(
@@ -22,6 +23,7 @@ export function registerPlanRoutes(app: TypedApp, { db }: { db: Db }): void {
       },
     },
     async (req): Promise<PlanOverview> => {
+      if (!can(req.user, 'read')) throw forbidden();
       const view = await loadPlanView(db, req.districtId);
       if (!view) throw notFound('计划');
       const { plan, index, sections, targets, district } = view;
@@ -89,6 +91,7 @@ export function registerPlanRoutes(app: TypedApp, { db }: { db: Db }): void {
       },
     },
     async (req) => {
+      if (!can(req.user, 'read')) throw forbidden();
       const view = await loadPlanView(db, req.districtId);
       const detail = view?.index.taskDetail(req.params.number, view.sections);
       if (!detail) throw notFound(`重点任务 ${req.params.number}`);

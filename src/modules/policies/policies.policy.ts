@@ -69,3 +69,6 @@ export function grantView(user: SessionUser): GrantView {
       return { statuses: ['notice', 'decided'], items: resultScope(user), objectors: false };
   }
 }
+
+/** Whether `user` may see only active policies (an enterprise's explanations; staff also read drafts and retired ones). */
+export const seesActivePoliciesOnly = (user: SessionUser): boolean => user.role === 'enterprise';

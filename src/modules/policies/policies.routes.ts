@@ -55,7 +55,7 @@ import {
   tierMembersQuerySchema,
   tierSummarySchema,
 } from './policies.contract.ts';
-import { can, grantView, resultScope } from './policies.policy.ts';
+import { can, grantView, resultScope, seesActivePoliciesOnly } from './policies.policy.ts';
 import {
   createPolicy,
   enterprisePolicies,
@@ -255,7 +255,7 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
     async (req) => {
       const user = requireUser(req);
       await enterpriseFor(user, req.params.enterpriseId);
-      if (user.role === 'enterprise') {
+      if (seesActivePoliciesOnly(user)) {
         const p = await getPolicy(db, user.districtId, req.params.id);
         if (p.status !== 'active') throw notFound('政策');
       }

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { unitDetailSchema, unitListQuerySchema, unitListSchema } from './units.contract.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
+import { can } from './units.policy.ts';
 
 export function registerUnitRoutes(app: TypedApp, { db }: { db: Db }): void {
   app.get(
@@ -19,6 +20,7 @@ export function registerUnitRoutes(app: TypedApp, { db }: { db: Db }): void {
       },
     },
     async (req) => {
+      if (!can(req.user, 'read')) throw forbidden();
       const view = await loadPlanView(db, req.districtId);
       if (!view) return { items: [] };
       const items = view.index.units
@@ -39,6 +41,7 @@ export function registerUnitRoutes(app: TypedApp, { db }: { db: Db }): void {
       },
     },
     async (req) => {
+      if (!can(req.user, 'read')) throw forbidden();
       const view = await loadPlanView(db, req.districtId);
       const detail = view?.index.unitDetail(req.params.id);
       if (!detail) throw notFound('单位');

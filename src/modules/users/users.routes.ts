@@ -13,10 +13,11 @@ import {
 } from '../../platform/auth/auth.contract.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { changeOwnPassword, createUser, listUsers, updateUser } from './users.store.ts';
+import { can } from './users.policy.ts';
 import { hashToken, SESSION_COOKIE } from '../../platform/auth/session.ts';
 
 const requireAdmin = (user: SessionUser) => {
-  if (user.role !== 'admin') throw forbidden();
+  if (!can(user, 'manage')) throw forbidden();
   return user;
 };
 

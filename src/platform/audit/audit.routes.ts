@@ -6,6 +6,7 @@ import { errorBodySchema } from '../http/common.contract.ts';
 import { requireUser } from '../auth/principal.ts';
 import { auditListSchema, auditQuerySchema } from './audit.contract.ts';
 import { auditTrail } from './audit.ts';
+import { can } from './audit.policy.ts';
 
 export function registerAuditRoutes(app: TypedApp, { db }: { db: Db }): void {
   app.get(
@@ -20,7 +21,7 @@ export function registerAuditRoutes(app: TypedApp, { db }: { db: Db }): void {
     },
     async (req) => {
       const user = requireUser(req);
-      if (user.role !== 'admin') throw forbidden();
+      if (!can(user, 'read')) throw forbidden();
       return { items: await auditTrail(db, user.districtId, req.query.entity, req.query.entityId) };
     },
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '@contracts/platform/auth/auth.contract.ts';
 import { useSession } from './session.ts';
+import { roleAllowed } from './access.ts';
 
 export function RequireAuth({ roles, children }: { roles?: readonly Role[]; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function RequireAuth({ roles, children }: { roles?: readonly Role[]; chil
   }
   if (!user)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (roles && !roles.includes(user.role)) {
+  if (roles && !roleAllowed(user, roles)) {
     return <Result status="403" title="403" subTitle={t('errors.FORBIDDEN')} />;
   }
   return children ? <>{children}</> : <Outlet />;

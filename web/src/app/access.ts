@@ -53,3 +53,23 @@ export const selfEditableKeys: readonly string[] = [
   'contactPerson',
   'contactPhone',
 ];
+
+// ---- who the user acts for: the web side of the server's Scope (platform/auth/scope.ts) ----
+
+/** Whether `roles` admits the user (a route's guard). */
+export const roleAllowed = (user: SessionUser, roles: readonly Role[]): boolean => roles.includes(user.role);
+
+/** An enterprise's own account: the app shows "my enterprise" pages instead of the registry. */
+export const actsForEnterprise = (user: SessionUser | null | undefined): boolean =>
+  user?.role === 'enterprise';
+
+/** A subdistrict account: its lists hold its own 镇街 only, so there is no subdistrict to filter by. */
+export const confinedToSubdistrict = (user: SessionUser | null | undefined): boolean =>
+  user?.role === 'subdistrict';
+
+/** Government staff: every account but an enterprise's. */
+export const isStaff = (user: SessionUser | null | undefined): boolean =>
+  !!user && user.role !== 'enterprise';
+
+/** The plan office (administrators). */
+export const isPlanOffice = (user: SessionUser | null | undefined): boolean => user?.role === 'admin';

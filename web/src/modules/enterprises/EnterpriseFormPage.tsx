@@ -30,6 +30,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useUnits } from '../units/units.api.ts';
 import { useBuildings, useEnterprise, useSaveEnterprise } from './enterprises.api.ts';
 import { useEnterpriseLabels } from './labels.ts';
+import { actsForEnterprise, confinedToSubdistrict } from '../../app/access.ts';
 
 type DateLike = string | Dayjs | null | undefined;
 interface FormValues {
@@ -125,8 +126,8 @@ function EnterpriseForm({ existing, user }: { existing: Enterprise | null; user:
   const subdistrictId = Form.useWatch('subdistrictId', form) as string | undefined;
   const buildings = useBuildings(subdistrictId, !!subdistrictId);
 
-  const selfOnly = user.role === 'enterprise';
-  const lockedToSubdistrict = user.role === 'subdistrict';
+  const selfOnly = actsForEnterprise(user);
+  const lockedToSubdistrict = confinedToSubdistrict(user);
   const locked = (key: string) => selfOnly && !selfEditableKeys.includes(key);
 
   const initialValues = useMemo<FormValues>(
@@ -381,7 +382,7 @@ export function EnterpriseFormPage() {
   useDocumentTitle(title);
   if (!user) return null;
   const crumbs = (name?: string) =>
-    user.role === 'enterprise'
+    actsForEnterprise(user)
       ? [{ title: t('nav.myEnterprise'), to: `/enterprises/${id}` }, { title }]
       : [
           { title: t('nav.enterprises'), to: '/enterprises' },

@@ -18,6 +18,7 @@ import { ReportHistory } from '../reports/ReportHistory.tsx';
 import { AuditTrail } from './AuditTrail.tsx';
 import { useEnterprise } from './enterprises.api.ts';
 import { statusColours, useEnterpriseLabels } from './labels.ts';
+import { actsForEnterprise } from '../../app/access.ts';
 
 function EnterpriseView({ e }: { e: Enterprise }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ function EnterpriseView({ e }: { e: Enterprise }) {
   const mobile = useIsMobile();
   useDocumentTitle(e.name);
   const mayEdit = can(user, 'enterprise.edit', { subdistrictId: e.subdistrict.id, enterpriseId: e.id });
-  const isOwn = user?.role === 'enterprise';
+  const isOwn = actsForEnterprise(user);
 
   const details = (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useUnits } from '../units/units.api.ts';
 import { exportEnterprises, useEnterpriseList, type EnterpriseFilters } from './enterprises.api.ts';
 import { statusColours, useEnterpriseLabels } from './labels.ts';
+import { actsForEnterprise, confinedToSubdistrict } from '../../app/access.ts';
 
 const filterKeys = [
   'q',
@@ -71,8 +72,8 @@ export function EnterprisesPage() {
   const subdistricts = useUnits('subdistrict');
   useDocumentTitle(t('nav.enterprises'));
 
-  if (user?.role === 'enterprise') {
-    return <Navigate to={user.enterpriseId ? `/enterprises/${user.enterpriseId}` : '/plan'} replace />;
+  if (actsForEnterprise(user)) {
+    return <Navigate to={user?.enterpriseId ? `/enterprises/${user?.enterpriseId}` : '/plan'} replace />;
   }
 
   const update = (next: EnterpriseFilters, nextPage = 1, nextPageSize = pageSize) => {
@@ -102,7 +103,7 @@ export function EnterprisesPage() {
   const sortOrder = (key: 'name' | 'registrationDate') =>
     filters.sort === key ? ('ascend' as const) : filters.sort === `-${key}` ? ('descend' as const) : null;
 
-  const showSubdistrictFilter = user?.role !== 'subdistrict';
+  const showSubdistrictFilter = !confinedToSubdistrict(user);
   // open the search form when the URL holds a filter that the collapsed form would hide
   const hasFilterBeyondFirstRow = !!(
     filters.honour ||
@@ -285,7 +286,7 @@ export function EnterprisesPage() {
     <Page
       title={t('nav.enterprises')}
       crumbs={[{ title: t('nav.enterprises') }]}
-      subTitle={user?.role === 'subdistrict' && user.unitName ? user.unitName : undefined}
+      subTitle={confinedToSubdistrict(user) && user?.unitName ? user?.unitName : undefined}
     >
       <ProTable<EnterpriseListItem, SearchValues>
         rowKey="id"

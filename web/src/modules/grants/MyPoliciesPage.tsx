@@ -18,6 +18,7 @@ import { useEnterprisePolicies } from './grants.api.ts';
 import { useMoney } from './labels.tsx';
 import { GrantLine, sortPolicies, VerdictTag, verdictOf, type Verdict } from './PolicyVerdict.tsx';
 import './grants.css';
+import { actsForEnterprise } from '../../app/access.ts';
 
 type Filter = 'all' | Verdict;
 
@@ -145,7 +146,7 @@ export function MyPoliciesPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { user } = useSession();
-  const own = user?.role === 'enterprise';
+  const own = actsForEnterprise(user);
   const allowed = mayViewEnterprisePolicies(user, id);
   const query = useEnterprisePolicies(allowed ? id : undefined);
   // staff see which enterprise this is; an enterprise user knows its own

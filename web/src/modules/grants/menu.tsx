@@ -3,10 +3,11 @@ import type { MenuDataItem } from '@ant-design/pro-components';
 import { GiftOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { SessionUser } from '@contracts/platform/auth/auth.contract.ts';
 import { mayViewGrants } from './grants.access.ts';
+import { actsForEnterprise } from '../../app/access.ts';
 
 export function grantMenuItems(user: SessionUser | null, t: (key: string) => string): MenuDataItem[] {
   if (!user) return [];
-  if (user.role === 'enterprise') {
+  if (actsForEnterprise(user)) {
     return user.enterpriseId
       ? [
           {

@@ -11,6 +11,7 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 import { formatMeasure } from '../../components/charts/measure.ts';
 import { statusColours, useEnterpriseLabels } from '../enterprises/labels.ts';
 import { useContributors, type Contributor, type Dimension } from './monitoring.api.ts';
+import { drillConfinedToOwnSubdistrict } from './monitoring.access.ts';
 
 export function ContributorsDrawer({
   code,
@@ -62,7 +63,7 @@ export function ContributorsDrawer({
     >
       <div className="mtx-muted" style={{ marginBottom: 8 }}>
         {scope}
-        {user?.role === 'subdistrict' && ` · ${t('monitoring.drillOwnOnly')}`}
+        {drillConfinedToOwnSubdistrict(user) && ` · ${t('monitoring.drillOwnOnly')}`}
       </div>
       <ProTable<Contributor>
         rowKey="id"

@@ -12,6 +12,8 @@ import { formatCount, formatDateTime } from '../../components/format.ts';
 import { formatShare } from '../../components/charts/measure.ts';
 import { useCoverage, useRecompute } from './monitoring.api.ts';
 import { StatusTag, statusOrder, type Status } from './status.tsx';
+import { mayRecompute } from './monitoring.access.ts';
+import { isStaff } from '../../app/access.ts';
 
 function CoverageList({ period }: { period: string }) {
   const { t } = useTranslation();
@@ -44,7 +46,7 @@ export function OverviewHeader({ data, audience }: { data: Overview; audience: '
   const { message } = App.useApp();
   const showError = useShowError();
   const recompute = useRecompute();
-  const staff = audience === 'staff' && !!user && user.role !== 'enterprise';
+  const staff = audience === 'staff' && isStaff(user);
   const counts = new Map<Status, number>();
   for (const target of data.targets) {
     const s = target.evaluation?.status ?? 'noData';
@@ -125,7 +127,7 @@ export function OverviewHeader({ data, audience }: { data: Overview; audience: '
             ))}
         </Space>
       </div>
-      {audience === 'staff' && user?.role === 'admin' && (
+      {audience === 'staff' && mayRecompute(user) && (
         <div className="mtx-mon-strip-action">
           <Popconfirm
             title={t('monitoring.recomputeConfirm')}

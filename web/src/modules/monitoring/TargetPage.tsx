@@ -21,6 +21,8 @@ import {
   TargetTags,
   TrendCard,
 } from './TargetView.tsx';
+import { mayDrillDown, mayEnterManualValue, mayRecompute } from './monitoring.access.ts';
+import { isStaff } from '../../app/access.ts';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** The `group` value that opens the drill-down over every enterprise. */
@@ -54,8 +56,8 @@ function TargetBody({ detail, baseline }: { detail: TargetDetail; baseline: stri
       { replace: true },
     );
 
-  const drillAllowed = !!user && user.role !== 'enterprise' && target.formulaKind !== 'manual';
-  const staff = !!user && user.role !== 'enterprise';
+  const drillAllowed = mayDrillDown(user, target);
+  const staff = isStaff(user);
   const rows = detail.breakdowns[dimension];
   const groupRow = group && group !== ALL ? rows.find((r) => r.key === group) : undefined;
 
@@ -84,8 +86,8 @@ function TargetBody({ detail, baseline }: { detail: TargetDetail; baseline: stri
           official={target.formulaKind !== 'manual'}
           code={target.code}
           unit={target.unit}
-          canAdd={user.role === 'admin' || user.role === 'department'}
-          isAdmin={user.role === 'admin'}
+          canAdd={mayEnterManualValue(user)}
+          isAdmin={mayRecompute(user)}
         />
       )}
       <RevisionsTable detail={detail} />

@@ -9,6 +9,7 @@ import { useSession } from '../../app/session.ts';
 import { useUnits } from '../units/units.api.ts';
 import { percent, useMoney } from './labels.tsx';
 import { useDebounced, usePolicyResults, type ResultFilter } from './policies.api.ts';
+import { confinedToSubdistrict } from '../../app/access.ts';
 
 interface SearchValues {
   q?: string;
@@ -77,7 +78,7 @@ export function ResultsTable({
       title: t('policies.results.subdistrict'),
       dataIndex: 'subdistrictId',
       valueType: 'select',
-      hideInSearch: user?.role === 'subdistrict',
+      hideInSearch: confinedToSubdistrict(user),
       width: 110,
       fieldProps: {
         showSearch: true,

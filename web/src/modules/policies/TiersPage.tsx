@@ -18,6 +18,7 @@ import { useUnits } from '../units/units.api.ts';
 import { useTierMembers, useTiers, type TierFilter } from './policies.api.ts';
 import { TierChart } from './TierChart.tsx';
 import './policies.css';
+import { confinedToSubdistrict } from '../../app/access.ts';
 
 type TierMember = z.infer<typeof tierMemberSchema>;
 
@@ -172,7 +173,7 @@ function MembersTable({ tier, filter }: { tier: TierSummary; filter: TierFilter 
         members.data ? t(`policies.tiers.count.${filter}`, { count: members.data.total }) : undefined
       }
       toolBarRender={() =>
-        user?.role === 'subdistrict'
+        confinedToSubdistrict(user)
           ? []
           : [
               <Select<string>

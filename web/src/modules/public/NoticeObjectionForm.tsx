@@ -8,6 +8,7 @@ import { isApiError } from '../../app/api.ts';
 import { errorText, formPath, issuePaths, setFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.ts';
 import { useFileObjection } from './notices.api.ts';
+import { actsForEnterprise } from '../../app/access.ts';
 
 /** The select's value for “about the list as a whole” (the API takes null). */
 const WHOLE = 'whole';
@@ -31,7 +32,7 @@ export function NoticeObjectionForm({ notice }: { notice: PublicNotice }) {
   const own = user?.enterpriseId ? notice.items.find((i) => i.enterpriseId === user.enterpriseId) : undefined;
   const initialValues: FormValues = {
     about: own?.enterpriseId,
-    filerName: user?.role === 'enterprise' ? (user.enterpriseName ?? undefined) : undefined,
+    filerName: actsForEnterprise(user) ? (user?.enterpriseName ?? undefined) : undefined,
   };
 
   const onFinish = async (v: FormValues) => {

@@ -47,6 +47,7 @@ import { mayFileReport } from './reports.access.ts';
 import { checkReport, useReportMonth, useSaveReport } from './reports.api.ts';
 import { ReportVersions } from './ReportVersions.tsx';
 import './reports.css';
+import { actsForEnterprise } from '../../app/access.ts';
 
 type Detail = z.infer<typeof reportDetailSchema>;
 type Warning = z.infer<typeof warningSchema>;
@@ -515,7 +516,7 @@ function ReportMonth({ enterprise, period }: { enterprise: Enterprise; period: P
   const { user } = useSession();
   const detail = useReportMonth(enterprise.id, period);
   const canFile = mayFileReport(user, enterprise);
-  const isOwn = user?.role === 'enterprise';
+  const isOwn = actsForEnterprise(user);
   const title = t('reports.form.title', { period });
   useDocumentTitle(`${title} · ${enterprise.name}`);
   const deadline = detail.data?.period === period ? detail.data.deadline : null;

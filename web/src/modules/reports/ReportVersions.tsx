@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { figureCell, figureKeys, isMoneyKey } from './figures.ts';
 import { useReportAudit } from './reports.api.ts';
+import { mayReadReportAudit } from './reports.access.ts';
 
 export function ReportVersions({
   enterpriseId,
@@ -20,7 +21,7 @@ export function ReportVersions({
   const { t } = useTranslation();
   const { user } = useSession();
   // administrators may read the audit trail, which names whoever filed each version
-  const audit = useReportAudit(enterpriseId, period, user?.role === 'admin');
+  const audit = useReportAudit(enterpriseId, period, mayReadReportAudit(user));
   const actorOfVersion = new Map<number, string>();
   for (const entry of audit.data ?? []) {
     const after = entry.after as { version?: unknown } | null;

@@ -30,6 +30,7 @@ import { dayjsToPeriod, isFutureMonth, lastClosedPeriod, periodOr, periodToDayjs
 import { mayImportReports } from './reports.access.ts';
 import { fetchMissing, useCoverage, type Coverage, type MissingItem } from './reports.api.ts';
 import './reports.css';
+import { confinedToSubdistrict } from '../../app/access.ts';
 
 type SubdistrictRow = Coverage['subdistricts'][number] & { rate: number; onTimeRate: number };
 
@@ -204,7 +205,7 @@ export function ReportingPage() {
   const formRef = useRef<ProFormInstance>(undefined);
   const actionRef = useRef<ActionType>(undefined);
   const missingRef = useRef<HTMLDivElement>(null);
-  const mayFile = user?.role === 'admin' || user?.role === 'subdistrict';
+  const mayFile = mayImportReports(user);
   useDocumentTitle(t('reports.menu.status'));
 
   const setPeriod = (p: string) => {
@@ -234,7 +235,7 @@ export function ReportingPage() {
       dataIndex: 'subdistrictId',
       valueType: 'select',
       width: 110,
-      hideInSearch: user?.role === 'subdistrict',
+      hideInSearch: confinedToSubdistrict(user),
       fieldProps: {
         showSearch: true,
         optionFilterProp: 'label',
@@ -325,7 +326,7 @@ export function ReportingPage() {
               return { data: page.items, total: page.total, success: true };
             }}
             // a subdistrict user sees only its own enterprises: nothing to filter by
-            search={user?.role === 'subdistrict' ? false : { labelWidth: 'auto', defaultCollapsed: false }}
+            search={confinedToSubdistrict(user) ? false : { labelWidth: 'auto', defaultCollapsed: false }}
             pagination={{ defaultPageSize: 20, showSizeChanger: true }}
             options={{ reload: true, density: false, setting: false }}
             scroll={{ x: 960 }}

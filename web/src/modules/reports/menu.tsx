@@ -5,10 +5,11 @@ import { FormOutlined, PieChartOutlined } from '@ant-design/icons';
 import type { SessionUser } from '@contracts/platform/auth/auth.contract.ts';
 import { lastClosedPeriod } from './periods.ts';
 import { mayViewReporting } from './reports.access.ts';
+import { actsForEnterprise } from '../../app/access.ts';
 
 export function reportMenuItems(user: SessionUser | null, t: (key: string) => string): MenuDataItem[] {
   if (!user) return [];
-  if (user.role === 'enterprise' && user.enterpriseId) {
+  if (actsForEnterprise(user) && user.enterpriseId) {
     return [
       {
         path: `/enterprises/${user.enterpriseId}/reports/${lastClosedPeriod()}`,

@@ -27,3 +27,6 @@ export function mayFileReport(
 export const mayImportReports = (user: SessionUser | null) => !!user && reportImportRoles.includes(user.role);
 export const mayViewReporting = (user: SessionUser | null) =>
   !!user && reportingStatusRoles.includes(user.role);
+
+/** The audit trail of a report (which names whoever filed each version): the plan office. */
+export const mayReadReportAudit = (user: SessionUser | null | undefined): boolean => user?.role === 'admin';

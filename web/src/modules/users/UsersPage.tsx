@@ -27,6 +27,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.tsx';
 import { useUnits } from '../units/units.api.ts';
 import { useSaveUser, useUsers } from './users.api.ts';
+import { bindsEnterprise, bindsSubdistrict, bindsUnit, unitKindsFor } from './users.access.ts';
 
 interface UserFormValues {
   username?: string;
@@ -55,17 +56,15 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
   const units = useUnits();
   const unitOptions = (role: Role | undefined) =>
     (units.data ?? [])
-      .filter((u) =>
-        role === 'subdistrict' ? u.kind === 'subdistrict' : u.kind === 'department' || u.kind === 'office',
-      )
+      .filter((u) => unitKindsFor(role)?.includes(u.kind))
       .map((u) => ({ value: u.id, label: u.name }));
 
   const onFinish = async (v: UserFormValues): Promise<boolean> => {
     setFormError(null);
     const binding = {
       role: v.role,
-      unitId: v.role === 'department' || v.role === 'subdistrict' ? (v.unitId ?? null) : null,
-      enterpriseId: v.role === 'enterprise' ? (v.enterpriseId ?? null) : null,
+      unitId: bindsUnit(v.role) ? (v.unitId ?? null) : null,
+      enterpriseId: bindsEnterprise(v.role) ? (v.enterpriseId ?? null) : null,
     };
     const parsed = editing
       ? updateUserBodySchema.safeParse({
@@ -158,16 +157,16 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
       <ProFormDependency name={['role', 'resetPassword']}>
         {({ role, resetPassword }: UserFormValues) => (
           <>
-            {(role === 'department' || role === 'subdistrict') && (
+            {bindsUnit(role) && (
               <ProFormSelect
                 name="unitId"
-                label={role === 'subdistrict' ? t('users.boundSubdistrict') : t('users.boundDepartment')}
+                label={bindsSubdistrict(role) ? t('users.boundSubdistrict') : t('users.boundDepartment')}
                 options={unitOptions(role)}
                 fieldProps={{ showSearch: true, optionFilterProp: 'label', loading: units.isPending }}
                 rules={[{ required: true, message: t('users.unitRequired') }]}
               />
             )}
-            {role === 'enterprise' && (
+            {bindsEnterprise(role) && (
               <Form.Item
                 name="enterpriseId"
                 label={t('users.boundEnterprise')}

@@ -17,6 +17,11 @@ import {
 import { repoRoot } from '../src/platform/config.ts';
 import type { App } from '../src/platform/http/app.ts';
 import type { GateOptions } from '../src/platform/db/gate.ts';
+import { drain } from '../src/platform/events/dispatcher.ts';
+import { notificationsModule } from '../src/modules/notifications/notifications.module.ts';
+import type { ModuleDeps } from '../src/modules/deps.ts';
+import type { DeliveryOptions } from '../src/modules/notifications/notifications.delivery.ts';
+import type { Db } from '../src/platform/db/db.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 export { DEMO_PASSWORD };
@@ -185,4 +190,12 @@ export async function upload(
     payload,
     headers: { ...headers, ...(client.cookie ? { cookie: client.cookie } : {}) },
   });
+}
+
+/**
+ * Delivers pending `notifications.requested` events now through `delivery` (a test's recording adapters) instead of
+ * the platform's own: the inbox is written and each new notification sent, as the job runner would.
+ */
+export function deliverNotifications(db: Db, delivery: DeliveryOptions): Promise<number> {
+  return drain(db, notificationsModule.subscriptions!({ delivery } as ModuleDeps));
 }

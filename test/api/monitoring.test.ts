@@ -4,7 +4,15 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, signedIn, startPlatform, upload, type Client, type Platform } from '../harness.ts';
+import {
+  ADMIN_PASSWORD,
+  deliverNotifications,
+  signedIn,
+  startPlatform,
+  upload,
+  type Client,
+  type Platform,
+} from '../harness.ts';
 import { repoRoot } from '../../src/platform/config.ts';
 import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
 import type { Unit } from '../../src/modules/units/units.contract.ts';
@@ -358,9 +366,12 @@ describe('feedback', () => {
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     };
     // Before the deadline (10 April) nobody is reminded about March.
-    expect(await sendReminders(p.db, p.districtId, new Date('2026-04-08T02:00:00Z'), delivery)).toBe(0);
-    expect(await sendReminders(p.db, p.districtId, new Date('2026-04-20T02:00:00Z'), delivery)).toBe(2);
-    expect(await sendReminders(p.db, p.districtId, new Date('2026-04-21T02:00:00Z'), delivery)).toBe(0);
+    expect(await sendReminders(p.db, p.districtId, new Date('2026-04-08T02:00:00Z'))).toBe(0);
+    await deliverNotifications(p.db, delivery);
+    expect(await sendReminders(p.db, p.districtId, new Date('2026-04-20T02:00:00Z'))).toBe(2);
+    await deliverNotifications(p.db, delivery);
+    expect(await sendReminders(p.db, p.districtId, new Date('2026-04-21T02:00:00Z'))).toBe(0);
+    await deliverNotifications(p.db, delivery);
     expect(sent).toHaveLength(2);
   });
 });

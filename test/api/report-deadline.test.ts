@@ -2,7 +2,14 @@
 // and coverage, the stored reporting rates, the report history and the reminders all judge by the moved day.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, signedIn, startPlatform, type Client, type Platform } from '../harness.ts';
+import {
+  ADMIN_PASSWORD,
+  deliverNotifications,
+  signedIn,
+  startPlatform,
+  type Client,
+  type Platform,
+} from '../harness.ts';
 import { repoRoot } from '../../src/platform/config.ts';
 import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
 import type { Unit } from '../../src/modules/units/units.contract.ts';
@@ -88,10 +95,13 @@ describe('a deadline on a Sunday moves to the Monday', () => {
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     };
     // Monday 09:00 in Shanghai: the 10th has passed but the deadline is today.
-    expect(await sendReminders(p.db, p.districtId, new Date('2026-05-11T01:00:00Z'), delivery)).toBe(0);
+    expect(await sendReminders(p.db, p.districtId, new Date('2026-05-11T01:00:00Z'))).toBe(0);
+    await deliverNotifications(p.db, delivery);
     // Tuesday 10:00: D only (C filed at 09:00).
-    expect(await sendReminders(p.db, p.districtId, new Date('2026-05-12T02:00:00Z'), delivery)).toBe(1);
-    expect(await sendReminders(p.db, p.districtId, new Date('2026-05-13T01:00:00Z'), delivery)).toBe(0);
+    expect(await sendReminders(p.db, p.districtId, new Date('2026-05-12T02:00:00Z'))).toBe(1);
+    await deliverNotifications(p.db, delivery);
+    expect(await sendReminders(p.db, p.districtId, new Date('2026-05-13T01:00:00Z'))).toBe(0);
+    await deliverNotifications(p.db, delivery);
     expect(sent).toHaveLength(1);
   });
 });

@@ -4,7 +4,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db.ts';
 import type { JobHandler } from '../../platform/jobs/runner.ts';
 import type { Schedule } from '../../platform/jobs/schedule.ts';
-import { notifyAndDeliver, type DeliveryOptions } from '../notifications/notifications.delivery.ts';
+import { publish } from '../../platform/events/events.store.ts';
+import { notificationsRequested } from '../notifications/notifications.events.ts';
+import { alreadyNotifiedSql } from '../notifications/notifications.store.ts';
 import type { NotificationInput } from '../notifications/notifications.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import type { PlanIndex } from '../plan/plan.ts';
@@ -43,13 +45,12 @@ export interface FeedbackReport {
   reminders: number;
 }
 
-/** Alerts after a recompute: each worsened target to its owner units and the plan office; reporting-rate drops. */
-export async function sendAlerts(
-  db: Db,
-  districtId: string,
-  summary: RecomputeSummary,
-  delivery: DeliveryOptions,
-): Promise<number> {
+/**
+ * Alerts after a recompute: each worsened target to its owner units and the plan office; reporting-rate drops.
+ * Asked of the notifications module through `notifications.requested` (inbox and delivery, once per dedupe key);
+ * returns how many were asked for.
+ */
+export async function sendAlerts(db: Db, districtId: string, summary: RecomputeSummary): Promise<number> {
   const ctx = await monitoringContext(db, districtId);
   const view = await loadPlanView(db, districtId);
   if (!ctx || !view) return 0;
@@ -99,18 +100,23 @@ export async function sendAlerts(
       });
     }
   }
-  let sent = 0;
-  for (const n of out) if ((await notifyAndDeliver(db, districtId, n, delivery)).created) sent++;
-  return sent;
+  await request(db, districtId, out);
+  return out.length;
 }
 
-/** Reminds every enterprise that has not reported the last closed month, once the deadline has passed. */
-export async function sendReminders(
-  db: Db,
-  districtId: string,
-  now: Date,
-  delivery: DeliveryOptions,
-): Promise<number> {
+/** Asks the notifications module for `notifications`, delivered too (e-mail, SMS), in one event. */
+async function request(db: Db, districtId: string, notifications: NotificationInput[]): Promise<void> {
+  if (!notifications.length) return;
+  await db.transaction((tx) =>
+    publish(tx, notificationsRequested.of(districtId, { notifications, deliver: true })),
+  );
+}
+
+/**
+ * Reminds every enterprise that has not reported the last closed month, once the deadline has passed and once per
+ * month (those already reminded are left out); returns how many reminders it asked for.
+ */
+export async function sendReminders(db: Db, districtId: string, now: Date): Promise<number> {
   const ctx = await monitoringContext(db, districtId);
   if (!ctx) return 0;
   const month = lastClosedMonth(now);
@@ -122,26 +128,23 @@ export async function sendReminders(
     db,
     districtId,
     month,
-    (id) => sql`NOT ${reportFiledSql(districtId, id, month)}`,
+    (id) =>
+      sql`NOT ${reportFiledSql(districtId, id, month)}
+          AND NOT ${alreadyNotifiedSql(districtId, { kind: 'enterprise', id }, `remind:${month}`)}`,
   );
-  let sent = 0;
-  for (const e of missing) {
-    const r = await notifyAndDeliver(
-      db,
-      districtId,
-      {
-        recipient: { kind: 'enterprise', id: e.id },
-        category: 'reminder',
-        title: `请填报 ${month} 月度数据`,
-        body: `${e.name}：${month} 的月度数据应于 ${deadline} 前填报，目前尚未收到。请登录平台“月度填报”完成填报。`,
-        link: `/enterprises/${e.id}/reports/${month}`,
-        dedupeKey: `remind:${month}`,
-      },
-      delivery,
-    );
-    if (r.created) sent++;
-  }
-  return sent;
+  await request(
+    db,
+    districtId,
+    missing.map((e) => ({
+      recipient: { kind: 'enterprise', id: e.id },
+      category: 'reminder',
+      title: `请填报 ${month} 月度数据`,
+      body: `${e.name}：${month} 的月度数据应于 ${deadline} 前填报，目前尚未收到。请登录平台“月度填报”完成填报。`,
+      link: `/enterprises/${e.id}/reports/${month}`,
+      dedupeKey: `remind:${month}`,
+    })),
+  );
+  return missing.length;
 }
 
 export const RECOMPUTE_JOB = 'monitoring.recompute';
@@ -158,14 +161,14 @@ export function monitoringSchedules(): Schedule[] {
   ];
 }
 
-export function monitoringJobHandlers(delivery: DeliveryOptions): Record<string, JobHandler> {
+export function monitoringJobHandlers(): Record<string, JobHandler> {
   return {
     // Alerts and policy evaluation follow through the `monitoring.recomputed` event the run publishes (the
     // subscriptions in monitoring.module.ts and policies.module.ts), delivered by the job runner.
     [RECOMPUTE_JOB]: async (job, ctx) =>
       (await recompute(ctx.db, job.districtId, ctx.now())) ?? { skipped: 'no plan' },
     [REMIND_JOB]: async (job, ctx) => ({
-      reminders: await sendReminders(ctx.db, job.districtId, ctx.now(), delivery),
+      reminders: await sendReminders(ctx.db, job.districtId, ctx.now()),
     }),
   };
 }

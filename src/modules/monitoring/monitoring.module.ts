@@ -9,12 +9,12 @@ import { recomputed } from './monitoring.events.ts';
 export const monitoringModule: Manifest = {
   name: 'monitoring',
   routes: (api, { db, now, events }) => registerMonitoringRoutes(api, { db, now, events }),
-  jobs: ({ delivery }) => monitoringJobHandlers(delivery),
+  jobs: () => monitoringJobHandlers(),
   // The reminder runs daily: each district's deadline (moved off weekends and holidays) decides whom it reminds.
   schedules: async () => monitoringSchedules(),
-  subscriptions: ({ delivery }) => [
+  subscriptions: () => [
     on(recomputed, 'monitoring.alertAfterRecompute', async (e, ctx) => ({
-      alerts: await sendAlerts(ctx.db, e.districtId, e.payload, delivery),
+      alerts: await sendAlerts(ctx.db, e.districtId, e.payload),
     })),
   ],
 };

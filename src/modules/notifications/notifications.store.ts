@@ -1,5 +1,5 @@
 // The only SQL about notifications: write (deduplicated), read an inbox with per-user read state, mark read.
-import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/db.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { allUnits } from '../units/units.store.ts';
@@ -199,3 +199,16 @@ export async function markAllRead(db: Queryable, user: Reader): Promise<number> 
     .returning({ id: notificationReads.notificationId });
   return marked.length;
 }
+
+/**
+ * A condition: the recipient (`kind`, an id expression that may name an outer column) already holds the notification
+ * with `dedupeKey` — for a sender that asks only for the ones not sent yet (reminders).
+ */
+export const alreadyNotifiedSql = (
+  districtId: string,
+  recipient: { kind: Recipient['kind']; id: SQLWrapper },
+  dedupeKey: string,
+): SQL =>
+  sql`EXISTS (SELECT 1 FROM ${notifications} WHERE ${notifications.districtId} = ${districtId}
+        AND ${notifications.recipientKind} = ${recipient.kind} AND ${notifications.recipientId} = ${recipient.id}
+        AND ${notifications.dedupeKey} = ${dedupeKey})`;

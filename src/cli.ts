@@ -5,6 +5,7 @@ import { DEFAULT_POOL_SIZE, openDatabase } from './platform/db/db.ts';
 import { gateOptionsFor } from './platform/db/gate.ts';
 import os from 'node:os';
 import { pruneLoginFailures } from './platform/auth/auth.routes.ts';
+import { pruneDeliveredEvents } from './platform/events/events.store.ts';
 import { pruneRateLimits } from './platform/http/throttle.ts';
 import { buildServer, composeServerModules } from './server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
@@ -100,6 +101,8 @@ async function main() {
   // Throttle counters older than a day decide nothing any more.
   await pruneLoginFailures(database.db);
   await pruneRateLimits(database.db);
+  // Domain events delivered to every subscriber a month ago are history the audit trail already keeps.
+  await pruneDeliveredEvents(database.db);
   await app.listen({ port: config.port, host: config.host });
   // Background work (every module's jobs and schedules, and delivery of domain events to the modules' subscriptions)
   // is claimed through PostgreSQL: any number of instances may run this.

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDb } from '../harness.ts';
 import { openDatabase, type Database, type Db } from '../../src/platform/db/db.ts';
 import { EventDispatcher, drain } from '../../src/platform/events/dispatcher.ts';
-import { claimDelivery, deliveriesOf, fanOut, publish } from '../../src/platform/events/events.store.ts';
+import {
+  claimDelivery,
+  deliveriesOf,
+  fanOut,
+  publish,
+  pruneDeliveredEvents,
+} from '../../src/platform/events/events.store.ts';
 import { defineEvent, on, type EventLogger, type Subscription } from '../../src/platform/events/events.ts';
 import { JobRunner } from '../../src/platform/jobs/runner.ts';
 import { composeModules } from '../../src/platform/module.ts';
@@ -145,6 +151,29 @@ describe('delivery', () => {
       await runner.stop();
     }
     expect(seen).toEqual([6]);
+  });
+});
+
+describe('pruning', () => {
+  it('deletes events delivered to everyone after the keep period, and keeps one still failing', async () => {
+    const seen: number[] = [];
+    const kept = defineEvent<{ n: number }>('test.kept');
+    const doneId = await publish(db, happened.of('d7', { n: 7 }));
+    await drain(db, [recorder('t7.ok', seen)], { logger: quiet });
+    const failingId = await publish(db, kept.of('d7', { n: 8 }));
+    const down = on(kept, 't7.down', async () => Promise.reject(new Error('down')));
+    await drain(db, [down], { logger: quiet });
+    expect(seen).toEqual([7]);
+    expect(await deliveriesOf(db, 'd7', doneId)).toHaveLength(1);
+    // Within the keep period nothing goes.
+    await pruneDeliveredEvents(db, 30);
+    expect(await deliveriesOf(db, 'd7', doneId)).toHaveLength(1);
+    // 31 days on: the delivered event goes with its delivery rows; the failing one stays for its retry.
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    expect(await pruneDeliveredEvents(db, 30, later)).toBeGreaterThanOrEqual(1);
+    expect(await deliveriesOf(db, 'd7', doneId)).toEqual([]);
+    const failing = await deliveriesOf(db, 'd7', failingId);
+    expect(failing.map((d) => d.status)).toEqual(['queued']);
   });
 });
 

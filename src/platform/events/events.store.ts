@@ -185,3 +185,29 @@ export async function deliveriesOf(db: Queryable, districtId: string, eventId: s
     .where(and(eq(domainEventDeliveries.districtId, districtId), eq(domainEventDeliveries.eventId, eventId)))
     .orderBy(domainEventDeliveries.subscriber);
 }
+
+/**
+ * Deletes events delivered to every subscriber more than `keepDays` ago, with their delivery rows: the outbox is a
+ * queue, not a history (each change is in the audit trail). An event with a failed or pending delivery stays, for
+ * diagnosis and retry. Returns how many events went.
+ */
+export async function pruneDeliveredEvents(db: Queryable, keepDays = 30, now?: Date): Promise<number> {
+  const done = await rows<{ n: number }>(
+    db,
+    sql`WITH old AS (
+          SELECT e.district_id, e.id FROM domain_events e
+          WHERE e.fanned_out_at IS NOT NULL
+            AND e.fanned_out_at < ${clock(now)} - ${keepDays}::int * interval '1 day'
+            AND NOT EXISTS (SELECT 1 FROM domain_event_deliveries d
+                            WHERE d.district_id = e.district_id AND d.event_id = e.id
+                              AND (d.status <> 'done' OR d.delivered_at >= ${clock(now)} - ${keepDays}::int * interval '1 day'))),
+        gone_deliveries AS (
+          DELETE FROM domain_event_deliveries d USING old
+          WHERE d.district_id = old.district_id AND d.event_id = old.id),
+        gone AS (
+          DELETE FROM domain_events e USING old
+          WHERE e.district_id = old.district_id AND e.id = old.id RETURNING e.id)
+        SELECT count(*)::int AS n FROM gone`,
+  );
+  return done[0]?.n ?? 0;
+}

@@ -4,9 +4,7 @@ import { loadConfig } from './platform/config.ts';
 import { DEFAULT_POOL_SIZE, openDatabase } from './platform/db/db.ts';
 import { gateOptionsFor } from './platform/db/gate.ts';
 import os from 'node:os';
-import { pruneLoginFailures } from './platform/auth/auth.routes.ts';
-import { pruneDeliveredEvents } from './platform/events/events.store.ts';
-import { pruneRateLimits } from './platform/http/throttle.ts';
+import { housekeep } from './platform/housekeeping.module.ts';
 import { buildServer, composeServerModules } from './server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
 import {
@@ -98,11 +96,8 @@ async function main() {
       maxEventLoopDelayMs: config.maxEventLoopDelayMs,
     }),
   });
-  // Throttle counters older than a day decide nothing any more.
-  await pruneLoginFailures(database.db);
-  await pruneRateLimits(database.db);
-  // Domain events delivered to every subscriber a month ago are history the audit trail already keeps.
-  await pruneDeliveredEvents(database.db);
+  // Throttle counters older than a day and events delivered a month ago: at start, and daily (housekeeping job).
+  await housekeep(database.db);
   await app.listen({ port: config.port, host: config.host });
   // Background work (every module's jobs and schedules, and delivery of domain events to the modules' subscriptions)
   // is claimed through PostgreSQL: any number of instances may run this.

@@ -9,6 +9,7 @@ import { reportsModule } from './reports/reports.module.ts';
 import { monitoringModule } from './monitoring/monitoring.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { policiesModule } from './policies/policies.module.ts';
+import { grantsModule } from './grants/grants.module.ts';
 
 export const modules: readonly Manifest[] = [
   planModule,
@@ -19,4 +20,5 @@ export const modules: readonly Manifest[] = [
   monitoringModule,
   notificationsModule,
   policiesModule,
+  grantsModule,
 ];

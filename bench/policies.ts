@@ -13,13 +13,10 @@ import { repoRoot } from '../src/platform/config.ts';
 import { systemActor } from '../src/platform/audit/audit.ts';
 import { fields as fieldList, honourKinds } from '../src/modules/enterprises/fields.ts';
 import { mulberry32, pick, type Rng } from '../src/modules/demo/prng.ts';
-import {
-  createPolicy,
-  evaluatePolicies,
-  explain,
-  policyPeriod,
-} from '../src/modules/policies/policies.store.ts';
-import { compileContext } from '../src/modules/policies/tiers.store.ts';
+import { createPolicy } from '../src/modules/policies/policies.store.ts';
+import { evaluatePolicies, policyPeriod } from '../src/modules/policies/evaluation.store.ts';
+import { explain } from '../src/modules/policies/results.store.ts';
+import { compileContext } from '../src/modules/policies/context.store.ts';
 import { monitoringSettings } from '../src/modules/plan/plan.store.ts';
 import {
   MeasureSet,

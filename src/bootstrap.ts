@@ -17,12 +17,8 @@ import { lastClosedMonth, lastComputedAt, recompute } from './modules/monitoring
 import { tierRun, tiersDigest } from './modules/policies/tiers.store.ts';
 import { nextPeriod, parsePeriod, periodMonth } from './platform/time/period.ts';
 import { parsePolicyFile } from './modules/policies/policy-file.ts';
-import {
-  createPolicy,
-  evaluatePolicies,
-  listPolicies,
-  policyPeriod,
-} from './modules/policies/policies.store.ts';
+import { createPolicy, listPolicies } from './modules/policies/policies.store.ts';
+import { evaluatePolicies, policyPeriod } from './modules/policies/evaluation.store.ts';
 import { enterpriseIdsByUscc, firstActiveEnterpriseIn } from './modules/enterprises/enterprises.sql.ts';
 
 /** The demo district's registry is generated as of this day, so every machine gets the same one. */

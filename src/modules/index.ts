@@ -9,6 +9,7 @@ import { reportsModule } from './reports/reports.module.ts';
 import { monitoringModule } from './monitoring/monitoring.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { policiesModule } from './policies/policies.module.ts';
+import { grantsModule } from './grants/grants.module.ts';
 import { housekeepingModule } from '../platform/housekeeping.module.ts';
 
 export const modules: readonly Manifest[] = [
@@ -20,6 +21,7 @@ export const modules: readonly Manifest[] = [
   monitoringModule,
   notificationsModule,
   policiesModule,
+  grantsModule,
   // The platform's daily housekeeping (throttle counters, delivered events): jobs only.
   housekeepingModule,
 ];

@@ -3,13 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, DEMO_PASSWORD, signedIn, startPlatform, type Platform } from '../harness.ts';
 import { sql } from '../../src/platform/db/db.ts';
-import type {
-  GrantBatchDetail,
-  GrantItem,
-  Policy,
-  PolicySummary,
-  PublicNotice,
-} from '../../src/modules/policies/policies.contract.ts';
+import type { Policy, PolicySummary } from '../../src/modules/policies/policies.contract.ts';
+import type { GrantBatchDetail, GrantItem, PublicNotice } from '../../src/modules/grants/grants.contract.ts';
 
 let clock = new Date('2026-11-20T02:00:00Z');
 let p: Platform;

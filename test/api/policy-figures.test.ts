@@ -9,7 +9,7 @@ import { rows, sql } from '../../src/platform/db/db.ts';
 import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
 import type { Unit } from '../../src/modules/units/units.contract.ts';
 import type { Explanation, Policy, ResultItem } from '../../src/modules/policies/policies.contract.ts';
-import type { GrantBatchDetail } from '../../src/modules/policies/policies.contract.ts';
+import type { GrantBatchDetail } from '../../src/modules/grants/grants.contract.ts';
 import type { PolicyDefinitionInput } from '../../src/modules/policies/rules.ts';
 import { parsePeriod, periodRange } from '../../src/platform/time/period.ts';
 

@@ -2,7 +2,7 @@
 import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/db.ts';
 import { lastDayOf, type Period } from '../../platform/time/period.ts';
-import { enterprises } from './enterprises.schema.ts';
+import { enterpriseHonours, enterprises } from './enterprises.schema.ts';
 
 // ---- presence in a month (used by monitoring's reminders) ----
 
@@ -84,3 +84,27 @@ export async function firstActiveEnterpriseIn(
     .limit(1);
   return firm;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// For policies and grants (results, explanations, grant lists)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Rows (district_id, id, uscc, name, subdistrict_id, fields, building_id, above_scale): every enterprise of the
+ * district with the attributes rules and their explanations read, to join on `id`.
+ */
+export const enterpriseProfilesSql = (districtId: string): SQL =>
+  sql`SELECT ${enterprises.districtId} AS district_id, ${enterprises.id} AS id, ${enterprises.uscc} AS uscc,
+             ${enterprises.name} AS name, ${enterprises.subdistrictId} AS subdistrict_id,
+             ${enterprises.fields} AS fields, ${enterprises.buildingId} AS building_id,
+             ${enterprises.aboveScale} AS above_scale
+      FROM ${enterprises} WHERE ${enterprises.districtId} = ${districtId}`;
+
+/**
+ * A text[] expression: the kinds of honour an enterprise held on `asOf` ('YYYY-MM-DD'), each once. `districtId`
+ * and `enterpriseId` may name outer columns.
+ */
+export const honourKindsSql = (districtId: SQL, enterpriseId: SQL, asOf: string): SQL =>
+  sql`ARRAY(SELECT DISTINCT ${enterpriseHonours.kind} FROM ${enterpriseHonours}
+            WHERE ${enterpriseHonours.districtId} = ${districtId} AND ${enterpriseHonours.enterpriseId} = ${enterpriseId}
+              AND ${enterpriseHonours.awardedOn} <= ${asOf}::date)`;

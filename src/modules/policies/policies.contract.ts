@@ -1,4 +1,4 @@
-// API shapes of policies, tiers and no-application grant batches (免申即享); shared by server and web.
+// API shapes of policies and tiers; shared by server and web.
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema } from '../../platform/http/common.contract.ts';
 import { policyDefinitionSchema } from './rules.ts';
@@ -187,6 +187,8 @@ export const enterprisePolicySchema = z.object({
   ),
 });
 export type EnterprisePolicy = z.infer<typeof enterprisePolicySchema>;
+/** One of an enterprise's grants as the grants module reads it for this page, with the policy it belongs to. */
+export type EnterpriseGrant = EnterprisePolicy['grants'][number] & { policyId: string };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tiers (梯度培育)
@@ -237,137 +239,3 @@ export const enterpriseTierSchema = z.object({
   leftOn: period.nullable(),
   enteredBefore: z.boolean(),
 });
-
-// ---------------------------------------------------------------------------------------------------------------
-// Grant batches (免申即享): review → public notice (公示) → decision
-// ---------------------------------------------------------------------------------------------------------------
-
-export const batchStatuses = ['review', 'notice', 'decided', 'cancelled'] as const;
-export const batchStatusSchema = z.enum(batchStatuses);
-export const objectionStatuses = ['open', 'upheld', 'dismissed'] as const;
-
-export const grantBatchSchema = z.object({
-  id: idSchema,
-  number: z.string(),
-  policyId: idSchema,
-  policyCode: z.string(),
-  policyName: z.string(),
-  policyVersion: z.number().int(),
-  period,
-  status: batchStatusSchema,
-  /** Parameter values the amounts were computed with, as written in the policy (value and unit). */
-  parameters: z.record(z.string(), z.object({ label: z.string(), value: z.number(), unit: z.string() })),
-  items: z.number().int(),
-  included: z.number().int(),
-  /** 元, included items only. */
-  totalAmount: z.number(),
-  noticeDays: z.number().int(),
-  noticeStartsOn: z.string().nullable(),
-  noticeEndsOn: z.string().nullable(),
-  openObjections: z.number().int(),
-  objections: z.number().int(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  decidedAt: z.string().nullable(),
-  decidedBy: z.string().nullable(),
-  note: z.string(),
-});
-export type GrantBatch = z.infer<typeof grantBatchSchema>;
-
-export const grantBatchListQuerySchema = pageQuerySchema.extend({
-  status: batchStatusSchema.optional(),
-  policyId: idSchema.optional(),
-});
-export const grantBatchPageSchema = pageOf(grantBatchSchema);
-
-export const grantItemSchema = z.object({
-  enterpriseId: idSchema,
-  name: z.string(),
-  uscc: z.string(),
-  subdistrictName: z.string(),
-  amount: z.number(),
-  included: z.boolean(),
-  /** Why it was excluded (by review, or by an upheld objection). */
-  exclusionReason: z.string().nullable(),
-  /** After the decision: granted or not. */
-  granted: z.boolean().nullable(),
-  openObjections: z.number().int(),
-});
-export type GrantItem = z.infer<typeof grantItemSchema>;
-export const grantItemsQuerySchema = pageQuerySchema.extend({
-  included: z.enum(['true', 'false']).optional(),
-  q: z.string().max(100).optional(),
-});
-export const grantItemsPageSchema = pageOf(grantItemSchema);
-
-export const itemReviewSchema = z
-  .object({ included: z.boolean(), reason: z.string().trim().max(300).default('') })
-  .refine((v) => v.included || v.reason.length > 0, { message: '排除时须填写理由', path: ['reason'] });
-
-export const publishSchema = z.object({ noticeDays: z.number().int().min(1).max(60).optional() });
-export const decideSchema = z.object({ note: z.string().max(300).default('') });
-export const cancelSchema = z.object({ reason: z.string().trim().min(1, '请填写理由').max(300) });
-
-export const objectionSchema = z.object({
-  id: idSchema,
-  batchId: idSchema,
-  /** The enterprise the objection is about, if any (null: about the batch as a whole). */
-  enterpriseId: idSchema.nullable(),
-  enterpriseName: z.string().nullable(),
-  /** The objector's name and contact: the plan office's only (null for everyone else). */
-  filerName: z.string().nullable(),
-  filerContact: z.string().nullable(),
-  filedByEnterprise: z.boolean(),
-  text: z.string(),
-  filedAt: z.string(),
-  status: z.enum(objectionStatuses),
-  response: z.string().nullable(),
-  respondedAt: z.string().nullable(),
-});
-export type Objection = z.infer<typeof objectionSchema>;
-
-export const objectionFileSchema = z.object({
-  enterpriseId: idSchema.nullable().default(null),
-  filerName: z.string().trim().min(1, '请填写姓名或单位').max(60),
-  filerContact: z.string().trim().min(5, '请填写联系电话或邮箱').max(60),
-  text: z.string().trim().min(5, '请写明异议内容').max(2000),
-});
-export const objectionResolveSchema = z.object({
-  outcome: z.enum(['upheld', 'dismissed']),
-  response: z.string().trim().min(1, '请填写答复').max(2000),
-});
-
-export const batchEventSchema = z.object({
-  at: z.string(),
-  actor: z.string(),
-  step: z.string(),
-  note: z.string(),
-});
-
-export const grantBatchDetailSchema = z.object({
-  batch: grantBatchSchema,
-  objections: z.array(objectionSchema),
-  events: z.array(batchEventSchema),
-});
-export type GrantBatchDetail = z.infer<typeof grantBatchDetailSchema>;
-
-/** What the public site shows of a batch under notice (or decided): no contacts, USCC shown in full as on paper notices. */
-export const publicNoticeSchema = z.object({
-  id: idSchema,
-  number: z.string(),
-  policyName: z.string(),
-  policySummary: z.string(),
-  status: batchStatusSchema,
-  noticeStartsOn: z.string().nullable(),
-  noticeEndsOn: z.string().nullable(),
-  /** Whether objections can be filed now. */
-  open: z.boolean(),
-  items: z.array(
-    z.object({ enterpriseId: idSchema, name: z.string(), uscc: z.string(), amount: z.number() }),
-  ),
-  totalAmount: z.number(),
-});
-export type PublicNotice = z.infer<typeof publicNoticeSchema>;
-export const publicNoticeListSchema = z.array(
-  publicNoticeSchema.omit({ items: true }).extend({ items: z.number().int() }),
-);

@@ -1,45 +1,18 @@
-// HTTP for policies, tiers and grant batches: parse, authorise, call the stores, respond.
-import { publicLimits, rateLimit } from '../../platform/http/throttle.ts';
+// HTTP for policies and tiers: parse, authorise, call the stores, respond (grant batches: grants.routes.ts).
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import type { EventDrain } from '../../platform/module.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
-import { errorBodySchema, idSchema, okSchema } from '../../platform/http/common.contract.ts';
+import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import {
-  batchDetail as batchDetailOf,
-  batchItems,
-  cancelBatch,
-  createBatch,
-  decideBatch,
-  fileObjection,
-  listBatches,
-  publicNotice,
-  publicNotices,
-  publishBatch,
-  resolveObjection,
-  reviewItem,
-} from './grants.store.ts';
-import {
-  cancelSchema,
-  decideSchema,
   enterprisePolicySchema,
   enterpriseTierSchema,
   evaluateRunSchema,
   explanationSchema,
-  grantBatchDetailSchema,
-  grantBatchListQuerySchema,
-  grantBatchPageSchema,
-  grantItemSchema,
-  grantItemsQuerySchema,
-  grantItemsPageSchema,
-  itemReviewSchema,
-  objectionFileSchema,
-  objectionResolveSchema,
   policyCreateSchema,
   policySchema,
   policyStatusChangeSchema,
@@ -47,37 +20,23 @@ import {
   policyUpdateSchema,
   previewRequestSchema,
   previewSchema,
-  publicNoticeListSchema,
-  publicNoticeSchema,
   resultsPageSchema,
   resultsQuerySchema,
   tierMembersPageSchema,
   tierMembersQuerySchema,
   tierSummarySchema,
 } from './policies.contract.ts';
-import { can, grantView, resultScope, seesActivePoliciesOnly } from './policies.policy.ts';
-import {
-  createPolicy,
-  enterprisePolicies,
-  enterpriseTiers,
-  evaluatePolicies,
-  explain,
-  getPolicy,
-  listPolicies,
-  policyPeriod,
-  policyResults,
-  previewPolicy,
-  setPolicyStatus,
-  tierMembers,
-  tierSummaries,
-  updatePolicy,
-} from './policies.store.ts';
+import { can, resultScope, seesActivePoliciesOnly } from './policies.policy.ts';
+import { createPolicy, getPolicy, listPolicies, setPolicyStatus, updatePolicy } from './policies.store.ts';
+import { evaluatePolicies, policyPeriod, previewPolicy } from './evaluation.store.ts';
+import { enterprisePolicies, explain, policyResults } from './results.store.ts';
+import { enterpriseTiers, tierMembers, tierSummaries } from './tiers.store.ts';
+import { enterpriseGrants } from '../grants/grants.store.ts';
+import { grantView } from '../grants/grants.policy.ts';
 
 export interface PolicyRouteDeps {
   db: Db;
   now?: () => Date;
-  /** Delivers pending domain events: filing an objection and deciding a batch answer once the inbox holds them. */
-  events?: EventDrain;
 }
 
 const idParams = z.object({ id: idSchema });
@@ -276,7 +235,8 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
     async (req) => {
       const user = requireUser(req);
       await enterpriseFor(user, req.params.id);
-      return enterprisePolicies(db, user.districtId, req.params.id, now(), grantView(user).statuses);
+      const grants = await enterpriseGrants(db, user.districtId, req.params.id, grantView(user).statuses);
+      return enterprisePolicies(db, user.districtId, req.params.id, now(), grants);
     },
   );
 
@@ -324,244 +284,6 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
     async (req) => {
       const user = allowed(req, 'tiers');
       return tierMembers(db, user.districtId, req.params.code, req.query, resultScope(user));
-    },
-  );
-
-  // --- grant batches ------------------------------------------------------------------------------------------
-
-  app.post(
-    '/api/policies/:id/batches',
-    {
-      schema: {
-        tags: ['grants'],
-        summary:
-          'Run an active policy now and open a grant batch of its eligible enterprises (status review)',
-        params: idParams,
-        body: z.object({ note: z.string().max(300).default('') }).default({ note: '' }),
-        response: { 200: grantBatchDetailSchema, ...errors },
-      },
-    },
-    async (req) => {
-      const user = allowed(req, 'grants.manage');
-      const id = await createBatch(db, actorOf(user), req.params.id, now(), req.body.note);
-      return batchDetailOf(db, user.districtId, id);
-    },
-  );
-
-  app.get(
-    '/api/grant-batches',
-    {
-      schema: {
-        tags: ['grants'],
-        summary: 'Grant batches, newest first',
-        querystring: grantBatchListQuerySchema,
-        response: { 200: grantBatchPageSchema, ...errors },
-      },
-    },
-    async (req) => {
-      const user = allowed(req, 'grants.read');
-      return listBatches(db, user.districtId, req.query, grantView(user));
-    },
-  );
-
-  app.get(
-    '/api/grant-batches/:id',
-    {
-      schema: {
-        tags: ['grants'],
-        summary: 'A batch with its objections and the record of every step',
-        params: idParams,
-        response: { 200: grantBatchDetailSchema, ...errors },
-      },
-    },
-    async (req) => {
-      const user = allowed(req, 'grants.read');
-      return batchDetailOf(db, user.districtId, req.params.id, grantView(user));
-    },
-  );
-
-  app.get(
-    '/api/grant-batches/:id/items',
-    {
-      schema: {
-        tags: ['grants'],
-        summary: 'The enterprises of a batch with amounts, inclusion and open objections',
-        params: idParams,
-        querystring: grantItemsQuerySchema,
-        response: { 200: grantItemsPageSchema, ...errors },
-      },
-    },
-    async (req) => {
-      const user = allowed(req, 'grants.read');
-      return batchItems(db, user.districtId, req.params.id, req.query, grantView(user));
-    },
-  );
-
-  app.put(
-    '/api/grant-batches/:id/items/:enterpriseId',
-    {
-      schema: {
-        tags: ['grants'],
-        summary: 'Include or exclude an enterprise during review (a reason is required to exclude)',
-        params: z.object({ id: idSchema, enterpriseId: idSchema }),
-        body: itemReviewSchema,
-        response: { 200: grantItemSchema, ...errors },
-      },
-    },
-    async (req) => {
-      const user = allowed(req, 'grants.manage');
-      await reviewItem(
-        db,
-        actorOf(user),
-        req.params.id,
-        req.params.enterpriseId,
-        req.body.included,
-        req.body.reason,
-      );
-      const one = await batchItems(db, user.districtId, req.params.id, {
-        page: 1,
-        pageSize: 1,
-        enterpriseId: req.params.enterpriseId,
-      });
-      const item = one.items[0];
-      if (!item) throw notFound('批次中的企业');
-      return item;
-    },
-  );
-
-  const step = (
-    path: string,
-    summary: string,
-    body: z.ZodType,
-    run: (user: SessionUser, id: string, body: never) => Promise<unknown>,
-  ) =>
-    app.post(
-      `/api/grant-batches/:id/${path}`,
-      {
-        schema: {
-          tags: ['grants'],
-          summary,
-          params: idParams,
-          body,
-          response: { 200: grantBatchDetailSchema, ...errors },
-        },
-      },
-      async (req) => {
-        const user = allowed(req, 'grants.manage');
-        await run(user, req.params.id, req.body as never);
-        return batchDetailOf(db, user.districtId, req.params.id);
-      },
-    );
-
-  step(
-    'publish',
-    'Publish the batch for public notice (公示) for N days',
-    z.object({ noticeDays: z.number().int().min(1).max(60).optional() }).default({}),
-    (user, id, body: { noticeDays?: number }) => publishBatch(db, actorOf(user), id, now(), body.noticeDays),
-  );
-  step(
-    'decide',
-    'Decide the batch after its notice ended and every objection was resolved; notifies enterprises',
-    decideSchema.default({ note: '' }),
-    async (user, id, body: { note: string }) => {
-      await decideBatch(db, actorOf(user), id, now(), body.note);
-      // The enterprises' notifications committed as an event with the decision; deliver them before answering.
-      await deps.events?.drain({ districtId: user.districtId });
-    },
-  );
-  step('cancel', 'Cancel a batch still in review', cancelSchema, (user, id, body: { reason: string }) =>
-    cancelBatch(db, actorOf(user), id, body.reason),
-  );
-
-  app.post(
-    '/api/grant-batches/:id/objections/:objectionId/resolve',
-    {
-      schema: {
-        tags: ['grants'],
-        summary: 'Resolve an objection: upheld (the enterprise is excluded) or dismissed, with a response',
-        params: z.object({ id: idSchema, objectionId: idSchema }),
-        body: objectionResolveSchema,
-        response: { 200: grantBatchDetailSchema, ...errors },
-      },
-    },
-    async (req) => {
-      const user = allowed(req, 'grants.manage');
-      await resolveObjection(
-        db,
-        actorOf(user),
-        req.params.id,
-        req.params.objectionId,
-        req.body.outcome,
-        req.body.response,
-        now(),
-      );
-      return batchDetailOf(db, user.districtId, req.params.id);
-    },
-  );
-
-  // --- public notices -----------------------------------------------------------------------------------------
-
-  app.get(
-    '/api/public/notices',
-    {
-      schema: {
-        tags: ['public'],
-        summary: 'Grant batches under public notice, and recent decisions',
-        response: { 200: publicNoticeListSchema },
-      },
-    },
-    async (req) => publicNotices(db, req.districtId, now()),
-  );
-
-  app.get(
-    '/api/public/notices/:id',
-    {
-      schema: {
-        tags: ['public'],
-        summary: 'One public notice: the enterprises and amounts',
-        params: idParams,
-        response: { 200: publicNoticeSchema, 404: errorBodySchema },
-      },
-    },
-    async (req) => publicNotice(db, req.districtId, req.params.id, now()),
-  );
-
-  app.post(
-    '/api/public/notices/:id/objections',
-    {
-      schema: {
-        tags: ['public'],
-        summary: 'File an objection during the notice (anyone; signed-in enterprises are recorded as such)',
-        params: idParams,
-        body: objectionFileSchema,
-        response: {
-          200: okSchema.extend({ id: idSchema }),
-          400: errorBodySchema,
-          404: errorBodySchema,
-          409: errorBodySchema,
-          429: errorBodySchema,
-        },
-      },
-      // Anyone may object, so one address may only fill the office's inbox so fast (shared by every instance).
-      preHandler: rateLimit(db, publicLimits.objection, now),
-    },
-    async (req) => {
-      const user = req.user;
-      const id = await fileObjection(
-        db,
-        req.districtId,
-        req.params.id,
-        req.body,
-        {
-          userId: user?.id ?? null,
-          enterpriseId: user?.role === 'enterprise' ? (user.enterpriseId ?? null) : null,
-          label: user ? `${user.displayName} (${user.username})` : `公众：${req.body.filerName}`,
-        },
-        now(),
-      );
-      // The plan office's notification committed as an event with the objection; deliver it before answering.
-      await deps.events?.drain({ districtId: req.districtId });
-      return { ok: true as const, id };
     },
   );
 }

@@ -1,49 +1,26 @@
-// Tiers (梯度培育): the plan's tier rules evaluated month by month into tier_months, and the spells read back from it.
+// Tiers (梯度培育): the plan's tier rules evaluated month by month into tier_months, the spells read back from it, and
+// the tier pages (summaries, members, near misses, an enterprise's spells).
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rows, type Queryable } from '../../platform/db/db.ts';
-import { allUnits } from '../units/units.store.ts';
-import { buildingRefs } from '../enterprises/enterprises.store.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { currentPlan, monitoringSettings } from '../plan/plan.store.ts';
 import type { TierRule } from '../plan/plan-file.ts';
-import type { Staleness } from './rules.ts';
+import { enterpriseAttributesSql } from '../enterprises/enterprises.sql.ts';
+import { unitNamesSql } from '../units/units.store.ts';
+import type { TierSummary } from './policies.contract.ts';
+import { leavesOf, type Parameter, type PolicyDefinition, type Staleness } from './rules.ts';
 import {
   MeasureSet,
   analyzeRuleInputs,
   conditionSql,
+  evaluationSelect,
   featuresSql,
   monthStart,
-  type CompileContext,
 } from './rules.sql.ts';
-
-/** Codes → ids for compiling rules in a district. */
-export async function compileContext(
-  db: Queryable,
-  districtId: string,
-): Promise<CompileContext & { names: Names }> {
-  const [units, buildings] = await Promise.all([allUnits(db, districtId), buildingRefs(db, districtId)]);
-  const subs = units.filter((u) => u.kind === 'subdistrict');
-  return {
-    subdistrictIds: new Map(subs.map((u) => [u.code, u.id])),
-    buildingIds: new Map(buildings.map((b) => [b.code, b.id])),
-    names: {
-      subdistrictCodes: new Set(subs.map((u) => u.code)),
-      buildingCodes: new Set(buildings.map((b) => b.code)),
-      subdistricts: new Map(subs.map((u) => [u.code, u.name])),
-      subdistrictById: new Map(subs.map((u) => [u.id, { code: u.code, name: u.name }])),
-      buildings: new Map(buildings.map((b) => [b.code, b.name])),
-      buildingById: new Map(buildings.map((b) => [b.id, { code: b.code, name: b.name }])),
-    },
-  };
-}
-
-export interface Names {
-  subdistrictCodes: Set<string>;
-  buildingCodes: Set<string>;
-  subdistricts: Map<string, string>;
-  subdistrictById: Map<string, { code: string; name: string }>;
-  buildings: Map<string, string>;
-  buildingById: Map<string, { code: string; name: string }>;
-}
+import { conditionLines } from './explain.ts';
+import { compileContext } from './context.store.ts';
+import { nearMissText, scopeSql, type Scope } from './results.store.ts';
 
 export const tiersDigest = (tiers: Record<string, TierRule>) =>
   createHash('sha256').update(JSON.stringify(tiers)).digest('hex').slice(0, 16);
@@ -175,4 +152,176 @@ export function spellsSql(districtId: string, opts: { tier?: string; enterpriseI
 
 export async function enterpriseSpells(db: Queryable, districtId: string, enterpriseId: string) {
   return rows<Spell>(db, sql`${spellsSql(districtId, { enterpriseId })} ORDER BY 3`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tier pages: summaries, members and near misses, an enterprise's spells
+// ---------------------------------------------------------------------------------------------------------------
+
+async function tierContext(db: Queryable, districtId: string) {
+  const [settings, plan] = await Promise.all([
+    monitoringSettings(db, districtId),
+    currentPlan(db, districtId),
+  ]);
+  const baseline = plan ? plan.baselineDate.slice(0, 7) : null;
+  return { tiers: settings.tiers, baseline, staleness: settings };
+}
+
+/** Near misses of a tier rule at a month, evaluated live: enterprises one comparison away from entering. */
+function tierNearMissSql(
+  districtId: string,
+  tier: TierRule,
+  period: string,
+  ctx: Awaited<ReturnType<typeof compileContext>>,
+  staleness: Staleness,
+) {
+  const measures = new MeasureSet();
+  measures.addCondition(tier.rule);
+  return evaluationSelect(
+    { eligibility: tier.rule, benefit: null, params: {} },
+    measures,
+    ctx,
+    featuresSql(districtId, period, measures, staleness),
+  );
+}
+
+export async function tierSummaries(db: Queryable, districtId: string): Promise<TierSummary[]> {
+  const { tiers, baseline, staleness } = await tierContext(db, districtId);
+  const run = await tierRun(db, districtId);
+  const [series, counts, ctx] = await Promise.all([
+    tierSeries(db, districtId),
+    run && baseline ? tierCounts(db, districtId, baseline, run.to) : Promise.resolve([]),
+    compileContext(db, districtId),
+  ]);
+  const out: TierSummary[] = [];
+  for (const [code, t] of Object.entries(tiers)) {
+    const c = counts.find((x) => x.tier === code);
+    let near = 0;
+    if (run && leavesOf(t.rule).some((l) => l.leaf.kind === 'compare')) {
+      const [n] = await rows<{ n: number }>(
+        db,
+        sql`SELECT count(*)::int AS n FROM (${tierNearMissSql(districtId, t, run.to, ctx, staleness)}) r
+            WHERE r.near_leaf IS NOT NULL AND r.gap <= ${t.nearMissMargin}`,
+      );
+      near = n?.n ?? 0;
+    }
+    out.push({
+      code,
+      name: t.name,
+      nameEn: t.nameEn,
+      source: t.source,
+      ruleText: conditionLines(
+        t.rule,
+        {},
+        { subdistricts: ctx.names.subdistricts, buildings: ctx.names.buildings, tiers: new Map() },
+      ),
+      period: run?.to ?? null,
+      members: c?.members ?? 0,
+      entrantsSinceBaseline: c?.entrants ?? 0,
+      leftSinceBaseline: c?.left_ ?? 0,
+      nearMisses: near,
+      series: series.filter((s) => s.tier === code).map((s) => ({ month: s.month, members: s.members })),
+    });
+  }
+  return out;
+}
+
+export async function tierMembers(
+  db: Queryable,
+  districtId: string,
+  code: string,
+  q: { filter: string; subdistrictId?: string; page: number; pageSize: number },
+  scope: Scope,
+) {
+  const { tiers, baseline, staleness } = await tierContext(db, districtId);
+  const tier = tiers[code];
+  if (!tier) throw notFound('梯度');
+  const run = await tierRun(db, districtId);
+  const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  if (!run) return empty;
+  const where = sql`${scopeSql(scope)} ${q.subdistrictId ? sql`AND e.subdistrict_id = ${q.subdistrictId}` : sql``}`;
+  const page = sql`LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
+  type Row = {
+    enterprise_id: string;
+    name: string;
+    uscc: string;
+    subdistrict_name: string;
+    entered: string | null;
+    last: string | null;
+    near_leaf: number | null;
+    values: (number | null)[] | null;
+    total: number;
+  };
+  let list: Row[];
+  if (q.filter === 'nearMiss') {
+    const ctx = await compileContext(db, districtId);
+    list = await rows<Row>(
+      db,
+      sql`SELECT r.enterprise_id::text, e.name, e.uscc, u.name AS subdistrict_name, NULL AS entered, NULL AS last,
+                 r.near_leaf, r.vals AS values, count(*) OVER ()::int AS total
+          FROM (${tierNearMissSql(districtId, tier, run.to, ctx, staleness)}) r
+          JOIN (${enterpriseAttributesSql(districtId)}) e ON e.id = r.enterprise_id
+          JOIN (${unitNamesSql(districtId)}) u ON u.id = e.subdistrict_id
+          WHERE r.near_leaf IS NOT NULL AND r.gap <= ${tier.nearMissMargin} ${where}
+          ORDER BY r.gap, e.name ${page}`,
+    );
+  } else {
+    // The same definitions as the summary and the tierEntrants target: entrants are members now that were not members
+    // at the baseline month; those who left were members at the baseline month and are not now.
+    const member = (month: string) =>
+      sql`EXISTS (SELECT 1 FROM tier_months t WHERE t.district_id = ${districtId} AND t.tier = ${code}
+                    AND t.month = ${monthStart(month)}::date AND t.enterprise_id = s.enterprise_id)`;
+    const base = baseline ?? run.from;
+    const spellFilter =
+      q.filter === 'current'
+        ? member(run.to)
+        : q.filter === 'entrants'
+          ? sql`${member(run.to)} AND NOT ${member(base)}`
+          : sql`${member(base)} AND NOT ${member(run.to)}`;
+    list = await rows<Row>(
+      db,
+      sql`WITH s AS (
+            SELECT DISTINCT ON (enterprise_id) * FROM (${spellsSql(districtId, { tier: code })}) x ORDER BY enterprise_id, last DESC)
+          SELECT s.enterprise_id::text, e.name, e.uscc, u.name AS subdistrict_name, s.entered, s.last, NULL AS near_leaf,
+                 NULL AS values, count(*) OVER ()::int AS total
+          FROM s JOIN (${enterpriseAttributesSql(districtId)}) e ON e.id = s.enterprise_id
+          JOIN (${unitNamesSql(districtId)}) u ON u.id = e.subdistrict_id
+          WHERE ${spellFilter} ${where}
+          ORDER BY s.entered DESC, e.name ${page}`,
+    );
+  }
+  const defLike = { eligibility: tier.rule, parameters: {} as Record<string, Parameter> } as PolicyDefinition;
+  return {
+    items: list.map((r) => ({
+      enterpriseId: r.enterprise_id,
+      name: r.name,
+      uscc: r.uscc,
+      subdistrictName: r.subdistrict_name,
+      enteredOn: r.entered,
+      leftOn: r.last && r.last < run.to ? monthStart(r.last, 1).slice(0, 7) : null,
+      enteredBefore: r.entered !== null && r.entered <= run.from,
+      nearMiss: r.near_leaf !== null ? nearMissText(defLike, {}, r.near_leaf, r.values ?? []) : null,
+    })),
+    total: list[0]?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function enterpriseTiers(db: Queryable, districtId: string, enterpriseId: string) {
+  const { tiers } = await tierContext(db, districtId);
+  const run = await tierRun(db, districtId);
+  const spells = await rows<{ tier: string; entered: string; last: string }>(
+    db,
+    sql`${spellsSql(districtId, { enterpriseId })} ORDER BY 3`,
+  );
+  return spells
+    .filter((s) => tiers[s.tier])
+    .map((s) => ({
+      tier: s.tier,
+      name: tiers[s.tier]!.name,
+      enteredOn: s.entered,
+      leftOn: run && s.last < run.to ? monthStart(s.last, 1).slice(0, 7) : null,
+      enteredBefore: !!run && s.entered <= run.from,
+    }));
 }

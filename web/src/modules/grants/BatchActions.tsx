@@ -10,7 +10,7 @@ import {
   decideSchema,
   publishSchema,
   type GrantBatch,
-} from '@contracts/modules/policies/policies.contract.ts';
+} from '@contracts/modules/grants/grants.contract.ts';
 import { isApiError } from '../../app/api.ts';
 import { errorText, formPath, issuePaths, setFieldErrors, type FieldIssue } from '../../app/errors.ts';
 import { useCancelBatch, useDecideBatch, usePublishBatch } from './grants.api.ts';

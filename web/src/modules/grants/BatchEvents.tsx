@@ -1,7 +1,7 @@
 // A batch's history as a timeline: each step with who took it, when, and the note (reason, response, decision note).
 import { Empty, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { GrantBatchDetail } from '@contracts/modules/policies/policies.contract.ts';
+import type { GrantBatchDetail } from '@contracts/modules/grants/grants.contract.ts';
 import { formatDateTime } from '../../components/format.ts';
 
 type BatchEvent = GrantBatchDetail['events'][number];

@@ -9,7 +9,7 @@ import {
   itemReviewSchema,
   type GrantBatch,
   type GrantItem,
-} from '@contracts/modules/policies/policies.contract.ts';
+} from '@contracts/modules/grants/grants.contract.ts';
 import { isApiError } from '../../app/api.ts';
 import { errorText, formPath, issuePaths, setFieldErrors } from '../../app/errors.ts';
 import { useGrantItems, useReviewItem, type ItemFilters } from './grants.api.ts';

@@ -9,7 +9,7 @@ import {
   objectionResolveSchema,
   type GrantBatch,
   type Objection,
-} from '@contracts/modules/policies/policies.contract.ts';
+} from '@contracts/modules/grants/grants.contract.ts';
 import { isApiError } from '../../app/api.ts';
 import { errorText, formPath, issuePaths, setFieldErrors } from '../../app/errors.ts';
 import { formatDateTime } from '../../components/format.ts';

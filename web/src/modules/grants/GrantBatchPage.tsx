@@ -3,7 +3,7 @@
 import { Alert, Card, Col, Descriptions, Row, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { GrantBatch, GrantBatchDetail } from '@contracts/modules/policies/policies.contract.ts';
+import type { GrantBatch, GrantBatchDetail } from '@contracts/modules/grants/grants.contract.ts';
 import { useSession } from '../../app/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Page } from '../../components/Page.tsx';

@@ -3,7 +3,7 @@ import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { Alert, Badge, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { batchStatuses, type GrantBatch } from '@contracts/modules/policies/policies.contract.ts';
+import { batchStatuses, type GrantBatch } from '@contracts/modules/grants/grants.contract.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Page } from '../../components/Page.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';

@@ -2,14 +2,14 @@
 // and what one enterprise sees of the policies.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { enterprisePolicySchema } from '@contracts/modules/policies/policies.contract.ts';
 import {
-  enterprisePolicySchema,
   grantBatchDetailSchema,
   grantBatchPageSchema,
   grantItemSchema,
   grantItemsPageSchema,
   type GrantBatchDetail,
-} from '@contracts/modules/policies/policies.contract.ts';
+} from '@contracts/modules/grants/grants.contract.ts';
 import { api } from '../../app/api.ts';
 
 export type BatchStatus = GrantBatchDetail['batch']['status'];

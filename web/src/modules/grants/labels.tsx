@@ -1,7 +1,7 @@
 // How grant batches read: status tags, money in 元/万元 (or yuan), notice dates and whether a notice is over.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { objectionStatuses } from '@contracts/modules/policies/policies.contract.ts';
+import type { objectionStatuses } from '@contracts/modules/grants/grants.contract.ts';
 import { useLanguage } from '../../app/i18n.ts';
 import { formatDateTime, formatYuan, formatYuanEn } from '../../components/format.ts';
 import type { BatchStatus } from './grants.api.ts';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { objectionFileSchema, type PublicNotice } from '@contracts/modules/policies/policies.contract.ts';
+import { objectionFileSchema, type PublicNotice } from '@contracts/modules/grants/grants.contract.ts';
 import { isApiError } from '../../app/api.ts';
 import { errorText, formPath, issuePaths, setFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.ts';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Card, Input, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { PublicNotice } from '@contracts/modules/policies/policies.contract.ts';
+import type { PublicNotice } from '@contracts/modules/grants/grants.contract.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';

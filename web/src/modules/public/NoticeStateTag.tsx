@@ -1,7 +1,7 @@
 // How the public reads a notice's state: 公示中 / 公示期已结束 / 已决定.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PublicNotice } from '@contracts/modules/policies/policies.contract.ts';
+import type { PublicNotice } from '@contracts/modules/grants/grants.contract.ts';
 
 export function NoticeStateTag({ notice }: { notice: Pick<PublicNotice, 'status' | 'open'> }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 // Queries of the public notices (公示) of no-application grants, and filing an objection (异议) — no login needed.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { publicNoticeListSchema, publicNoticeSchema } from '@contracts/modules/policies/policies.contract.ts';
+import { publicNoticeListSchema, publicNoticeSchema } from '@contracts/modules/grants/grants.contract.ts';
 import { idSchema } from '@contracts/platform/http/common.contract.ts';
 import { api } from '../../app/api.ts';
 

@@ -1,43 +1,48 @@
-// No-application grant batches (免申即享): run → review → public notice with objections → decision → inbox; audited.
+// No-application grant batches (免申即享): run → review → public notice → decision → inbox; audited. The steps follow
+// the state machine of grants.ts; objections are objections.store.ts, the public notices grants.notice.ts.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { rows, type Db, type Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
-import { allUnits } from '../units/units.store.ts';
 import { publish } from '../../platform/events/events.store.ts';
 import { notificationsRequested } from '../notifications/notifications.events.ts';
 import type { NotificationInput } from '../notifications/notifications.ts';
 import { monitoringSettings } from '../plan/plan.store.ts';
-import type {
-  GrantBatch,
-  GrantBatchDetail,
-  GrantItem,
-  Objection,
-  PublicNotice,
-} from './policies.contract.ts';
-import { grantBatchEvents, grantBatches, grantItems, grantObjections } from './policies.schema.ts';
-import { parametersOn, parseUnit } from './rules.ts';
-import { monthEnd, monthStart } from './rules.sql.ts';
-import { explainTree, summaryOf, wanYuan } from './explain.ts';
-import { compileContext } from './tiers.store.ts';
+import { enterpriseAttributesSql, enterpriseProfilesSql } from '../enterprises/enterprises.sql.ts';
+import { unitNamesSql } from '../units/units.store.ts';
+import type { GrantBatch, GrantBatchDetail, GrantItem, Objection } from './grants.contract.ts';
+import type { EnterpriseGrant } from '../policies/policies.contract.ts';
+import { grantBatchEvents, grantBatches, grantItems } from './grants.schema.ts';
 import {
-  definitionAt,
-  evaluatePolicies,
+  batchSteps,
+  initialStatus,
+  noticePeriod,
+  requirementRefusal,
+  statusRefusal,
+  type BatchStep,
+  type StepFacts,
+} from './grants.ts';
+import { parametersOn, parseUnit } from '../policies/rules.ts';
+import { monthEnd, monthStart } from '../policies/rules.sql.ts';
+import { explainTree, summaryOf, wanYuan } from '../policies/explain.ts';
+import { compileContext } from '../policies/context.store.ts';
+import { definitionAt, getPolicy, policyVersionsSql } from '../policies/policies.store.ts';
+import { evaluatePolicies, policyPeriod } from '../policies/evaluation.store.ts';
+import {
+  eligibleResultsSql,
   factsColumnsSql,
   factsOf,
-  getPolicy,
-  policyPeriod,
   scopeSql,
   thresholdsOf,
   type FactsColumns,
   type Scope,
-} from './policies.store.ts';
+} from '../policies/results.store.ts';
 // Today in Shanghai, 'YYYY-MM-DD', and day arithmetic on it.
-import { addDays, today as shanghaiDate } from '../../platform/time/date.ts';
+import { today as shanghaiDate } from '../../platform/time/date.ts';
 
-const conflict = (message: string) => new AppError('CONFLICT', message);
+export const conflict = (message: string) => new AppError('CONFLICT', message);
 
-async function event(
+export async function event(
   db: Queryable,
   districtId: string,
   batchId: string,
@@ -48,7 +53,7 @@ async function event(
   await db.insert(grantBatchEvents).values({ districtId, batchId, step, actor, note });
 }
 
-interface BatchRow {
+export interface BatchRow {
   id: string;
   number: string;
   policy_id: string;
@@ -74,8 +79,8 @@ interface BatchRow {
   total: number;
 }
 
-const batchSelect = (districtId: string) => sql`
-  SELECT b.id::text, b.number, b.policy_id::text, p.code AS policy_code, v.definition, b.policy_version,
+export const batchSelect = (districtId: string) => sql`
+  SELECT b.id::text, b.number, b.policy_id::text, v.code AS policy_code, v.definition, b.policy_version,
          to_char(b.period, 'YYYY-MM') AS period, b.status, b.parameters,
          (SELECT count(*)::int FROM grant_items i WHERE i.district_id = b.district_id AND i.batch_id = b.id) AS items,
          (SELECT count(*)::int FROM grant_items i WHERE i.district_id = b.district_id AND i.batch_id = b.id AND i.included) AS included,
@@ -85,11 +90,10 @@ const batchSelect = (districtId: string) => sql`
          (SELECT count(*)::int FROM grant_objections o WHERE o.district_id = b.district_id AND o.batch_id = b.id) AS objections,
          b.created_at::text, b.created_by, b.decided_at::text, b.decided_by, b.note, count(*) OVER ()::int AS total
   FROM grant_batches b
-  JOIN policies p ON p.district_id = b.district_id AND p.id = b.policy_id
-  JOIN policy_versions v ON v.district_id = b.district_id AND v.policy_id = b.policy_id AND v.version = b.policy_version
+  JOIN (${policyVersionsSql(districtId)}) v ON v.policy_id = b.policy_id AND v.version = b.policy_version
   WHERE b.district_id = ${districtId}`;
 
-const toBatch = (r: BatchRow): GrantBatch => ({
+export const toBatch = (r: BatchRow): GrantBatch => ({
   id: r.id,
   number: r.number,
   policyId: r.policy_id,
@@ -114,7 +118,7 @@ const toBatch = (r: BatchRow): GrantBatch => ({
   note: r.note,
 });
 
-/** What a reader may see of batches, decided by grantView() in policies.policy.ts; the store applies it. */
+/** What a reader may see of batches, decided by grantView() in grants.policy.ts; the store applies it. */
 export interface GrantView {
   /** The batch statuses readable; a batch in another status reads as absent. */
   statuses: readonly GrantBatch['status'][];
@@ -153,7 +157,7 @@ export async function listBatches(
   return { items: list.map(toBatch), total: list[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-async function batchRow(
+export async function batchRow(
   db: Queryable,
   districtId: string,
   id: string,
@@ -164,24 +168,23 @@ async function batchRow(
   return r;
 }
 
-/** The batch row locked for a step, checking its status. */
-async function lockBatch(db: Queryable, districtId: string, id: string, allowed: string[], what: string) {
+/** The batch row locked for a step, refused (409) unless its status allows the step. */
+export async function lockBatch(db: Queryable, districtId: string, id: string, step: BatchStep) {
   const [b] = await db
     .select()
     .from(grantBatches)
     .where(and(eq(grantBatches.districtId, districtId), eq(grantBatches.id, id)))
     .for('update');
   if (!b) throw notFound('批次');
-  if (!allowed.includes(b.status)) {
-    const words: Record<string, string> = {
-      review: '审核中',
-      notice: '公示中',
-      decided: '已决定',
-      cancelled: '已撤销',
-    };
-    throw conflict(`批次${words[b.status] ?? b.status}，不能${what}`);
-  }
+  const refused = statusRefusal(step, b.status);
+  if (refused) throw conflict(refused);
   return b;
+}
+
+/** Refuses (409) a step whose requirements are not met. */
+export function requireStep<S extends BatchStep>(step: S, facts: StepFacts[S]) {
+  const refused = requirementRefusal(step, facts);
+  if (refused) throw conflict(refused);
 }
 
 export async function batchDetail(
@@ -207,7 +210,7 @@ export async function batchDetail(
     db,
     sql`SELECT o.id::text, o.enterprise_id::text, e.name AS enterprise_name, o.filer_name, o.filer_contact,
                o.filed_by_enterprise::text, o.text, o.filed_at::text, o.status, o.response, o.responded_at::text
-        FROM grant_objections o LEFT JOIN enterprises e ON e.district_id = o.district_id AND e.id = o.enterprise_id
+        FROM grant_objections o LEFT JOIN (${enterpriseAttributesSql(districtId)}) e ON e.id = o.enterprise_id
         WHERE o.district_id = ${districtId} AND o.batch_id = ${id} ORDER BY o.filed_at`,
   );
   const events = await db
@@ -267,8 +270,8 @@ export async function batchItems(
                   AND o.enterprise_id = i.enterprise_id AND o.status = 'open') AS open_objections,
                count(*) OVER ()::int AS total
         FROM grant_items i
-        JOIN enterprises e ON e.district_id = i.district_id AND e.id = i.enterprise_id
-        JOIN units u ON u.district_id = e.district_id AND u.id = e.subdistrict_id
+        JOIN (${enterpriseAttributesSql(districtId)}) e ON e.id = i.enterprise_id
+        JOIN (${unitNamesSql(districtId)}) u ON u.id = e.subdistrict_id
         WHERE i.district_id = ${districtId} AND i.batch_id = ${id} ${scopeSql(view.items)}
           ${q.included ? sql`AND i.included = ${q.included === 'true'}` : sql``}
           ${q.q ? sql`AND (e.name ILIKE ${`%${q.q}%`} OR e.uscc = ${q.q.toUpperCase()})` : sql``}
@@ -330,7 +333,7 @@ export async function createBatch(
         policyId,
         policyVersion: policy.version,
         period: monthStart(period),
-        status: 'review',
+        status: initialStatus,
         parameters,
         noticeDays: def.noticeDays,
         note,
@@ -340,8 +343,8 @@ export async function createBatch(
     const batchId = b!.id;
     await tx.execute(sql`
       INSERT INTO grant_items (district_id, batch_id, enterprise_id, amount, passed, values, coverage)
-      SELECT r.district_id, ${batchId}::uuid, r.enterprise_id, coalesce(r.amount, 0), r.passed, r.values, r.coverage
-      FROM policy_results r WHERE r.district_id = ${actor.districtId} AND r.policy_id = ${policyId} AND r.eligible`);
+      SELECT ${actor.districtId}, ${batchId}::uuid, r.enterprise_id, coalesce(r.amount, 0), r.passed, r.values, r.coverage
+      FROM (${eligibleResultsSql(actor.districtId, policyId)}) r`);
     const [n] = await rows<{ n: number; total: string | null }>(
       tx,
       sql`SELECT count(*)::int AS n, sum(amount)::text AS total FROM grant_items WHERE district_id = ${actor.districtId} AND batch_id = ${batchId}`,
@@ -381,7 +384,7 @@ export async function reviewItem(
   reason: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await lockBatch(tx, actor.districtId, batchId, ['review'], '调整名单');
+    await lockBatch(tx, actor.districtId, batchId, 'reviewItem');
     const where = and(
       eq(grantItems.districtId, actor.districtId),
       eq(grantItems.batchId, batchId),
@@ -414,18 +417,17 @@ export async function reviewItem(
 
 export async function publishBatch(db: Db, actor: Actor, batchId: string, now: Date, noticeDays?: number) {
   await db.transaction(async (tx) => {
-    const b = await lockBatch(tx, actor.districtId, batchId, ['review'], '发布公示');
+    const b = await lockBatch(tx, actor.districtId, batchId, 'publish');
     const [n] = await rows<{ n: number }>(
       tx,
       sql`SELECT count(*)::int AS n FROM grant_items WHERE district_id = ${actor.districtId} AND batch_id = ${batchId} AND included`,
     );
-    if (!n?.n) throw conflict('名单中没有拟兑现的企业，不能发布公示');
+    requireStep('publish', { includedItems: n?.n ?? 0 });
     const days = noticeDays ?? b.noticeDays;
-    const start = shanghaiDate(now);
-    const end = addDays(start, days - 1);
+    const { start, end } = noticePeriod(shanghaiDate(now), days);
     await tx
       .update(grantBatches)
-      .set({ status: 'notice', noticeDays: days, noticeStartsOn: start, noticeEndsOn: end })
+      .set({ status: batchSteps.publish.to, noticeDays: days, noticeStartsOn: start, noticeEndsOn: end })
       .where(and(eq(grantBatches.districtId, actor.districtId), eq(grantBatches.id, batchId)));
     await event(
       tx,
@@ -439,151 +441,27 @@ export async function publishBatch(db: Db, actor: Actor, batchId: string, now: D
       action: 'update',
       entity: 'grantBatch',
       entityId: batchId,
-      before: { status: 'review' },
-      after: { status: 'notice', noticeStartsOn: start, noticeEndsOn: end, noticeDays: days },
+      before: { status: b.status },
+      after: { status: batchSteps.publish.to, noticeStartsOn: start, noticeEndsOn: end, noticeDays: days },
     });
   });
 }
 
 export async function cancelBatch(db: Db, actor: Actor, batchId: string, reason: string) {
   await db.transaction(async (tx) => {
-    await lockBatch(tx, actor.districtId, batchId, ['review'], '撤销');
+    const b = await lockBatch(tx, actor.districtId, batchId, 'cancel');
     await tx
       .update(grantBatches)
-      .set({ status: 'cancelled' })
+      .set({ status: batchSteps.cancel.to })
       .where(and(eq(grantBatches.districtId, actor.districtId), eq(grantBatches.id, batchId)));
     await event(tx, actor.districtId, batchId, 'cancelled', actor.label, reason);
     await audit(tx, actor, {
       action: 'update',
       entity: 'grantBatch',
       entityId: batchId,
-      before: { status: 'review' },
-      after: { status: 'cancelled' },
+      before: { status: b.status },
+      after: { status: batchSteps.cancel.to },
       note: reason,
-    });
-  });
-}
-
-/** An objection during the notice, from anyone (signed-in or not); the office is told in its inbox. */
-export async function fileObjection(
-  db: Db,
-  districtId: string,
-  batchId: string,
-  input: { enterpriseId: string | null; filerName: string; filerContact: string; text: string },
-  filer: { userId: string | null; enterpriseId: string | null; label: string },
-  now: Date,
-): Promise<string> {
-  return db.transaction(async (tx) => {
-    const b = await lockBatch(tx, districtId, batchId, ['notice'], '提出异议');
-    if (b.noticeEndsOn && shanghaiDate(now) > b.noticeEndsOn)
-      throw conflict(`公示期已于 ${b.noticeEndsOn} 结束，不能再提出异议`);
-    if (input.enterpriseId) {
-      const [item] = await tx
-        .select({ id: grantItems.enterpriseId })
-        .from(grantItems)
-        .where(
-          and(
-            eq(grantItems.districtId, districtId),
-            eq(grantItems.batchId, batchId),
-            eq(grantItems.enterpriseId, input.enterpriseId),
-          ),
-        );
-      if (!item)
-        throw new AppError('VALIDATION', '该企业不在公示名单中', [
-          { path: 'enterpriseId', message: '该企业不在公示名单中' },
-        ]);
-    }
-    const [o] = await tx
-      .insert(grantObjections)
-      .values({
-        districtId,
-        batchId,
-        enterpriseId: input.enterpriseId,
-        filerName: input.filerName,
-        filerContact: input.filerContact,
-        filedBy: filer.userId,
-        filedByEnterprise: filer.enterpriseId,
-        text: input.text,
-      })
-      .returning({ id: grantObjections.id });
-    await event(tx, districtId, batchId, 'objectionFiled', filer.label, input.text.slice(0, 100));
-    await audit(
-      tx,
-      { districtId, userId: filer.userId, label: filer.label },
-      {
-        action: 'create',
-        entity: 'grantObjection',
-        entityId: o!.id,
-        after: { batchId, enterpriseId: input.enterpriseId, filerName: input.filerName, text: input.text },
-      },
-    );
-    const office = (await allUnits(tx, districtId)).filter((u) => u.kind === 'office');
-    await publish(
-      tx,
-      notificationsRequested.of(districtId, {
-        notifications: office.map((u): NotificationInput => ({
-          recipient: { kind: 'unit', id: u.id },
-          category: 'system',
-          title: `公示异议：${b.number}`,
-          body: `${input.filerName} 对公示名单提出异议：${input.text.slice(0, 200)}`,
-          link: `/grants/batches/${batchId}`,
-          dedupeKey: `objection:${o!.id}`,
-        })),
-      }),
-    );
-    return o!.id;
-  });
-}
-
-export async function resolveObjection(
-  db: Db,
-  actor: Actor,
-  batchId: string,
-  objectionId: string,
-  outcome: 'upheld' | 'dismissed',
-  response: string,
-  now: Date,
-) {
-  await db.transaction(async (tx) => {
-    await lockBatch(tx, actor.districtId, batchId, ['notice'], '处理异议');
-    const where = and(
-      eq(grantObjections.districtId, actor.districtId),
-      eq(grantObjections.batchId, batchId),
-      eq(grantObjections.id, objectionId),
-    );
-    const [o] = await tx.select().from(grantObjections).where(where);
-    if (!o) throw notFound('异议');
-    if (o.status !== 'open') throw conflict('该异议已处理');
-    await tx
-      .update(grantObjections)
-      .set({ status: outcome, response, respondedBy: actor.label, respondedAt: now })
-      .where(where);
-    if (outcome === 'upheld' && o.enterpriseId) {
-      await tx
-        .update(grantItems)
-        .set({ included: false, exclusionReason: `异议成立：${response}` })
-        .where(
-          and(
-            eq(grantItems.districtId, actor.districtId),
-            eq(grantItems.batchId, batchId),
-            eq(grantItems.enterpriseId, o.enterpriseId),
-          ),
-        );
-    }
-    await event(
-      tx,
-      actor.districtId,
-      batchId,
-      outcome === 'upheld' ? 'objectionUpheld' : 'objectionDismissed',
-      actor.label,
-      response,
-    );
-    await audit(tx, actor, {
-      action: 'update',
-      entity: 'grantObjection',
-      entityId: objectionId,
-      before: { status: 'open' },
-      after: { status: outcome, response, excluded: outcome === 'upheld' ? o.enterpriseId : null },
     });
   });
 }
@@ -591,15 +469,16 @@ export async function resolveObjection(
 /** Decides a batch after its notice: grants the included, tells every enterprise why, and freezes the batch. */
 export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Date, note: string) {
   await db.transaction(async (tx) => {
-    const b = await lockBatch(tx, actor.districtId, batchId, ['notice'], '作出决定');
-    const today = shanghaiDate(now);
-    if (b.noticeEndsOn && today <= b.noticeEndsOn)
-      throw conflict(`公示期至 ${b.noticeEndsOn}，期满后才能作出决定`);
+    const b = await lockBatch(tx, actor.districtId, batchId, 'decide');
     const [open] = await rows<{ n: number }>(
       tx,
       sql`SELECT count(*)::int AS n FROM grant_objections WHERE district_id = ${actor.districtId} AND batch_id = ${batchId} AND status = 'open'`,
     );
-    if (open?.n) throw conflict(`还有 ${open.n} 条异议未处理`);
+    requireStep('decide', {
+      today: shanghaiDate(now),
+      noticeEndsOn: b.noticeEndsOn,
+      openObjections: open?.n ?? 0,
+    });
     const def = await definitionAt(tx, actor.districtId, b.policyId, b.policyVersion);
     const period = b.period.slice(0, 7);
     const params = parametersOn(def.parameters, monthEnd(period));
@@ -620,7 +499,8 @@ export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Da
       tx,
       sql`SELECT i.enterprise_id::text, i.amount::text, i.included, i.exclusion_reason, i.passed, i.values, i.coverage,
                  ${factsColumnsSql(period)}
-          FROM grant_items i JOIN enterprises e ON e.district_id = i.district_id AND e.id = i.enterprise_id
+          FROM grant_items i
+          JOIN (${enterpriseProfilesSql(actor.districtId)}) e ON e.district_id = i.district_id AND e.id = i.enterprise_id
           WHERE i.district_id = ${actor.districtId} AND i.batch_id = ${batchId}`,
     );
     await tx.execute(
@@ -628,7 +508,7 @@ export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Da
     );
     await tx
       .update(grantBatches)
-      .set({ status: 'decided', decidedAt: now, decidedBy: actor.label, note: note || b.note })
+      .set({ status: batchSteps.decide.to, decidedAt: now, decidedBy: actor.label, note: note || b.note })
       .where(and(eq(grantBatches.districtId, actor.districtId), eq(grantBatches.id, batchId)));
     const tierNames = new Map(Object.entries(settings.tiers).map(([k, t]) => [k, t.name]));
     const messages = items.map((i): NotificationInput => {
@@ -664,9 +544,9 @@ export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Da
       action: 'update',
       entity: 'grantBatch',
       entityId: batchId,
-      before: { status: 'notice' },
+      before: { status: b.status },
       after: {
-        status: 'decided',
+        status: batchSteps.decide.to,
         granted: items.filter((i) => i.included).length,
         total: items.filter((i) => i.included).reduce((s, i) => s + Number(i.amount), 0),
       },
@@ -675,64 +555,39 @@ export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Da
   });
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Public notices
-// ---------------------------------------------------------------------------------------------------------------
-
-/** What a public notice says of its batch, without the list. */
-function noticeHead(r: BatchRow, now: Date) {
-  const b = toBatch(r);
-  return {
-    id: b.id,
-    number: b.number,
-    policyName: b.policyName,
-    policySummary: r.definition.summary ?? '',
-    status: b.status,
-    noticeStartsOn: b.noticeStartsOn,
-    noticeEndsOn: b.noticeEndsOn,
-    open: b.status === 'notice' && !!b.noticeEndsOn && shanghaiDate(now) <= b.noticeEndsOn,
-  };
-}
-
-/** Batches under notice, and decided ones from the last 90 days (results announced). */
-export async function publicNotices(db: Queryable, districtId: string, now: Date) {
-  const since = addDays(shanghaiDate(now), -90);
-  const list = await rows<BatchRow>(
-    db,
-    sql`${batchSelect(districtId)} AND (b.status = 'notice' OR (b.status = 'decided' AND b.decided_at >= ${since}::date))
-        ORDER BY b.notice_starts_on DESC`,
-  );
-  return list.map((r) => ({
-    ...noticeHead(r, now),
-    items: r.included,
-    totalAmount: Number(r.total_amount ?? 0),
-  }));
-}
-
-export async function publicNotice(
+/** An enterprise's grants in batches of the given statuses (never cancelled ones), newest first: its policy page. */
+export async function enterpriseGrants(
   db: Queryable,
   districtId: string,
-  id: string,
-  now: Date,
-): Promise<PublicNotice> {
-  const r = await batchRow(db, districtId, id);
-  if (r.status !== 'notice' && r.status !== 'decided') throw notFound('公示');
-  const items = await rows<{ enterprise_id: string; name: string; uscc: string; amount: string }>(
+  enterpriseId: string,
+  statuses: readonly string[],
+): Promise<EnterpriseGrant[]> {
+  const list = await rows<{
+    policy_id: string;
+    batch_id: string;
+    status: string;
+    amount: string;
+    included: boolean;
+    decided_at: string | null;
+    granted: boolean | null;
+  }>(
     db,
-    sql`SELECT i.enterprise_id::text, e.name, e.uscc, i.amount::text
-        FROM grant_items i JOIN enterprises e ON e.district_id = i.district_id AND e.id = i.enterprise_id
-        WHERE i.district_id = ${districtId} AND i.batch_id = ${id}
-          AND ${r.status === 'decided' ? sql`i.granted` : sql`i.included`}
-        ORDER BY e.name`,
+    sql`SELECT b.policy_id::text, b.id::text AS batch_id, b.status, i.amount::text, i.included, b.decided_at::text, i.granted
+        FROM grant_items i JOIN grant_batches b ON b.district_id = i.district_id AND b.id = i.batch_id
+        WHERE i.district_id = ${districtId} AND i.enterprise_id = ${enterpriseId} AND b.status <> 'cancelled'
+          AND b.status IN (${sql.join(
+            [...statuses, ''].map((st) => sql`${st}`),
+            sql`, `,
+          )})
+        ORDER BY b.created_at DESC`,
   );
-  return {
-    ...noticeHead(r, now),
-    items: items.map((i) => ({
-      enterpriseId: i.enterprise_id,
-      name: i.name,
-      uscc: i.uscc,
-      amount: Number(i.amount),
-    })),
-    totalAmount: items.reduce((sum, i) => sum + Number(i.amount), 0),
-  };
+  return list.map((g) => ({
+    policyId: g.policy_id,
+    batchId: g.batch_id,
+    status: g.status,
+    amount: Number(g.amount),
+    // Once decided, what was granted; before, whether it is on the list.
+    included: g.status === 'decided' ? g.granted === true : g.included,
+    decidedAt: g.decided_at,
+  }));
 }

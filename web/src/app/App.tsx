@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { enUSIntl, ProConfigProvider, zhCNIntl } from '@ant-design/pro-components';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+// The ES builds: the CommonJS 'antd/locale/*' entries reach the bundle as { default } and antd falls back to English.
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError } from './api.ts';

@@ -136,14 +136,25 @@ async function main() {
   }
   console.log(lines.join('\n') + '\n');
 
-  const stop = async () => {
+  // SIGTERM/SIGINT: stop claiming jobs and wait for the running ones, stop accepting connections and finish the
+  // requests in flight, close the database cleanly (PGlite flushes its data directory), then exit. A second signal,
+  // or 30 s without finishing, exits at once.
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      console.error('shutdown took longer than 30 s; exiting');
+      process.exit(1);
+    }, 30_000).unref();
     await runner.stop();
     await app.close();
     await database.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {

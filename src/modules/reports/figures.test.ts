@@ -1,0 +1,91 @@
+// The figure catalogue against the reports table and against every consumer that lists figures.
+import { getTableColumns } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { reports } from './reports.schema.ts';
+import { figuresSchema } from './reports.contract.ts';
+import {
+  figureCatalogue,
+  figureKeys,
+  figureLabels,
+  figureOfColumn,
+  flowKeys,
+  moneyKeys,
+  stockKeys,
+} from './figures.ts';
+
+/** Columns of the reports table that are not figures: identity, versioning, provenance. */
+const nonFigureColumns = [
+  'district_id',
+  'id',
+  'enterprise_id',
+  'period',
+  'version',
+  'is_current',
+  'building_id',
+  'source',
+  'batch_id',
+  'submitted_by',
+  'submitted_at',
+  'note',
+];
+
+describe('the figure catalogue', () => {
+  it('has every figure column of the reports table exactly once, with its key as the column property', () => {
+    const columns = Object.entries(getTableColumns(reports));
+    const figureColumns = columns.filter(([, c]) => !nonFigureColumns.includes(c.name));
+    expect(figureColumns.map(([, c]) => c.name).sort()).toEqual(figureCatalogue.map((f) => f.column).sort());
+    for (const [property, c] of figureColumns) {
+      expect(figureOfColumn(c.name)?.key).toBe(property);
+      expect(c.notNull).toBe(true);
+    }
+    expect(new Set(figureCatalogue.map((f) => f.column)).size).toBe(figureCatalogue.length);
+    expect(new Set(figureKeys).size).toBe(figureCatalogue.length);
+  });
+
+  it('stores each figure in a column type that fits its dimension', () => {
+    const byName = new Map(Object.values(getTableColumns(reports)).map((c) => [c.name, c]));
+    for (const f of figureCatalogue) {
+      const type = byName.get(f.column)!.getSQLType();
+      if (f.dimension === 'persons') expect(type, f.key).toBe('integer');
+      if (f.dimension === 'money') expect(type, f.key).toBe('bigint');
+      if (f.dimension === 'area') expect(type, f.key).toBe('numeric(12, 2)');
+    }
+  });
+
+  it('has unique headers, labels in both languages and valid kinds, units and parts', () => {
+    const stems = figureCatalogue.map((f) => f.header.replace(/（.*）$/, ''));
+    expect(new Set(figureCatalogue.map((f) => f.header)).size).toBe(figureCatalogue.length);
+    expect(new Set(stems).size).toBe(figureCatalogue.length);
+    for (const f of figureCatalogue) {
+      expect(f.labels.zh.length, f.key).toBeGreaterThan(0);
+      expect(f.labels.en.length, f.key).toBeGreaterThan(0);
+      expect(f.labels.enInline.length, f.key).toBeGreaterThan(0);
+      expect(f.help.zh.length, f.key).toBeGreaterThan(0);
+      expect(f.help.en.length, f.key).toBeGreaterThan(0);
+      expect(f.header.startsWith(f.labels.zh), f.key).toBe(true);
+      expect(['stock', 'flow']).toContain(f.kind);
+      expect(f.unit).toBe({ persons: '人', money: '元', area: 'm²' }[f.dimension]);
+      expect(f.decimals).toBe(f.dimension === 'area' ? 2 : 0);
+      if (f.dimension === 'money') expect(f.header).toMatch(/（万元）$/);
+      if (f.partOf !== null) {
+        const whole = figureCatalogue.find((w) => w.key === f.partOf);
+        expect(whole, f.key).toBeDefined();
+        expect(whole!.dimension).toBe(f.dimension);
+      }
+      if (f.jump !== null) expect(typeof f.jump === 'object' ? 'stock' : 'flow').toBe(f.kind);
+    }
+    expect(Object.keys(figureLabels)).toEqual([...figureKeys]);
+  });
+
+  it('lists stocks, flows and money figures in catalogue order', () => {
+    expect([...stockKeys, ...flowKeys].sort()).toEqual([...figureKeys].sort());
+    expect(stockKeys).toEqual(figureCatalogue.filter((f) => f.kind === 'stock').map((f) => f.key));
+    expect(moneyKeys).toEqual(['operatingRevenue', 'softwareRevenue', 'softwareProductRevenue', 'rdExpense']);
+  });
+});
+
+describe('the consumers of the catalogue', () => {
+  it('the API contract has one field per figure, in catalogue order', () => {
+    expect(Object.keys(figuresSchema.shape)).toEqual([...figureKeys]);
+  });
+});

@@ -3,6 +3,8 @@ import { getTableColumns } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { reports } from './reports.schema.ts';
 import { figuresSchema } from './reports.contract.ts';
+import { readHeader, reportColumns } from './reports.import.ts';
+import { consistencyIssues } from './reports.ts';
 import {
   figureCatalogue,
   figureKeys,
@@ -87,5 +89,37 @@ describe('the figure catalogue', () => {
 describe('the consumers of the catalogue', () => {
   it('the API contract has one field per figure, in catalogue order', () => {
     expect(Object.keys(figuresSchema.shape)).toEqual([...figureKeys]);
+  });
+
+  it('the import template has one column per figure, with the catalogue header, between the enterprise and building', () => {
+    const figureColumns = reportColumns.filter(
+      (c) => c.key !== 'uscc' && c.key !== 'name' && c.key !== 'building',
+    );
+    expect(figureColumns.map((c) => c.zh)).toEqual(figureCatalogue.map((f) => f.header));
+    expect(figureColumns.map((c) => c.key)).toEqual([...figureKeys]);
+    expect(reportColumns.map((c) => c.key)).toEqual(['uscc', 'name', ...figureKeys, 'building']);
+    const h = readHeader(reportColumns.map((c) => c.zh));
+    expect([...h.header.keys()]).toEqual(reportColumns.map((c) => c.key));
+    expect([...h.moneyUnit.keys()]).toEqual([...moneyKeys]);
+    // the key itself and the header without its unit are accepted too; money in 元 as well
+    const alt = readHeader([
+      'uscc',
+      ...figureCatalogue.map((f) => (f.dimension === 'money' ? `${f.labels.zh}（元）` : f.key)),
+    ]);
+    expect([...alt.header.keys()]).toEqual(['uscc', ...figureKeys]);
+    expect(new Set(alt.moneyUnit.values())).toEqual(new Set(['元']));
+  });
+
+  it('the consistency rules follow partOf', () => {
+    const zero = Object.fromEntries(figureKeys.map((k) => [k, 0])) as Record<
+      (typeof figureKeys)[number],
+      number
+    >;
+    const parts = figureCatalogue.filter((f) => f.partOf !== null);
+    for (const p of parts) {
+      const issues = consistencyIssues({ ...zero, [p.key]: 1 });
+      expect(issues.map((i) => i.path)).toEqual([p.key]);
+    }
+    expect(consistencyIssues({ ...zero, coreTalents: 1 })[0]!.message).toBe('核心软信人才不能多于从业人员');
   });
 });

@@ -139,3 +139,8 @@ export function toUnit(
 export const unitNamesSql = (districtId: string): SQL =>
   sql`SELECT ${units.id} AS id, ${units.name} AS name, ${units.nameEn} AS name_en
       FROM ${units} WHERE ${units.districtId} = ${districtId}`;
+
+/** Rows (id, name, kind, position): every unit of the district with its kind and its place in the plan's order. */
+export const unitsInOrderSql = (districtId: string): SQL =>
+  sql`SELECT ${units.id} AS id, ${units.name} AS name, ${units.kind} AS kind, ${units.position} AS position
+      FROM ${units} WHERE ${units.districtId} = ${districtId}`;

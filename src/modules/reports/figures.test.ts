@@ -5,6 +5,8 @@ import { reports } from './reports.schema.ts';
 import { figuresSchema } from './reports.contract.ts';
 import { readHeader, reportColumns } from './reports.import.ts';
 import { consistencyIssues } from './reports.ts';
+import { generateDemoDistrict, jiulongpoSubdistricts } from '../demo/demo.ts';
+import { iterateReports } from '../demo/reports.ts';
 import {
   figureCatalogue,
   figureKeys,
@@ -121,5 +123,22 @@ describe('the consumers of the catalogue', () => {
       expect(issues.map((i) => i.path)).toEqual([p.key]);
     }
     expect(consistencyIssues({ ...zero, coreTalents: 1 })[0]!.message).toBe('核心软信人才不能多于从业人员');
+  });
+
+  it('the demo generator gives every figure of the catalogue, and nothing else, in each report', () => {
+    const { enterprises } = generateDemoDistrict({
+      seed: 7,
+      enterprises: 20,
+      subdistricts: jiulongpoSubdistricts,
+      asOf: '2026-03-31',
+    });
+    const rows = [
+      ...iterateReports(enterprises, { seed: 7, from: '2026-01', to: '2026-03', asOf: '2026-03-31' }),
+    ];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(Object.keys(r).sort()).toEqual(['period', 'uscc', ...figureKeys].sort());
+      expect(consistencyIssues(r)).toEqual([]);
+    }
   });
 });

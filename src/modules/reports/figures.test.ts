@@ -7,6 +7,7 @@ import { readHeader, reportColumns } from './reports.import.ts';
 import { consistencyIssues } from './reports.ts';
 import { generateDemoDistrict, jiulongpoSubdistricts } from '../demo/demo.ts';
 import { iterateReports } from '../demo/reports.ts';
+import { figureCodes, figures as ruleFigures } from '../policies/rules.ts';
 import {
   figureCatalogue,
   figureKeys,
@@ -139,6 +140,19 @@ describe('the consumers of the catalogue', () => {
     for (const r of rows) {
       expect(Object.keys(r).sort()).toEqual(['period', 'uscc', ...figureKeys].sort());
       expect(consistencyIssues(r)).toEqual([]);
+    }
+  });
+
+  it("the rule language's measures name every figure, with the catalogue's column, kind and unit", () => {
+    expect([...figureCodes].sort()).toEqual([...figureKeys].sort());
+    for (const f of figureCatalogue) {
+      expect(ruleFigures[f.key]).toEqual({
+        zh: f.labels.zh,
+        en: f.labels.enInline,
+        kind: f.kind,
+        unit: f.unit,
+        column: f.column,
+      });
     }
   });
 });

@@ -6,7 +6,7 @@
 // docs/demo-district.md ("Monthly reports") explains every constant below.
 import type { FieldCode } from '../enterprises/fields.ts';
 import { type DemoEnterprise } from './demo.ts';
-import { dateOfDayNumber as isoOf, dayNumberOf as dayOf, isCivilDate } from '../../platform/time/date.ts';
+import { isCivilDate } from '../../platform/time/date.ts';
 import {
   isPeriod,
   lastDayOf,
@@ -16,6 +16,10 @@ import {
   periodOrdinal,
 } from '../../platform/time/period.ts';
 import { mix32, mulberry32, type Rng } from './prng.ts';
+import type { Figures } from '../reports/figures.ts';
+import { settlementOf, type DemoSettlement } from './settlement.ts';
+
+export { settlementOf, type DemoSettlement } from './settlement.ts';
 
 export interface DemoReportOptions {
   seed: number;
@@ -35,35 +39,18 @@ export interface DemoReportOptions {
   asOf?: string;
 }
 
-export interface DemoReport {
+/**
+ * One month's report: a value for every figure of the catalogue (reports/figures.ts) — headcount and area at month
+ * end, the month's revenue and R&D in integer yuan (flows, not year-to-date), parts never above their whole.
+ */
+export interface DemoReport extends Figures {
   /** 'YYYY-MM' */
   period: string;
-  /** headcount at month end */
-  employees: number;
-  /** ≤ employees */
-  coreTalents: number;
-  /** integer yuan, the month's revenue (a flow, not year-to-date) */
-  operatingRevenue: number;
-  /** ≤ operatingRevenue */
-  softwareRevenue: number;
-  /** ≤ softwareRevenue */
-  softwareProductRevenue: number;
-  /** integer yuan, the month */
-  rdExpense: number;
-  /** m², up to 2 decimals: floor area used in the district */
-  usedArea: number;
 }
 
 /** A report with the enterprise it belongs to, as iterateReports yields it. */
 export interface DemoReportRow extends DemoReport {
   uscc: string;
-}
-
-export interface DemoSettlement {
-  /** 'YYYY-MM-DD': the day the enterprise came to the district (its registration day for most). */
-  settledOn: string;
-  /** 'YYYY-MM-DD': the day a moved-out or closed enterprise left; null while it is here. */
-  leftOn: string | null;
 }
 
 export type DemoReportingEnterprise = DemoEnterprise & DemoSettlement & { index: number };
@@ -77,16 +64,6 @@ const LAST_MONTH_MISSING_FACTOR = 4;
 const RELIABLE_SHARE = 0.7;
 const RELIABLE_FACTOR = 0.5;
 const FORGETFUL_FACTOR = (1 - RELIABLE_SHARE * RELIABLE_FACTOR) / (1 - RELIABLE_SHARE);
-
-/**
- * Firms that settled in the district after registering elsewhere, 3 months to 4 years later. 19 % draw a
- * move, but a move that would fall after asOf is dropped (the firm registered here), leaving ~15 %.
- */
-const MOVED_IN_RATE = 0.19;
-const MOVED_IN_MIN_DAYS = 90;
-const MOVED_IN_MAX_DAYS = 4 * 365;
-/** Moved-out and closed firms leave between this day and asOf. */
-const LEAVE_FROM = '2025-01-01';
 
 /**
  * Annual growth of headcount, in logs, by kind of firm: 15 % fast growers, 20 % shrinking, the rest
@@ -191,8 +168,7 @@ const FIELD_PROFILES: Readonly<Record<FieldCode, FieldProfile>> = {
 /** A firm in several fields: its main field weighs this much, the others share the rest. */
 const MAIN_FIELD_WEIGHT = 0.7;
 
-/** Stream salts: each purpose has its own stream, so adding draws to one never shifts another. */
-const SETTLEMENT_SALT = 0x5e771e;
+/** Stream salts: each purpose has its own stream, so adding draws to one never shifts another (settlement.ts has its own). */
 const REPORTS_SALT = 0x4e9027;
 
 // ---- calendar -----------------------------------------------------------------------------------
@@ -217,43 +193,6 @@ function monthOfPeriod(period: string): number {
 /** 'YYYY-MM-DD' → months since year 0 of the month it falls in, or NaN. */
 function monthOfDate(iso: string): number {
   return isCivilDate(iso) ? periodOrdinal(periodOfDate(iso)) : Number.NaN;
-}
-
-// ---- settlement ---------------------------------------------------------------------------------
-
-/**
- * When the enterprise came to the district and, if it is gone, when it left. Most settled on their
- * registration day; ~15 % moved in from elsewhere 3 months to 4 years after registering (never after
- * asOf). Moved-out and closed firms left between 2025-01-01 (or, if later, two months after settling)
- * and asOf. Deterministic in (seed, index); `asOf` must be the district's (DemoDistrictOptions.asOf).
- */
-export function settlementOf(
-  enterprise: Pick<DemoEnterprise, 'registrationDate' | 'status'>,
-  index: number,
-  seed: number,
-  asOf: string,
-): DemoSettlement {
-  const reg = dayOf(enterprise.registrationDate);
-  const end = dayOf(asOf);
-  if (Number.isNaN(reg)) throw new RangeError(`bad registrationDate ${enterprise.registrationDate}`);
-  if (Number.isNaN(end)) throw new RangeError(`asOf must be a date YYYY-MM-DD: ${asOf}`);
-  if (reg > end) throw new RangeError(`registered on ${enterprise.registrationDate}, after asOf ${asOf}`);
-  const rng = mulberry32(mix32(mix32(Math.trunc(seed) >>> 0, SETTLEMENT_SALT), index));
-  const leaves = enterprise.status !== 'active';
-
-  // the lag is drawn without regard to asOf: a firm whose move would fall after asOf registered here
-  // instead, so moved-in firms do not pile up just before asOf
-  const movedIn = rng() < MOVED_IN_RATE;
-  const lag = MOVED_IN_MIN_DAYS + Math.floor(rng() * (MOVED_IN_MAX_DAYS - MOVED_IN_MIN_DAYS + 1));
-  // a firm that leaves needs time here before it goes
-  const settled = movedIn && reg + lag <= end - (leaves ? 120 : 0) ? reg + lag : reg;
-
-  let leftOn: string | null = null;
-  if (leaves) {
-    const lo = Math.min(end, Math.max(Math.min(dayOf(LEAVE_FROM), end), settled + 61));
-    leftOn = isoOf(lo + Math.floor(rng() * (end - lo + 1)));
-  }
-  return { settledOn: isoOf(settled), leftOn };
 }
 
 // ---- one enterprise's series --------------------------------------------------------------------

@@ -1,8 +1,9 @@
 // Enterprise queries other modules use (table ownership: they never name the enterprises table themselves).
 import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/db.ts';
+import { rows } from '../../platform/db/db.ts';
 import { lastDayOf, type Period } from '../../platform/time/period.ts';
-import { enterpriseHonours, enterprises } from './enterprises.schema.ts';
+import { buildings, enterpriseHonours, enterprises } from './enterprises.schema.ts';
 
 // ---- presence in a month (used by monitoring's reminders) ----
 
@@ -108,3 +109,61 @@ export const honourKindsSql = (districtId: SQL, enterpriseId: SQL, asOf: string)
   sql`ARRAY(SELECT DISTINCT ${enterpriseHonours.kind} FROM ${enterpriseHonours}
             WHERE ${enterpriseHonours.districtId} = ${districtId} AND ${enterpriseHonours.enterpriseId} = ${enterpriseId}
               AND ${enterpriseHonours.awardedOn} <= ${asOf}::date)`;
+
+/**
+ * Rows (id, uscc, name, subdistrict_id, fields, settled_on, left_on, contact_person, contact_phone): every enterprise
+ * of the district with its stay (入驻 settled_on, 迁出/注销 left_on), to join on `id` or `uscc` — what monitoring's
+ * fact table and reports' coverage, missing reports and import read.
+ */
+export const enterpriseStaysSql = (districtId: string): SQL =>
+  sql`SELECT ${enterprises.id} AS id, ${enterprises.uscc} AS uscc, ${enterprises.name} AS name,
+             ${enterprises.subdistrictId} AS subdistrict_id, ${enterprises.fields} AS fields,
+             ${enterprises.settledOn} AS settled_on, ${enterprises.leftOn} AS left_on,
+             ${enterprises.contactPerson} AS contact_person, ${enterprises.contactPhone} AS contact_phone
+      FROM ${enterprises} WHERE ${enterprises.districtId} = ${districtId}`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// For reports (the import)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The district's enterprises whose USCC is among `usccs` (an SQL subquery of one text column), locked FOR SHARE
+ * until the caller's transaction ends: an import decides each row on the record as it stays while it writes.
+ */
+export async function lockEnterprisesByUscc(
+  tx: Queryable,
+  districtId: string,
+  usccs: SQL,
+): Promise<{ id: string; subdistrict_id: string }[]> {
+  return rows<{ id: string; subdistrict_id: string }>(
+    tx,
+    sql`SELECT ${enterprises.id}::text AS id, ${enterprises.subdistrictId}::text AS subdistrict_id FROM ${enterprises}
+        WHERE ${enterprises.districtId} = ${districtId} AND ${enterprises.uscc} IN (${usccs}) FOR SHARE`,
+  );
+}
+
+/** Rows (id, code, name): the district's buildings, to match a building named by its name or code. */
+export const buildingNamesSql = (districtId: string): SQL =>
+  sql`SELECT ${buildings.id} AS id, ${buildings.code} AS code, ${buildings.name} AS name
+      FROM ${buildings} WHERE ${buildings.districtId} = ${districtId}`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// For policies (the rules' features)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Rows (id, subdistrict_id, fields, building_id, above_scale, registration_date): the district's enterprises present
+ * in `period` (settled by its last day, not left before its first), with what rules read of them.
+ */
+export const enterpriseRuleAttributesSql = (districtId: string, period: Period): SQL =>
+  sql`SELECT ${enterprises.id} AS id, ${enterprises.subdistrictId} AS subdistrict_id, ${enterprises.fields} AS fields,
+             ${enterprises.buildingId} AS building_id, ${enterprises.aboveScale} AS above_scale,
+             ${enterprises.registrationDate} AS registration_date
+      FROM ${enterprises} WHERE ${enterprises.districtId} = ${districtId} AND ${presentInSql(period)}`;
+
+/** Rows (enterprise_id, kinds): per enterprise, the kinds of honour awarded on or before `date` ('YYYY-MM-DD'). */
+export const honourKindsByEnterpriseSql = (districtId: string, date: string): SQL =>
+  sql`SELECT ${enterpriseHonours.enterpriseId} AS enterprise_id, array_agg(DISTINCT ${enterpriseHonours.kind}) AS kinds
+      FROM ${enterpriseHonours}
+      WHERE ${enterpriseHonours.districtId} = ${districtId} AND ${enterpriseHonours.awardedOn} <= ${date}::date
+      GROUP BY ${enterpriseHonours.enterpriseId}`;

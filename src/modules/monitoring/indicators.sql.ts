@@ -1,17 +1,16 @@
 // The indicator engine's SQL: the monthly fact table, and each formula kind as per-enterprise contributions or flows.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Formula } from '../plan/plan-file.ts';
+import { enterpriseStaysSql } from '../enterprises/enterprises.sql.ts';
+import { figure } from '../reports/figures.ts';
+import { currentReportsSql, figureColumnList, perFigure } from '../reports/reports.sql.ts';
+import { tierMembersSql } from '../policies/tiers.sql.ts';
 
 /** A month as the first day of it, for SQL. */
 export const monthDate = (period: string) => `${period}-01`;
 
-const stockColumn = { employees: 'employees', coreTalents: 'core_talents', usedArea: 'used_area' } as const;
-const flowColumn = {
-  operatingRevenue: 'operating_revenue',
-  softwareRevenue: 'software_revenue',
-  softwareProductRevenue: 'software_product_revenue',
-  rdExpense: 'rd_expense',
-} as const;
+/** The fact table's column of a figure: the same name as in reports (the figure catalogue's `column`). */
+const factColumn = (key: Parameters<typeof figure>[0]) => figure(key).column;
 
 /**
  * Rebuilds the fact table for a district: one row per enterprise and month it was in the district (from the day it
@@ -21,27 +20,23 @@ const flowColumn = {
 export function rebuildFactsSql(districtId: string, from: string, to: string, carry: number): SQL[] {
   return [
     sql`DELETE FROM monitoring_facts WHERE district_id = ${districtId}`,
-    sql`INSERT INTO monitoring_facts (district_id, month, enterprise_id, has_data, carried, employees, core_talents, used_area,
-          operating_revenue, software_revenue, software_product_revenue, rd_expense)
+    sql`INSERT INTO monitoring_facts (district_id, month, enterprise_id, has_data, carried, ${figureColumnList()})
         WITH months AS (
           SELECT generate_series(${monthDate(from)}::date, ${monthDate(to)}::date, interval '1 month')::date AS month
         ),
         present AS (
           SELECT e.id AS enterprise_id, m.month
-          FROM enterprises e JOIN months m
+          FROM (${enterpriseStaysSql(districtId)}) e JOIN months m
             ON e.settled_on <= (m.month + interval '1 month' - interval '1 day')::date
            AND (e.left_on IS NULL OR e.left_on >= m.month)
-          WHERE e.district_id = ${districtId}
         ),
         current_reports AS (
           SELECT r.*, lead(r.period) OVER (PARTITION BY r.enterprise_id ORDER BY r.period) AS next_period
-          FROM reports r WHERE r.district_id = ${districtId} AND r.is_current AND r.period <= ${monthDate(to)}::date
+          FROM (${currentReportsSql(districtId, { to: monthDate(to) })}) r
         ),
         covered AS (
           -- Each report covers its own month and, until the next report, up to "carry" months after it.
-          SELECT c.enterprise_id, gs.month::date AS month, gs.month::date <> c.period AS carried,
-                 c.employees, c.core_talents, c.used_area, c.operating_revenue, c.software_revenue,
-                 c.software_product_revenue, c.rd_expense
+          SELECT c.enterprise_id, gs.month::date AS month, gs.month::date <> c.period AS carried, ${figureColumnList('c')}
           FROM current_reports c,
                generate_series(c.period,
                                least(coalesce(c.next_period - interval '1 month', ${monthDate(to)}::date),
@@ -50,12 +45,12 @@ export function rebuildFactsSql(districtId: string, from: string, to: string, ca
                                interval '1 month') AS gs(month)
         )
         SELECT ${districtId}, p.month, p.enterprise_id, c.enterprise_id IS NOT NULL, coalesce(c.carried, false),
-               coalesce(c.employees, 0), coalesce(c.core_talents, 0), coalesce(c.used_area, 0),
-               -- A carried-forward flow would count one month's revenue twice: flows are carried as zero.
-               CASE WHEN c.carried THEN 0 ELSE coalesce(c.operating_revenue, 0) END,
-               CASE WHEN c.carried THEN 0 ELSE coalesce(c.software_revenue, 0) END,
-               CASE WHEN c.carried THEN 0 ELSE coalesce(c.software_product_revenue, 0) END,
-               CASE WHEN c.carried THEN 0 ELSE coalesce(c.rd_expense, 0) END
+               -- Stocks carry; a carried-forward flow would count one month's revenue twice: flows are carried as zero.
+               ${perFigure((f) =>
+                 f.kind === 'stock'
+                   ? `coalesce(c.${f.column}, 0)`
+                   : `CASE WHEN c.carried THEN 0 ELSE coalesce(c.${f.column}, 0) END`,
+               )}
         FROM present p LEFT JOIN covered c ON c.enterprise_id = p.enterprise_id AND c.month = p.month`,
   ];
 }
@@ -102,7 +97,7 @@ export function contributionsSql(formula: Formula, w: Window): SQL | null {
   const bandEmployees = sql`CASE WHEN f.has_data AND ${atMonthEnd(sql`f.month`)} THEN f.employees END`;
   switch (formula.kind) {
     case 'stockGrowth': {
-      const col = sql.raw(stockColumn[formula.measure]);
+      const col = sql.raw(factColumn(formula.measure));
       // Baseline of each enterprise in the district at the end of the baseline month: its figure that month, or (if
       // it had none then) its first reported figure after it. Enterprises that came later start from zero.
       return sql`
@@ -114,16 +109,16 @@ export function contributionsSql(formula: Formula, w: Window): SQL | null {
         ),
         base AS (
           SELECT e.id, e.left_on, fk.v AS base_v, fk.employees AS base_employees
-          FROM enterprises e
-          JOIN monitoring_facts fb ON fb.district_id = e.district_id AND fb.enterprise_id = e.id AND fb.month = ${B}::date
+          FROM (${enterpriseStaysSql(districtId)}) e
+          JOIN monitoring_facts fb ON fb.district_id = ${districtId} AND fb.enterprise_id = e.id AND fb.month = ${B}::date
           LEFT JOIN first_known fk ON fk.enterprise_id = e.id
-          WHERE e.district_id = ${districtId} AND ${atMonthEnd(sql`${B}::date`)}
+          WHERE ${atMonthEnd(sql`${B}::date`)}
         )
         SELECT f.month, f.enterprise_id,
                CASE WHEN f.has_data THEN f.${col} - coalesce(b.base_v, 0) ELSE 0 END AS value,
                f.has_data, ${bandEmployees} AS employees
         FROM monitoring_facts f
-        JOIN enterprises e ON e.district_id = f.district_id AND e.id = f.enterprise_id
+        JOIN (${enterpriseStaysSql(districtId)}) e ON e.id = f.enterprise_id
         LEFT JOIN base b ON b.id = f.enterprise_id
         WHERE f.district_id = ${districtId} AND ${inWindow} AND ${atMonthEnd(sql`f.month`)}
         UNION ALL
@@ -139,21 +134,20 @@ export function contributionsSql(formula: Formula, w: Window): SQL | null {
         SELECT m.month, e.id AS enterprise_id, 1 AS value, true AS has_data,
                CASE WHEN f.has_data AND ${atMonthEnd(sql`m.month`)} THEN f.employees END AS employees
         FROM (${months}) m
-        JOIN enterprises e ON e.district_id = ${districtId}
-         AND e.settled_on > ${monthEndSql(sql`${B}::date`)} AND e.settled_on <= ${monthEndSql(sql`m.month`)}
-        LEFT JOIN monitoring_facts f ON f.district_id = e.district_id AND f.enterprise_id = e.id AND f.month = m.month`;
+        JOIN (${enterpriseStaysSql(districtId)}) e
+          ON e.settled_on > ${monthEndSql(sql`${B}::date`)} AND e.settled_on <= ${monthEndSql(sql`m.month`)}
+        LEFT JOIN monitoring_facts f ON f.district_id = ${districtId} AND f.enterprise_id = e.id AND f.month = m.month`;
     case 'tierEntrants':
       // Members of the tier in the month (tier_months, evaluated from the tier's rule) that were not members at the
       // baseline month and are still in the district at the month's end.
       return sql`
         SELECT f.month, f.enterprise_id, 1 AS value, true AS has_data, ${bandEmployees} AS employees
         FROM monitoring_facts f
-        JOIN enterprises e ON e.district_id = f.district_id AND e.id = f.enterprise_id
-        JOIN tier_months t ON t.district_id = f.district_id AND t.tier = ${formula.tier}
-                          AND t.month = f.month AND t.enterprise_id = f.enterprise_id
+        JOIN (${enterpriseStaysSql(districtId)}) e ON e.id = f.enterprise_id
+        JOIN (${tierMembersSql(districtId, formula.tier)}) t ON t.month = f.month AND t.enterprise_id = f.enterprise_id
         WHERE f.district_id = ${districtId} AND ${inWindow} AND ${atMonthEnd(sql`f.month`)}
-          AND NOT EXISTS (SELECT 1 FROM tier_months b WHERE b.district_id = ${districtId} AND b.tier = ${formula.tier}
-                            AND b.month = ${B}::date AND b.enterprise_id = f.enterprise_id)`;
+          AND NOT EXISTS (SELECT 1 FROM (${tierMembersSql(districtId, formula.tier)}) b
+                          WHERE b.month = ${B}::date AND b.enterprise_id = f.enterprise_id)`;
     default:
       return null;
   }
@@ -173,7 +167,7 @@ export function enterpriseChangesSql(w: Window): SQL {
     SELECT to_char(m.month, 'YYYY-MM') AS month,
            count(*) FILTER (WHERE e.settled_on > ${B} AND e.settled_on <= ${monthEndSql(sql`m.month`)})::int AS entries,
            count(*) FILTER (WHERE e.left_on > ${B} AND e.left_on <= ${monthEndSql(sql`m.month`)})::int AS exits
-    FROM months m LEFT JOIN enterprises e ON e.district_id = ${w.districtId}
+    FROM months m LEFT JOIN (${enterpriseStaysSql(w.districtId)}) e ON true
     GROUP BY m.month ORDER BY m.month`;
 }
 
@@ -189,7 +183,7 @@ export function aggregateContributionsSql(districtId: string, contrib: SQL, scal
   const val = sql.raw(`sum(c.value)::numeric / ${scale}`);
   return sql`
     WITH c AS (${contrib}), ce AS (
-      SELECT c.*, e.subdistrict_id, e.fields FROM c JOIN enterprises e ON e.district_id = ${districtId} AND e.id = c.enterprise_id
+      SELECT c.*, e.subdistrict_id, e.fields FROM c JOIN (${enterpriseStaysSql(districtId)}) e ON e.id = c.enterprise_id
     )
     SELECT to_char(c.month, 'YYYY-MM') AS month, 'total' AS dimension, '' AS group_key, ${val} AS value,
            count(*) FILTER (WHERE c.has_data)::int AS contributors
@@ -213,8 +207,8 @@ export function aggregateContributionsSql(districtId: string, contrib: SQL, scal
  */
 export function flowResultsSql(formula: Formula, w: Window, scale: number): SQL | null {
   if (formula.kind !== 'flowTtm' && formula.kind !== 'flowRatio') return null;
-  const num = sql.raw(flowColumn[formula.kind === 'flowTtm' ? formula.measure : formula.numerator]);
-  const den = formula.kind === 'flowRatio' ? sql.raw(`f.${flowColumn[formula.denominator]}`) : sql.raw('0');
+  const num = sql.raw(factColumn(formula.kind === 'flowTtm' ? formula.measure : formula.numerator));
+  const den = formula.kind === 'flowRatio' ? sql.raw(`f.${factColumn(formula.denominator)}`) : sql.raw('0');
   const { districtId } = w;
   const from = sql`${monthDate(w.from)}::date`;
   const to = sql`${monthDate(w.to)}::date`;
@@ -249,7 +243,7 @@ export function flowResultsSql(formula: Formula, w: Window, scale: number): SQL 
     x AS (
       SELECT r.month, r.n, r.d, r.has_data, e.subdistrict_id::text AS subdistrict, e.fields,
              ${sizeBandSql(sql`CASE WHEN ${atMonthEnd(sql`r.month`)} THEN r.employees END`)} AS band
-      FROM rolling r JOIN enterprises e ON e.district_id = ${districtId} AND e.id = r.enterprise_id
+      FROM rolling r JOIN (${enterpriseStaysSql(districtId)}) e ON e.id = r.enterprise_id
       WHERE r.month BETWEEN ${from} AND ${to}
     )
     SELECT to_char(x.month, 'YYYY-MM') AS month, 'total' AS dimension, '' AS group_key, ${value} AS value,
@@ -272,12 +266,12 @@ export function flowResultsSql(formula: Formula, w: Window, scale: number): SQL 
  */
 export function flowContributionsSql(formula: Formula, districtId: string, month: string): SQL | null {
   if (formula.kind !== 'flowTtm' && formula.kind !== 'flowRatio') return null;
-  const num = sql.raw(flowColumn[formula.kind === 'flowTtm' ? formula.measure : formula.numerator]);
+  const num = sql.raw(factColumn(formula.kind === 'flowTtm' ? formula.measure : formula.numerator));
   const M = sql`${monthDate(month)}::date`;
   return sql`
     SELECT ${M} AS month, f.enterprise_id, sum(f.${num}) AS value, bool_or(f.has_data) AS has_data,
            max(f.employees) FILTER (WHERE f.month = ${M} AND f.has_data AND ${atMonthEnd(M)}) AS employees
-    FROM monitoring_facts f JOIN enterprises e ON e.district_id = f.district_id AND e.id = f.enterprise_id
+    FROM monitoring_facts f JOIN (${enterpriseStaysSql(districtId)}) e ON e.id = f.enterprise_id
     WHERE f.district_id = ${districtId} AND f.month BETWEEN ${M} - interval '11 months' AND ${M}
     GROUP BY f.enterprise_id`;
 }

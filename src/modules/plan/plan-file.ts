@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { checkCondition, conditionSchema, leavesOf } from '../policies/rules.ts';
 import { dateOfUtcMidnight } from '../../platform/time/date.ts';
+import { flowKeys, stockKeys } from '../reports/figures.ts';
 
 export const planFileFormat = 'mantianxing-plan/1';
 
@@ -69,14 +70,9 @@ const unitSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** Monthly figures an enterprise reports (月度填报), as the indicator formulas name them. */
-export const stockMeasures = ['employees', 'coreTalents', 'usedArea'] as const;
-export const flowMeasures = [
-  'operatingRevenue',
-  'softwareRevenue',
-  'softwareProductRevenue',
-  'rdExpense',
-] as const;
+/** Monthly figures an enterprise reports (月度填报), as the indicator formulas name them: the figure catalogue's. */
+export const stockMeasures = stockKeys;
+export const flowMeasures = flowKeys;
 /**
  * A tier of tiered cultivation (梯度培育): a rule in the policy rule language, evaluated for every enterprise each
  * month; an enterprise is in the tier in the months its rule holds.

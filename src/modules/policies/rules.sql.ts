@@ -1,6 +1,8 @@
 // Compiles rules to SQL: one features row per enterprise (every measure the rules read), then each rule as expressions.
 import { sql, type SQL } from 'drizzle-orm';
 import { addMonths, lastDayOf, parsePeriod } from '../../platform/time/period.ts';
+import { enterpriseRuleAttributesSql, honourKindsByEnterpriseSql } from '../enterprises/enterprises.sql.ts';
+import { currentReportsSql } from '../reports/reports.sql.ts';
 import {
   figures,
   displayStep,
@@ -156,11 +158,13 @@ export function featuresSql(
       }
     }
   }
-  const reportsWhere = sql`r.district_id = ${districtId} AND r.is_current AND r.period >= ${lit(from)}::date AND r.period <= ${lit(A)}::date`;
+  // The district's current reports (reports.sql.ts), read in the months the measures need.
+  const current = sql`(${currentReportsSql(districtId)})`;
+  const reportsWhere = sql`r.period >= ${lit(from)}::date AND r.period <= ${lit(A)}::date`;
   const pairJoins = distances.map((k) => {
     const b = sql.raw(`b${k}`);
-    return sql`LEFT JOIN reports ${b} ON ${b}.district_id = r.district_id AND ${b}.enterprise_id = r.enterprise_id
-                 AND ${b}.is_current AND ${b}.period = (r.period - ${sql.raw(`interval '${k} years'`)})::date`;
+    return sql`LEFT JOIN ${current} ${b} ON ${b}.enterprise_id = r.enterprise_id
+                 AND ${b}.period = (r.period - ${sql.raw(`interval '${k} years'`)})::date`;
   });
   const figureCols = sql.raw(
     Object.values(figures)
@@ -171,16 +175,15 @@ export function featuresSql(
   // otherwise re-aggregate the reports once per enterprise.
   const parts: SQL[] = [];
   if (aggCols.length)
-    parts.push(sql`ag AS MATERIALIZED (SELECT r.enterprise_id, ${sql.join(aggCols, sql`, `)} FROM reports r
+    parts.push(sql`ag AS MATERIALIZED (SELECT r.enterprise_id, ${sql.join(aggCols, sql`, `)} FROM ${current} r
                     ${sql.join(pairJoins, sql` `)}
                     WHERE ${reportsWhere} GROUP BY r.enterprise_id)`);
   // "Latest" is the last report still in force: no older than the carry-forward the monitoring facts use.
   if (needsLatest)
-    parts.push(sql`lt AS MATERIALIZED (SELECT DISTINCT ON (r.enterprise_id) r.enterprise_id, ${figureCols} FROM reports r
+    parts.push(sql`lt AS MATERIALIZED (SELECT DISTINCT ON (r.enterprise_id) r.enterprise_id, ${figureCols} FROM ${current} r
                     WHERE ${reportsWhere} AND r.period >= ${lit(monthStart(period, -staleness.carryForwardMonths))}::date
                     ORDER BY r.enterprise_id, r.period DESC)`);
-  parts.push(sql`ho AS MATERIALIZED (SELECT h.enterprise_id, array_agg(DISTINCT h.kind) AS kinds FROM enterprise_honours h
-                  WHERE h.district_id = ${districtId} AND h.awarded_on <= ${lit(end)}::date GROUP BY h.enterprise_id)`);
+  parts.push(sql`ho AS MATERIALIZED (${honourKindsByEnterpriseSql(districtId, end)})`);
   parts.push(sql`tm AS MATERIALIZED (SELECT t.enterprise_id, array_agg(t.tier) AS tiers FROM tier_months t
                   WHERE t.district_id = ${districtId} AND t.month = ${lit(A)}::date GROUP BY t.enterprise_id)`);
   return sql`
@@ -188,13 +191,11 @@ export function featuresSql(
     SELECT e.id AS enterprise_id, e.subdistrict_id, e.fields, e.building_id, e.above_scale, e.registration_date,
            coalesce(ho.kinds, '{}'::text[]) AS honours, coalesce(tm.tiers, '{}'::text[]) AS tiers
            ${cols.length ? sql`, ${sql.join(cols, sql`, `)}` : sql``}
-    FROM enterprises e
+    FROM (${enterpriseRuleAttributesSql(districtId, parsePeriod(period))}) e
     ${aggCols.length ? sql`LEFT JOIN ag ON ag.enterprise_id = e.id` : sql``}
     ${needsLatest ? sql`LEFT JOIN lt ON lt.enterprise_id = e.id` : sql``}
     LEFT JOIN ho ON ho.enterprise_id = e.id
-    LEFT JOIN tm ON tm.enterprise_id = e.id
-    WHERE e.district_id = ${districtId} AND e.settled_on <= ${lit(end)}::date
-      AND (e.left_on IS NULL OR e.left_on >= ${lit(A)}::date)`;
+    LEFT JOIN tm ON tm.enterprise_id = e.id`;
 }
 
 /** How many years back a growth measure compares with. */

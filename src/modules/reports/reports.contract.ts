@@ -2,21 +2,26 @@
 import { z } from 'zod';
 import { idSchema, pageOf } from '../../platform/http/common.contract.ts';
 import { periodSchema } from '../../platform/time/period.ts';
+import { figureCatalogue, type FigureDimension, type FigureKey } from './figures.ts';
 import { consistencyIssues } from './reports.ts';
 
 const count = z.number().int('须为整数').min(0, '不能为负数').max(10_000_000);
 /** Integer yuan; up to 10万亿 (a safe integer). */
 const yuan = z.number().int('金额以元为单位，须为整数').min(0, '不能为负数').max(1e13);
 
-export const figuresSchema = z.object({
-  employees: count,
-  coreTalents: count,
-  operatingRevenue: yuan,
-  softwareRevenue: yuan,
-  softwareProductRevenue: yuan,
-  rdExpense: yuan,
-  usedArea: z.number().min(0, '不能为负数').max(10_000_000).multipleOf(0.01, '面积最多两位小数'),
-});
+const area = z.number().min(0, '不能为负数').max(10_000_000).multipleOf(0.01, '面积最多两位小数');
+const byDimension = { persons: count, money: yuan, area } as const satisfies Record<
+  FigureDimension,
+  z.ZodNumber
+>;
+
+/** The figures of a report, one field per catalogue entry (figures.ts), checked by its dimension. */
+export const figuresSchema = z.object(
+  Object.fromEntries(figureCatalogue.map((f) => [f.key, byDimension[f.dimension]])) as Record<
+    FigureKey,
+    z.ZodNumber
+  >,
+);
 
 export const reportBodySchema = figuresSchema
   .extend({

@@ -2,33 +2,34 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
-import type { Actor } from '../../platform/audit/audit.ts';
+import { auditFromSelect, type Actor } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { ImportRowError } from '../enterprises/enterprises.contract.ts';
 import type { EnterpriseLike } from '../enterprises/enterprises.policy.ts';
 import { normalizeUscc, validateUscc } from '../enterprises/uscc.ts';
 import { lastDayOf, type Period } from '../../platform/time/period.ts';
-import { consistencyIssues, moneyKeys, parseMoney, type Figures, type MoneyUnit } from './reports.ts';
+import {
+  buildingNamesSql,
+  enterpriseStaysSql,
+  lockEnterprisesByUscc,
+} from '../enterprises/enterprises.sql.ts';
+import { consistencyIssues, parseMoney, type MoneyUnit } from './reports.ts';
+import { figureCatalogue, isMoney, type FigureKey, type Figures } from './figures.ts';
+import { figureColumnList, figureSqlType, perFigure } from './reports.sql.ts';
 import { monthStart } from './reports.store.ts';
 
 export const MAX_REPORT_ROWS = 500_000;
 const MAX_LISTED_ERRORS = 1000;
 const BATCH = 2000;
 
-/** Template columns. Money columns state their unit in the header: （元） or （万元）. */
-export const reportColumns = [
+/** Template columns: the enterprise, then one per figure of the catalogue (its header), then the building. */
+export const reportColumns: readonly { key: ColumnKey; zh: string; required: boolean }[] = [
   { key: 'uscc', zh: '统一社会信用代码', required: true },
   { key: 'name', zh: '企业名称', required: false },
-  { key: 'employees', zh: '从业人员（人）', required: true },
-  { key: 'coreTalents', zh: '核心软信人才（人）', required: true },
-  { key: 'operatingRevenue', zh: '营业收入（万元）', required: true },
-  { key: 'softwareRevenue', zh: '软件业务收入（万元）', required: true },
-  { key: 'softwareProductRevenue', zh: '软件产品收入（万元）', required: true },
-  { key: 'rdExpense', zh: '研发投入（万元）', required: true },
-  { key: 'usedArea', zh: '使用面积（平方米）', required: true },
+  ...figureCatalogue.map((f) => ({ key: f.key, zh: f.header, required: true })),
   { key: 'building', zh: '所在楼宇', required: false },
-] as const;
-type ColumnKey = (typeof reportColumns)[number]['key'];
+];
+type ColumnKey = 'uscc' | 'name' | FigureKey | 'building';
 
 export interface HeaderMap {
   byCol: Map<number, ColumnKey>;
@@ -51,7 +52,7 @@ export function readHeader(cells: string[]): HeaderMap {
     if (!column) return;
     byCol.set(col, column.key);
     header.set(column.key, h);
-    if ((moneyKeys as readonly string[]).includes(column.key)) {
+    if (column.key !== 'uscc' && column.key !== 'name' && column.key !== 'building' && isMoney(column.key)) {
       const unit = /[（(](万元|元)[)）]$/.exec(h)?.[1] as MoneyUnit | undefined;
       if (unit) moneyUnit.set(column.key, unit);
       else errors.push({ row: 1, column: h, reason: '金额列须在列名中注明单位：（元）或（万元）' });
@@ -89,13 +90,14 @@ export function parseRow(
     const v = validateUscc(uscc);
     if (!v.ok) err('uscc', v.message);
   }
-  const int = (k: 'employees' | 'coreTalents') => {
-    const t = (cells.get(k) ?? '').replace(/[,，\s]/g, '');
+  const text = (k: FigureKey) => (cells.get(k) ?? '').replace(/[,，\s]/g, '');
+  const count = (k: FigureKey) => {
+    const t = text(k);
     if (!t) return (err(k, '必填'), 0);
     if (!/^\d+$/.test(t)) return (err(k, '须为非负整数'), 0);
     return Number(t);
   };
-  const money = (k: (typeof moneyKeys)[number]) => {
+  const money = (k: FigureKey) => {
     const t = cells.get(k) ?? '';
     if (!t.trim()) return (err(k, '必填'), 0);
     const unit = h.moneyUnit.get(k)!;
@@ -104,22 +106,22 @@ export function parseRow(
       return (err(k, unit === '元' ? '须为非负整数（元）' : '须为非负数，最多四位小数（万元）'), 0);
     return v;
   };
-  const areaText = (cells.get('usedArea') ?? '').replace(/[,，\s]/g, '');
-  let usedArea = 0;
-  if (!areaText) err('usedArea', '必填');
-  else if (!/^\d+(\.\d{1,2})?$/.test(areaText)) err('usedArea', '须为非负数，最多两位小数');
-  else usedArea = Number(areaText);
-  const f: Figures = {
-    employees: int('employees'),
-    coreTalents: int('coreTalents'),
-    operatingRevenue: money('operatingRevenue'),
-    softwareRevenue: money('softwareRevenue'),
-    softwareProductRevenue: money('softwareProductRevenue'),
-    rdExpense: money('rdExpense'),
-    usedArea,
+  const area = (k: FigureKey) => {
+    const t = text(k);
+    if (!t) return (err(k, '必填'), 0);
+    if (!/^\d+(\.\d{1,2})?$/.test(t)) return (err(k, '须为非负数，最多两位小数'), 0);
+    return Number(t);
   };
+  const read = { persons: count, money, area } as const;
+  // Errors are listed in this order: area figures first, then the others in catalogue order (as always).
+  const order = [
+    ...figureCatalogue.filter((x) => x.dimension === 'area'),
+    ...figureCatalogue.filter((x) => x.dimension !== 'area'),
+  ];
+  const values = new Map(order.map((x) => [x.key, read[x.dimension](x.key)]));
+  const f = Object.fromEntries(figureCatalogue.map((x) => [x.key, values.get(x.key)!])) as Figures;
   if (errors.length) return { errors };
-  for (const issue of consistencyIssues(f)) err(issue.path as ColumnKey, issue.message);
+  for (const issue of consistencyIssues(f)) err(issue.path, issue.message);
   if (errors.length) return { errors };
   return { value: { row, uscc, building: (cells.get('building') ?? '').trim(), ...f }, errors };
 }
@@ -155,14 +157,17 @@ const fail = (errors: ImportRowError[], total: number) =>
 async function stageBatch(tx: Tx, batch: StagedRow[]) {
   if (!batch.length) return;
   const values = sql.join(
-    batch.map(
-      (r) =>
-        sql`(${r.row}, ${r.uscc}, ${r.employees}, ${r.coreTalents}, ${r.operatingRevenue}, ${r.softwareRevenue}, ${r.softwareProductRevenue}, ${r.rdExpense}, ${r.usedArea.toFixed(2)}, ${r.building})`,
-    ),
+    batch.map((r) => {
+      const figures = figureCatalogue.map(
+        (f) => sql`${f.decimals ? r[f.key].toFixed(f.decimals) : r[f.key]}`,
+      );
+      return sql`(${r.row}, ${r.uscc}, ${sql.join(figures, sql`, `)}, ${r.building})`;
+    }),
     sql`, `,
   );
-  await tx.execute(sql`INSERT INTO report_stage (row_no, uscc, employees, core_talents, operating_revenue, software_revenue,
-    software_product_revenue, rd_expense, used_area, building) VALUES ${values}`);
+  await tx.execute(
+    sql`INSERT INTO report_stage (row_no, uscc, ${figureColumnList()}, building) VALUES ${values}`,
+  );
 }
 
 /**
@@ -180,8 +185,7 @@ export async function importReports(
   const period = opts.period;
   return db.transaction(async (tx) => {
     await tx.execute(sql`CREATE TEMP TABLE report_stage (
-      row_no int PRIMARY KEY, uscc text NOT NULL, employees int, core_talents int, operating_revenue bigint,
-      software_revenue bigint, software_product_revenue bigint, rd_expense bigint, used_area numeric(12,2), building text
+      row_no int PRIMARY KEY, uscc text NOT NULL, ${perFigure((f) => `${f.column} ${figureSqlType(f)}`)}, building text
     ) ON COMMIT DROP`);
     const errors: ImportRowError[] = [];
     let errorCount = 0;
@@ -226,11 +230,7 @@ export async function importReports(
     const usccCol = header.header.get('uscc') ?? '统一社会信用代码';
     const buildingCol = header.header.get('building') ?? '所在楼宇';
     // Each enterprise named is decided by the caller's policy, on its record as locked for this transaction.
-    const named = await rows<{ id: string; subdistrict_id: string }>(
-      tx,
-      sql`SELECT e.id::text, e.subdistrict_id::text FROM enterprises e
-          WHERE e.district_id = ${districtId} AND e.uscc IN (SELECT uscc FROM report_stage) FOR SHARE`,
-    );
+    const named = await lockEnterprisesByUscc(tx, districtId, sql`SELECT uscc FROM report_stage`);
     await tx.execute(
       sql`CREATE TEMP TABLE report_denied (enterprise_id uuid PRIMARY KEY, reason text NOT NULL) ON COMMIT DROP`,
     );
@@ -254,7 +254,7 @@ export async function importReports(
                         THEN '该企业在 ${sql.raw(period)} 不在本区'
                       ELSE '与第 ' || d.first_row || ' 行重复' END AS reason
           FROM report_stage s
-          LEFT JOIN enterprises e ON e.district_id = ${districtId} AND e.uscc = s.uscc
+          LEFT JOIN (${enterpriseStaysSql(districtId)}) e ON e.uscc = s.uscc
           LEFT JOIN report_denied dn ON dn.enterprise_id = e.id
           LEFT JOIN (SELECT uscc, min(row_no) AS first_row FROM report_stage GROUP BY uscc) d ON d.uscc = s.uscc
           WHERE e.id IS NULL OR dn.enterprise_id IS NOT NULL
@@ -263,8 +263,8 @@ export async function importReports(
         UNION ALL
           SELECT s.row_no, ${buildingCol}, '未知的楼宇“' || s.building || '”'
           FROM report_stage s
-          WHERE s.building <> '' AND NOT EXISTS (SELECT 1 FROM buildings b WHERE b.district_id = ${districtId}
-                AND (b.name = s.building OR b.code = s.building))
+          WHERE s.building <> '' AND NOT EXISTS (SELECT 1 FROM (${buildingNamesSql(districtId)}) b
+                WHERE b.name = s.building OR b.code = s.building)
         ORDER BY 1`,
     );
     if (setErrors.length) {
@@ -284,34 +284,35 @@ export async function importReports(
     // Resolve each staged row to its enterprise, building and current report, and classify it once.
     await tx.execute(sql`CREATE TEMP TABLE report_plan ON COMMIT DROP AS
       SELECT s.*, e.id AS enterprise_id,
-             (SELECT b.id FROM buildings b WHERE b.district_id = ${districtId} AND (b.name = s.building OR b.code = s.building) LIMIT 1) AS building_id,
+             (SELECT b.id FROM (${buildingNamesSql(districtId)}) b WHERE b.name = s.building OR b.code = s.building LIMIT 1) AS building_id,
              r.id AS current_id, r.version AS current_version,
              CASE WHEN r.id IS NULL THEN 'created'
-                  WHEN (r.employees, r.core_talents, r.operating_revenue, r.software_revenue, r.software_product_revenue, r.rd_expense, r.used_area)
-                     = (s.employees, s.core_talents, s.operating_revenue, s.software_revenue, s.software_product_revenue, s.rd_expense, s.used_area)
+                  WHEN (${figureColumnList('r')}) = (${figureColumnList('s')})
                   THEN 'unchanged' ELSE 'revised' END AS outcome,
              to_jsonb(r) AS before
       FROM report_stage s
-      JOIN enterprises e ON e.district_id = ${districtId} AND e.uscc = s.uscc
+      JOIN (${enterpriseStaysSql(districtId)}) e ON e.uscc = s.uscc
       LEFT JOIN reports r ON r.district_id = ${districtId} AND r.enterprise_id = e.id
                           AND r.period = ${monthStart(period)}::date AND r.is_current`);
     await tx.execute(sql`UPDATE reports r SET is_current = false FROM report_plan p
       WHERE r.district_id = ${districtId} AND r.id = p.current_id AND p.outcome = 'revised'`);
-    await tx.execute(sql`INSERT INTO reports (district_id, enterprise_id, period, version, is_current, employees, core_talents,
-        operating_revenue, software_revenue, software_product_revenue, rd_expense, used_area, building_id, source, batch_id, submitted_by, submitted_at)
+    await tx.execute(sql`INSERT INTO reports (district_id, enterprise_id, period, version, is_current, ${figureColumnList()},
+        building_id, source, batch_id, submitted_by, submitted_at)
       SELECT ${districtId}, p.enterprise_id, ${monthStart(period)}::date, coalesce(p.current_version, 0) + 1, true,
-             p.employees, p.core_talents, p.operating_revenue, p.software_revenue, p.software_product_revenue, p.rd_expense,
-             p.used_area, p.building_id, 'import', ${batchId}::uuid, ${actor.userId}::uuid, ${opts.submittedAt.toISOString()}::timestamptz
+             ${figureColumnList('p')}, p.building_id, 'import', ${batchId}::uuid, ${actor.userId}::uuid, ${opts.submittedAt.toISOString()}::timestamptz
       FROM report_plan p WHERE p.outcome <> 'unchanged'`);
-    await tx.execute(sql`INSERT INTO audit_log (district_id, actor_id, actor_label, action, entity, entity_id, before, after, note)
-      SELECT ${districtId}, ${actor.userId}::uuid, ${actor.label}, CASE p.outcome WHEN 'created' THEN 'create' ELSE 'update' END,
-             'report', p.enterprise_id::text || ':' || ${period},
-             CASE WHEN p.outcome = 'revised' THEN p.before - 'district_id' ELSE NULL END,
-             jsonb_build_object('employees', p.employees, 'coreTalents', p.core_talents, 'operatingRevenue', p.operating_revenue,
-               'softwareRevenue', p.software_revenue, 'softwareProductRevenue', p.software_product_revenue,
-               'rdExpense', p.rd_expense, 'usedArea', p.used_area, 'version', coalesce(p.current_version, 0) + 1),
-             'import batch ' || ${batchId}
-      FROM report_plan p WHERE p.outcome <> 'unchanged'`);
+    // One audit event per written row, as a single report's save records it (platform/audit).
+    await auditFromSelect(
+      tx,
+      actor,
+      sql`SELECT CASE p.outcome WHEN 'created' THEN 'create' ELSE 'update' END AS action,
+                 'report' AS entity, p.enterprise_id::text || ':' || ${period} AS entity_id,
+                 CASE WHEN p.outcome = 'revised' THEN p.before - 'district_id' ELSE NULL END AS before,
+                 jsonb_build_object(${perFigure((f) => `'${f.key}', p.${f.column}`)},
+                   'version', coalesce(p.current_version, 0) + 1) AS after,
+                 'import batch ' || ${batchId} AS note
+          FROM report_plan p WHERE p.outcome <> 'unchanged'`,
+    );
     const [counts] = await rows<{ created: number; revised: number; unchanged: number }>(
       tx,
       sql`SELECT count(*) FILTER (WHERE outcome = 'created')::int AS created,

@@ -1,14 +1,20 @@
 // The only SQL about reports: save with versions, read history, coverage and missing reports, bulk import.
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { reports } from './reports.schema.ts';
 import type { Report, ReportBody } from './reports.contract.ts';
-import { sameFigures, type Figures } from './reports.ts';
+import { sameFigures } from './reports.ts';
+import { figureCatalogue, figureKeys, type FigureKey, type Figures } from './figures.ts';
+import { enterpriseStaysSql, enterprisesPresentInMonthSql } from '../enterprises/enterprises.sql.ts';
+import { unitsInOrderSql } from '../units/units.store.ts';
 import { deadlineEnd, onTime, reportDeadline } from '../../platform/time/deadline.ts';
 import { lastDayOf, type Period } from '../../platform/time/period.ts';
 import type { EnterpriseScope } from '../enterprises/enterprises.policy.ts';
+
+// Read by other modules (table ownership): the fragments live in reports.sql.ts; re-exported for their importers.
+export { firstSubmissionsSql, reportFiledSql } from './reports.sql.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
 export const monthStart = (p: Period | string) => `${p}-01`;
@@ -20,13 +26,7 @@ export function toReport(r: ReportRow, deadlineDay: number, firstSubmittedAt?: D
     enterpriseId: r.enterpriseId,
     period: periodOf(r.period),
     version: r.version,
-    employees: r.employees,
-    coreTalents: r.coreTalents,
-    operatingRevenue: Number(r.operatingRevenue),
-    softwareRevenue: Number(r.softwareRevenue),
-    softwareProductRevenue: Number(r.softwareProductRevenue),
-    rdExpense: Number(r.rdExpense),
-    usedArea: Number(r.usedArea),
+    ...figuresOf(r),
     buildingId: r.buildingId,
     source: r.source,
     submittedAt: new Date(r.submittedAt).toISOString(),
@@ -36,15 +36,24 @@ export function toReport(r: ReportRow, deadlineDay: number, firstSubmittedAt?: D
   };
 }
 
-export const figuresOf = (r: ReportRow): Figures => ({
-  employees: r.employees,
-  coreTalents: r.coreTalents,
-  operatingRevenue: Number(r.operatingRevenue),
-  softwareRevenue: Number(r.softwareRevenue),
-  softwareProductRevenue: Number(r.softwareProductRevenue),
-  rdExpense: Number(r.rdExpense),
-  usedArea: Number(r.usedArea),
-});
+export const figuresOf = (r: Pick<ReportRow, FigureKey>): Figures =>
+  Object.fromEntries(figureKeys.map((k) => [k, Number(r[k])])) as Figures;
+
+/** Figures as the reports table's columns take them: numeric columns (area) as decimal strings. */
+const figureValues = (f: Figures) =>
+  Object.fromEntries(
+    figureCatalogue.map((x) => [x.key, x.decimals ? f[x.key].toFixed(x.decimals) : f[x.key]]),
+  ) as Pick<typeof reports.$inferInsert, FigureKey>;
+
+/** A report's figures as CSV fields, in catalogue order (the COPY's column order). */
+function figureCsv(r: Figures): string {
+  let out = '';
+  for (const f of figureCatalogue) {
+    const v = r[f.key];
+    out += `${out ? ',' : ''}${f.decimals ? v.toFixed(f.decimals) : v}`;
+  }
+  return out;
+}
 
 const where = (districtId: string, enterpriseId: string) =>
   and(eq(reports.districtId, districtId), eq(reports.enterpriseId, enterpriseId));
@@ -157,13 +166,7 @@ export async function saveReport(
         period: monthStart(body.period),
         version: (current?.version ?? 0) + 1,
         isCurrent: true,
-        employees: body.employees,
-        coreTalents: body.coreTalents,
-        operatingRevenue: body.operatingRevenue,
-        softwareRevenue: body.softwareRevenue,
-        softwareProductRevenue: body.softwareProductRevenue,
-        rdExpense: body.rdExpense,
-        usedArea: body.usedArea.toFixed(2),
+        ...figureValues(body),
         buildingId: body.buildingId,
         source,
         submittedBy: actor.userId,
@@ -213,12 +216,13 @@ export async function coverage(
                count(e.id)::int AS expected,
                count(r.enterprise_id)::int AS reported,
                count(r.enterprise_id) FILTER (WHERE r.first_at <= ${dueEnd}::timestamptz)::int AS on_time
-        FROM units u
-        LEFT JOIN enterprises e ON e.district_id = u.district_id AND e.subdistrict_id = u.id AND ${expectedSql(period)} ${scopeSql(scope)}
+        FROM (${unitsInOrderSql(districtId)}) u
+        LEFT JOIN (${enterprisesPresentInMonthSql(districtId, sql`${monthStart(period)}::date`)}) e
+               ON e.subdistrict_id = u.id ${scopeSql(scope)}
         LEFT JOIN (SELECT enterprise_id, min(submitted_at) AS first_at FROM reports
                    WHERE district_id = ${districtId} AND period = ${monthStart(period)}::date GROUP BY enterprise_id) r
                ON r.enterprise_id = e.id
-        WHERE u.district_id = ${districtId} AND u.kind = 'subdistrict'
+        WHERE u.kind = 'subdistrict'
         GROUP BY u.id, u.name, u.position ORDER BY u.position`,
   );
   const subdistricts = found
@@ -238,13 +242,6 @@ export async function coverage(
   };
 }
 
-// ---- read by other modules (table ownership) ----
-
-/** Condition: the enterprise `enterpriseId` (an SQL expression) has filed `period`, in any version. */
-export const reportFiledSql = (districtId: string, enterpriseId: SQL, period: Period): SQL =>
-  sql`EXISTS (SELECT 1 FROM ${reports} WHERE ${reports.districtId} = ${districtId}
-              AND ${reports.enterpriseId} = ${enterpriseId} AND ${reports.period} = ${monthStart(period)}::date)`;
-
 /** Enterprises that should have reported a month and have not, with their last reported month. */
 export async function missingReports(
   db: Queryable,
@@ -253,9 +250,9 @@ export async function missingReports(
   scope: EnterpriseScope,
   q: { subdistrictId?: string | undefined; page: number; pageSize: number },
 ) {
-  const filter = sql`e.district_id = ${districtId} AND ${expectedSql(period)} ${scopeSql(scope)}
+  const filter = sql`${expectedSql(period)} ${scopeSql(scope)}
     ${q.subdistrictId ? sql`AND e.subdistrict_id = ${q.subdistrictId}` : sql``}
-    AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.district_id = e.district_id AND r.enterprise_id = e.id
+    AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.district_id = ${districtId} AND r.enterprise_id = e.id
                     AND r.period = ${monthStart(period)}::date)`;
   const items = await rows<{
     id: string;
@@ -269,14 +266,14 @@ export async function missingReports(
   }>(
     db,
     sql`SELECT e.id::text, e.uscc, e.name, u.id::text AS sub_id, u.name AS sub_name, e.contact_person, e.contact_phone,
-               (SELECT to_char(max(r.period), 'YYYY-MM') FROM reports r WHERE r.district_id = e.district_id AND r.enterprise_id = e.id) AS last_reported
-        FROM enterprises e JOIN units u ON u.district_id = e.district_id AND u.id = e.subdistrict_id
+               (SELECT to_char(max(r.period), 'YYYY-MM') FROM reports r WHERE r.district_id = ${districtId} AND r.enterprise_id = e.id) AS last_reported
+        FROM (${enterpriseStaysSql(districtId)}) e JOIN (${unitsInOrderSql(districtId)}) u ON u.id = e.subdistrict_id
         WHERE ${filter}
         ORDER BY u.position, e.name LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
   );
   const [total] = await rows<{ n: number }>(
     db,
-    sql`SELECT count(*)::int AS n FROM enterprises e WHERE ${filter}`,
+    sql`SELECT count(*)::int AS n FROM (${enterpriseStaysSql(districtId)}) e WHERE ${filter}`,
   );
   return {
     items: items.map((i) => ({
@@ -341,21 +338,15 @@ export async function bulkInsertReports(
             monthStart(r.period),
             1,
             't',
-            r.employees,
-            r.coreTalents,
-            r.operatingRevenue,
-            r.softwareRevenue,
-            r.softwareProductRevenue,
-            r.rdExpense,
-            r.usedArea.toFixed(2),
+            figureCsv(r),
             source_,
             r.submittedAt.toISOString(),
           ].join(','),
         )
         .join('\n');
       await copy(
-        `COPY reports (district_id, enterprise_id, period, version, is_current, employees, core_talents, operating_revenue,
-           software_revenue, software_product_revenue, rd_expense, used_area, source, submitted_at) FROM '/dev/blob' WITH (FORMAT csv)`,
+        `COPY reports (district_id, enterprise_id, period, version, is_current, ${figureCatalogue.map((f) => f.column).join(', ')},
+           source, submitted_at) FROM '/dev/blob' WITH (FORMAT csv)`,
         new Blob([csv]),
       );
     } else {
@@ -366,13 +357,7 @@ export async function bulkInsertReports(
           period: monthStart(r.period),
           version: 1,
           isCurrent: true,
-          employees: r.employees,
-          coreTalents: r.coreTalents,
-          operatingRevenue: r.operatingRevenue,
-          softwareRevenue: r.softwareRevenue,
-          softwareProductRevenue: r.softwareProductRevenue,
-          rdExpense: r.rdExpense,
-          usedArea: r.usedArea.toFixed(2),
+          ...figureValues(r),
           source: source_,
           submittedAt: r.submittedAt,
         })),
@@ -398,21 +383,7 @@ export async function expectedEnterprises(
 ) {
   return rows<{ uscc: string; name: string }>(
     db,
-    sql`SELECT e.uscc, e.name FROM enterprises e WHERE e.district_id = ${districtId} AND ${expectedSql(period)} ${scopeSql(scope)}
+    sql`SELECT e.uscc, e.name FROM (${enterpriseStaysSql(districtId)}) e WHERE ${expectedSql(period)} ${scopeSql(scope)}
         ORDER BY e.name`,
   );
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Typed SQL fragments for other modules' queries (monitoring's reporting rates)
-// ---------------------------------------------------------------------------------------------------------------
-
-/**
- * Rows (enterprise_id, period, first_at): when each enterprise first reported each month from `from` to `to`
- * ('YYYY-MM-01'), corrections aside — what being on time is judged by.
- */
-export const firstSubmissionsSql = (districtId: string, from: string, to: string): SQL =>
-  sql`SELECT ${reports.enterpriseId} AS enterprise_id, ${reports.period} AS period, min(${reports.submittedAt}) AS first_at
-      FROM ${reports}
-      WHERE ${reports.districtId} = ${districtId} AND ${reports.period} BETWEEN ${from}::date AND ${to}::date
-      GROUP BY ${reports.enterpriseId}, ${reports.period}`;

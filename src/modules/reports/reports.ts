@@ -1,62 +1,39 @@
-// Pure rules of monthly reports: figures' consistency, implausible-jump warnings, money units.
+// Pure rules of monthly reports: figures' consistency, implausible-jump warnings, money units. The figures themselves
+// (keys, labels, kinds, which is part of which) are the catalogue's (figures.ts).
+import {
+  figure,
+  figureCatalogue,
+  figureKeys,
+  figureLabels,
+  flowKeys,
+  stockKeys,
+  type FigureKey,
+  type Figures,
+} from './figures.ts';
 
-export interface Figures {
-  employees: number;
-  coreTalents: number;
-  operatingRevenue: number;
-  softwareRevenue: number;
-  softwareProductRevenue: number;
-  rdExpense: number;
-  usedArea: number;
-}
-
-export const figureKeys = [
-  'employees',
-  'coreTalents',
-  'operatingRevenue',
-  'softwareRevenue',
-  'softwareProductRevenue',
-  'rdExpense',
-  'usedArea',
-] as const satisfies readonly (keyof Figures)[];
-
-export const moneyKeys = [
-  'operatingRevenue',
-  'softwareRevenue',
-  'softwareProductRevenue',
-  'rdExpense',
-] as const;
-
-export const figureLabels: Record<keyof Figures, { zh: string; en: string }> = {
-  employees: { zh: '从业人员', en: 'Employees' },
-  coreTalents: { zh: '核心软信人才', en: 'Core software talents' },
-  operatingRevenue: { zh: '营业收入', en: 'Operating revenue' },
-  softwareRevenue: { zh: '软件业务收入', en: 'Software business revenue' },
-  softwareProductRevenue: { zh: '软件产品收入', en: 'Software product revenue' },
-  rdExpense: { zh: '研发投入', en: 'R&D expenditure' },
-  usedArea: { zh: '使用面积', en: 'Used floor area' },
-};
+export { figureKeys, figureLabels, moneyKeys, type Figures } from './figures.ts';
 
 export interface FigureIssue {
-  path: keyof Figures;
+  path: FigureKey;
   message: string;
 }
 
-/** Rules every report must keep: the parts never exceed the whole. */
+/** Rules every report must keep: the parts never exceed the whole (each figure's `partOf` in the catalogue). */
 export function consistencyIssues(f: Figures): FigureIssue[] {
   const issues: FigureIssue[] = [];
-  if (f.coreTalents > f.employees)
-    issues.push({ path: 'coreTalents', message: '核心软信人才不能多于从业人员' });
-  if (f.softwareRevenue > f.operatingRevenue)
-    issues.push({ path: 'softwareRevenue', message: '软件业务收入不能大于营业收入' });
-  if (f.softwareProductRevenue > f.softwareRevenue) {
-    issues.push({ path: 'softwareProductRevenue', message: '软件产品收入不能大于软件业务收入' });
+  for (const part of figureCatalogue) {
+    if (part.partOf === null) continue;
+    const whole = figure(part.partOf);
+    if (f[part.key] > f[whole.key]) {
+      const more = part.dimension === 'persons' ? '多于' : '大于';
+      issues.push({ path: part.key, message: `${part.labels.zh}不能${more}${whole.labels.zh}` });
+    }
   }
   return issues;
 }
 
 export interface JumpWarning {
-  path: keyof Figures;
+  path: FigureKey;
   previous: number;
   current: number;
   message: string;
@@ -71,7 +48,7 @@ export function jumpWarnings(current: Figures, history: Figures[]): JumpWarning[
   if (!last) return [];
   const warnings: JumpWarning[] = [];
   const pct = (a: number, b: number) => Math.round(((a - b) / b) * 100);
-  const stock = (key: 'employees' | 'coreTalents' | 'usedArea', minAbs: number) => {
+  const stock = (key: FigureKey, minAbs: number) => {
     const a = current[key];
     const b = last[key];
     if (b > 0 && Math.abs(a - b) >= minAbs && (a > b * 1.5 || a < b * 0.5)) {
@@ -90,11 +67,14 @@ export function jumpWarnings(current: Figures, history: Figures[]): JumpWarning[
       });
     }
   };
-  stock('employees', 20);
-  stock('coreTalents', 10);
-  stock('usedArea', 200);
+  // Stocks first, then flows, each in catalogue order.
+  for (const key of stockKeys) {
+    const jump = figure(key).jump;
+    if (jump !== null && typeof jump === 'object') stock(key, jump.minChange);
+  }
   const recent = history.slice(0, 3);
-  for (const key of ['operatingRevenue', 'softwareRevenue'] as const) {
+  for (const key of flowKeys) {
+    if (figure(key).jump !== 'recentAverage') continue;
     const avg = recent.reduce((s, h) => s + h[key], 0) / recent.length;
     const a = current[key];
     if (avg > 0 && (a > avg * 3 || (a < avg / 3 && avg - a > 100_000))) {

@@ -138,3 +138,8 @@ export async function subdistrictsOf(
     .from(units)
     .where(and(eq(units.districtId, districtId), eq(units.kind, 'subdistrict')));
 }
+
+/** Rows (id, name, kind, position): every unit of the district with its kind and its place in the plan's order. */
+export const unitsInOrderSql = (districtId: string): SQL =>
+  sql`SELECT ${units.id} AS id, ${units.name} AS name, ${units.kind} AS kind, ${units.position} AS position
+      FROM ${units} WHERE ${units.districtId} = ${districtId}`;

@@ -1,5 +1,5 @@
 // Records every change to data (who, when, what, before, after) and reads a record's trail.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/db.ts';
 import { auditLog } from './audit.schema.ts';
 import { AUDIT_ID_MAX, type AuditEntry } from './audit.contract.ts';
@@ -54,6 +54,17 @@ export async function audit(db: Queryable, actor: Actor, ...events: AuditEvent[]
       })),
     );
   }
+}
+
+/**
+ * Writes one audit row per row of `select` in the caller's transaction — for imports too large to bring through
+ * Node.js. `select` yields the columns (action, entity, entity_id, before, after, note) of each event; before and after
+ * are jsonb (or NULL). The actor is the same for every row; the chain (seq, hash) is set by the database as for audit().
+ */
+export async function auditFromSelect(db: Queryable, actor: Actor, select: SQL): Promise<void> {
+  await db.execute(sql`INSERT INTO ${auditLog} (district_id, actor_id, actor_label, action, entity, entity_id, before, after, note)
+    SELECT ${actor.districtId}, ${actor.userId}::uuid, ${actor.label}, ev.action, ev.entity, ev.entity_id, ev.before, ev.after, ev.note
+    FROM (${select}) ev`);
 }
 
 /** A refused request of a signed-in user, as the error mapping sees it. */

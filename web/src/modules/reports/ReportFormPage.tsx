@@ -1,6 +1,6 @@
-// /enterprises/:id/reports/:period (and …/new → the last closed month) — one month's report: the seven figures beside
-// last period's values and the change, checked with the contract's schema, implausible jumps flagged by the server
-// (yellow, never blocking), the outcome after saving, and every earlier version of the month.
+// /enterprises/:id/reports/:period (and …/new → the last closed month) — one month's report: the catalogue's
+// figures beside last period's values and the change, checked with the contract's schema, implausible jumps flagged
+// by the server (yellow, never blocking), the outcome after saving, and every earlier version of the month.
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ProForm, ProFormSelect, ProFormTextArea } from '@ant-design/pro-components';
 import {
@@ -40,7 +40,16 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useBuildings, useEnterprise } from '../enterprises/enterprises.api.ts';
-import { figureKeys, figureKind, figureText, figureUnit, isMoneyKey, type FigureKey } from './figures.ts';
+import {
+  figureKeys,
+  figureKind,
+  figureText,
+  figureUnit,
+  isMoneyKey,
+  partKeys,
+  type FigureKey,
+  type MoneyKey,
+} from './figures.ts';
 import { convertText, moneyUnitOptions, textToYuan, type MoneyUnit } from './money.ts';
 import { dayjsToPeriod, lastClosedPeriod, periodToDayjs, type Period } from './periods.ts';
 import { mayFileReport } from './reports.access.ts';
@@ -53,33 +62,19 @@ type Detail = z.infer<typeof reportDetailSchema>;
 type Warning = z.infer<typeof warningSchema>;
 type Saved = { outcome: 'created' | 'revised' | 'unchanged'; version: number; warnings: Warning[] };
 
-interface FormValues {
-  employees?: number | null;
-  coreTalents?: number | null;
-  operatingRevenue?: string;
-  softwareRevenue?: string;
-  softwareProductRevenue?: string;
-  rdExpense?: string;
-  usedArea?: number | null;
+/** One field per figure of the catalogue: money as typed text (exact in 元 or 万元), counts and area as numbers. */
+type FormValues = { [K in MoneyKey]?: string } & { [K in Exclude<FigureKey, MoneyKey>]?: number | null } & {
   buildingId?: string | null;
   note?: string;
-}
+};
 
 const formKeys = new Set<string>([...figureKeys, 'buildingId', 'note']);
 
 function fromReport(r: Report | null, unit: MoneyUnit, buildingId: string | null): FormValues {
   if (!r) return { buildingId };
-  return {
-    employees: r.employees,
-    coreTalents: r.coreTalents,
-    operatingRevenue: figureText('operatingRevenue', r.operatingRevenue, unit),
-    softwareRevenue: figureText('softwareRevenue', r.softwareRevenue, unit),
-    softwareProductRevenue: figureText('softwareProductRevenue', r.softwareProductRevenue, unit),
-    rdExpense: figureText('rdExpense', r.rdExpense, unit),
-    usedArea: r.usedArea,
-    buildingId: r.buildingId,
-    note: r.note ?? undefined,
-  };
+  const values: Record<string, unknown> = { buildingId: r.buildingId, note: r.note ?? undefined };
+  for (const key of figureKeys) values[key] = isMoneyKey(key) ? figureText(key, r[key], unit) : r[key];
+  return values as FormValues;
 }
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -121,8 +116,7 @@ function toBody(
   if (!parsed.success) {
     // the parts-not-exceeding-the-whole rules come from the contract in Chinese: name them in the UI's language
     const translated = issuePaths(parsed.error.issues).map((i) =>
-      i.path.length === 1 &&
-      ['coreTalents', 'softwareRevenue', 'softwareProductRevenue'].includes(String(i.path[0]))
+      i.path.length === 1 && (partKeys as readonly string[]).includes(String(i.path[0]))
         ? { ...i, message: t(`reports.form.consistency.${String(i.path[0])}`, { defaultValue: i.message }) }
         : i,
     );
@@ -179,7 +173,7 @@ function Comparison({
         <Typography.Text type="warning" className="mtx-figure-warning">
           <ExclamationCircleOutlined />{' '}
           {i18n.language === 'en-US'
-            ? t('reports.form.warningText', { label: t(`reports.figure.${figure}`) })
+            ? t('reports.form.warningText', { label: t(`reportFigures.label.${figure}`) })
             : warning.message}
         </Typography.Text>
       )}
@@ -346,7 +340,7 @@ function ReportForm({
               {warnings.map((w) => (
                 <li key={w.path}>
                   {i18n.language === 'en-US'
-                    ? t('reports.form.warningText', { label: t(`reports.figure.${w.path}`) })
+                    ? t('reports.form.warningText', { label: t(`reportFigures.label.${w.path}`) })
                     : w.message}
                 </li>
               ))}
@@ -425,9 +419,9 @@ function ReportForm({
             return (
               <Form.Item
                 key={key}
-                label={t(`reports.figure.${key}`)}
+                label={t(`reportFigures.label.${key}`)}
                 required
-                tooltip={t(`reports.figureHelp.${key}`)}
+                tooltip={t(`reportFigures.help.${key}`)}
                 className="mtx-figure"
               >
                 <div className="mtx-figure-row">
@@ -441,7 +435,7 @@ function ReportForm({
                           status={warn ? 'warning' : undefined}
                           placeholder={unit === '万元' ? '0.0000' : '0'}
                           aria-label={t('reports.form.fieldAria', {
-                            label: t(`reports.figure.${key}`),
+                            label: t(`reportFigures.label.${key}`),
                             unit: suffix,
                           })}
                           onBlur={onBlur}
@@ -455,7 +449,7 @@ function ReportForm({
                           status={warn ? 'warning' : undefined}
                           placeholder="0"
                           aria-label={t('reports.form.fieldAria', {
-                            label: t(`reports.figure.${key}`),
+                            label: t(`reportFigures.label.${key}`),
                             unit: suffix,
                           })}
                           onBlur={onBlur}

@@ -65,7 +65,7 @@ export function ReportVersions({
       render: (v: string) => <Tag>{t(`reports.source.${v}`, { defaultValue: v })}</Tag>,
     },
     ...figureKeys.map((key) => ({
-      title: `${t(`reports.figure.${key}`)}${isMoneyKey(key) ? t('reports.unit.wanSuffix') : ''}`,
+      title: `${t(`reportFigures.label.${key}`)}${isMoneyKey(key) ? t('reports.unit.wanSuffix') : ''}`,
       dataIndex: key,
       width: isMoneyKey(key) ? 150 : 110,
       align: 'right' as const,

@@ -1,23 +1,51 @@
-// The seven figures of a monthly report as the web app shows them: kind (count, money, area), unit, i18n label.
-import { figureKeys, type Figures } from '@contracts/modules/reports/reports.ts';
+// The figures of a monthly report as the web app shows them: kind (count, money, area), unit, texts — all read from
+// the server's figure catalogue (@contracts/modules/reports/figures.ts), so a new figure appears here by itself.
+import {
+  figureCatalogue,
+  figureKeys,
+  isMoney,
+  type FigureKey,
+  type Figures,
+  type MoneyKey,
+} from '@contracts/modules/reports/figures.ts';
+import type { Texts } from '../../app/module.ts';
 import type { MoneyUnit } from './money.ts';
 import { formatWan, yuanToText } from './money.ts';
 
-export type FigureKey = keyof Figures;
+export type { FigureKey, Figures, MoneyKey };
+/** Figures that are part of another (核心软信人才 ≤ 从业人员): the consistency rules' paths. */
+export const partKeys: readonly FigureKey[] = figureCatalogue
+  .filter((f) => f.partOf !== null)
+  .map((f) => f.key);
 export type FigureKind = 'count' | 'money' | 'area';
 export { figureKeys };
 
-export const figureKind: Record<FigureKey, FigureKind> = {
-  employees: 'count',
-  coreTalents: 'count',
-  operatingRevenue: 'money',
-  softwareRevenue: 'money',
-  softwareProductRevenue: 'money',
-  rdExpense: 'money',
-  usedArea: 'area',
-};
+const kindOf = { persons: 'count', money: 'money', area: 'area' } as const;
 
-export const isMoneyKey = (k: FigureKey) => figureKind[k] === 'money';
+export const figureKind = Object.fromEntries(
+  figureCatalogue.map((f) => [f.key, kindOf[f.dimension]]),
+) as Record<FigureKey, FigureKind>;
+
+export const isMoneyKey = (k: FigureKey) => isMoney(k);
+
+/**
+ * The figures' texts, under the reports module's own top-level key: `reportFigures.label.<key>` (从业人员 / Employees)
+ * and `reportFigures.help.<key>` (the form's tooltip).
+ */
+export const figureTexts: { 'zh-CN': Texts; 'en-US': Texts } = {
+  'zh-CN': {
+    reportFigures: {
+      label: Object.fromEntries(figureCatalogue.map((f) => [f.key, f.labels.zh])),
+      help: Object.fromEntries(figureCatalogue.map((f) => [f.key, f.help.zh])),
+    },
+  },
+  'en-US': {
+    reportFigures: {
+      label: Object.fromEntries(figureCatalogue.map((f) => [f.key, f.labels.en])),
+      help: Object.fromEntries(figureCatalogue.map((f) => [f.key, f.help.en])),
+    },
+  },
+};
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 

@@ -1,6 +1,7 @@
 // The reports web module: its routes, menu entries and access, for the one list in modules/index.ts.
 import type { WebModule } from '../../app/module.ts';
 import * as access from './reports.access.ts';
+import { figureTexts } from './figures.ts';
 import { reportMenuItems } from './menu.tsx';
 import { reportRoutes } from './routes.tsx';
 
@@ -9,4 +10,5 @@ export const reportsModule: WebModule = {
   routes: reportRoutes,
   menu: reportMenuItems,
   access,
+  locales: figureTexts,
 };

@@ -11,11 +11,10 @@ import { loadPlanFile, monitoringSettings, type LoadResult } from './modules/pla
 import { allUnits } from './modules/units/units.store.ts';
 import { bulkInsertRegistry, countEnterprises } from './modules/enterprises/enterprises.store.ts';
 import { generateDemoDistrict } from './modules/demo/demo.ts';
-import { iterateReports, settlementOf } from './modules/demo/reports.ts';
+import { demoSubmittedAt, iterateReports, settlementOf } from './modules/demo/reports.ts';
 import { bulkInsertReports } from './modules/reports/reports.store.ts';
 import { lastClosedMonth, lastComputedAt, recompute } from './modules/monitoring/monitoring.store.ts';
 import { tierRun, tiersDigest } from './modules/policies/tiers.store.ts';
-import { nextPeriod, parsePeriod, periodMonth } from './platform/time/period.ts';
 import { parsePolicyFile } from './modules/policies/policy-file.ts';
 import { createPolicy, listPolicies } from './modules/policies/policies.store.ts';
 import { evaluatePolicies, policyPeriod } from './modules/policies/evaluation.store.ts';
@@ -122,7 +121,8 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
     let reportCount = 0;
     if (opts.reports !== false) {
       const idByUscc = await enterpriseIdsByUscc(tx, districtId);
-      const last = lastClosedMonth(opts.now ?? new Date());
+      const now = opts.now ?? new Date();
+      const last = lastClosedMonth(now);
       const to = last > DEMO_AS_OF.slice(0, 7) ? last : DEMO_AS_OF.slice(0, 7);
       reportCount = await bulkInsertReports(
         tx,
@@ -134,17 +134,10 @@ export async function ensureDemo(db: Db, districtId: string, opts: DemoOptions) 
             to,
             asOf: DEMO_AS_OF,
           })) {
-            const period = parsePeriod(r.period);
-            // Filed between the 1st and the 12th of the next month at 10:00: most by the deadline (the 10th, or the
-            // working day it moves to), the 11th and 12th late unless the deadline moved past them. On time is
-            // judged later against platform/time's deadline, so the figures agree with it whatever the calendar.
-            const day = 1 + ((r.employees * 7 + periodMonth(period)) % 12);
-            const next = nextPeriod(period);
-            yield {
-              ...r,
-              enterpriseId: idByUscc.get(r.uscc)!,
-              submittedAt: new Date(`${next}-${String(day).padStart(2, '0')}T10:00:00+08:00`),
-            };
+            const submittedAt = demoSubmittedAt(r);
+            // History never lies in the future: on the 3rd, the reports due by the 10th are only partly in.
+            if (submittedAt.getTime() > now.getTime()) continue;
+            yield { ...r, enterpriseId: idByUscc.get(r.uscc)!, submittedAt };
           }
         })(),
         'demo',

@@ -84,7 +84,13 @@ describe('a deadline on a Sunday moves to the Monday', () => {
     clock = new Date('2026-05-20T02:00:00Z');
     expect((await admin.request('POST', '/api/monitoring/recompute')).statusCode).toBe(200);
     const o = (await admin.get('/api/monitoring/overview')).json();
-    expect(o.reporting).toEqual({ period: '2026-04', expected: 4, reported: 3, onTime: 2 });
+    expect(o.reporting).toEqual({
+      period: '2026-04',
+      expected: 4,
+      reported: 3,
+      onTime: 2,
+      deadline: '2026-05-11',
+    });
   });
 
   it('reminds only after the moved deadline has ended', async () => {

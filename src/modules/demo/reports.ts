@@ -10,7 +10,9 @@ import { isCivilDate } from '../../platform/time/date.ts';
 import {
   isPeriod,
   lastDayOf,
+  nextPeriod,
   parsePeriod,
+  periodMonth,
   periodOfDate,
   periodOfOrdinal,
   periodOrdinal,
@@ -545,4 +547,15 @@ export function* iterateReports(
     index++;
     for (const row of batch) yield row as DemoReportRow;
   }
+}
+
+/**
+ * When a demo report was filed: between the 1st and the 12th of the next month at 10:00 in Shanghai — most by the
+ * deadline (the 10th, or the working day it moves to), the 11th and 12th late unless the deadline moved past them.
+ * On time is judged later against platform/time's deadline, so the figures agree with it whatever the calendar.
+ */
+export function demoSubmittedAt(r: Pick<DemoReport, 'period' | 'employees'>): Date {
+  const period = parsePeriod(r.period);
+  const day = 1 + ((r.employees * 7 + periodMonth(period)) % 12);
+  return new Date(`${nextPeriod(period)}-${String(day).padStart(2, '0')}T10:00:00+08:00`);
 }

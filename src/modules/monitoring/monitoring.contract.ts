@@ -72,6 +72,8 @@ export const overviewSchema = z.object({
       expected: z.number().int(),
       reported: z.number().int(),
       onTime: z.number().int(),
+      /** The month's report deadline ('YYYY-MM-DD', moved off weekends and holidays): until it ends, firms still file. */
+      deadline: z.string(),
     })
     .nullable(),
 });

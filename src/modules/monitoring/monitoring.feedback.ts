@@ -50,7 +50,12 @@ export interface FeedbackReport {
  * Asked of the notifications module through `notifications.requested` (inbox and delivery, once per dedupe key);
  * returns how many were asked for.
  */
-export async function sendAlerts(db: Db, districtId: string, summary: RecomputeSummary): Promise<number> {
+export async function sendAlerts(
+  db: Db,
+  districtId: string,
+  summary: RecomputeSummary,
+  now: Date,
+): Promise<number> {
   const ctx = await monitoringContext(db, districtId);
   const view = await loadPlanView(db, districtId);
   if (!ctx || !view) return 0;
@@ -73,17 +78,22 @@ export async function sendAlerts(db: Db, districtId: string, summary: RecomputeS
       });
     }
   }
-  // Reporting rate: a subdistrict whose share of reporting enterprises fell by the threshold or more.
+  // Reporting rate: a subdistrict whose share of reporting enterprises fell by the threshold or more — judged only
+  // once the month's (moved) deadline has ended: before it, firms still filing are not missing.
   const month = summary.to as Period;
   const prev = previousPeriod(month);
   const day = ctx.settings.reportDeadlineDay;
-  const [now, before] = await Promise.all([
+  if (!deadlineEnded(month, day, now)) {
+    await request(db, districtId, out);
+    return out.length;
+  }
+  const [current, before] = await Promise.all([
     coverage(db, districtId, month, day, { all: true }),
     coverage(db, districtId, prev, day, { all: true }),
   ]);
   const rate = (x: { expected: number; reported: number }) =>
     x.expected ? (x.reported / x.expected) * 100 : null;
-  for (const s of now.subdistricts) {
+  for (const s of current.subdistricts) {
     const b = before.subdistricts.find((x) => x.subdistrict.id === s.subdistrict.id);
     const r1 = rate(s);
     const r0 = b ? rate(b) : null;
@@ -104,6 +114,10 @@ export async function sendAlerts(db: Db, districtId: string, summary: RecomputeS
   return out.length;
 }
 
+/** Whether the report deadline of `month` (moved off weekends and holidays) has ended by `now`. */
+export const deadlineEnded = (month: Period, day: number, now: Date): boolean =>
+  now.getTime() > endOfDay(reportDeadline(month, day).date).getTime();
+
 /** Asks the notifications module for `notifications`, delivered too (e-mail, SMS), in one event. */
 async function request(db: Db, districtId: string, notifications: NotificationInput[]): Promise<void> {
   if (!notifications.length) return;
@@ -123,7 +137,7 @@ export async function sendReminders(db: Db, districtId: string, now: Date): Prom
   // The deadline moves off weekends and holidays, so the first day after it varies: the job runs daily and sends
   // once the (moved) deadline has ended; the dedupe key keeps it to one reminder per enterprise and month.
   const deadline = reportDeadline(month, ctx.settings.reportDeadlineDay).date;
-  if (now.getTime() <= endOfDay(deadline).getTime()) return 0;
+  if (!deadlineEnded(month, ctx.settings.reportDeadlineDay, now)) return 0;
   const missing = await enterprisesPresentIn(
     db,
     districtId,

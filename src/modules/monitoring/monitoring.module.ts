@@ -14,7 +14,7 @@ export const monitoringModule: Manifest = {
   schedules: async () => monitoringSchedules(),
   subscriptions: () => [
     on(recomputed, 'monitoring.alertAfterRecompute', async (e, ctx) => ({
-      alerts: await sendAlerts(ctx.db, e.districtId, e.payload),
+      alerts: await sendAlerts(ctx.db, e.districtId, e.payload, ctx.now()),
     })),
   ],
 };

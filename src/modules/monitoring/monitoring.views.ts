@@ -7,6 +7,7 @@ import type { UnitRef } from '../units/units.contract.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { fields } from '../enterprises/fields.ts';
 import { parsePeriod, type Period } from '../../platform/time/period.ts';
+import { reportDeadline } from '../../platform/time/deadline.ts';
 import { withheldCells } from './disclosure.ts';
 import { sizeBands, unknownBand } from './indicators.sql.ts';
 import type { Overview, TargetDetail } from './monitoring.contract.ts';
@@ -172,6 +173,7 @@ export function monitoringViews(db: Db) {
               expected: district.expected,
               reported: district.reported,
               onTime: district.onTime,
+              deadline: reportDeadline(month, ctx.settings.reportDeadlineDay).date,
             }
           : null,
     };

@@ -14,6 +14,7 @@ import { useCoverage, useRecompute } from './monitoring.api.ts';
 import { StatusTag, statusOrder, type Status } from './status.tsx';
 import { mayRecompute } from './monitoring.access.ts';
 import { isStaff } from '../../app/access.ts';
+import { today } from '@contracts/platform/time/date.ts';
 
 function CoverageList({ period }: { period: string }) {
   const { t } = useTranslation();
@@ -53,12 +54,15 @@ export function OverviewHeader({ data, audience }: { data: Overview; audience: '
     counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   const rep = data.reporting;
+  // Until the month's deadline has ended, firms are still filing: no on-time rate yet, only how many are in.
+  const open = !!rep && today(new Date()) <= rep.deadline;
   const reportingText = rep
-    ? t('monitoring.reportingValue', {
+    ? t(open ? 'monitoring.reportingOpenValue' : 'monitoring.reportingValue', {
         rate: formatShare(rep.reported / Math.max(1, rep.expected)),
         reported: formatCount(rep.reported, lang),
         expected: formatCount(rep.expected, lang),
         onTime: formatShare(rep.onTime / Math.max(1, rep.expected)),
+        deadline: rep.deadline,
       })
     : '—';
 

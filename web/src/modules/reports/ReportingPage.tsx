@@ -31,6 +31,7 @@ import { mayImportReports } from './reports.access.ts';
 import { fetchMissing, useCoverage, type Coverage, type MissingItem } from './reports.api.ts';
 import './reports.css';
 import { confinedToSubdistrict } from '../../app/access.ts';
+import { today } from '@contracts/platform/time/date.ts';
 
 type SubdistrictRow = Coverage['subdistricts'][number] & { rate: number; onTimeRate: number };
 
@@ -64,6 +65,9 @@ function Overview({
   const d = coverage.district;
   const rate = ratio(d.reported, d.expected);
   const onTimeRate = ratio(d.onTime, d.expected);
+  // Until the deadline has ended, firms are still filing: low rates are not yet lateness, so nothing shows in red.
+  const open = today(new Date()) <= coverage.deadline;
+  const colour = (r: number) => (open ? undefined : rateColour(r));
   const rows: SubdistrictRow[] = coverage.subdistricts
     .map((s) => ({ ...s, rate: ratio(s.reported, s.expected), onTimeRate: ratio(s.onTime, s.expected) }))
     .sort((a, b) => a.rate - b.rate || b.expected - a.expected);
@@ -137,7 +141,7 @@ function Overview({
               title={t('reports.status.rate')}
               value={pct(rate)}
               suffix="%"
-              valueStyle={{ color: rateColour(rate) }}
+              valueStyle={{ color: colour(rate) }}
             />
             <Typography.Text type="secondary">
               {t('reports.status.reportedOf', { reported: d.reported, expected: d.expected })}
@@ -154,10 +158,12 @@ function Overview({
               }
               value={pct(onTimeRate)}
               suffix="%"
-              valueStyle={{ color: rateColour(onTimeRate) }}
+              valueStyle={{ color: colour(onTimeRate) }}
             />
             <Typography.Text type="secondary">
-              {t('reports.status.onTimeOf', { onTime: d.onTime, expected: d.expected })}
+              {open
+                ? t('reports.status.stillOpen', { deadline: coverage.deadline })
+                : t('reports.status.onTimeOf', { onTime: d.onTime, expected: d.expected })}
             </Typography.Text>
           </Card>
         </Col>

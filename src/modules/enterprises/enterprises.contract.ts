@@ -133,10 +133,37 @@ export const importRowErrorSchema = z.object({
   reason: z.string(),
 });
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+/** One cell an import row changes: the column, and the registered and the new value in the sheet's words. */
+export const importChangeSchema = z.object({ column: z.string(), before: z.string(), after: z.string() });
+export type ImportChange = z.infer<typeof importChangeSchema>;
+
 export const importResultSchema = z.object({
+  /** New enterprises (or, in a preview, that would be). */
   created: z.number().int(),
+  /** Registered enterprises changed. */
   updated: z.number().int(),
+  /** Rows identical to the registry: not written. */
+  unchanged: z.number().int(),
   rows: z.number().int(),
+  /** True when nothing was written: the answer says what the import would do. */
+  preview: z.boolean(),
+  /** Per column, how many registered enterprises it changes and how many it clears (清空). */
+  columns: z.array(z.object({ column: z.string(), changed: z.number().int(), cleared: z.number().int() })),
+  /** The first rows that create or change an enterprise, with what they change. */
+  rowChanges: z.array(
+    z.object({
+      row: z.number().int(),
+      uscc: z.string(),
+      name: z.string(),
+      created: z.boolean(),
+      changes: z.array(importChangeSchema),
+    }),
+  ),
+});
+export type ImportOutcome = z.infer<typeof importResultSchema>;
+export const enterpriseImportQuerySchema = z.object({
+  /** Only say what the import would do; write nothing (the page shows it and asks to confirm). */
+  preview: z.stringbool().default(false),
 });
 export const importFailureSchema = z.object({
   code: z.literal('IMPORT_INVALID'),

@@ -3,13 +3,15 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/audit/audit.ts';
-import { importLookups, upsertEnterprises, type UpsertOptions } from './enterprises.store.ts';
+import { importLookups } from './enterprises.store.ts';
+import { upsertEnterprises, type UpsertOptions } from './enterprises.upsert.ts';
 import {
   enterpriseInputSchema,
-  type EnterpriseListItem,
   type EnterpriseValues,
+  type ImportChange,
   type ImportRowError,
 } from './enterprises.contract.ts';
+import type { EnterpriseExportRecord } from './enterprises.store.ts';
 import { fields, honourKinds } from './fields.ts';
 
 export interface ImportColumn {
@@ -140,15 +142,31 @@ export function headerKeys(cells: string[]): Map<number, string> {
   return keyByCol;
 }
 
-export interface ValidRow {
+/** One data row as read: its row number and the trimmed text of each template column it has. */
+export interface ParsedRow {
   row: number;
-  value: Omit<EnterpriseValues, 'honours'>;
+  cells: Map<string, string>;
 }
 
 export interface ImportContext {
   subdistrictIdByName: Map<string, string>;
   buildingIdByNameOrCode: Map<string, { id: string; subdistrictId: string }>;
 }
+
+/** The word that clears an optional cell on import; an empty cell leaves the registered value as it is. */
+export const CLEAR_WORD = '清空';
+
+const exportWidths: Record<string, number> = {
+  uscc: 22,
+  name: 36,
+  registrationDate: 12,
+  building: 24,
+  address: 30,
+  fields: 30,
+  aboveScale: 8,
+  status: 8,
+  contactPhone: 16,
+};
 
 const columnName = (key: string) => importColumns.find((c) => c.key === key)?.zh ?? key;
 const fieldByWord = new Map<string, string>(
@@ -160,15 +178,14 @@ const fieldByWord = new Map<string, string>(
 );
 
 /**
- * Reads and checks an enterprise sheet row by row as it streams: every valid row's values, and every bad cell
- * with row, column and reason (the first MAX_REPORTED_ERRORS listed, all counted). Who may write which row is not
- * decided here but against the registry, in the same transaction as the write.
+ * Reads an enterprise sheet as it streams: the header, then each non-empty row's cells, checking only what needs
+ * no registry (USCCs mangled by a spreadsheet, the same USCC twice). Each row is resolved against its registered
+ * record later, in the transaction that locks it (resolveRow).
  */
-export async function validateRows(
+export async function readRows(
   source: AsyncIterable<{ row: number; cells: string[] }>,
-  ctx: ImportContext,
-): Promise<{ values: ValidRow[]; errors: ImportRowError[]; errorCount: number }> {
-  const values: ValidRow[] = [];
+): Promise<{ rows: ParsedRow[]; errors: ImportRowError[]; errorCount: number }> {
+  const parsed: ParsedRow[] = [];
   const errors: ImportRowError[] = [];
   let errorCount = 0;
   const seen = new Map<string, number>();
@@ -186,27 +203,99 @@ export async function validateRows(
       cells.set(key, text);
     }
     if (!any) continue;
-    const before = errorCount;
-    const reported = new Set<string>();
-    // One reason per cell: the first is the one to fix.
-    const err = (key: string, reason: string) => {
-      if (reported.has(key)) return;
-      reported.add(key);
+    const err = (reason: string) => {
       errorCount++;
-      if (errors.length < MAX_REPORTED_ERRORS) errors.push({ row, column: columnName(key), reason });
+      if (errors.length < MAX_REPORTED_ERRORS) errors.push({ row, column: columnName('uscc'), reason });
     };
-    const get = (key: string) => cells.get(key) ?? '';
+    const uscc = (cells.get('uscc') ?? '').toUpperCase();
+    if (uscc.startsWith('#LOSTPRECISION')) err('代码被表格当作数字，请将该列设为文本格式后重新填写');
+    else if (uscc) {
+      const first = seen.get(uscc);
+      if (first !== undefined) err(`与第 ${first} 行重复`);
+      else seen.set(uscc, row);
+    }
+    cells.set('uscc', uscc);
+    parsed.push({ row, cells });
+  }
+  if (!keyByCol) throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
+  return { rows: parsed, errors, errorCount };
+}
 
-    for (const c of importColumns) if (c.required && !get(c.key)) err(c.key, '必填');
+const normDate = (raw: string) => {
+  const d = raw.replace(/[/.年月]/g, '-').replace(/日$/, '');
+  return /^\d{4}-\d{1,2}-\d{1,2}$/.test(d)
+    ? d
+        .split('-')
+        .map((p, i) => (i === 0 ? p : p.padStart(2, '0')))
+        .join('-')
+    : d;
+};
 
-    const subName = get('subdistrict');
-    const subdistrictId = ctx.subdistrictIdByName.get(subName);
-    if (subName && !subdistrictId) err('subdistrict', `未知的镇街“${subName}”`);
-    const bName = get('building');
-    const building = bName ? ctx.buildingIdByNameOrCode.get(bName) : undefined;
-    if (bName && !building) err('building', `未知的楼宇“${bName}”`);
+/** The registered values an import row starts from (absent: a new enterprise and the form's defaults). */
+export interface RegisteredValues {
+  uscc: string;
+  name: string;
+  registrationDate: string;
+  subdistrictId: string;
+  buildingId: string | null;
+  address: string;
+  fields: readonly string[];
+  aboveScale: boolean;
+  status: string;
+  settledOn: string | null;
+  leftOn: string | null;
+  contactPerson: string;
+  contactPhone: string;
+}
 
-    const fieldCodes: string[] = [];
+export interface ResolvedRow {
+  /** The values to write, when the row has no error. */
+  value?: Omit<EnterpriseValues, 'honours'>;
+  errors: { column: string; reason: string }[];
+  /** Where the enterprise would be registered, as far as the row says (for the access decision). */
+  subdistrictId?: string;
+}
+
+/**
+ * One row over its registered record: a cell left empty keeps the registered value, a cell saying 清空 clears an
+ * optional one, any other cell replaces it. For a new enterprise the required columns must be filled and the rest
+ * take the form's defaults. The result is checked as a single edit would be, one reason per cell.
+ */
+export function resolveRow(p: ParsedRow, ctx: ImportContext, before?: RegisteredValues): ResolvedRow {
+  const errors: { column: string; reason: string }[] = [];
+  const reported = new Set<string>();
+  const err = (key: string, reason: string) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    errors.push({ column: columnName(key), reason });
+  };
+  const get = (key: string) => p.cells.get(key) ?? '';
+  const cleared = (key: string) => get(key) === CLEAR_WORD;
+  const given = (key: string) => get(key) !== '' && !cleared(key);
+
+  for (const c of importColumns) {
+    if (!c.required) continue;
+    if (cleared(c.key)) err(c.key, '必填项不能清空');
+    else if (!before && !get(c.key)) err(c.key, '必填');
+  }
+
+  const subName = get('subdistrict');
+  let subdistrictId = before?.subdistrictId;
+  if (given('subdistrict')) {
+    subdistrictId = ctx.subdistrictIdByName.get(subName);
+    if (!subdistrictId) err('subdistrict', `未知的镇街“${subName}”`);
+  }
+  let buildingId = before?.buildingId ?? null;
+  if (cleared('building')) buildingId = null;
+  else if (given('building')) {
+    const building = ctx.buildingIdByNameOrCode.get(get('building'));
+    if (!building) err('building', `未知的楼宇“${get('building')}”`);
+    buildingId = building?.id ?? null;
+  }
+  let fieldCodes: string[] = [...(before?.fields ?? [])];
+  if (cleared('fields')) fieldCodes = [];
+  else if (given('fields')) {
+    fieldCodes = [];
     for (const word of get('fields')
       .split(/[、,，;；/|]/)
       .map((w) => w.trim())
@@ -215,61 +304,61 @@ export async function validateRows(
       if (code) fieldCodes.push(code);
       else err('fields', `未知的领域“${word}”`);
     }
-    const scaleWord = get('aboveScale').toLowerCase();
-    const aboveScale = yesWords.has(scaleWord) ? true : noWords.has(scaleWord) ? false : undefined;
-    if (aboveScale === undefined) err('aboveScale', '应填“是”或“否”');
-    const statusWord = get('status');
-    const status = statusWord ? (statusWords[statusWord.toLowerCase()] ?? statusWords[statusWord]) : 'active';
-    if (!status) err('status', '应填“在营”“已迁出”或“已注销”');
-    if (get('uscc').startsWith('#LOSTPRECISION'))
-      err('uscc', '代码被表格当作数字，请将该列设为文本格式后重新填写');
-
-    const normDate = (raw: string) => {
-      const d = raw.replace(/[/.年月]/g, '-').replace(/日$/, '');
-      return /^\d{4}-\d{1,2}-\d{1,2}$/.test(d)
-        ? d
-            .split('-')
-            .map((p, i) => (i === 0 ? p : p.padStart(2, '0')))
-            .join('-')
-        : d;
-    };
-    const parsed = enterpriseInputSchema.safeParse({
-      uscc: get('uscc'),
-      name: get('name'),
-      registrationDate: normDate(get('registrationDate')),
-      settledOn: get('settledOn') ? normDate(get('settledOn')) : null,
-      leftOn: get('leftOn') ? normDate(get('leftOn')) : null,
-      subdistrictId: subdistrictId ?? '00000000-0000-4000-8000-000000000000',
-      buildingId: building?.id ?? null,
-      address: get('address'),
-      fields: [...new Set(fieldCodes)],
-      aboveScale: aboveScale ?? false,
-      status: status ?? 'active',
-      contactPerson: get('contactPerson'),
-      contactPhone: get('contactPhone'),
-    });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? '');
-        if (key === 'subdistrictId' || key === 'buildingId') continue;
-        // Required-but-empty cells were already reported once as 必填.
-        if (importColumns.some((c) => c.key === key && c.required) && !get(key)) continue;
-        const reason = issue.code === 'invalid_format' ? '日期格式应为 YYYY-MM-DD' : issue.message;
-        err(key, reason);
-      }
-    }
-    if (parsed.success) {
-      const first = seen.get(parsed.data.uscc);
-      if (first !== undefined) err('uscc', `与第 ${first} 行重复`);
-      else seen.set(parsed.data.uscc, row);
-    }
-    if (errorCount === before && parsed.success) {
-      const { honours: _h, ...v } = parsed.data;
-      values.push({ row, value: v });
+  }
+  let aboveScale = before?.aboveScale ?? false;
+  if (cleared('aboveScale')) aboveScale = false;
+  else if (given('aboveScale')) {
+    const word = get('aboveScale').toLowerCase();
+    if (yesWords.has(word)) aboveScale = true;
+    else if (noWords.has(word)) aboveScale = false;
+    else err('aboveScale', '应填“是”或“否”');
+  }
+  let status: string = before?.status ?? 'active';
+  if (given('status')) {
+    const word = get('status');
+    const found = statusWords[word.toLowerCase()] ?? statusWords[word];
+    if (found) status = found;
+    else err('status', '应填“在营”“已迁出”或“已注销”');
+  }
+  const text = (key: 'name' | 'address' | 'contactPerson' | 'contactPhone') =>
+    cleared(key) ? '' : given(key) ? get(key) : (before?.[key] ?? '');
+  const date = (key: 'settledOn' | 'leftOn') =>
+    cleared(key) ? null : given(key) ? normDate(get(key)) : (before?.[key] ?? null);
+  // Back in business (在营) without a date given: the registered leaving date no longer applies.
+  const leftOn = status === 'active' && !given('leftOn') ? null : date('leftOn');
+  const parsed = enterpriseInputSchema.safeParse({
+    uscc: get('uscc'),
+    name: text('name'),
+    registrationDate: given('registrationDate')
+      ? normDate(get('registrationDate'))
+      : before?.registrationDate,
+    settledOn: date('settledOn'),
+    leftOn,
+    subdistrictId: subdistrictId ?? '00000000-0000-4000-8000-000000000000',
+    buildingId,
+    address: text('address'),
+    fields: [...new Set(fieldCodes)],
+    aboveScale,
+    status,
+    contactPerson: text('contactPerson'),
+    contactPhone: text('contactPhone'),
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (key === 'subdistrictId' || key === 'buildingId') continue;
+      // Required-but-empty cells were already reported once as 必填.
+      if (importColumns.some((c) => c.key === key && c.required) && !get(key) && !before) continue;
+      const reason = issue.code === 'invalid_format' ? '日期格式应为 YYYY-MM-DD' : issue.message;
+      err(key, reason);
     }
   }
-  if (!keyByCol) throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
-  return { values, errors, errorCount };
+  const resolved: ResolvedRow = { errors, ...(subdistrictId ? { subdistrictId } : {}) };
+  if (parsed.success && errors.length === 0) {
+    const { honours: _h, ...v } = parsed.data;
+    resolved.value = v;
+  }
+  return resolved;
 }
 
 export async function templateWorkbook(
@@ -301,7 +390,7 @@ export async function templateWorkbook(
   help.addRow({ col: '可选楼宇', hint: buildingNames.join('、') });
   help.addRow({
     col: '说明',
-    hint: '第2行为示例，导入前请删除。统一社会信用代码已登记的企业将被更新，其余新建。有任何错误则整个文件不写入。',
+    hint: '第2行为示例，导入前请删除。统一社会信用代码已登记的企业将被更新，其余新建。已登记企业的空白单元格保持原值不变；要清除某项，请填“清空”。导出的企业名录可直接修改后导入。导入前先预览将新增、修改、清空的内容，确认后才写入；有任何错误则整个文件不写入。',
   });
   return wb;
 }
@@ -322,14 +411,16 @@ export async function districtTemplateWorkbook(db: Queryable, districtId: string
 }
 
 /**
- * Reads, checks and lands an enterprise sheet: subdistrict and building names or codes resolved to ids, every row
- * decided by `decide` (the caller's access policy) against the registered record, all rows or none.
+ * The whole import: rows read as they stream, then — in one transaction, each over its locked registered record —
+ * resolved (empty cells keep what is registered), decided with the caller's access policy and written, or with
+ * `preview` only counted and described.
  */
 export async function importRegistry(
   db: Db,
   actor: Actor,
   source: AsyncIterable<{ row: number; cells: string[] }>,
-  decide: UpsertOptions['decide'],
+  decide: UpsertOptions<ParsedRow>['decide'],
+  opts: { preview: boolean } = { preview: false },
 ) {
   const lookups = await importLookups(db, actor.districtId);
   const buildingIdByNameOrCode = new Map<string, { id: string; subdistrictId: string }>();
@@ -337,7 +428,7 @@ export async function importRegistry(
     buildingIdByNameOrCode.set(b.name, b);
     buildingIdByNameOrCode.set(b.code, b);
   }
-  const { values, errors, errorCount } = await validateRows(source, {
+  const ctx: ImportContext = {
     subdistrictIdByName: new Map(
       lookups.subdistricts.flatMap((s) => [
         [s.name, s.id],
@@ -345,47 +436,82 @@ export async function importRegistry(
       ]),
     ),
     buildingIdByNameOrCode,
-  });
-  if (values.length === 0 && errorCount === 0)
+  };
+  const names = namesOf(lookups);
+  const { rows, errors, errorCount } = await readRows(source);
+  if (rows.length === 0 && errorCount === 0)
     throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
-  return upsertEnterprises(db, actor, values, {
+  return upsertEnterprises(db, actor, rows, {
+    resolve: (before, row) => resolveRow(row, ctx, before),
     decide,
+    changes: (before, after) => sheetChanges(sheetCells(before, names), sheetCells(after, names)),
+    preview: opts.preview,
     priorErrors: errors,
     priorErrorCount: errorCount,
     maxListedErrors: MAX_REPORTED_ERRORS,
   });
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Export: the registry as a sheet
-// ---------------------------------------------------------------------------------------------------------------
+/** Names of the ids a sheet shows in words. */
+export interface SheetNames {
+  subdistrict: Map<string, string>;
+  building: Map<string, string>;
+}
+
+const namesOf = (lookups: Awaited<ReturnType<typeof importLookups>>): SheetNames => ({
+  subdistrict: new Map(lookups.subdistricts.map((s) => [s.id, s.name])),
+  building: new Map(lookups.buildings.map((b) => [b.id, b.name])),
+});
+
+/** The district's subdistrict and building names, for writing a sheet. */
+export const sheetNames = async (db: Queryable, districtId: string) =>
+  namesOf(await importLookups(db, districtId));
 
 const statusZh = { active: '在营', movedOut: '已迁出', closed: '已注销' } as const;
 const fieldZh = new Map<string, string>(fields.map((f) => [f.code, f.zh]));
 const honourZh = new Map<string, string>(honourKinds.map((h) => [h.code, h.zh]));
 
-/** The exported registry's columns. */
+/** An enterprise's registered values as the template's cells say them (the export writes exactly these). */
+export function sheetCells(v: RegisteredValues, names: SheetNames): Record<string, string> {
+  return {
+    uscc: v.uscc,
+    name: v.name,
+    registrationDate: v.registrationDate,
+    subdistrict: names.subdistrict.get(v.subdistrictId) ?? '',
+    building: v.buildingId ? (names.building.get(v.buildingId) ?? '') : '',
+    address: v.address,
+    fields: v.fields.map((f) => fieldZh.get(f) ?? f).join('、'),
+    aboveScale: v.aboveScale ? '是' : '否',
+    status: statusZh[v.status as keyof typeof statusZh] ?? v.status,
+    settledOn: v.settledOn ?? v.registrationDate,
+    leftOn: v.status === 'active' ? '' : (v.leftOn ?? ''),
+    contactPerson: v.contactPerson,
+    contactPhone: v.contactPhone,
+  };
+}
+
+/** The template columns whose cells differ, with both values in the sheet's words. */
+export function sheetChanges(before: Record<string, string>, after: Record<string, string>): ImportChange[] {
+  return importColumns
+    .filter((c) => (before[c.key] ?? '') !== (after[c.key] ?? ''))
+    .map((c) => ({ column: c.zh, before: before[c.key] ?? '', after: after[c.key] ?? '' }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Export: the registry as a sheet
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The exported registry's columns: the template's, in its order and with its headers, so an exported file imports
+ * back unchanged; then 荣誉, which the import does not read (honours are kept on the enterprise's page).
+ */
 export const exportColumns = [
-  { header: '统一社会信用代码', key: 'uscc', width: 22 },
-  { header: '企业名称', key: 'name', width: 36 },
-  { header: '注册日期', key: 'registrationDate', width: 12 },
-  { header: '所属镇街', key: 'subdistrict', width: 14 },
-  { header: '所在楼宇', key: 'building', width: 24 },
-  { header: '重点领域', key: 'fields', width: 30 },
-  { header: '规上企业', key: 'aboveScale', width: 8 },
-  { header: '经营状态', key: 'status', width: 8 },
-  { header: '荣誉', key: 'honours', width: 24 },
+  ...importColumns.map((c) => ({ header: c.zh, key: c.key, width: exportWidths[c.key] ?? 14 })),
+  { header: '荣誉（不导入）', key: 'honours', width: 24 },
 ];
 
-/** One enterprise as a row of the exported registry, in Chinese words. */
-export const exportRow = (e: EnterpriseListItem) => ({
-  uscc: e.uscc,
-  name: e.name,
-  registrationDate: e.registrationDate,
-  subdistrict: e.subdistrict.name,
-  building: e.building?.name ?? '',
-  fields: e.fields.map((f) => fieldZh.get(f) ?? f).join('、'),
-  aboveScale: e.aboveScale ? '是' : '否',
-  status: statusZh[e.status],
-  honours: e.honourKinds.map((h) => honourZh.get(h) ?? h).join('、'),
+/** One enterprise as a row of the exported registry, in the template's words. */
+export const exportRow = (e: EnterpriseExportRecord, names: SheetNames) => ({
+  ...sheetCells(e, names),
+  honours: e.honourKinds.map((h: string) => honourZh.get(h) ?? h).join('、'),
 });

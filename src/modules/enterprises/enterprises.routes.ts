@@ -10,6 +10,7 @@ import { loadOr404 } from '../../platform/auth/scope.ts';
 import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import {
   buildingListSchema,
+  enterpriseImportQuerySchema,
   enterpriseInputSchema,
   enterpriseListQuerySchema,
   enterprisePageSchema,
@@ -31,7 +32,7 @@ import {
   createEnterprise,
   findEnterpriseRow,
   getEnterprise,
-  iterateEnterprises,
+  iterateEnterpriseRecords,
   listBuildings,
   listEnterprises,
   updateEnterprise,
@@ -40,6 +41,7 @@ import {
   exportColumns,
   exportRow,
   importRegistry,
+  sheetNames,
   templateCsv,
   districtTemplateWorkbook,
   MAX_IMPORT_ROWS,
@@ -83,12 +85,13 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       return sendXlsx(reply, '企业名录.xlsx', async (wb) => {
         const sheet = wb.addWorksheet('企业名录');
         sheet.columns = exportColumns;
+        const names = await sheetNames(db, user.districtId);
         let count = 0;
         let complete = false;
         try {
-          for await (const e of iterateEnterprises(db, user.districtId, enterpriseScope(user), query)) {
+          for await (const e of iterateEnterpriseRecords(db, user.districtId, enterpriseScope(user), query)) {
             count++;
-            sheet.addRow(exportRow(e)).commit();
+            sheet.addRow(exportRow(e, names)).commit();
           }
           complete = true;
         } finally {
@@ -131,8 +134,10 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
     {
       schema: {
         tags: ['enterprises'],
-        summary: 'Import enterprises from .xlsx/.csv: all rows land, or none and a report of every bad cell',
+        summary:
+          'Import enterprises from .xlsx/.csv: all rows land, or none and a report of every bad cell; an empty cell keeps the registered value; ?preview=true writes nothing and says what would change',
         consumes: ['multipart/form-data'],
+        querystring: enterpriseImportQuerySchema,
         response: {
           200: importResultSchema,
           422: importFailureSchema,
@@ -166,6 +171,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
               if (refusal === 'outOfScope') return { column: '所属镇街', reason: '只能导入本镇街的企业' };
               return null;
             },
+            { preview: req.query.preview },
           );
         });
       } finally {

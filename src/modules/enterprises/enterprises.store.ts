@@ -1,5 +1,5 @@
 // The only SQL about enterprises, buildings and honours: filtered pages, one record, create, update, bulk upsert.
-import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
@@ -7,13 +7,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { scopeWhere } from '../../platform/auth/scope.ts';
 import { findUnit, subdistrictsOf, unitNameSql } from '../units/units.store.ts';
 import { buildings, enterpriseHonours, enterprises } from './enterprises.schema.ts';
-import type {
-  Enterprise,
-  EnterpriseListItem,
-  EnterpriseValues,
-  Honour,
-  ImportRowError,
-} from './enterprises.contract.ts';
+import type { Enterprise, EnterpriseListItem, EnterpriseValues, Honour } from './enterprises.contract.ts';
 import type { EnterpriseScope } from './enterprises.policy.ts';
 import type { z } from 'zod';
 import type { enterpriseListQuerySchema } from './enterprises.contract.ts';
@@ -147,21 +141,26 @@ export async function listEnterprises(
   };
 }
 
-/** Every matching row, for export: in pages of 5,000 so memory stays flat. */
-export async function* iterateEnterprises(
+/** A registered enterprise with the kinds of honour it holds: what the export writes. */
+export type EnterpriseExportRecord = EnterpriseRow & { honourKinds: string[] };
+
+/** Every matching enterprise's full record, for export: in pages of 5,000 so memory stays flat. */
+export async function* iterateEnterpriseRecords(
   db: Queryable,
   districtId: string,
   scope: EnterpriseScope,
   q: ListQuery,
-) {
+): AsyncGenerator<EnterpriseExportRecord> {
   const where = listConditions(districtId, scope, q);
   for (let page = 0; ; page++) {
-    const batch = (await baseSelect(db)
+    const batch = await db
+      .select({ e: enterprises, honourKinds: listColumns.honourKinds })
+      .from(enterprises)
       .where(where)
       .orderBy(...orderOf(q.sort))
       .limit(5000)
-      .offset(page * 5000)) as ListRow[];
-    for (const r of batch) yield toListItem(r);
+      .offset(page * 5000);
+    for (const r of batch) yield { ...r.e, honourKinds: r.honourKinds ?? [] };
     if (batch.length < 5000) return;
   }
 }
@@ -217,7 +216,8 @@ export async function getEnterprise(
 }
 
 /** What the audit trail keeps of an enterprise: its attributes and honours, without timestamps. */
-function snapshot(row: EnterpriseRow, honours: Honour[]) {
+/** An enterprise as its audit events record it. */
+export function snapshot(row: EnterpriseRow, honours: Honour[]) {
   const { createdAt: _c, updatedAt: _u, districtId: _d, ...rest } = row;
   return { ...rest, honours };
 }
@@ -264,7 +264,8 @@ const duplicateUscc = (uscc: string) =>
     { path: 'uscc', message: '该统一社会信用代码已登记' },
   ]);
 
-const rowValues = (districtId: string, v: EnterpriseValues) => ({
+/** The enterprises row of `v` (the settled date defaulting to registration, no leaving date while active). */
+export const rowValues = (districtId: string, v: EnterpriseValues) => ({
   districtId,
   uscc: v.uscc,
   name: v.name,
@@ -338,124 +339,6 @@ export async function updateEnterprise(db: Db, actor: Actor, id: string, v: Ente
  * Honours are not part of an import (they come from official lists and are kept as they are).
  */
 export type EnterpriseRecord = EnterpriseRow;
-
-export interface UpsertOptions {
-  /**
-   * Whether this row may be written, given the registered record of its USCC (locked for this transaction) or
-   * none: null to write it, or the cell and reason to report. The caller decides with its access policy.
-   */
-  decide: (
-    before: EnterpriseRecord | undefined,
-    after: Omit<EnterpriseValues, 'honours'>,
-  ) => { column: string; reason: string } | null;
-  /** Errors already found in the file: reported together with any refusal, and nothing is written. */
-  priorErrors: ImportRowError[];
-  priorErrorCount: number;
-  maxListedErrors: number;
-}
-
-/**
- * Lands an import whole or not at all: each row's registered record is read and locked, the row is decided on it,
- * and any refusal (or earlier error) leaves the registry untouched and answers 422 with every error.
- */
-export async function upsertEnterprises(
-  db: Db,
-  actor: Actor,
-  values: { row: number; value: Omit<EnterpriseValues, 'honours'> }[],
-  opts: UpsertOptions,
-) {
-  const districtId = actor.districtId;
-  return db.transaction(async (tx) => {
-    const existing = new Map<string, EnterpriseRow>();
-    for (let i = 0; i < values.length; i += 5000) {
-      const usccs = values.slice(i, i + 5000).map((v) => v.value.uscc);
-      // Locked: a record cannot move between the decision and the write.
-      const found = await tx
-        .select()
-        .from(enterprises)
-        .where(and(eq(enterprises.districtId, districtId), inArray(enterprises.uscc, usccs)))
-        .for('update');
-      for (const r of found) existing.set(r.uscc, r);
-    }
-    const errors = [...opts.priorErrors];
-    let errorCount = opts.priorErrorCount;
-    for (const { row, value } of values) {
-      const refusal = opts.decide(existing.get(value.uscc), value);
-      if (!refusal) continue;
-      errorCount++;
-      if (errors.length < opts.maxListedErrors) errors.push({ row, ...refusal });
-    }
-    if (errorCount) {
-      errors.sort((a, b) => a.row - b.row);
-      throw new AppError('IMPORT_INVALID', `${errorCount} 处错误，未写入任何数据`, undefined, {
-        errors,
-        errorCount,
-      });
-    }
-    let created = 0;
-    let updated = 0;
-    const events: Parameters<typeof audit>[2][] = [];
-    const updates = values.filter((v) => existing.has(v.value.uscc));
-    const inserts = values.filter((v) => !existing.has(v.value.uscc));
-    for (let i = 0; i < updates.length; i += 1000) {
-      const chunk = updates.slice(i, i + 1000).map((v) => rowValues(districtId, { ...v.value, honours: [] }));
-      const written = await tx
-        .insert(enterprises)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: [enterprises.districtId, enterprises.uscc],
-          set: {
-            name: sql`excluded.name`,
-            registrationDate: sql`excluded.registration_date`,
-            subdistrictId: sql`excluded.subdistrict_id`,
-            buildingId: sql`excluded.building_id`,
-            address: sql`excluded.address`,
-            fields: sql`excluded.fields`,
-            aboveScale: sql`excluded.above_scale`,
-            status: sql`excluded.status`,
-            settledOn: sql`excluded.settled_on`,
-            leftOn: sql`excluded.left_on`,
-            contactPerson: sql`excluded.contact_person`,
-            contactPhone: sql`excluded.contact_phone`,
-            updatedAt: sql`now()`,
-          },
-        })
-        .returning();
-      for (const after of written) {
-        updated++;
-        events.push({
-          action: 'update',
-          entity: 'enterprise',
-          entityId: after.id,
-          before: snapshot(existing.get(after.uscc)!, []),
-          after: snapshot(after, []),
-          note: 'import',
-        });
-      }
-    }
-    for (let i = 0; i < inserts.length; i += 1000) {
-      const chunk = inserts.slice(i, i + 1000).map((v) => rowValues(districtId, { ...v.value, honours: [] }));
-      // A row decided as new must stay new: one registered meanwhile by someone else was not decided on.
-      const written = await tx.insert(enterprises).values(chunk).onConflictDoNothing().returning();
-      if (written.length !== chunk.length) {
-        throw new AppError('CONFLICT', '导入期间有企业被同时登记，未写入任何数据，请重新导入');
-      }
-      for (const after of written) {
-        created++;
-        events.push({
-          action: 'create',
-          entity: 'enterprise',
-          entityId: after.id,
-          before: null,
-          after: snapshot(after, []),
-          note: 'import',
-        });
-      }
-    }
-    await audit(tx, actor, ...events);
-    return { created, updated, rows: values.length };
-  });
-}
 
 export async function listBuildings(db: Queryable, districtId: string, subdistrictId?: string) {
   const counted = await rows<{

@@ -1,5 +1,6 @@
-// /enterprises/import — three steps: download the template, upload a filled file (with progress), read the result:
-// counts, or every bad cell with the assurance that nothing was written.
+// /enterprises/import — three steps: download the template, upload a filled file (with progress), then a preview of
+// what it would create, change and clear, which the user confirms (the file is sent again and written), or every bad
+// cell with the assurance that nothing was written.
 import { useState } from 'react';
 import { Button, Card, Col, Progress, Result, Row, Space, Statistic, Typography } from 'antd';
 import type { UploadProps } from 'antd';
@@ -9,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import {
   importFailureSchema,
   importResultSchema,
+  type ImportOutcome,
   type ImportRowError,
 } from '@contracts/modules/enterprises/enterprises.contract.ts';
 import { api, ApiError } from '../../app/api.ts';
@@ -18,9 +20,11 @@ import { ImportErrorReport } from '../../components/ImportErrorReport.tsx';
 import { ImportDropzone, ImportSteps } from '../../components/ImportDropzone.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { ImportPreview } from './ImportPreview.tsx';
 
 type Outcome =
-  | { kind: 'done'; created: number; updated: number; rows: number; fileName: string }
+  | { kind: 'preview'; result: ImportOutcome; file: File }
+  | { kind: 'done'; created: number; updated: number; unchanged: number; rows: number; fileName: string }
   | { kind: 'invalid'; message: string; errors: ImportRowError[]; errorCount: number; fileName: string };
 
 export function ImportPage() {
@@ -43,15 +47,18 @@ export function ImportPage() {
       .finally(() => setDownloading(null));
   };
 
-  const customRequest: UploadProps['customRequest'] = (options) => {
-    const file = options.file as File;
+  const send = (
+    file: File,
+    preview: boolean,
+    options?: Parameters<NonNullable<UploadProps['customRequest']>>[0],
+  ) => {
     setUploadError(null);
     setOutcome(null);
     setProgress(0);
     api
-      .upload('/enterprises/import', file, (p) => {
+      .upload(`/enterprises/import${preview ? '?preview=true' : ''}`, file, (p) => {
         setProgress(p);
-        options.onProgress?.({ percent: p });
+        options?.onProgress?.({ percent: p });
       })
       .then(({ status, body }) => {
         if (status === 422) {
@@ -65,20 +72,27 @@ export function ImportPage() {
             errorCount: typeof count === 'number' ? count : failure.data.errors.length,
             fileName: file.name,
           });
-          options.onError?.(new Error(failure.data.message));
+          options?.onError?.(new Error(failure.data.message));
           return;
         }
         const result = importResultSchema.parse(body);
+        options?.onSuccess?.(body);
+        if (result.preview) {
+          setOutcome({ kind: 'preview', result, file });
+          return;
+        }
         setOutcome({ kind: 'done', ...result, fileName: file.name });
-        options.onSuccess?.(body);
         void qc.invalidateQueries({ queryKey: ['enterprises'] });
       })
       .catch((e: unknown) => {
         setProgress(null);
         setUploadError(errorText(t, e, i18n.language));
-        options.onError?.(e instanceof Error ? e : new Error(String(e)));
+        options?.onError?.(e instanceof Error ? e : new Error(String(e)));
       });
   };
+
+  // Every upload is previewed first; nothing is written until the user confirms what the preview shows.
+  const customRequest: UploadProps['customRequest'] = (options) => send(options.file as File, true, options);
 
   const reset = () => {
     setOutcome(null);
@@ -152,9 +166,19 @@ export function ImportPage() {
         {outcome && (
           <section aria-labelledby="import-result" className="mtx-block">
             <h2 id="import-result" className="mtx-h3">
-              3. {t('enterprises.importPage.step3')}
+              3.{' '}
+              {outcome.kind === 'preview'
+                ? t('enterprises.importPage.preview.title')
+                : t('enterprises.importPage.step3')}
             </h2>
-            {outcome.kind === 'done' ? (
+            {outcome.kind === 'preview' ? (
+              <ImportPreview
+                result={outcome.result}
+                fileName={outcome.file.name}
+                onConfirm={() => send(outcome.file, false)}
+                onCancel={reset}
+              />
+            ) : outcome.kind === 'done' ? (
               <Result
                 status="success"
                 title={t('enterprises.importPage.success')}
@@ -169,14 +193,17 @@ export function ImportPage() {
                 ]}
               >
                 <Row gutter={16} justify="center">
-                  <Col xs={8}>
+                  <Col xs={6}>
                     <Statistic title={t('enterprises.importPage.rows')} value={outcome.rows} />
                   </Col>
-                  <Col xs={8}>
+                  <Col xs={6}>
                     <Statistic title={t('enterprises.importPage.created')} value={outcome.created} />
                   </Col>
-                  <Col xs={8}>
+                  <Col xs={6}>
                     <Statistic title={t('enterprises.importPage.updated')} value={outcome.updated} />
+                  </Col>
+                  <Col xs={6}>
+                    <Statistic title={t('enterprises.importPage.unchanged')} value={outcome.unchanged} />
                   </Col>
                 </Row>
               </Result>

@@ -132,6 +132,31 @@ describe('report import', () => {
     expect(res.json().errors[0]).toMatchObject({ row: 1, column: '营业收入' });
   });
 
+  it('previews a clean file: counts what it would create, correct and leave, and writes nothing', async () => {
+    const rows = firms
+      .slice(40, 50)
+      .map((f, i) => [f.uscc, 30 + i, 3, 600_000, 500_000, 100_000, 30_000, 150]);
+    const file = await xlsx(rows);
+    const before = (await count()).rows[0]!.n;
+    const preview = await upload(
+      p.app,
+      admin,
+      '/api/reports/import?period=2026-09&preview=true',
+      'p.xlsx',
+      file,
+    );
+    expect(preview.statusCode).toBe(200);
+    const body = preview.json();
+    expect(body).toMatchObject({ preview: true, batchId: null, period: '2026-09', rows: 10 });
+    expect(body.created + body.revised + body.unchanged).toBe(10);
+    expect((await count()).rows[0]!.n).toBe(before);
+    // Confirmed: the same counts, written.
+    const real = await upload(p.app, admin, '/api/reports/import?period=2026-09', 'p.xlsx', file);
+    expect(real.json()).toMatchObject({ preview: false, created: body.created, revised: body.revised });
+    expect(real.json().batchId).toEqual(expect.any(String));
+    expect((await count()).rows[0]!.n).toBe(before + body.created + body.revised);
+  });
+
   it('streams progress lines and the result when asked for NDJSON', async () => {
     const rows = firms
       .slice(0, 40)

@@ -79,8 +79,15 @@ export const reportDetailSchema = z.object({
 export const reportCheckSchema = z.object({ warnings: z.array(warningSchema) });
 
 export const importQuerySchema = z.object({ period: periodSchema });
+export const reportImportUploadQuerySchema = importQuerySchema.extend({
+  /** Check and count what the file would create, correct and leave as it is; write nothing. */
+  preview: z.stringbool().default(false),
+});
 export const reportImportResultSchema = z.object({
-  batchId: idSchema,
+  /** The batch written; null for a preview. */
+  batchId: idSchema.nullable(),
+  /** True when nothing was written: the counts say what the import would do. */
+  preview: z.boolean(),
   period: z.string(),
   rows: z.number().int(),
   created: z.number().int(),

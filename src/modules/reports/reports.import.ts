@@ -137,10 +137,14 @@ export interface ImportOptions {
   filename: string;
   submittedAt: Date;
   onProgress?: (rowsRead: number) => void;
+  /** Check and classify every row, but write nothing: the preview the user confirms. */
+  preview?: boolean;
 }
 
 export interface ImportResult {
-  batchId: string;
+  /** The batch written; null for a preview. */
+  batchId: string | null;
+  preview: boolean;
   period: string;
   rows: number;
   created: number;
@@ -274,13 +278,6 @@ export async function importReports(
       );
     }
 
-    const [batchRow] = await rows<{ id: string }>(
-      tx,
-      sql`INSERT INTO report_batches (district_id, period, filename, rows, created, revised, unchanged, submitted_by)
-          VALUES (${districtId}, ${monthStart(period)}, ${opts.filename}, ${dataRows}, 0, 0, 0, ${actor.userId})
-          RETURNING id::text`,
-    );
-    const batchId = batchRow!.id;
     // Resolve each staged row to its enterprise, building and current report, and classify it once.
     await tx.execute(sql`CREATE TEMP TABLE report_plan ON COMMIT DROP AS
       SELECT s.*, e.id AS enterprise_id,
@@ -294,6 +291,21 @@ export async function importReports(
       JOIN (${enterpriseStaysSql(districtId)}) e ON e.uscc = s.uscc
       LEFT JOIN reports r ON r.district_id = ${districtId} AND r.enterprise_id = e.id
                           AND r.period = ${monthStart(period)}::date AND r.is_current`);
+    const [counts] = await rows<{ created: number; revised: number; unchanged: number }>(
+      tx,
+      sql`SELECT count(*) FILTER (WHERE outcome = 'created')::int AS created,
+                 count(*) FILTER (WHERE outcome = 'revised')::int AS revised,
+                 count(*) FILTER (WHERE outcome = 'unchanged')::int AS unchanged
+          FROM report_plan`,
+    );
+    if (opts.preview) return { batchId: null, preview: true, period, rows: dataRows, ...counts! };
+    const [batchRow] = await rows<{ id: string }>(
+      tx,
+      sql`INSERT INTO report_batches (district_id, period, filename, rows, created, revised, unchanged, submitted_by)
+          VALUES (${districtId}, ${monthStart(period)}, ${opts.filename}, ${dataRows}, 0, 0, 0, ${actor.userId})
+          RETURNING id::text`,
+    );
+    const batchId = batchRow!.id;
     await tx.execute(sql`UPDATE reports r SET is_current = false FROM report_plan p
       WHERE r.district_id = ${districtId} AND r.id = p.current_id AND p.outcome = 'revised'`);
     await tx.execute(sql`INSERT INTO reports (district_id, enterprise_id, period, version, is_current, ${figureColumnList()},
@@ -313,15 +325,8 @@ export async function importReports(
                  'import batch ' || ${batchId} AS note
           FROM report_plan p WHERE p.outcome <> 'unchanged'`,
     );
-    const [counts] = await rows<{ created: number; revised: number; unchanged: number }>(
-      tx,
-      sql`SELECT count(*) FILTER (WHERE outcome = 'created')::int AS created,
-                 count(*) FILTER (WHERE outcome = 'revised')::int AS revised,
-                 count(*) FILTER (WHERE outcome = 'unchanged')::int AS unchanged
-          FROM report_plan`,
-    );
     await tx.execute(sql`UPDATE report_batches SET created = ${counts!.created}, revised = ${counts!.revised}, unchanged = ${counts!.unchanged}
       WHERE district_id = ${districtId} AND id = ${batchId}::uuid`);
-    return { batchId, period, rows: dataRows, ...counts! };
+    return { batchId, preview: false, period, rows: dataRows, ...counts! };
   });
 }

@@ -20,6 +20,7 @@ import {
   coverageQuerySchema,
   coverageSchema,
   importQuerySchema,
+  reportImportUploadQuerySchema,
   missingPageSchema,
   missingQuerySchema,
   reportBodySchema,
@@ -176,8 +177,8 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
         tags: ['reports'],
         summary:
           "Import a month's reports (.xlsx streamed, or .csv): all rows land or none, with row, column and reason for every error. " +
-          'Send Accept: application/x-ndjson to receive progress lines while it runs.',
-        querystring: importQuerySchema,
+          'Send Accept: application/x-ndjson to receive progress lines while it runs. ?preview=true checks and counts, writing nothing.',
+        querystring: reportImportUploadQuerySchema,
         consumes: ['multipart/form-data'],
         response: {
           200: reportImportResultSchema,
@@ -205,6 +206,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
           unknownReason: UNKNOWN_OR_HIDDEN,
           filename: upload.filename,
           submittedAt: now(),
+          preview: req.query.preview,
           ...(onProgress ? { onProgress } : {}),
         });
       const gated = (onProgress?: (n: number) => void) =>

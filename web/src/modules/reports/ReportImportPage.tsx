@@ -63,34 +63,48 @@ export function ReportImportPage() {
       .finally(() => setDownloading(false));
   };
 
-  const customRequest: UploadProps['customRequest'] = (options) => {
-    const file = options.file as File;
+  const [previewed, setPreviewed] = useState<File | null>(null);
+
+  // Every upload is checked and counted first (preview); it is written when the user confirms.
+  const customRequest: UploadProps['customRequest'] = (options) => send(options.file as File, true, options);
+
+  const send = (
+    file: File,
+    preview: boolean,
+    options?: Parameters<NonNullable<UploadProps['customRequest']>>[0],
+  ) => {
     if (busy.current) return;
+    setPreviewed(preview ? file : null);
     busy.current = true;
     setUploadError(null);
     setOutcome(null);
     setRunning({ fileName: file.name, size: file.size, uploaded: 0, rows: 0, total: null });
     void estimateDataRows(file).then((total) => setRunning((r) => (r ? { ...r, total } : r)));
     const forPeriod = period;
-    importReports(forPeriod, file, {
-      onUpload: (p) => {
-        setRunning((r) => (r ? { ...r, uploaded: p } : r));
-        options.onProgress?.({ percent: p });
+    importReports(
+      forPeriod,
+      file,
+      {
+        onUpload: (p) => {
+          setRunning((r) => (r ? { ...r, uploaded: p } : r));
+          options?.onProgress?.({ percent: p });
+        },
+        onRows: (rows) => setRunning((r) => (r ? { ...r, rows } : r)),
       },
-      onRows: (rows) => setRunning((r) => (r ? { ...r, rows } : r)),
-    })
+      preview,
+    )
       .then((o) => {
         setOutcome({ ...o, fileName: file.name, period: forPeriod });
         if (o.kind === 'done') {
           setRunning((r) => (r ? { ...r, uploaded: 100, rows: o.result.rows, total: o.result.rows } : r));
-          invalidate();
-          options.onSuccess?.(o.result);
-        } else options.onError?.(new Error(o.message));
+          if (!o.result.preview) invalidate();
+          options?.onSuccess?.(o.result);
+        } else options?.onError?.(new Error(o.message));
       })
       .catch((e: unknown) => {
         setRunning(null);
         setUploadError(errorText(t, e, i18n.language));
-        options.onError?.(e instanceof Error ? e : new Error(String(e)));
+        options?.onError?.(e instanceof Error ? e : new Error(String(e)));
       })
       .finally(() => {
         busy.current = false;
@@ -223,7 +237,32 @@ export function ReportImportPage() {
             <h2 id="import-result" className="mtx-h3">
               3. {t('reports.import.step3')}
             </h2>
-            {outcome.kind === 'done' ? (
+            {outcome.kind === 'done' && outcome.result.preview && previewed ? (
+              <Result
+                status="info"
+                title={t('reports.import.previewTitle', { period: outcome.result.period })}
+                subTitle={`${outcome.fileName} · ${t('reports.import.previewNote')}`}
+                extra={[
+                  <Button
+                    key="confirm"
+                    type="primary"
+                    disabled={outcome.result.created + outcome.result.revised === 0}
+                    onClick={() => send(previewed, false)}
+                  >
+                    {outcome.result.created + outcome.result.revised === 0
+                      ? t('reports.import.previewNothing')
+                      : t('reports.import.previewConfirm', {
+                          n: outcome.result.created + outcome.result.revised,
+                        })}
+                  </Button>,
+                  <Button key="cancel" onClick={reset}>
+                    {t('reports.import.previewCancel')}
+                  </Button>,
+                ]}
+              >
+                <ImportCounts result={outcome.result} />
+              </Result>
+            ) : outcome.kind === 'done' ? (
               <Result
                 status="success"
                 title={t('reports.import.success', { period: outcome.result.period })}
@@ -241,28 +280,7 @@ export function ReportImportPage() {
                   </Button>,
                 ]}
               >
-                <Row gutter={[16, 16]} justify="center">
-                  <Col xs={12} sm={6}>
-                    <Statistic title={t('reports.import.rows')} value={outcome.result.rows} />
-                  </Col>
-                  <Col xs={12} sm={6}>
-                    <Statistic
-                      title={t('reports.import.created')}
-                      value={outcome.result.created}
-                      valueStyle={{ color: '#389e0d' }}
-                    />
-                  </Col>
-                  <Col xs={12} sm={6}>
-                    <Statistic
-                      title={t('reports.import.revised')}
-                      value={outcome.result.revised}
-                      valueStyle={{ color: '#d46b08' }}
-                    />
-                  </Col>
-                  <Col xs={12} sm={6}>
-                    <Statistic title={t('reports.import.unchanged')} value={outcome.result.unchanged} />
-                  </Col>
-                </Row>
+                <ImportCounts result={outcome.result} />
               </Result>
             ) : (
               <ImportErrorReport
@@ -278,5 +296,38 @@ export function ReportImportPage() {
         )}
       </Card>
     </Page>
+  );
+}
+
+/** How many rows an import creates, corrects and leaves as they are (the result, or a preview's counts). */
+function ImportCounts({
+  result,
+}: {
+  result: { rows: number; created: number; revised: number; unchanged: number };
+}) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[16, 16]} justify="center">
+      <Col xs={12} sm={6}>
+        <Statistic title={t('reports.import.rows')} value={result.rows} />
+      </Col>
+      <Col xs={12} sm={6}>
+        <Statistic
+          title={t('reports.import.created')}
+          value={result.created}
+          valueStyle={{ color: '#389e0d' }}
+        />
+      </Col>
+      <Col xs={12} sm={6}>
+        <Statistic
+          title={t('reports.import.revised')}
+          value={result.revised}
+          valueStyle={{ color: '#d46b08' }}
+        />
+      </Col>
+      <Col xs={12} sm={6}>
+        <Statistic title={t('reports.import.unchanged')} value={result.unchanged} />
+      </Col>
+    </Row>
   );
 }

@@ -136,10 +136,11 @@ export function importReports(
   period: string,
   file: File,
   progress: ImportProgress = {},
+  preview = false,
 ): Promise<ImportOutcome> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/reports/import?period=${enc(period)}`);
+    xhr.open('POST', `/api/reports/import?period=${enc(period)}${preview ? '&preview=true' : ''}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/x-ndjson');
     xhr.setRequestHeader('Accept-Language', i18n.language);

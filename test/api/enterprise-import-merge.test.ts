@@ -12,6 +12,10 @@ import {
   type Platform,
 } from '../harness.ts';
 import type { Enterprise, EnterpriseListItem } from '../../src/modules/enterprises/enterprises.contract.ts';
+import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
+
+/** A valid USCC no demo enterprise has. */
+const newUscc = makeUscc(`91500107${makeOrgCode('MA600001')}`);
 
 let p: Platform;
 let admin: Client;
@@ -105,7 +109,7 @@ describe('an import row over a registered enterprise', () => {
   });
 
   it('still requires the required cells of a new enterprise', async () => {
-    const file = await sheet([['91500107MA60000010', '', '', '', '', '', '', '', '']].map((r) => r));
+    const file = await sheet([[newUscc, '', '', '', '', '', '', '', '']].map((r) => r));
     const res = await upload(p.app, admin, '/api/enterprises/import', 'new.xlsx', file);
     expect(res.statusCode).toBe(422);
     const columns = res.json().errors.map((e: { column: string }) => e.column);
@@ -123,6 +127,31 @@ describe('an import row over a registered enterprise', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
       { row: 2, column: '统一社会信用代码', reason: '无权修改该企业或企业不存在' },
+    ]);
+  });
+});
+
+describe('the template', () => {
+  it('imports as downloaded without adding its example row, and refuses a phone number like 1234', async () => {
+    const template = await admin.get('/api/enterprises/import/template?format=xlsx');
+    const res = await upload(
+      p.app,
+      admin,
+      '/api/enterprises/import?preview=true',
+      'template.xlsx',
+      template.rawPayload,
+    );
+    // Only the example row: skipped, so there is nothing to import.
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('文件中没有数据行');
+
+    const file = await sheet([
+      [newUscc, '重庆电话测试科技有限公司', '2024-01-02', '石桥铺街道', '', '', '', '', '1234'],
+    ]);
+    const bad = await upload(p.app, admin, '/api/enterprises/import', 'phone.xlsx', file);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([
+      { row: 2, column: '联系电话', reason: '电话号码格式不正确：手机号11位，固话如 023-68000000' },
     ]);
   });
 });

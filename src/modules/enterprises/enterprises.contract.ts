@@ -29,6 +29,19 @@ export type Honour = z.infer<typeof honourSchema>;
 /** Only judged for well-formed dates: a malformed one is reported once, as malformed. "Today" is Shanghai's. */
 const notFuture = (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d <= today(new Date());
 
+/**
+ * A mainland phone number as offices write it: a mobile (11 digits from 13–19), or a landline with its area code
+ * (023-68000000, 02368000000, (023)68000000) and an optional extension, or a bare 7–8 digit local number; +86 in
+ * front is allowed; spaces and hyphens between groups are ignored. `1234` is not a phone number.
+ */
+export function isPhoneNumber(raw: string): boolean {
+  const v = raw.replace(/[\s-]/g, '').replace(/^\((0\d{2,3})\)/, '$1');
+  const national = v.replace(/^(?:\+86|0086)/, '');
+  return (
+    /^1[3-9]\d{9}$/.test(national) || /^(?:0\d{2,3})?[2-9]\d{6,7}(?:(?:转|ext|#)\d{1,6})?$/.test(national)
+  );
+}
+
 export const enterpriseInputSchema = z
   .object({
     uscc: usccSchema,
@@ -49,7 +62,7 @@ export const enterpriseInputSchema = z
       .string()
       .trim()
       .max(30)
-      .regex(/^[0-9+\-() ]*$/, '电话号码格式不正确')
+      .refine((v) => v === '' || isPhoneNumber(v), '电话号码格式不正确：手机号11位，固话如 023-68000000')
       .default(''),
     honours: z.array(honourSchema).max(50).default([]),
   })

@@ -23,6 +23,12 @@ export interface ImportColumn {
   example: string;
 }
 
+/**
+ * The USCC of the template's example row: a valid code (the row shows the format that passes), and a row carrying it
+ * is skipped on import, so a template sent back with its example still in place adds no "示例" enterprise.
+ */
+export const EXAMPLE_USCC = '91500107MA5U00011B';
+
 /** The template's columns, in order. Headers are matched by their Chinese or English name, '*' ignored. */
 export const importColumns: ImportColumn[] = [
   {
@@ -31,7 +37,7 @@ export const importColumns: ImportColumn[] = [
     en: 'USCC',
     required: true,
     hint: '18位，按 GB 32100-2015 校验',
-    example: '91500107MA5UXXXXXX',
+    example: EXAMPLE_USCC,
   },
   { key: 'name', zh: '企业名称', en: 'Name', required: true, hint: '', example: '重庆示例软件科技有限公司' },
   {
@@ -208,6 +214,7 @@ export async function readRows(
       if (errors.length < MAX_REPORTED_ERRORS) errors.push({ row, column: columnName('uscc'), reason });
     };
     const uscc = (cells.get('uscc') ?? '').toUpperCase();
+    if (uscc === EXAMPLE_USCC) continue;
     if (uscc.startsWith('#LOSTPRECISION')) err('代码被表格当作数字，请将该列设为文本格式后重新填写');
     else if (uscc) {
       const first = seen.get(uscc);
@@ -390,7 +397,7 @@ export async function templateWorkbook(
   help.addRow({ col: '可选楼宇', hint: buildingNames.join('、') });
   help.addRow({
     col: '说明',
-    hint: '第2行为示例，导入前请删除。统一社会信用代码已登记的企业将被更新，其余新建。已登记企业的空白单元格保持原值不变；要清除某项，请填“清空”。导出的企业名录可直接修改后导入。导入前先预览将新增、修改、清空的内容，确认后才写入；有任何错误则整个文件不写入。',
+    hint: '第2行为示例（导入时自动跳过）。统一社会信用代码已登记的企业将被更新，其余新建。已登记企业的空白单元格保持原值不变；要清除某项，请填“清空”。导出的企业名录可直接修改后导入。导入前先预览将新增、修改、清空的内容，确认后才写入；有任何错误则整个文件不写入。',
   });
   return wb;
 }

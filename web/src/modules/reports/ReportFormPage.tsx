@@ -441,9 +441,9 @@ function ReportForm({
                           onBlur={onBlur}
                         />
                       ) : (
+                        // No min or precision: the control would quietly turn -3 into 0 or 2.5 into 3; the
+                        // form's check refuses them with a reason instead (不能为负数, 须为整数).
                         <InputNumber<number>
-                          min={0}
-                          precision={kind === 'count' ? 0 : 2}
                           style={{ width: '100%' }}
                           addonAfter={suffix}
                           status={warn ? 'warning' : undefined}

@@ -18,6 +18,7 @@ import { ExampleTag, PolicyStatusTag, useMoney } from './labels.tsx';
 import { mayEditPolicies, mayEvaluatePolicies } from './policies.access.ts';
 import { useEvaluatePolicies, usePolicies } from './policies.api.ts';
 import './policies.css';
+import { listOptions } from '../../components/listTable.ts';
 
 export function PoliciesPage() {
   const { t } = useTranslation();
@@ -195,7 +196,7 @@ export function PoliciesPage() {
         scroll={{ x: 1100 }}
         headerTitle={list.data ? t('policies.count', { count: list.data.length }) : t('policies.title')}
         toolBarRender={() => toolbar}
-        options={{ reload: () => void list.refetch(), density: false, setting: false, fullScreen: false }}
+        options={listOptions(() => list.refetch())}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, hideOnSinglePage: true }}
         locale={{ emptyText: list.isError ? t('common.loadFailed') : t('policies.none') }}
       />

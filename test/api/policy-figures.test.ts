@@ -6,7 +6,7 @@ import type { Client, Platform } from '../harness.ts';
 import { rows, sql } from '../../src/platform/db/db.ts';
 import type { Explanation, Policy, ResultItem } from '../../src/modules/policies/policies.contract.ts';
 import type { GrantBatchDetail } from '../../src/modules/grants/grants.contract.ts';
-import type { PolicyDefinitionInput } from '../../src/modules/policies/rules.ts';
+import type { Compare, PolicyDefinitionInput } from '../../src/modules/policies/rules.ts';
 import {
   fileReport,
   months,
@@ -39,6 +39,15 @@ async function report(
     usedArea: f.usedArea ?? 100,
   });
 }
+
+/** A policy whose eligibility is one comparison. */
+const comparing = (
+  name: string,
+  measure: Compare['measure'],
+  op: Compare['op'],
+  value: number,
+  unit: string,
+): PolicyDefinitionInput => ({ name, eligibility: { kind: 'compare', measure, op, value, unit } });
 
 async function createPolicy(code: string, definition: PolicyDefinitionInput): Promise<Policy> {
   const r = await admin.request('POST', '/api/policies', { code, definition, status: 'active' });
@@ -112,35 +121,14 @@ beforeAll(async () => {
       },
     },
   });
-  growth = await createPolicy('growth20', {
-    name: '营收同比增长20%',
-    eligibility: {
-      kind: 'compare',
-      measure: { figure: 'operatingRevenue', agg: 'yoy', months: 12 },
-      op: 'gte',
-      value: 20,
-      unit: '%',
-    },
-  });
-  staff = await createPolicy('staff100', {
-    name: '百人企业',
-    eligibility: {
-      kind: 'compare',
-      measure: { figure: 'employees', agg: 'latest' },
-      op: 'gt',
-      value: 100,
-      unit: '人',
-    },
-  });
+  const latestEmployees = { figure: 'employees', agg: 'latest' } as const;
+  growth = await createPolicy(
+    'growth20',
+    comparing('营收同比增长20%', { figure: 'operatingRevenue', agg: 'yoy', months: 12 }, 'gte', 20, '%'),
+  );
+  staff = await createPolicy('staff100', comparing('百人企业', latestEmployees, 'gt', 100, '人'));
   over50 = await createPolicy('staff50', {
-    name: '五十人以上企业',
-    eligibility: {
-      kind: 'compare',
-      measure: { figure: 'employees', agg: 'latest' },
-      op: 'gt',
-      value: 50,
-      unit: '人',
-    },
+    ...comparing('五十人以上企业', latestEmployees, 'gt', 50, '人'),
     nearMissMargin: 0.2,
   });
   // Recompute: the monitoring facts and the tiers month by month, then the policies at May 2026.

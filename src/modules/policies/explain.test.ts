@@ -14,6 +14,15 @@ import {
   tree,
 } from './explain.fixtures.ts';
 
+/** R&D over the last 12 months as a share of revenue, against a threshold in %. */
+const rdShareOver = (op: Compare['op'], value: number): Compare => ({
+  kind: 'compare',
+  measure: { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 12 },
+  op,
+  value,
+  unit: '%',
+});
+
 // -------------------------------------------------------------------------------------------------------------
 // Numbers and gaps
 // -------------------------------------------------------------------------------------------------------------
@@ -110,13 +119,7 @@ describe('gapOf', () => {
   });
 
   it('says 须高于 for a strict threshold on a continuous measure, with a gap that is not 0', () => {
-    const share: Compare = {
-      kind: 'compare',
-      measure: { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 12 },
-      op: 'gt',
-      value: 50,
-      unit: '%',
-    };
+    const share = rdShareOver('gt', 50);
     expect(gapOf(share, 0.5, 0.5)).toEqual({ amount: 0.0001, more: true, strict: true });
     const n = tree(share, [{ passed: false, value: 0.5, threshold: 0.5 }]);
     expect(n.gap).toBe('须高于 50%，还差 0.01%');
@@ -251,13 +254,7 @@ describe('explainTree: compare leaves', () => {
   });
 
   it('shows shares in %', () => {
-    const leaf: Compare = {
-      kind: 'compare',
-      measure: { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 12 },
-      op: 'gte',
-      value: 5,
-      unit: '%',
-    };
+    const leaf = rdShareOver('gte', 5);
     expect(tree(leaf, [{ passed: false, value: 0.03, threshold: 0.05 }]).text).toBe(
       '近12个月研发投入占营业收入比重为 3%，要求 ≥ 5%，不满足，还差 2%',
     );

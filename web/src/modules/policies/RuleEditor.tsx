@@ -47,20 +47,23 @@ export interface RowControls {
   extra?: ReactNode;
 }
 
-/** A small icon button with its tooltip; the accessible name says which row it acts on. */
+/** A small icon button with its tooltip (none without `onClick`); the accessible name says which row it acts on. */
 function RowButton({
-  label,
+  action,
   what,
   icon,
   onClick,
   danger,
 }: {
-  label: string;
+  action: 'moveUp' | 'moveDown' | 'remove';
   what: string;
   icon: ReactNode;
-  onClick: () => void;
+  onClick: (() => void) | undefined;
   danger?: boolean;
 }) {
+  const { t } = useTranslation();
+  if (!onClick) return null;
+  const label = t(`policies.editor.${action}`);
   return (
     <Tooltip title={label}>
       <Button
@@ -76,35 +79,12 @@ function RowButton({
 }
 
 export function RowButtons({ controls, what }: { controls: RowControls; what: string }) {
-  const { t } = useTranslation();
   return (
     <span className="mtx-pol-row-buttons">
       {controls.extra}
-      {controls.onUp && (
-        <RowButton
-          label={t('policies.editor.moveUp')}
-          what={what}
-          icon={<ArrowUpOutlined />}
-          onClick={controls.onUp}
-        />
-      )}
-      {controls.onDown && (
-        <RowButton
-          label={t('policies.editor.moveDown')}
-          what={what}
-          icon={<ArrowDownOutlined />}
-          onClick={controls.onDown}
-        />
-      )}
-      {controls.onRemove && (
-        <RowButton
-          label={t('policies.editor.remove')}
-          what={what}
-          icon={<DeleteOutlined />}
-          onClick={controls.onRemove}
-          danger
-        />
-      )}
+      <RowButton action="moveUp" what={what} icon={<ArrowUpOutlined />} onClick={controls.onUp} />
+      <RowButton action="moveDown" what={what} icon={<ArrowDownOutlined />} onClick={controls.onDown} />
+      <RowButton action="remove" what={what} icon={<DeleteOutlined />} onClick={controls.onRemove} danger />
     </span>
   );
 }

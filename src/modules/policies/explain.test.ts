@@ -8,9 +8,10 @@ import {
   facts,
   leafText,
   names,
-  rd12,
+  rdAtLeastMinRd,
   rdParams,
   revenueAtLeast,
+  startUp,
   tree,
 } from './explain.fixtures.ts';
 
@@ -223,13 +224,7 @@ describe('explainTree: compare leaves', () => {
   });
 
   it('names a parameter threshold with its value in force, in the parameter’s unit', () => {
-    const leaf: Compare = {
-      kind: 'compare',
-      measure: rd12,
-      op: 'gte',
-      value: { param: 'minRd' },
-      unit: '万元',
-    };
+    const leaf = rdAtLeastMinRd;
     const n = tree(leaf, [{ passed: false, value: 600_000, threshold: 1_000_000 }], {
       params: rdParams,
       paramValues: { minRd: 1_000_000 },
@@ -241,13 +236,7 @@ describe('explainTree: compare leaves', () => {
   });
 
   it('says a parameter not yet in force is not in force', () => {
-    const leaf: Compare = {
-      kind: 'compare',
-      measure: rd12,
-      op: 'gte',
-      value: { param: 'minRd' },
-      unit: '万元',
-    };
+    const leaf = rdAtLeastMinRd;
     const n = tree(leaf, [{ passed: null, value: 600_000, threshold: null }], { params: rdParams });
     expect(n.text).toBe('近12个月研发投入合计为 60 万元，要求 ≥ 参数 minRd（未生效），无数据，按不满足计');
     expect(n.textEn).toContain('parameter minRd (not in force)');
@@ -261,14 +250,7 @@ describe('explainTree: compare leaves', () => {
   });
 
   it('puts a custom label before the words, and shows registration age (months) in 年', () => {
-    const leaf: Compare = {
-      kind: 'compare',
-      measure: { figure: 'registrationAge', agg: 'attribute' },
-      op: 'lt',
-      value: 3,
-      unit: '年',
-      label: '初创企业（注册不满3年）',
-    };
+    const leaf = startUp;
     expect(tree(leaf, [{ passed: true, value: 30, threshold: 36 }]).text).toBe(
       '初创企业（注册不满3年）：注册年限为 2.5 年，要求 < 3 年，满足',
     );

@@ -1,26 +1,28 @@
 // Month-end stocks, gross entries beside exits and net change, and size bands at month end, on a hand-checked
 // fixture district of seven enterprises. Expected values are worked out by hand in the comments.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, signedIn, startPlatform, type Client, type Platform } from '../harness.ts';
-import { repoRoot } from '../../src/platform/config.ts';
-import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
-import type { Unit } from '../../src/modules/units/units.contract.ts';
+import type { Client, Platform } from '../harness.ts';
 import type { Overview, TargetDetail } from '../../src/modules/monitoring/monitoring.contract.ts';
-import { parsePeriod, periodRange } from '../../src/platform/time/period.ts';
+import {
+  fileReport,
+  months,
+  onTime,
+  registerFirms,
+  series,
+  startFixtureDistrict,
+  usccMaker,
+} from '../fixture-district.ts';
 
 let clock = new Date('2025-02-01T00:00:00Z');
 let p: Platform;
 let admin: Client;
 const ids: Record<string, string> = {};
-const uscc = (n: number) => makeUscc(`91500107${makeOrgCode(`ME${String(n).padStart(6, '0')}`)}`);
+const uscc = usccMaker('ME');
 
 /** A report filed on the 5th of the next month (on time). */
 async function report(who: string, period: string, employees: number, softwareRevenue: number) {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  clock = new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-05T02:00:00Z`);
-  const res = await admin.request('POST', `/api/enterprises/${ids[who]}/reports`, {
-    period,
+  clock = onTime(period);
+  await fileReport(admin, ids, who, period, {
     employees,
     coreTalents: Math.floor(employees / 5),
     operatingRevenue: softwareRevenue * 1.25,
@@ -29,25 +31,14 @@ async function report(who: string, period: string, employees: number, softwareRe
     rdExpense: 0,
     usedArea: 100,
   });
-  if (res.statusCode !== 200) throw new Error(`${who} ${period}: ${res.statusCode} ${res.body}`);
 }
-
-const months = (from: string, to: string): string[] => periodRange(parsePeriod(from), parsePeriod(to));
-
-const series = (o: Overview, code: string) =>
-  Object.fromEntries(o.targets.find((t) => t.code === code)!.series.map((s) => [s.month, s.value]));
 const bands = (d: TargetDetail) => Object.fromEntries(d.breakdowns.sizeBand.map((b) => [b.key, b.value]));
 const letter = (name: string) => name.slice(4, 5);
 
 beforeAll(async () => {
-  p = await startPlatform({
-    planFile: path.join(repoRoot, 'test/fixtures/plans/monitoring-district.yaml'),
-    now: () => clock,
-  });
-  admin = await signedIn(p.app, 'admin', ADMIN_PASSWORD);
-  const subs = (await admin.get('/api/units?kind=subdistrict')).json<{ items: Unit[] }>().items;
-  const east = subs.find((s) => s.name === '东街道')!.id;
-  const west = subs.find((s) => s.name === '西镇')!.id;
+  const district = await startFixtureDistrict(() => clock);
+  ({ p, admin } = district);
+  const { east, west } = district;
   clock = new Date('2026-04-01T00:00:00Z');
   const firms = [
     { key: 'P', n: 1, sub: east, registrationDate: '2020-01-01' },
@@ -58,18 +49,7 @@ beforeAll(async () => {
     { key: 'M', n: 6, sub: east, registrationDate: '2020-01-01' },
     { key: 'T', n: 7, sub: east, registrationDate: '2020-01-01', status: 'closed', leftOn: '2026-03-10' },
   ];
-  for (const f of firms) {
-    const res = await admin.request('POST', '/api/enterprises', {
-      uscc: uscc(f.n),
-      name: `月末企业${f.key}科技有限公司`,
-      registrationDate: f.registrationDate,
-      subdistrictId: f.sub,
-      status: f.status ?? 'active',
-      leftOn: f.leftOn ?? null,
-    });
-    if (res.statusCode !== 201) throw new Error(res.body);
-    ids[f.key] = res.json().id;
-  }
+  await registerFirms(admin, firms, uscc, '月末企业', ids);
   for (const m of months('2025-01', '2026-03')) {
     // P: 50 people, 10万 a month, all along.
     await report('P', m, 50, 100_000);

@@ -1,29 +1,26 @@
 // Effectiveness monitoring on a hand-checked fixture district: every formula kind, and the edge cases — an
 // enterprise that moves out, one that closes, one that stops reporting, a new one, a late report, a corrected past
 // month, a report in 万元, a department's manual value. Expected values are worked out by hand in the comments.
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN_PASSWORD,
-  deliverNotifications,
-  signedIn,
-  startPlatform,
-  upload,
-  type Client,
-  type Platform,
-} from '../harness.ts';
-import { repoRoot } from '../../src/platform/config.ts';
-import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
+import { deliverNotifications, signedIn, upload, type Client, type Platform } from '../harness.ts';
 import type { Unit } from '../../src/modules/units/units.contract.ts';
 import type { Overview, TargetDetail } from '../../src/modules/monitoring/monitoring.contract.ts';
-import { parsePeriod, periodRange } from '../../src/platform/time/period.ts';
+import {
+  fileReport,
+  months,
+  onTime,
+  registerFirms,
+  series,
+  startFixtureDistrict,
+  usccMaker,
+} from '../fixture-district.ts';
 
 let clock = new Date('2025-02-01T00:00:00Z');
 let p: Platform;
 let admin: Client;
 const ids: Record<string, string> = {};
-const uscc = (n: number) => makeUscc(`91500107${makeOrgCode(`FX${String(n).padStart(6, '0')}`)}`);
+const uscc = usccMaker('FX');
 
 /** Reports are filed on the 5th of the next month (on time) unless `at` says otherwise. */
 async function report(
@@ -34,12 +31,8 @@ async function report(
   product = 0,
   at?: string,
 ) {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  clock = new Date(
-    at ?? `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-05T02:00:00Z`,
-  );
-  const res = await admin.request('POST', `/api/enterprises/${ids[who]}/reports`, {
-    period,
+  clock = at ? new Date(at) : onTime(period);
+  return fileReport(admin, ids, who, period, {
     employees,
     coreTalents: Math.floor(employees / 5),
     operatingRevenue: softwareRevenue * 1.25,
@@ -48,25 +41,14 @@ async function report(
     rdExpense: 0,
     usedArea: 100,
   });
-  if (res.statusCode !== 200) throw new Error(`${who} ${period}: ${res.statusCode} ${res.body}`);
-  return res.json();
 }
 
-const months = (from: string, to: string): string[] => periodRange(parsePeriod(from), parsePeriod(to));
-
 const near = (a: number | null | undefined, b: number) => expect(a).toBeCloseTo(b, 6);
-const series = (o: Overview, code: string) =>
-  Object.fromEntries(o.targets.find((t) => t.code === code)!.series.map((s) => [s.month, s.value]));
 
 beforeAll(async () => {
-  p = await startPlatform({
-    planFile: path.join(repoRoot, 'test/fixtures/plans/monitoring-district.yaml'),
-    now: () => clock,
-  });
-  admin = await signedIn(p.app, 'admin', ADMIN_PASSWORD);
-  const subs = (await admin.get('/api/units?kind=subdistrict')).json<{ items: Unit[] }>().items;
-  const east = subs.find((s) => s.name === '东街道')!.id;
-  const west = subs.find((s) => s.name === '西镇')!.id;
+  const district = await startFixtureDistrict(() => clock);
+  ({ p, admin } = district);
+  const { east, west } = district;
   clock = new Date('2026-04-01T00:00:00Z');
   const firms = [
     { key: 'A', n: 1, sub: east, registrationDate: '2020-01-01' },
@@ -76,18 +58,7 @@ beforeAll(async () => {
     { key: 'E', n: 5, sub: east, registrationDate: '2020-01-01' },
     { key: 'F', n: 6, sub: west, registrationDate: '2020-01-01', status: 'closed', leftOn: '2026-01-20' },
   ];
-  for (const f of firms) {
-    const res = await admin.request('POST', '/api/enterprises', {
-      uscc: uscc(f.n),
-      name: `测试企业${f.key}科技有限公司`,
-      registrationDate: f.registrationDate,
-      subdistrictId: f.sub,
-      status: f.status ?? 'active',
-      leftOn: f.leftOn ?? null,
-    });
-    if (res.statusCode !== 201) throw new Error(res.body);
-    ids[f.key] = res.json().id;
-  }
+  await registerFirms(admin, firms, uscc, '测试企业', ids);
   for (const m of months('2025-01', '2026-03')) {
     // A: 50 people through 2025, then 55, 60, 60; 80万 software revenue a month, 20万 of it products.
     await report('A', m, m < '2026-01' ? 50 : m === '2026-01' ? 55 : 60, 800_000, 200_000);

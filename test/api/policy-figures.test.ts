@@ -1,25 +1,26 @@
 // Rule figures checked by hand on a tiny district: a half-yuan amount rounded half away from zero, year-on-year
 // growth over like-for-like months with a minimum coverage, a report that is stale after the plan's carry-forward for
 // tiers and rules alike, and the near-miss gap at a strict threshold. Each expected value is worked out in a comment.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, signedIn, startPlatform, type Client, type Platform } from '../harness.ts';
-import { repoRoot } from '../../src/platform/config.ts';
+import type { Client, Platform } from '../harness.ts';
 import { rows, sql } from '../../src/platform/db/db.ts';
-import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
-import type { Unit } from '../../src/modules/units/units.contract.ts';
 import type { Explanation, Policy, ResultItem } from '../../src/modules/policies/policies.contract.ts';
 import type { GrantBatchDetail } from '../../src/modules/grants/grants.contract.ts';
-import type { PolicyDefinitionInput } from '../../src/modules/policies/rules.ts';
-import { parsePeriod, periodRange } from '../../src/platform/time/period.ts';
+import type { Compare, PolicyDefinitionInput } from '../../src/modules/policies/rules.ts';
+import {
+  fileReport,
+  months,
+  onTime,
+  registerFirms,
+  startFixtureDistrict,
+  usccMaker,
+} from '../fixture-district.ts';
 
 let clock = new Date('2024-01-01T00:00:00Z');
 let p: Platform;
 let admin: Client;
 const ids: Record<string, string> = {};
-const uscc = (n: number) => makeUscc(`91500107${makeOrgCode(`PF${String(n).padStart(6, '0')}`)}`);
-
-const months = (from: string, to: string): string[] => periodRange(parsePeriod(from), parsePeriod(to));
+const uscc = usccMaker('PF');
 
 /** A report filed on the 5th of the next month. */
 async function report(
@@ -27,10 +28,8 @@ async function report(
   period: string,
   f: { employees?: number; operatingRevenue?: number; usedArea?: number } = {},
 ) {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  clock = new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-05T02:00:00Z`);
-  const res = await admin.request('POST', `/api/enterprises/${ids[who]}/reports`, {
-    period,
+  clock = onTime(period);
+  await fileReport(admin, ids, who, period, {
     employees: f.employees ?? 10,
     coreTalents: 1,
     operatingRevenue: f.operatingRevenue ?? 100_000,
@@ -39,8 +38,16 @@ async function report(
     rdExpense: 0,
     usedArea: f.usedArea ?? 100,
   });
-  if (res.statusCode !== 200) throw new Error(`${who} ${period}: ${res.statusCode} ${res.body}`);
 }
+
+/** A policy whose eligibility is one comparison. */
+const comparing = (
+  name: string,
+  measure: Compare['measure'],
+  op: Compare['op'],
+  value: number,
+  unit: string,
+): PolicyDefinitionInput => ({ name, eligibility: { kind: 'compare', measure, op, value, unit } });
 
 async function createPolicy(code: string, definition: PolicyDefinitionInput): Promise<Policy> {
   const r = await admin.request('POST', '/api/policies', { code, definition, status: 'active' });
@@ -64,13 +71,9 @@ let staff: Policy;
 let over50: Policy;
 
 beforeAll(async () => {
-  p = await startPlatform({
-    planFile: path.join(repoRoot, 'test/fixtures/plans/monitoring-district.yaml'),
-    now: () => clock,
-  });
-  admin = await signedIn(p.app, 'admin', ADMIN_PASSWORD);
-  const subs = (await admin.get('/api/units?kind=subdistrict')).json<{ items: Unit[] }>().items;
-  const east = subs.find((s) => s.name === '东街道')!.id;
+  const district = await startFixtureDistrict(() => clock);
+  ({ p, admin } = district);
+  const { east } = district;
   clock = new Date('2026-06-01T00:00:00Z');
   const firms = [
     { key: 'R', n: 1, registrationDate: '2020-01-01' }, // rent: 2101.81 m²
@@ -79,18 +82,13 @@ beforeAll(async () => {
     { key: 'G', n: 4, registrationDate: '2026-01-05' }, // new, 120 people in January 2026, then silent
     { key: 'H', n: 5, registrationDate: '2020-01-01' }, // exactly 50 people
   ];
-  for (const f of firms) {
-    const res = await admin.request('POST', '/api/enterprises', {
-      uscc: uscc(f.n),
-      name: `规则测试${f.key}科技有限公司`,
-      registrationDate: f.registrationDate,
-      subdistrictId: east,
-      status: 'active',
-      leftOn: null,
-    });
-    if (res.statusCode !== 201) throw new Error(res.body);
-    ids[f.key] = res.json().id;
-  }
+  await registerFirms(
+    admin,
+    firms.map((f) => ({ ...f, sub: east })),
+    uscc,
+    '规则测试',
+    ids,
+  );
   await report('R', '2026-05', { usedArea: 2101.81 });
   // Y: 100万 a month for the last 12 months, but only March–May 2025 a year before them.
   for (const m of months('2025-03', '2025-05')) await report('Y', m, { operatingRevenue: 1_000_000 });
@@ -123,35 +121,14 @@ beforeAll(async () => {
       },
     },
   });
-  growth = await createPolicy('growth20', {
-    name: '营收同比增长20%',
-    eligibility: {
-      kind: 'compare',
-      measure: { figure: 'operatingRevenue', agg: 'yoy', months: 12 },
-      op: 'gte',
-      value: 20,
-      unit: '%',
-    },
-  });
-  staff = await createPolicy('staff100', {
-    name: '百人企业',
-    eligibility: {
-      kind: 'compare',
-      measure: { figure: 'employees', agg: 'latest' },
-      op: 'gt',
-      value: 100,
-      unit: '人',
-    },
-  });
+  const latestEmployees = { figure: 'employees', agg: 'latest' } as const;
+  growth = await createPolicy(
+    'growth20',
+    comparing('营收同比增长20%', { figure: 'operatingRevenue', agg: 'yoy', months: 12 }, 'gte', 20, '%'),
+  );
+  staff = await createPolicy('staff100', comparing('百人企业', latestEmployees, 'gt', 100, '人'));
   over50 = await createPolicy('staff50', {
-    name: '五十人以上企业',
-    eligibility: {
-      kind: 'compare',
-      measure: { figure: 'employees', agg: 'latest' },
-      op: 'gt',
-      value: 50,
-      unit: '人',
-    },
+    ...comparing('五十人以上企业', latestEmployees, 'gt', 50, '人'),
     nearMissMargin: 0.2,
   });
   // Recompute: the monitoring facts and the tiers month by month, then the policies at May 2026.

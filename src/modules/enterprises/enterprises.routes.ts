@@ -4,8 +4,9 @@ import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { attachment, receiveUpload, sendXlsx, XLSX_TYPE } from '../../platform/http/files.ts';
-import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
-import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import { idSchema } from '../../platform/http/common.contract.ts';
+import { errorResponses, idParams } from '../../platform/http/routes.ts';
+import { allowedBy, actorOf, requireUser } from '../../platform/auth/principal.ts';
 import { loadOr404 } from '../../platform/auth/scope.ts';
 import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import {
@@ -49,7 +50,7 @@ import {
 import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
 import { importGate } from '../../platform/files/gate.ts';
 
-const idParams = z.object({ id: idSchema });
+const allowed = allowedBy(can);
 
 export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): void {
   app.get(
@@ -59,12 +60,11 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
         tags: ['enterprises'],
         summary: 'Search the registry (filtered, paginated; limited to what the user may see)',
         querystring: enterpriseListQuerySchema,
-        response: { 200: enterprisePageSchema, 401: errorBodySchema, 403: errorBodySchema },
+        response: { 200: enterprisePageSchema, ...errorResponses(401, 403) },
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      if (!can(user, 'list')) throw forbidden();
+      const user = allowed(req, 'list');
       return listEnterprises(db, user.districtId, enterpriseScope(user), req.query);
     },
   );
@@ -79,8 +79,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      if (!can(user, 'export')) throw forbidden();
+      const user = allowed(req, 'export');
       const query = { ...req.query, page: 1, pageSize: 1 };
       return sendXlsx(reply, '企业名录.xlsx', async (wb) => {
         const sheet = wb.addWorksheet('企业名录');
@@ -116,8 +115,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      if (!can(user, 'import')) throw forbidden();
+      const user = allowed(req, 'import');
       // The template carries no enterprise rows, but every download is on record (filter: the format asked for).
       await audit(db, actorOf(user), exportEvent('enterpriseTemplate', req.query, 0));
       if (req.query.format === 'csv') {
@@ -141,16 +139,12 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
         response: {
           200: importResultSchema,
           422: importFailureSchema,
-          400: errorBodySchema,
-          413: errorBodySchema,
-          415: errorBodySchema,
-          503: errorBodySchema,
+          ...errorResponses(400, 413, 415, 503),
         },
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      if (!can(user, 'import')) throw forbidden();
+      const user = allowed(req, 'import');
       const upload = await receiveUpload(req);
       try {
         return await importGate.run(async () => {
@@ -187,7 +181,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
         tags: ['enterprises'],
         summary: 'One enterprise with its honours',
         params: idParams,
-        response: { 200: enterpriseSchema, 401: errorBodySchema, 404: errorBodySchema },
+        response: { 200: enterpriseSchema, ...errorResponses(401, 404) },
       },
     },
     async (req) => {
@@ -209,12 +203,11 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
         tags: ['enterprises'],
         summary: 'Register an enterprise',
         body: enterpriseInputSchema,
-        response: { 201: enterpriseSchema, 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema },
+        response: { 201: enterpriseSchema, ...errorResponses(400, 403, 409) },
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      if (!can(user, 'create')) throw forbidden();
+      const user = allowed(req, 'create');
       if (writeDecision(user, undefined, { id: '', subdistrictId: req.body.subdistrictId })) {
         throw new AppError('FORBIDDEN', '只能登记本镇街的企业', [
           { path: 'subdistrictId', message: '只能选择本镇街' },
@@ -234,13 +227,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
           'Edit an enterprise (an enterprise user may change only its address, building, fields and contact)',
         params: idParams,
         body: enterpriseInputSchema,
-        response: {
-          200: enterpriseSchema,
-          400: errorBodySchema,
-          403: errorBodySchema,
-          404: errorBodySchema,
-          409: errorBodySchema,
-        },
+        response: { 200: enterpriseSchema, ...errorResponses(400, 403, 404, 409) },
       },
     },
     async (req) => {
@@ -280,7 +267,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
         tags: ['enterprises'],
         summary: 'Buildings and parks, optionally of one subdistrict',
         querystring: z.object({ subdistrictId: idSchema.optional() }),
-        response: { 200: buildingListSchema, 401: errorBodySchema },
+        response: { 200: buildingListSchema, ...errorResponses(401) },
       },
     },
     async (req) => {

@@ -6,19 +6,17 @@ import {
   integer,
   date,
   boolean,
-  primaryKey,
   uniqueIndex,
   index,
   foreignKey,
 } from 'drizzle-orm/pg-core';
 import { units } from '../units/units.schema.ts';
-import { districtId, createdAt, updatedAt } from '../../platform/db/columns.ts';
+import { createdAt, updatedAt, districtRowKey, districtPrimaryKey } from '../../platform/db/columns.ts';
 
 export const buildings = pgTable(
   'buildings',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
@@ -27,17 +25,13 @@ export const buildings = pgTable(
     totalArea: integer('total_area').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
-    uniqueIndex('buildings_code').on(t.districtId, t.code),
-  ],
+  (t) => [districtPrimaryKey(t), uniqueIndex('buildings_code').on(t.districtId, t.code)],
 );
 
 export const enterprises = pgTable(
   'enterprises',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     uscc: text('uscc').notNull(),
     name: text('name').notNull(),
     registrationDate: date('registration_date', { mode: 'string' }).notNull(),
@@ -59,7 +53,7 @@ export const enterprises = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
+    districtPrimaryKey(t),
     uniqueIndex('enterprises_uscc').on(t.districtId, t.uscc),
     index('enterprises_subdistrict').on(t.districtId, t.subdistrictId, t.name),
     index('enterprises_name').on(t.districtId, t.name),
@@ -75,15 +69,14 @@ export const enterprises = pgTable(
 export const enterpriseHonours = pgTable(
   'enterprise_honours',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     enterpriseId: uuid('enterprise_id').notNull(),
     kind: text('kind').notNull(),
     awardedOn: date('awarded_on', { mode: 'string' }).notNull(),
     source: text('source').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
+    districtPrimaryKey(t),
     index('enterprise_honours_enterprise').on(t.districtId, t.enterpriseId),
     foreignKey({
       columns: [t.districtId, t.enterpriseId],

@@ -2,13 +2,13 @@
 // batch and filing an objection deliver their events (the notifications) after the commit, before answering.
 import { publicLimits, rateLimit } from '../../platform/http/throttle.ts';
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventDrain } from '../../platform/module.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
-import { errorBodySchema, idSchema, okSchema } from '../../platform/http/common.contract.ts';
-import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { idSchema, okSchema } from '../../platform/http/common.contract.ts';
+import { errorResponses, idParams } from '../../platform/http/routes.ts';
+import { allowedBy, actorOf } from '../../platform/auth/principal.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import {
   batchDetail as batchDetailOf,
@@ -46,24 +46,13 @@ export interface GrantRouteDeps {
   events?: EventDrain;
 }
 
-const idParams = z.object({ id: idSchema });
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export function registerGrantRoutes(app: TypedApp, deps: GrantRouteDeps): void {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
 
-  const allowed = (req: FastifyRequest, action: Parameters<typeof can>[1]): SessionUser => {
-    const user = requireUser(req);
-    if (!can(user, action)) throw forbidden();
-    return user;
-  };
+  const allowed = allowedBy(can);
 
   // --- grant batches ------------------------------------------------------------------------------------------
 
@@ -258,7 +247,7 @@ export function registerGrantRoutes(app: TypedApp, deps: GrantRouteDeps): void {
         tags: ['public'],
         summary: 'One public notice: the enterprises and amounts',
         params: idParams,
-        response: { 200: publicNoticeSchema, 404: errorBodySchema },
+        response: { 200: publicNoticeSchema, ...errorResponses(404) },
       },
     },
     async (req) => publicNotice(db, req.districtId, req.params.id, now()),
@@ -274,10 +263,7 @@ export function registerGrantRoutes(app: TypedApp, deps: GrantRouteDeps): void {
         body: objectionFileSchema,
         response: {
           200: okSchema.extend({ id: idSchema }),
-          400: errorBodySchema,
-          404: errorBodySchema,
-          409: errorBodySchema,
-          429: errorBodySchema,
+          ...errorResponses(400, 404, 409, 429),
         },
       },
       // Anyone may object, so one address may only fill the office's inbox so fast (shared by every instance).

@@ -17,14 +17,13 @@ import {
   index,
   foreignKey,
 } from 'drizzle-orm/pg-core';
-import { districtId, createdAt } from '../../platform/db/columns.ts';
+import { districtId, createdAt, districtRowKey, districtPrimaryKey } from '../../platform/db/columns.ts';
 import { policyVersions } from '../policies/policies.schema.ts';
 
 export const grantBatches = pgTable(
   'grant_batches',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     /** 免申即享〔2026〕3号 style running number, per district and year. */
     number: text('number').notNull(),
     policyId: uuid('policy_id').notNull(),
@@ -44,7 +43,7 @@ export const grantBatches = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
+    districtPrimaryKey(t),
     uniqueIndex('grant_batches_number').on(t.districtId, t.number),
     index('grant_batches_policy').on(t.districtId, t.policyId),
     foreignKey({
@@ -84,8 +83,7 @@ export const grantItems = pgTable(
 export const grantObjections = pgTable(
   'grant_objections',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     batchId: uuid('batch_id').notNull(),
     enterpriseId: uuid('enterprise_id'),
     filerName: text('filer_name').notNull(),
@@ -102,7 +100,7 @@ export const grantObjections = pgTable(
     respondedAt: timestamp('responded_at', { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
+    districtPrimaryKey(t),
     index('grant_objections_batch').on(t.districtId, t.batchId),
     foreignKey({
       columns: [t.districtId, t.batchId],
@@ -115,8 +113,7 @@ export const grantObjections = pgTable(
 export const grantBatchEvents = pgTable(
   'grant_batch_events',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     batchId: uuid('batch_id').notNull(),
     step: text('step').notNull(),
     actor: text('actor').notNull(),
@@ -125,8 +122,5 @@ export const grantBatchEvents = pgTable(
       .notNull()
       .default(sql`clock_timestamp()`),
   },
-  (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
-    index('grant_batch_events_batch').on(t.districtId, t.batchId, t.at),
-  ],
+  (t) => [districtPrimaryKey(t), index('grant_batch_events_batch').on(t.districtId, t.batchId, t.at)],
 );

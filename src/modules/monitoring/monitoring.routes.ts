@@ -3,10 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventDrain } from '../../platform/module.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
-import { errorBodySchema } from '../../platform/http/common.contract.ts';
-import { actorOf, requireUser } from '../../platform/auth/principal.ts';
-import type { SessionUser } from '../../platform/auth/auth.contract.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { errorResponses } from '../../platform/http/routes.ts';
+import { allowedBy, actorOf } from '../../platform/auth/principal.ts';
 import {
   contributorsPageSchema,
   contributorsQuerySchema,
@@ -45,11 +44,7 @@ function notModified(req: FastifyRequest, reply: FastifyReply, runId: string, pu
 }
 
 /** The signed-in user if the policy lets them do `action` (401 signed out, 403 refused). */
-function allowed(req: FastifyRequest, action: MonitoringAction): SessionUser {
-  const user = requireUser(req);
-  if (!can(user, action)) throw forbidden();
-  return user;
-}
+const allowed = allowedBy<MonitoringAction>(can);
 
 export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDeps): void {
   const { db } = deps;
@@ -62,7 +57,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       schema: {
         tags: ['monitoring'],
         summary: 'Every target: value, progress, status, projection and monthly series',
-        response: { 200: overviewSchema, 401: errorBodySchema },
+        response: { 200: overviewSchema, ...errorResponses(401) },
       },
     },
     async (req, reply) => {
@@ -98,7 +93,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
           "One target: every month's evaluation, breakdowns by subdistrict, field and size, and revisions",
         params: targetParamsSchema,
         querystring: targetQuerySchema,
-        response: { 200: targetDetailSchema, 401: errorBodySchema, 404: errorBodySchema },
+        response: { 200: targetDetailSchema, ...errorResponses(401, 404) },
       },
     },
     async (req, reply) => {
@@ -117,7 +112,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         summary: 'One target for the public: small groups withheld, no drill-down',
         params: targetParamsSchema,
         querystring: targetQuerySchema,
-        response: { 200: targetDetailSchema, 404: errorBodySchema },
+        response: { 200: targetDetailSchema, ...errorResponses(404) },
       },
     },
     async (req, reply) => {
@@ -136,12 +131,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
           "The enterprises behind a target's value in a month (drill-down), largest contribution first",
         params: targetParamsSchema,
         querystring: contributorsQuerySchema,
-        response: {
-          200: contributorsPageSchema,
-          401: errorBodySchema,
-          403: errorBodySchema,
-          404: errorBodySchema,
-        },
+        response: { 200: contributorsPageSchema, ...errorResponses(401, 403, 404) },
       },
     },
     async (req) => {
@@ -157,7 +147,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         tags: ['monitoring'],
         summary: 'Values departments entered for a target, with source and date',
         params: targetParamsSchema,
-        response: { 200: manualValueListSchema, 401: errorBodySchema, 403: errorBodySchema },
+        response: { 200: manualValueListSchema, ...errorResponses(401, 403) },
       },
     },
     async (req) => {
@@ -175,13 +165,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
           "Enter a department's value: the value of a manual target, or an official figure beside a computed one",
         params: targetParamsSchema,
         body: manualValueBodySchema,
-        response: {
-          201: manualValueSchema,
-          400: errorBodySchema,
-          401: errorBodySchema,
-          403: errorBodySchema,
-          404: errorBodySchema,
-        },
+        response: { 201: manualValueSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {
@@ -198,12 +182,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         tags: ['monitoring'],
         summary:
           'Recompute facts, results and snapshots now (administrators; the monthly job does this on schedule)',
-        response: {
-          200: recomputeResultSchema,
-          401: errorBodySchema,
-          403: errorBodySchema,
-          404: errorBodySchema,
-        },
+        response: { 200: recomputeResultSchema, ...errorResponses(401, 403, 404) },
       },
     },
     async (req) => {

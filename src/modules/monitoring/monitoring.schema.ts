@@ -13,14 +13,13 @@ import {
   primaryKey,
   index,
 } from 'drizzle-orm/pg-core';
-import { districtId } from '../../platform/db/columns.ts';
+import { districtId, districtRowKey, districtPrimaryKey } from '../../platform/db/columns.ts';
 
 /** Values only a department knows (the statistics bureau's official figure, a cluster built), with source and date. */
 export const manualValues = pgTable(
   'manual_values',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     targetCode: text('target_code').notNull(),
     /** The day the value describes. */
     asOf: date('as_of', { mode: 'string' }).notNull(),
@@ -31,10 +30,7 @@ export const manualValues = pgTable(
     enteredBy: uuid('entered_by'),
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
-    index('manual_values_target').on(t.districtId, t.targetCode, t.asOf),
-  ],
+  (t) => [districtPrimaryKey(t), index('manual_values_target').on(t.districtId, t.targetCode, t.asOf)],
 );
 
 /**
@@ -124,15 +120,11 @@ export const reportingRates = pgTable(
 export const monitoringRuns = pgTable(
   'monitoring_runs',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     finishedAt: timestamp('finished_at', { withTimezone: true }).notNull().defaultNow(),
     fromMonth: date('from_month', { mode: 'string' }).notNull(),
     toMonth: date('to_month', { mode: 'string' }).notNull(),
     summary: jsonb('summary').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
-    index('monitoring_runs_latest').on(t.districtId, t.finishedAt),
-  ],
+  (t) => [districtPrimaryKey(t), index('monitoring_runs_latest').on(t.districtId, t.finishedAt)],
 );

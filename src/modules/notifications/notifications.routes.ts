@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
+import { idSchema } from '../../platform/http/common.contract.ts';
+import { errorResponses } from '../../platform/http/routes.ts';
 import { requireUser } from '../../platform/auth/principal.ts';
 import {
   inboxQuerySchema,
@@ -22,7 +23,7 @@ export function registerNotificationRoutes(app: TypedApp, { db }: { db: Db }): v
         summary:
           "The signed-in user's notifications, newest first: to them, their unit or enterprise (and the plan office for administrators)",
         querystring: inboxQuerySchema,
-        response: { 200: inboxSchema, 400: errorBodySchema, 401: errorBodySchema },
+        response: { 200: inboxSchema, ...errorResponses(400, 401) },
       },
     },
     async (req) => inboxOf(db, requireUser(req), req.query),
@@ -34,7 +35,7 @@ export function registerNotificationRoutes(app: TypedApp, { db }: { db: Db }): v
       schema: {
         tags: ['inbox'],
         summary: 'How many notifications the signed-in user has not read',
-        response: { 200: unreadCountSchema, 401: errorBodySchema },
+        response: { 200: unreadCountSchema, ...errorResponses(401) },
       },
     },
     async (req) => ({ unread: await unreadCount(db, requireUser(req)) }),
@@ -47,7 +48,7 @@ export function registerNotificationRoutes(app: TypedApp, { db }: { db: Db }): v
         tags: ['inbox'],
         summary: 'Mark one notification read (for this user only)',
         params: z.object({ id: idSchema }),
-        response: { 200: markReadSchema, 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema },
+        response: { 200: markReadSchema, ...errorResponses(400, 401, 404) },
       },
     },
     async (req) => {
@@ -63,7 +64,7 @@ export function registerNotificationRoutes(app: TypedApp, { db }: { db: Db }): v
       schema: {
         tags: ['inbox'],
         summary: "Mark everything in the signed-in user's inbox read",
-        response: { 200: markAllReadSchema, 401: errorBodySchema },
+        response: { 200: markAllReadSchema, ...errorResponses(401) },
       },
     },
     async (req) => {

@@ -11,14 +11,13 @@ import {
   index,
   foreignKey,
 } from 'drizzle-orm/pg-core';
-import { districtId, createdAt } from '../../platform/db/columns.ts';
+import { districtId, createdAt, districtRowKey, districtPrimaryKey } from '../../platform/db/columns.ts';
 import { users } from '../../platform/auth/auth.schema.ts';
 
 export const notifications = pgTable(
   'notifications',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     /** Insertion order: notifications written in the same millisecond still list newest first. */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     /** 'user' | 'unit' | 'enterprise': whose inbox it lands in (every user bound to a unit or enterprise sees it). */
@@ -36,7 +35,7 @@ export const notifications = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
+    districtPrimaryKey(t),
     uniqueIndex('notifications_dedupe').on(t.districtId, t.recipientKind, t.recipientId, t.dedupeKey),
     index('notifications_recipient').on(t.districtId, t.recipientKind, t.recipientId, t.seq),
   ],

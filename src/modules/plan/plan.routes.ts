@@ -2,7 +2,7 @@
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
-import { errorBodySchema } from '../../platform/http/common.contract.ts';
+import { errorResponses } from '../../platform/http/routes.ts';
 import {
   planOverviewSchema,
   taskDetailSchema,
@@ -19,7 +19,7 @@ export function registerPlanRoutes(app: TypedApp, { db }: { db: Db }): void {
       schema: {
         tags: ['plan'],
         summary: "The district's plan: overall targets, sections and key tasks with their units",
-        response: { 200: planOverviewSchema, 404: errorBodySchema },
+        response: { 200: planOverviewSchema, ...errorResponses(404) },
       },
     },
     async (req): Promise<PlanOverview> => {
@@ -87,7 +87,7 @@ export function registerPlanRoutes(app: TypedApp, { db }: { db: Db }): void {
         tags: ['plan'],
         summary: 'One key task with its full text, lead units and responsible units',
         params: taskParamsSchema,
-        response: { 200: taskDetailSchema, 404: errorBodySchema },
+        response: { 200: taskDetailSchema, ...errorResponses(404) },
       },
     },
     async (req) => {

@@ -14,13 +14,18 @@ import {
   foreignKey,
 } from 'drizzle-orm/pg-core';
 import { units } from '../units/units.schema.ts';
-import { districtId, createdAt, updatedAt } from '../../platform/db/columns.ts';
+import {
+  districtId,
+  createdAt,
+  updatedAt,
+  districtRowKey,
+  districtPrimaryKey,
+} from '../../platform/db/columns.ts';
 
 export const plans = pgTable(
   'plans',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     titleEn: text('title_en').notNull(),
@@ -39,14 +44,13 @@ export const plans = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), uniqueIndex('plans_code').on(t.districtId, t.code)],
+  (t) => [districtPrimaryKey(t), uniqueIndex('plans_code').on(t.districtId, t.code)],
 );
 
 export const planTargets = pgTable(
   'plan_targets',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     planId: uuid('plan_id').notNull(),
     code: text('code').notNull(),
     position: integer('position').notNull(),
@@ -65,10 +69,7 @@ export const planTargets = pgTable(
     ownerUnitCodes: text('owner_unit_codes').array(),
     quote: text('quote').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
-    uniqueIndex('plan_targets_code').on(t.districtId, t.planId, t.code),
-  ],
+  (t) => [districtPrimaryKey(t), uniqueIndex('plan_targets_code').on(t.districtId, t.planId, t.code)],
 );
 
 export const planSections = pgTable(
@@ -87,8 +88,7 @@ export const planSections = pgTable(
 export const planTasks = pgTable(
   'plan_tasks',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     planId: uuid('plan_id').notNull(),
     number: integer('number').notNull(),
     section: integer('section').notNull(),
@@ -98,10 +98,7 @@ export const planTasks = pgTable(
     responsibleLabel: text('responsible_label').notNull(),
     unitsQuote: text('units_quote').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
-    uniqueIndex('plan_tasks_number').on(t.districtId, t.planId, t.number),
-  ],
+  (t) => [districtPrimaryKey(t), uniqueIndex('plan_tasks_number').on(t.districtId, t.planId, t.number)],
 );
 
 export const planTaskUnits = pgTable(

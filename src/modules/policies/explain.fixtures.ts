@@ -23,6 +23,25 @@ export const revenueAtLeast = (wan: number, op: Compare['op'] = 'gte'): Compare 
   unit: '万元',
 });
 
+/** A start-up: registered less than 3 years ago, with its own label. */
+export const startUp: Compare = {
+  kind: 'compare',
+  measure: { figure: 'registrationAge', agg: 'attribute' },
+  op: 'lt',
+  value: 3,
+  unit: '年',
+  label: '初创企业（注册不满3年）',
+};
+
+/** R&D over 12 months at least the parameter minRd (万元). */
+export const rdAtLeastMinRd: Compare = {
+  kind: 'compare',
+  measure: rd12,
+  op: 'gte',
+  value: { param: 'minRd' },
+  unit: '万元',
+};
+
 export const facts: EnterpriseFacts = {
   subdistrictName: '杨家坪街道',
   fields: ['aiAgents'],

@@ -8,11 +8,21 @@ import {
   facts,
   leafText,
   names,
-  rd12,
+  rdAtLeastMinRd,
   rdParams,
   revenueAtLeast,
+  startUp,
   tree,
 } from './explain.fixtures.ts';
+
+/** R&D over the last 12 months as a share of revenue, against a threshold in %. */
+const rdShareOver = (op: Compare['op'], value: number): Compare => ({
+  kind: 'compare',
+  measure: { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 12 },
+  op,
+  value,
+  unit: '%',
+});
 
 // -------------------------------------------------------------------------------------------------------------
 // Numbers and gaps
@@ -110,13 +120,7 @@ describe('gapOf', () => {
   });
 
   it('says 须高于 for a strict threshold on a continuous measure, with a gap that is not 0', () => {
-    const share: Compare = {
-      kind: 'compare',
-      measure: { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 12 },
-      op: 'gt',
-      value: 50,
-      unit: '%',
-    };
+    const share = rdShareOver('gt', 50);
     expect(gapOf(share, 0.5, 0.5)).toEqual({ amount: 0.0001, more: true, strict: true });
     const n = tree(share, [{ passed: false, value: 0.5, threshold: 0.5 }]);
     expect(n.gap).toBe('须高于 50%，还差 0.01%');
@@ -220,13 +224,7 @@ describe('explainTree: compare leaves', () => {
   });
 
   it('names a parameter threshold with its value in force, in the parameter’s unit', () => {
-    const leaf: Compare = {
-      kind: 'compare',
-      measure: rd12,
-      op: 'gte',
-      value: { param: 'minRd' },
-      unit: '万元',
-    };
+    const leaf = rdAtLeastMinRd;
     const n = tree(leaf, [{ passed: false, value: 600_000, threshold: 1_000_000 }], {
       params: rdParams,
       paramValues: { minRd: 1_000_000 },
@@ -238,40 +236,21 @@ describe('explainTree: compare leaves', () => {
   });
 
   it('says a parameter not yet in force is not in force', () => {
-    const leaf: Compare = {
-      kind: 'compare',
-      measure: rd12,
-      op: 'gte',
-      value: { param: 'minRd' },
-      unit: '万元',
-    };
+    const leaf = rdAtLeastMinRd;
     const n = tree(leaf, [{ passed: null, value: 600_000, threshold: null }], { params: rdParams });
     expect(n.text).toBe('近12个月研发投入合计为 60 万元，要求 ≥ 参数 minRd（未生效），无数据，按不满足计');
     expect(n.textEn).toContain('parameter minRd (not in force)');
   });
 
   it('shows shares in %', () => {
-    const leaf: Compare = {
-      kind: 'compare',
-      measure: { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 12 },
-      op: 'gte',
-      value: 5,
-      unit: '%',
-    };
+    const leaf = rdShareOver('gte', 5);
     expect(tree(leaf, [{ passed: false, value: 0.03, threshold: 0.05 }]).text).toBe(
       '近12个月研发投入占营业收入比重为 3%，要求 ≥ 5%，不满足，还差 2%',
     );
   });
 
   it('puts a custom label before the words, and shows registration age (months) in 年', () => {
-    const leaf: Compare = {
-      kind: 'compare',
-      measure: { figure: 'registrationAge', agg: 'attribute' },
-      op: 'lt',
-      value: 3,
-      unit: '年',
-      label: '初创企业（注册不满3年）',
-    };
+    const leaf = startUp;
     expect(tree(leaf, [{ passed: true, value: 30, threshold: 36 }]).text).toBe(
       '初创企业（注册不满3年）：注册年限为 2.5 年，要求 < 3 年，满足',
     );

@@ -137,14 +137,8 @@ const verdictEn = (p: boolean | null) =>
   p === true ? 'met' : p === false ? 'not met' : 'no data, counted as not met';
 const list = (xs: string[], sep = '、') => (xs.length ? xs.join(sep) : '无');
 
-interface LeafWords {
-  text: string;
-  textEn: string;
-  measure: string | null;
-  value: string | null;
-  threshold: string | null;
-  gap: string | null;
-}
+/** A leaf's words: the node's line and its parts for tables. */
+type LeafWords = Pick<ExplanationNode, 'text' | 'textEn' | 'measure' | 'value' | 'threshold' | 'gap'>;
 
 function leafWords(
   leaf: Leaf,

@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { conditionLines, failedLeaves, formulaText, summaryOf } from './explain.ts';
 import type { Condition, Expr, Parameter } from './rules.ts';
-import { employeesOver, facts, names, rd12, revenue12, revenueAtLeast, tree } from './explain.fixtures.ts';
+import {
+  employeesOver,
+  facts,
+  names,
+  rd12,
+  revenue12,
+  revenueAtLeast,
+  startUp,
+  tree,
+} from './explain.fixtures.ts';
 
 // -------------------------------------------------------------------------------------------------------------
 // Summary
@@ -257,14 +266,7 @@ describe('conditionLines', () => {
             {
               kind: 'any',
               conditions: [
-                {
-                  kind: 'compare',
-                  measure: { figure: 'registrationAge', agg: 'attribute' },
-                  op: 'lt',
-                  value: 3,
-                  unit: '年',
-                  label: '初创企业（注册不满3年）',
-                },
+                startUp,
                 { kind: 'all', conditions: [employeesOver(100, 'lt'), revenueAtLeast(1000, 'lt')] },
               ],
             },

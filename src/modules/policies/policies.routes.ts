@@ -1,11 +1,11 @@
 // HTTP for policies and tiers: parse, authorise, call the stores, respond (grant batches: grants.routes.ts).
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
-import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
-import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { idSchema } from '../../platform/http/common.contract.ts';
+import { errorResponses, idParams } from '../../platform/http/routes.ts';
+import { allowedBy, actorOf, requireUser } from '../../platform/auth/principal.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import {
@@ -39,24 +39,13 @@ export interface PolicyRouteDeps {
   now?: () => Date;
 }
 
-const idParams = z.object({ id: idSchema });
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
 
-  const allowed = (req: FastifyRequest, action: Parameters<typeof can>[1]): SessionUser => {
-    const user = requireUser(req);
-    if (!can(user, action)) throw forbidden();
-    return user;
-  };
+  const allowed = allowedBy(can);
   const enterpriseFor = async (user: SessionUser, id: string) => {
     const e = await findEnterpriseRow(db, user.districtId, id);
     if (!e) throw notFound('企业');

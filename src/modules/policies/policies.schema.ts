@@ -16,13 +16,18 @@ import {
   index,
   foreignKey,
 } from 'drizzle-orm/pg-core';
-import { districtId, createdAt, updatedAt } from '../../platform/db/columns.ts';
+import {
+  districtId,
+  createdAt,
+  updatedAt,
+  districtRowKey,
+  districtPrimaryKey,
+} from '../../platform/db/columns.ts';
 
 export const policies = pgTable(
   'policies',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     code: text('code').notNull(),
     /** 'draft' | 'active' | 'retired' */
     status: text('status').notNull().default('draft'),
@@ -31,10 +36,7 @@ export const policies = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
-    uniqueIndex('policies_code').on(t.districtId, t.code),
-  ],
+  (t) => [districtPrimaryKey(t), uniqueIndex('policies_code').on(t.districtId, t.code)],
 );
 
 /** Every saved definition; a grant keeps the version it was decided under. */

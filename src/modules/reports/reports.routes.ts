@@ -6,8 +6,9 @@ import { AppError, forbidden } from '../../platform/http/errors.ts';
 import { receiveUpload, sendXlsx } from '../../platform/http/files.ts';
 import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
 import { importGate } from '../../platform/files/gate.ts';
-import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
-import { actorOf, requireUser } from '../../platform/auth/principal.ts';
+import { idSchema } from '../../platform/http/common.contract.ts';
+import { errorResponses, idParams } from '../../platform/http/routes.ts';
+import { allowedBy, actorOf, requireUser } from '../../platform/auth/principal.ts';
 import { loadOr404 } from '../../platform/auth/scope.ts';
 import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
@@ -37,13 +38,13 @@ import { importReports, MAX_REPORT_ROWS, reportColumns } from './reports.import.
 /** An unknown USCC and one outside the importer's scope read alike, as a single edit's 404 would. */
 const UNKNOWN_OR_HIDDEN = '无权修改该企业或企业不存在';
 
-const idParams = z.object({ id: idSchema });
-
 export interface ReportRouteDeps {
   db: Db;
   /** The clock, injected so tests can pin "today". */
   now?: () => Date;
 }
+
+const allowed = allowedBy(can);
 
 export function registerReportRoutes(app: TypedApp, { db, now = () => new Date() }: ReportRouteDeps): void {
   /** The enterprise a request is about, if the user may read it (else 404: no hint that it exists). */
@@ -62,7 +63,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
         tags: ['reports'],
         summary: "An enterprise's monthly reports (current versions, newest first)",
         params: idParams,
-        response: { 200: reportListSchema, 401: errorBodySchema, 404: errorBodySchema },
+        response: { 200: reportListSchema, ...errorResponses(401, 404) },
       },
     },
     async (req) => {
@@ -81,7 +82,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
         summary:
           "One month of an enterprise's reports: the current version, every earlier version, and last period's values",
         params: z.object({ id: idSchema, period: periodSchema }),
-        response: { 200: reportDetailSchema, 401: errorBodySchema, 404: errorBodySchema },
+        response: { 200: reportDetailSchema, ...errorResponses(401, 404) },
       },
     },
     async (req) => {
@@ -100,12 +101,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
           'Check figures before saving: warnings for implausible jumps against recent reports (nothing is saved)',
         params: idParams,
         body: reportBodySchema,
-        response: {
-          200: reportCheckSchema,
-          400: errorBodySchema,
-          401: errorBodySchema,
-          404: errorBodySchema,
-        },
+        response: { 200: reportCheckSchema, ...errorResponses(400, 401, 404) },
       },
     },
     async (req) => {
@@ -123,13 +119,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
         summary: "File or correct a month's figures; a correction keeps the earlier version and is audited",
         params: idParams,
         body: reportBodySchema,
-        response: {
-          200: reportSavedSchema,
-          400: errorBodySchema,
-          401: errorBodySchema,
-          403: errorBodySchema,
-          404: errorBodySchema,
-        },
+        response: { 200: reportSavedSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -151,8 +141,7 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      if (!can(user, 'import')) throw forbidden();
+      const user = allowed(req, 'import');
       const period = req.query.period;
       const scope = reportScope(user);
       return sendXlsx(reply, `月度填报模板-${period}.xlsx`, async (wb) => {
@@ -182,18 +171,13 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
         consumes: ['multipart/form-data'],
         response: {
           200: reportImportResultSchema,
-          400: errorBodySchema,
-          403: errorBodySchema,
-          413: errorBodySchema,
-          415: errorBodySchema,
-          503: errorBodySchema,
+          ...errorResponses(400, 403, 413, 415, 503),
           422: importFailureSchema,
         },
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      if (!can(user, 'import')) throw forbidden();
+      const user = allowed(req, 'import');
       const upload = await receiveUpload(req);
       const run = (onProgress?: (n: number) => void) =>
         importReports(db, actorOf(user), readSpreadsheet(upload, { maxRows: MAX_REPORT_ROWS }), {
@@ -249,12 +233,11 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
         tags: ['reports'],
         summary: 'Who should have reported a month, who did, and who did by the deadline, per subdistrict',
         querystring: coverageQuerySchema,
-        response: { 200: coverageSchema, 401: errorBodySchema, 403: errorBodySchema },
+        response: { 200: coverageSchema, ...errorResponses(401, 403) },
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      if (!can(user, 'coverage')) throw forbidden();
+      const user = allowed(req, 'coverage');
       const { reportDeadlineDay: day } = await monitoringSettings(db, user.districtId);
       return coverage(db, user.districtId, req.query.period, day, reportScope(user));
     },
@@ -267,12 +250,11 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
         tags: ['reports'],
         summary: 'Enterprises that have not reported a month (with their last reported month)',
         querystring: missingQuerySchema,
-        response: { 200: missingPageSchema, 401: errorBodySchema, 403: errorBodySchema },
+        response: { 200: missingPageSchema, ...errorResponses(401, 403) },
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      if (!can(user, 'missing')) throw forbidden();
+      const user = allowed(req, 'missing');
       return missingReports(db, user.districtId, req.query.period, reportScope(user), req.query);
     },
   );

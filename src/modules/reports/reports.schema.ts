@@ -10,19 +10,17 @@ import {
   date,
   boolean,
   timestamp,
-  primaryKey,
   uniqueIndex,
   index,
   foreignKey,
 } from 'drizzle-orm/pg-core';
-import { districtId, createdAt } from '../../platform/db/columns.ts';
+import { createdAt, districtRowKey, districtPrimaryKey } from '../../platform/db/columns.ts';
 import { enterprises } from '../enterprises/enterprises.schema.ts';
 
 export const reportBatches = pgTable(
   'report_batches',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     /** The month the batch reports, first day. */
     period: date('period', { mode: 'string' }).notNull(),
     filename: text('filename').notNull(),
@@ -33,14 +31,13 @@ export const reportBatches = pgTable(
     submittedBy: uuid('submitted_by'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] })],
+  (t) => [districtPrimaryKey(t)],
 );
 
 export const reports = pgTable(
   'reports',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     enterpriseId: uuid('enterprise_id').notNull(),
     /** The month reported, as its first day (a Period 'YYYY-MM' in the API). */
     period: date('period', { mode: 'string' }).notNull(),
@@ -64,7 +61,7 @@ export const reports = pgTable(
     note: text('note'),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
+    districtPrimaryKey(t),
     uniqueIndex('reports_current')
       .on(t.districtId, t.enterpriseId, t.period)
       .where(sql`is_current`),

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
-import { errorBodySchema, idSchema } from '../../platform/http/common.contract.ts';
+import { idSchema } from '../../platform/http/common.contract.ts';
+import { errorResponses } from '../../platform/http/routes.ts';
 import { unitDetailSchema, unitListQuerySchema, unitListSchema } from './units.contract.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { can } from './units.policy.ts';
@@ -37,7 +38,7 @@ export function registerUnitRoutes(app: TypedApp, { db }: { db: Db }): void {
         tags: ['units'],
         summary: 'One unit with the tasks it leads and shares',
         params: z.object({ id: idSchema }),
-        response: { 200: unitDetailSchema, 404: errorBodySchema },
+        response: { 200: unitDetailSchema, ...errorResponses(404) },
       },
     },
     async (req) => {

@@ -1,12 +1,11 @@
 // Units the plan names: district departments, subdistricts and towns, state-owned groups, the plan office.
-import { pgTable, text, uuid, integer, jsonb, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
-import { districtId } from '../../platform/db/columns.ts';
+import { pgTable, text, uuid, integer, jsonb, uniqueIndex } from 'drizzle-orm/pg-core';
+import { districtRowKey, districtPrimaryKey } from '../../platform/db/columns.ts';
 
 export const units = pgTable(
   'units',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
@@ -20,5 +19,5 @@ export const units = pgTable(
     collective: jsonb('collective'),
     position: integer('position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), uniqueIndex('units_code').on(t.districtId, t.code)],
+  (t) => [districtPrimaryKey(t), uniqueIndex('units_code').on(t.districtId, t.code)],
 );

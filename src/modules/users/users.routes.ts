@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { forbidden } from '../../platform/http/errors.ts';
-import { errorBodySchema, idSchema, okSchema } from '../../platform/http/common.contract.ts';
+import { idSchema, okSchema } from '../../platform/http/common.contract.ts';
+import { errorResponses } from '../../platform/http/routes.ts';
 import { actorOf, requireUser } from '../../platform/auth/principal.ts';
 import {
   changePasswordBodySchema,
@@ -29,7 +30,7 @@ export function registerUserRoutes(app: TypedApp, { db }: { db: Db }): void {
         tags: ['users'],
         summary: 'Change my own password (every signed-in user); ends my other sessions',
         body: changePasswordBodySchema,
-        response: { 200: okSchema, 400: errorBodySchema, 401: errorBodySchema },
+        response: { 200: okSchema, ...errorResponses(400, 401) },
       },
     },
     async (req) => {
@@ -51,7 +52,7 @@ export function registerUserRoutes(app: TypedApp, { db }: { db: Db }): void {
       schema: {
         tags: ['users'],
         summary: 'All accounts of the district (administrators)',
-        response: { 200: userListSchema, 401: errorBodySchema, 403: errorBodySchema },
+        response: { 200: userListSchema, ...errorResponses(401, 403) },
       },
     },
     async (req) => {
@@ -69,9 +70,7 @@ export function registerUserRoutes(app: TypedApp, { db }: { db: Db }): void {
         body: createUserBodySchema,
         response: {
           201: z.object({ id: idSchema }),
-          400: errorBodySchema,
-          403: errorBodySchema,
-          409: errorBodySchema,
+          ...errorResponses(400, 403, 409),
         },
       },
     },
@@ -90,7 +89,7 @@ export function registerUserRoutes(app: TypedApp, { db }: { db: Db }): void {
         summary: 'Edit an account: name, role, binding, disabled, password reset (administrators)',
         params: z.object({ id: idSchema }),
         body: updateUserBodySchema,
-        response: { 200: okSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+        response: { 200: okSchema, ...errorResponses(400, 403, 404) },
       },
     },
     async (req) => {

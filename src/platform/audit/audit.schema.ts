@@ -1,16 +1,6 @@
 // The audit trail: who changed what, when, with the row before and after.
-import {
-  pgTable,
-  text,
-  uuid,
-  bigint,
-  jsonb,
-  timestamp,
-  primaryKey,
-  index,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
-import { districtId } from '../db/columns.ts';
+import { pgTable, text, uuid, bigint, jsonb, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { districtId, districtPrimaryKey } from '../db/columns.ts';
 
 export const auditLog = pgTable(
   'audit_log',
@@ -34,7 +24,7 @@ export const auditLog = pgTable(
     hash: text('hash'),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
+    districtPrimaryKey(t),
     index('audit_entity').on(t.districtId, t.entity, t.entityId, t.at),
     uniqueIndex('audit_chain').on(t.districtId, t.seq),
   ],

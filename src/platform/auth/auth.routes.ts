@@ -6,7 +6,8 @@ import type { Db } from '../db/db.ts';
 import { rows } from '../db/db.ts';
 import { AppError } from '../http/errors.ts';
 import { publicLimits, rateLimit, rateLimited } from '../http/throttle.ts';
-import { okSchema, errorBodySchema } from '../http/common.contract.ts';
+import { okSchema } from '../http/common.contract.ts';
+import { errorResponses } from '../http/routes.ts';
 import { loginBodySchema, meResponseSchema, type SessionUser } from './auth.contract.ts';
 import { loginFailures, users } from './auth.schema.ts';
 import {
@@ -124,12 +125,7 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
         tags: ['auth'],
         summary: 'Log in with username and password; sets the session cookie',
         body: loginBodySchema,
-        response: {
-          200: meResponseSchema.required(),
-          400: errorBodySchema,
-          401: errorBodySchema,
-          429: errorBodySchema,
-        },
+        response: { 200: meResponseSchema.required(), ...errorResponses(400, 401, 429) },
       },
       preHandler: rateLimit(db, publicLimits.login, now),
     },

@@ -10,13 +10,12 @@ import {
   index,
   foreignKey,
 } from 'drizzle-orm/pg-core';
-import { districtId, createdAt, updatedAt } from '../db/columns.ts';
+import { districtId, createdAt, updatedAt, districtRowKey, districtPrimaryKey } from '../db/columns.ts';
 
 export const users = pgTable(
   'users',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
@@ -28,10 +27,7 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
-    uniqueIndex('users_username').on(t.districtId, t.username),
-  ],
+  (t) => [districtPrimaryKey(t), uniqueIndex('users_username').on(t.districtId, t.username)],
 );
 
 export const sessions = pgTable(
@@ -58,14 +54,13 @@ export const sessions = pgTable(
 export const loginFailures = pgTable(
   'login_failures',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     username: text('username').notNull(),
     ip: text('ip').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
+    districtPrimaryKey(t),
     index('login_failures_user').on(t.districtId, t.username, t.at),
     index('login_failures_ip').on(t.districtId, t.ip, t.at),
   ],

@@ -1,6 +1,6 @@
 // Who is asking: the signed-in user (with role and binding) or the anonymous public.
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../http/errors.ts';
+import { AppError, forbidden } from '../http/errors.ts';
 import type { SessionUser } from './auth.contract.ts';
 import type { Actor } from '../audit/audit.ts';
 
@@ -16,6 +16,18 @@ declare module 'fastify' {
 export function requireUser(req: FastifyRequest): SessionUser {
   if (!req.user) throw new AppError('UNAUTHENTICATED');
   return req.user;
+}
+
+/**
+ * A module's "signed in and allowed" check from its policy's `can`: the user when the action is allowed, 403 when it
+ * is not, 401 when nobody is signed in.
+ */
+export function allowedBy<A>(can: (user: SessionUser, action: A) => boolean) {
+  return (req: FastifyRequest, action: A): SessionUser => {
+    const user = requireUser(req);
+    if (!can(user, action)) throw forbidden();
+    return user;
+  };
 }
 
 export function actorOf(user: SessionUser): Actor {

@@ -11,13 +11,12 @@ import {
   foreignKey,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { districtId, createdAt } from '../db/columns.ts';
+import { districtId, createdAt, districtRowKey, districtPrimaryKey } from '../db/columns.ts';
 
 export const domainEvents = pgTable(
   'domain_events',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     /** What happened, e.g. 'monitoring.recomputed'; subscribers choose events by it. */
     type: text('type').notNull(),
     payload: jsonb('payload').notNull().default({}),
@@ -26,7 +25,7 @@ export const domainEvents = pgTable(
     fannedOutAt: timestamp('fanned_out_at', { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
+    districtPrimaryKey(t),
     // The fan-out's search: events not yet given their delivery rows, oldest first.
     index('domain_events_unfanned')
       .on(t.createdAt)

@@ -1,22 +1,11 @@
 // The job queue: background work claimed through PostgreSQL, so N instances never run one job twice or lose one.
-import {
-  pgTable,
-  text,
-  uuid,
-  integer,
-  jsonb,
-  timestamp,
-  primaryKey,
-  uniqueIndex,
-  index,
-} from 'drizzle-orm/pg-core';
-import { districtId, createdAt } from '../db/columns.ts';
+import { pgTable, text, integer, jsonb, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { createdAt, districtRowKey, districtPrimaryKey } from '../db/columns.ts';
 
 export const jobs = pgTable(
   'jobs',
   {
-    districtId: districtId(),
-    id: uuid('id').notNull().defaultRandom(),
+    ...districtRowKey(),
     /** What to do, e.g. 'monitoring.recompute'; selects the handler. */
     kind: text('kind').notNull(),
     /** Dedupe key, e.g. 'monitoring.recompute:2026-10': one job per (district, kind, key). */
@@ -37,7 +26,7 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
+    districtPrimaryKey(t),
     uniqueIndex('jobs_key').on(t.districtId, t.kind, t.key),
     // The claim query's search: due queued jobs and expired leases, oldest first.
     index('jobs_due').on(t.status, t.runAt),

@@ -50,6 +50,20 @@ export function setFieldErrors<T>(form: FormInstance<T>, issues: FieldIssue[]): 
   );
 }
 
+/** The server's field errors (an ApiError's `fields`) as form paths; none for any other failure. */
+export function serverFieldIssues(error: unknown): FieldIssue[] {
+  return error instanceof ApiError
+    ? error.fields.map((f) => ({ path: formPath(f.path), message: f.message }))
+    : [];
+}
+
+/** Puts the server's field errors (if the failure has any) on the form's fields; true when it had some. */
+export function setServerFieldErrors<T>(form: FormInstance<T>, error: unknown): boolean {
+  const issues = serverFieldIssues(error);
+  if (issues.length > 0) setFieldErrors(form, issues);
+  return issues.length > 0;
+}
+
 /** Zod issue paths as form paths. */
 export function issuePaths(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],

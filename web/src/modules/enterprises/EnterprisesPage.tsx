@@ -16,6 +16,7 @@ import { useUnits } from '../units/units.api.ts';
 import { exportEnterprises, useEnterpriseList, type EnterpriseFilters } from './enterprises.api.ts';
 import { statusColours, useEnterpriseLabels } from './labels.ts';
 import { actsForEnterprise, confinedToSubdistrict } from '../../app/access.ts';
+import { listOptions, listPagination } from '../../components/listTable.ts';
 
 const filterKeys = [
   'q',
@@ -313,15 +314,8 @@ export function EnterprisesPage() {
           list.data ? t('enterprises.totalCount', { count: list.data.total }) : t('nav.enterprises')
         }
         toolBarRender={() => toolbar}
-        options={{ reload: () => void list.refetch(), density: false, setting: true, fullScreen: false }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.totalItems', { total }),
-        }}
+        options={listOptions(() => list.refetch(), true)}
+        pagination={listPagination(t, { page, pageSize, total: list.data?.total })}
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           let sort = filters.sort;

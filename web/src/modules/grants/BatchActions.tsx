@@ -1,8 +1,7 @@
 // The office's steps on a batch: 发布公示 (notice days), 决定 (only once the notice is over and no objection is open),
 // 撤销 (review only, with a reason). The server checks each step again and answers 409 when it is not allowed.
-import { useState } from 'react';
 import { ModalForm, ProFormDigit, ProFormTextArea } from '@ant-design/pro-components';
-import { Alert, App, Button, Form, Space, Tooltip, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Form, Space, Tooltip, Typography } from 'antd';
 import { CheckCircleOutlined, NotificationOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,43 +10,9 @@ import {
   publishSchema,
   type GrantBatch,
 } from '@contracts/modules/grants/grants.contract.ts';
-import { isApiError } from '../../app/api.ts';
-import { errorText, formPath, issuePaths, setFieldErrors, type FieldIssue } from '../../app/errors.ts';
 import { useCancelBatch, useDecideBatch, usePublishBatch } from './grants.api.ts';
 import { formatDay, noticeOver, useMoney } from './labels.tsx';
-
-/** Runs a step: client-side check, then the call; field errors go on the form, anything else above it. */
-function useStep<V extends object>(form: FormInstance<V>) {
-  const { t, i18n } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const run = async (
-    parsed: { success: true; data: unknown } | { success: false; issues: FieldIssue[] },
-    call: () => Promise<unknown>,
-  ): Promise<boolean> => {
-    setError(null);
-    if (!parsed.success) {
-      setFieldErrors(form, parsed.issues);
-      return false;
-    }
-    try {
-      await call();
-      return true;
-    } catch (e) {
-      if (isApiError(e) && e.fields.length > 0) {
-        setFieldErrors(
-          form,
-          e.fields.map((f) => ({ path: formPath(f.path), message: f.message })),
-        );
-      }
-      setError(errorText(t, e, i18n.language));
-      return false;
-    }
-  };
-  const banner = error ? (
-    <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />
-  ) : null;
-  return { run, banner, clear: () => error && setError(null) };
-}
+import { useStep } from './useStep.tsx';
 
 function PublishButton({ batch }: { batch: GrantBatch }) {
   const { t } = useTranslation();
@@ -72,10 +37,7 @@ function PublishButton({ batch }: { batch: GrantBatch }) {
       onValuesChange={step.clear}
       onFinish={async (v) => {
         const r = publishSchema.safeParse({ noticeDays: v.noticeDays ?? undefined });
-        const ok = await step.run(
-          r.success ? r : { success: false, issues: issuePaths(r.error.issues) },
-          () => publish.mutateAsync(r.success ? r.data : {}),
-        );
+        const ok = await step.run(r, (data) => publish.mutateAsync(data));
         if (ok) void message.success(t('grants.actions.published'));
         return ok;
       }}
@@ -153,10 +115,7 @@ function DecideButton({ batch }: { batch: GrantBatch }) {
       onValuesChange={step.clear}
       onFinish={async (v) => {
         const r = decideSchema.safeParse({ note: v.note?.trim() ?? '' });
-        const ok = await step.run(
-          r.success ? r : { success: false, issues: issuePaths(r.error.issues) },
-          () => decide.mutateAsync(r.success ? r.data : { note: '' }),
-        );
+        const ok = await step.run(r, (data) => decide.mutateAsync(data));
         if (ok) void message.success(t('grants.actions.decided'));
         return ok;
       }}
@@ -204,10 +163,7 @@ function CancelButton({ batch }: { batch: GrantBatch }) {
       onValuesChange={step.clear}
       onFinish={async (v) => {
         const r = cancelSchema.safeParse({ reason: v.reason ?? '' });
-        const ok = await step.run(
-          r.success ? r : { success: false, issues: issuePaths(r.error.issues) },
-          () => cancel.mutateAsync(r.success ? r.data : { reason: '' }),
-        );
+        const ok = await step.run(r, (data) => cancel.mutateAsync(data));
         if (ok) void message.success(t('grants.actions.cancelled'));
         return ok;
       }}

@@ -2,7 +2,7 @@
 // with a reason modal; open objections per row; granted or not after the decision.
 import { useState } from 'react';
 import { ModalForm, ProFormTextArea, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Alert, Badge, Form, Input, Segmented, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Form, Input, Segmented, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
@@ -10,10 +10,10 @@ import {
   type GrantBatch,
   type GrantItem,
 } from '@contracts/modules/grants/grants.contract.ts';
-import { isApiError } from '../../app/api.ts';
-import { errorText, formPath, issuePaths, setFieldErrors } from '../../app/errors.ts';
 import { useGrantItems, useReviewItem, type ItemFilters } from './grants.api.ts';
 import { useMoney } from './labels.tsx';
+import { useStep } from './useStep.tsx';
+import { listOptions, listPagination } from '../../components/listTable.ts';
 
 type IncludedFilter = 'all' | 'true' | 'false';
 
@@ -31,35 +31,20 @@ function ReviewModal({
   pending: Pending | null;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const money = useMoney();
   const [form] = Form.useForm<{ reason?: string }>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const step = useStep(form);
   const review = useReviewItem(batchId);
   const excluding = pending ? !pending.included : false;
 
   const onFinish = async (v: { reason?: string }): Promise<boolean> => {
     if (!pending) return false;
-    setFormError(null);
     const parsed = itemReviewSchema.safeParse({ included: pending.included, reason: v.reason ?? '' });
-    if (!parsed.success) {
-      setFieldErrors(form, issuePaths(parsed.error.issues));
-      return false;
-    }
-    try {
-      await review.mutateAsync({ enterpriseId: pending.item.enterpriseId, ...parsed.data });
+    return step.run(parsed, async (data) => {
+      await review.mutateAsync({ enterpriseId: pending.item.enterpriseId, ...data });
       onClose();
-      return true;
-    } catch (e) {
-      if (isApiError(e) && e.fields.length > 0) {
-        setFieldErrors(
-          form,
-          e.fields.map((f) => ({ path: formPath(f.path), message: f.message })),
-        );
-      }
-      setFormError(errorText(t, e, i18n.language));
-      return false;
-    }
+    });
   };
 
   return (
@@ -83,11 +68,9 @@ function ReviewModal({
         submitButtonProps: { danger: excluding },
       }}
       onFinish={onFinish}
-      onValuesChange={() => formError && setFormError(null)}
+      onValuesChange={step.clear}
     >
-      {formError && (
-        <Alert type="error" showIcon role="alert" message={formError} style={{ marginBottom: 16 }} />
-      )}
+      {step.banner}
       {pending && (
         <Typography.Paragraph type="secondary">
           {t(excluding ? 'grants.items.excludeHint' : 'grants.items.includeHint', {
@@ -252,15 +235,8 @@ export function BatchItems({ batch, editable }: { batch: GrantBatch; editable: b
             }}
           />,
         ]}
-        options={{ reload: () => void items.refetch(), density: false, setting: false, fullScreen: false }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: items.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.totalItems', { total }),
-        }}
+        options={listOptions(() => items.refetch())}
+        pagination={listPagination(t, { page, pageSize, total: items.data?.total })}
         onChange={(p) => {
           setPage(p.current ?? 1);
           setPageSize(p.pageSize ?? 20);

@@ -10,11 +10,10 @@ import {
   type GrantBatch,
   type Objection,
 } from '@contracts/modules/grants/grants.contract.ts';
-import { isApiError } from '../../app/api.ts';
-import { errorText, formPath, issuePaths, setFieldErrors } from '../../app/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useResolveObjection } from './grants.api.ts';
 import { ObjectionStatusTag } from './labels.tsx';
+import { useStep } from './useStep.tsx';
 
 interface ResolveValues {
   outcome?: 'upheld' | 'dismissed';
@@ -30,33 +29,18 @@ function ResolveModal({
   objection: Objection | null;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [form] = Form.useForm<ResolveValues>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const step = useStep(form);
   const resolve = useResolveObjection(batchId);
 
   const onFinish = async (v: ResolveValues): Promise<boolean> => {
     if (!objection) return false;
-    setFormError(null);
     const parsed = objectionResolveSchema.safeParse({ outcome: v.outcome, response: v.response ?? '' });
-    if (!parsed.success) {
-      setFieldErrors(form, issuePaths(parsed.error.issues));
-      return false;
-    }
-    try {
-      await resolve.mutateAsync({ objectionId: objection.id, ...parsed.data });
+    return step.run(parsed, async (data) => {
+      await resolve.mutateAsync({ objectionId: objection.id, ...data });
       onClose();
-      return true;
-    } catch (e) {
-      if (isApiError(e) && e.fields.length > 0) {
-        setFieldErrors(
-          form,
-          e.fields.map((f) => ({ path: formPath(f.path), message: f.message })),
-        );
-      }
-      setFormError(errorText(t, e, i18n.language));
-      return false;
-    }
+    });
   };
 
   return (
@@ -70,11 +54,9 @@ function ResolveModal({
         searchConfig: { submitText: t('grants.objections.resolveSubmit'), resetText: t('common.cancel') },
       }}
       onFinish={onFinish}
-      onValuesChange={() => formError && setFormError(null)}
+      onValuesChange={step.clear}
     >
-      {formError && (
-        <Alert type="error" showIcon role="alert" message={formError} style={{ marginBottom: 16 }} />
-      )}
+      {step.banner}
       {objection && (
         <div className="mtx-grant-quote">
           <Typography.Text type="secondary">

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useGrantBatches, type BatchFilters, type BatchStatus } from './grants.api.ts';
 import { BatchStatusTag, noticeWindow, useMoney } from './labels.tsx';
 import './grants.css';
+import { listOptions, listPagination } from '../../components/listTable.ts';
 
 const isStatus = (v: string | null): v is BatchStatus =>
   (batchStatuses as readonly string[]).includes(v ?? '');
@@ -165,15 +166,8 @@ export function GrantBatchesPage() {
               update({ policyId, status: isStatus(String(key)) ? (key as BatchStatus) : undefined }),
           },
         }}
-        options={{ reload: () => void list.refetch(), density: false, setting: false, fullScreen: false }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.totalItems', { total }),
-        }}
+        options={listOptions(() => list.refetch())}
+        pagination={listPagination(t, { page, pageSize, total: list.data?.total })}
         onChange={(pagination) => update(filters, pagination.current ?? 1, pagination.pageSize ?? pageSize)}
         locale={{ emptyText: list.isError ? t('common.loadFailed') : t('grants.batches.empty') }}
       />

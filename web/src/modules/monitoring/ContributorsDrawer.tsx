@@ -12,6 +12,7 @@ import { formatMeasure } from '../../components/charts/measure.ts';
 import { statusColours, useEnterpriseLabels } from '../enterprises/labels.ts';
 import { useContributors, type Contributor, type Dimension } from './monitoring.api.ts';
 import { drillConfinedToOwnSubdistrict } from './monitoring.access.ts';
+import { listPagination } from '../../components/listTable.ts';
 
 export function ContributorsDrawer({
   code,
@@ -117,15 +118,9 @@ export function ContributorsDrawer({
             render: (_, r) => <Tag color={statusColours[r.status]}>{labels.status(r.status)}</Tag>,
           },
         ]}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.totalItems', { total }),
-          onChange: (p, s) => setPaging({ key, page: s !== pageSize ? 1 : p, pageSize: s }),
-        }}
+        pagination={listPagination(t, { page, pageSize, total: list.data?.total }, (p, s) =>
+          setPaging({ key, page: s !== pageSize ? 1 : p, pageSize: s }),
+        )}
         locale={{ emptyText: list.isError ? errorText(t, list.error, i18n.language) : undefined }}
       />
       <div className="mtx-mon-note">{t('monitoring.drillNote')}</div>

@@ -11,8 +11,7 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { manualValueBodySchema } from '@contracts/modules/monitoring/monitoring.contract.ts';
-import { isApiError } from '../../app/api.ts';
-import { formPath, issuePaths, setFieldErrors, useShowError } from '../../app/errors.ts';
+import { issuePaths, setFieldErrors, setServerFieldErrors, useShowError } from '../../app/errors.ts';
 import { useLanguage } from '../../app/i18n.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { formatMeasure } from '../../components/charts/measure.ts';
@@ -64,12 +63,7 @@ export function ManualValues({
       void message.success(isAdmin ? t('monitoring.manualSavedAdmin') : t('monitoring.manualSaved'), 6);
       return true;
     } catch (e) {
-      if (isApiError(e) && e.fields.length > 0) {
-        setFieldErrors(
-          form,
-          e.fields.map((f) => ({ path: formPath(f.path), message: f.message })),
-        );
-      } else showError(e);
+      if (!setServerFieldErrors(form, e)) showError(e);
       return false;
     }
   };

@@ -1,32 +1,24 @@
 // /monitoring: every target at a glance — value against goal, status, trend, projection — for signed-in users.
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../app/i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { useOverviewSubtitle } from './overviewSubtitle.ts';
 import { useOverview } from './monitoring.api.ts';
 import { OverviewGrid } from './OverviewGrid.tsx';
 import { OverviewHeader } from './OverviewHeader.tsx';
 
 export function OverviewPage() {
   const { t } = useTranslation();
-  const { pick } = useLanguage();
   const query = useOverview('staff');
+  const subTitle = useOverviewSubtitle(query.data);
   useDocumentTitle(t('monitoring.overviewTitle'));
   return (
     <Page
       title={t('monitoring.overviewTitle')}
       crumbs={[{ title: t('monitoring.menu') }]}
-      subTitle={
-        query.data
-          ? t('monitoring.overviewSubtitle', {
-              district: pick(query.data.district.name, query.data.district.nameEn),
-              baseline: query.data.baseline,
-              deadline: query.data.deadline,
-            })
-          : undefined
-      }
+      subTitle={subTitle}
     >
       <QueryState query={query}>
         {(data) => (

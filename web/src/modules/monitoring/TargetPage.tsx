@@ -8,10 +8,11 @@ import { useSession } from '../../app/session.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
-import { Breakdowns, dimensions } from './Breakdowns.tsx';
+import { Breakdowns } from './Breakdowns.tsx';
+import { useTargetParams } from './targetParams.ts';
 import { ContributorsDrawer } from './ContributorsDrawer.tsx';
 import { ManualValues } from './ManualValues.tsx';
-import { useOverview, useTarget, type Dimension } from './monitoring.api.ts';
+import { useOverview, useTarget } from './monitoring.api.ts';
 import { RevisionsTable } from './RevisionsTable.tsx';
 import {
   EnterpriseChanges,
@@ -32,29 +33,11 @@ function TargetBody({ detail, baseline }: { detail: TargetDetail; baseline: stri
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const { user } = useSession();
-  const [params, setParams] = useSearchParams();
-  const dimParam = params.get('dim');
-  const dimension: Dimension = dimensions.includes(dimParam as Dimension)
-    ? (dimParam as Dimension)
-    : 'subdistrict';
+  const { params, dimension, set } = useTargetParams();
   const group = params.get('group');
   const target = detail.target;
   const name = pick(target.name, target.nameEn);
   useDocumentTitle(name);
-
-  // from the URL as it is when called (chart click handlers may hold an older render's closure)
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const drillAllowed = mayDrillDown(user, target);
   const staff = isStaff(user);

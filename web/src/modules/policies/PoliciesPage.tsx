@@ -2,12 +2,11 @@
 // the plan office creates policies and re-evaluates all active ones from here.
 import type { JSX } from 'react';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Space, Tooltip } from 'antd';
-import { EditOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
+import { Button, Space, Tooltip } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { PolicySummary } from '@contracts/modules/policies/policies.contract.ts';
-import { useShowError } from '../../app/errors.ts';
 import { useLanguage } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { formatCount, formatDateTime } from '../../components/format.ts';
@@ -16,19 +15,18 @@ import { Page } from '../../components/Page.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { ExampleTag, PolicyStatusTag, useMoney } from './labels.tsx';
 import { mayEditPolicies, mayEvaluatePolicies } from './policies.access.ts';
-import { useEvaluatePolicies, usePolicies } from './policies.api.ts';
+import { usePolicies } from './policies.api.ts';
+import { EvaluateButton } from './EvaluateButton.tsx';
 import './policies.css';
+import { listOptions } from '../../components/listTable.ts';
 
 export function PoliciesPage() {
   const { t } = useTranslation();
   const { lang, pick } = useLanguage();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const showError = useShowError();
   const { user } = useSession();
   const money = useMoney();
   const list = usePolicies();
-  const evaluate = useEvaluatePolicies();
   useDocumentTitle(t('policies.title'));
   const mayEdit = mayEditPolicies(user);
 
@@ -152,31 +150,7 @@ export function PoliciesPage() {
         {t('policies.create')}
       </Button>,
     );
-  if (mayEvaluatePolicies(user))
-    toolbar.push(
-      <Tooltip key="evaluate" title={t('policies.evaluateHint')}>
-        <Button
-          icon={<SyncOutlined />}
-          loading={evaluate.isPending}
-          onClick={() =>
-            evaluate.mutate(undefined, {
-              onSuccess: (r) =>
-                void message.success(
-                  t('policies.evaluated', {
-                    policies: r.policies,
-                    enterprises: formatCount(r.enterprises, lang),
-                    period: r.period,
-                    seconds: (r.durationMs / 1000).toFixed(1),
-                  }),
-                ),
-              onError: showError,
-            })
-          }
-        >
-          {t('policies.evaluate')}
-        </Button>
-      </Tooltip>,
-    );
+  if (mayEvaluatePolicies(user)) toolbar.push(<EvaluateButton key="evaluate" hint />);
 
   return (
     <Page
@@ -195,7 +169,7 @@ export function PoliciesPage() {
         scroll={{ x: 1100 }}
         headerTitle={list.data ? t('policies.count', { count: list.data.length }) : t('policies.title')}
         toolBarRender={() => toolbar}
-        options={{ reload: () => void list.refetch(), density: false, setting: false, fullScreen: false }}
+        options={listOptions(() => list.refetch())}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, hideOnSinglePage: true }}
         locale={{ emptyText: list.isError ? t('common.loadFailed') : t('policies.none') }}
       />

@@ -3,13 +3,7 @@
 // opens the explanation of its verdict. The plan office edits, activates or retires it and starts a grant batch.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Space, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
-import {
-  EditOutlined,
-  GiftOutlined,
-  PauseCircleOutlined,
-  PlayCircleOutlined,
-  SyncOutlined,
-} from '@ant-design/icons';
+import { EditOutlined, GiftOutlined, PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Policy } from '@contracts/modules/policies/policies.contract.ts';
@@ -25,7 +19,6 @@ import { ExplanationDrawer } from './ExplanationDrawer.tsx';
 import { ExampleTag, PolicyStatusTag, useMoney } from './labels.tsx';
 import { mayEditPolicies, mayEvaluatePolicies, mayStartBatch } from './policies.access.ts';
 import {
-  useEvaluatePolicies,
   usePolicy,
   useSetPolicyStatus,
   useStartBatch,
@@ -35,6 +28,7 @@ import {
 import { ResultsTable } from './ResultsTable.tsx';
 import { RuleView } from './RuleView.tsx';
 import './policies.css';
+import { EvaluateButton } from './EvaluateButton.tsx';
 
 const tabs = ['eligible', 'nearMiss', 'all', 'rule', 'versions'] as const;
 type Tab = (typeof tabs)[number];
@@ -44,33 +38,8 @@ function EvaluationStrip({ policy }: { policy: Policy }) {
   const { lang } = useLanguage();
   const money = useMoney();
   const { user } = useSession();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const evaluate = useEvaluatePolicies();
   const e = policy.evaluation;
-  const rerun = mayEvaluatePolicies(user) && (
-    <Button
-      size="small"
-      icon={<SyncOutlined />}
-      loading={evaluate.isPending}
-      onClick={() =>
-        evaluate.mutate(undefined, {
-          onSuccess: (r) =>
-            void message.success(
-              t('policies.evaluated', {
-                policies: r.policies,
-                enterprises: formatCount(r.enterprises, lang),
-                period: r.period,
-                seconds: (r.durationMs / 1000).toFixed(1),
-              }),
-            ),
-          onError: showError,
-        })
-      }
-    >
-      {t('policies.evaluate')}
-    </Button>
-  );
+  const rerun = mayEvaluatePolicies(user) && <EvaluateButton size="small" />;
   if (!e) {
     return (
       <Alert

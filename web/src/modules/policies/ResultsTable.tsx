@@ -10,6 +10,7 @@ import { useUnits } from '../units/units.api.ts';
 import { percent, useMoney } from './labels.tsx';
 import { useDebounced, usePolicyResults, type ResultFilter } from './policies.api.ts';
 import { confinedToSubdistrict } from '../../app/access.ts';
+import { listOptions, listPagination, pageSetter } from '../../components/listTable.ts';
 
 interface SearchValues {
   q?: string;
@@ -193,19 +194,12 @@ export function ResultsTable({
             ]
           : []
       }
-      options={{ reload: () => void results.refetch(), density: false, setting: false, fullScreen: false }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: results.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (total) => t('common.totalItems', { total }),
-        onChange: (p, s) => {
-          setPage(s !== pageSize ? 1 : p);
-          setPageSize(s);
-        },
-      }}
+      options={listOptions(() => results.refetch())}
+      pagination={listPagination(
+        t,
+        { page, pageSize, total: results.data?.total },
+        pageSetter(pageSize, setPage, setPageSize),
+      )}
       locale={{ emptyText: results.isError ? t('common.loadFailed') : t(`policies.results.empty.${filter}`) }}
     />
   );

@@ -47,45 +47,44 @@ export interface RowControls {
   extra?: ReactNode;
 }
 
-export function RowButtons({ controls, what }: { controls: RowControls; what: string }) {
+/** A small icon button with its tooltip (none without `onClick`); the accessible name says which row it acts on. */
+function RowButton({
+  action,
+  what,
+  icon,
+  onClick,
+  danger,
+}: {
+  action: 'moveUp' | 'moveDown' | 'remove';
+  what: string;
+  icon: ReactNode;
+  onClick: (() => void) | undefined;
+  danger?: boolean;
+}) {
   const { t } = useTranslation();
+  if (!onClick) return null;
+  const label = t(`policies.editor.${action}`);
+  return (
+    <Tooltip title={label}>
+      <Button
+        size="small"
+        type="text"
+        danger={danger}
+        icon={icon}
+        onClick={onClick}
+        aria-label={`${label} ${what}`}
+      />
+    </Tooltip>
+  );
+}
+
+export function RowButtons({ controls, what }: { controls: RowControls; what: string }) {
   return (
     <span className="mtx-pol-row-buttons">
       {controls.extra}
-      {controls.onUp && (
-        <Tooltip title={t('policies.editor.moveUp')}>
-          <Button
-            size="small"
-            type="text"
-            icon={<ArrowUpOutlined />}
-            onClick={controls.onUp}
-            aria-label={`${t('policies.editor.moveUp')} ${what}`}
-          />
-        </Tooltip>
-      )}
-      {controls.onDown && (
-        <Tooltip title={t('policies.editor.moveDown')}>
-          <Button
-            size="small"
-            type="text"
-            icon={<ArrowDownOutlined />}
-            onClick={controls.onDown}
-            aria-label={`${t('policies.editor.moveDown')} ${what}`}
-          />
-        </Tooltip>
-      )}
-      {controls.onRemove && (
-        <Tooltip title={t('policies.editor.remove')}>
-          <Button
-            size="small"
-            type="text"
-            danger
-            icon={<DeleteOutlined />}
-            onClick={controls.onRemove}
-            aria-label={`${t('policies.editor.remove')} ${what}`}
-          />
-        </Tooltip>
-      )}
+      <RowButton action="moveUp" what={what} icon={<ArrowUpOutlined />} onClick={controls.onUp} />
+      <RowButton action="moveDown" what={what} icon={<ArrowDownOutlined />} onClick={controls.onDown} />
+      <RowButton action="remove" what={what} icon={<DeleteOutlined />} onClick={controls.onRemove} danger />
     </span>
   );
 }
@@ -279,44 +278,26 @@ function LeafInputs({
       aria-label={placeholder}
     />
   );
+  /** The operator, then the values to pick from (none for a building leaf that is not `in`). */
+  const picked = (options: { value: string; label: string }[], placeholder: string, show = true) => (
+    <>
+      {opSelect}
+      {show && multi(options, placeholder)}
+    </>
+  );
   switch (l.kind) {
     case 'compare':
       return <CompareInputs l={l} onChange={onChange} path={path} />;
     case 'subdistrict':
-      return (
-        <>
-          {opSelect}
-          {multi(ctx.subdistrictOptions, t('policies.editor.pickSubdistricts'))}
-        </>
-      );
+      return picked(ctx.subdistrictOptions, t('policies.editor.pickSubdistricts'));
     case 'field':
-      return (
-        <>
-          {opSelect}
-          {multi(ctx.fieldOptions, t('policies.editor.pickFields'))}
-        </>
-      );
+      return picked(ctx.fieldOptions, t('policies.editor.pickFields'));
     case 'honour':
-      return (
-        <>
-          {opSelect}
-          {multi(ctx.honourOptions, t('policies.editor.pickHonours'))}
-        </>
-      );
+      return picked(ctx.honourOptions, t('policies.editor.pickHonours'));
     case 'tier':
-      return (
-        <>
-          {opSelect}
-          {multi(ctx.tierOptions, t('policies.editor.pickTiers'))}
-        </>
-      );
+      return picked(ctx.tierOptions, t('policies.editor.pickTiers'));
     case 'building':
-      return (
-        <>
-          {opSelect}
-          {l.op === 'in' && multi(ctx.buildingOptions, t('policies.editor.pickBuildings'))}
-        </>
-      );
+      return picked(ctx.buildingOptions, t('policies.editor.pickBuildings'), l.op === 'in');
     case 'aboveScale':
       return (
         <Segmented<'true' | 'false'>

@@ -19,6 +19,7 @@ import { useTierMembers, useTiers, type TierFilter } from './policies.api.ts';
 import { TierChart } from './TierChart.tsx';
 import './policies.css';
 import { confinedToSubdistrict } from '../../app/access.ts';
+import { listOptions, listPagination, pageSetter } from '../../components/listTable.ts';
 
 type TierMember = z.infer<typeof tierMemberSchema>;
 
@@ -193,19 +194,12 @@ function MembersTable({ tier, filter }: { tier: TierSummary; filter: TierFilter 
               />,
             ]
       }
-      options={{ reload: () => void members.refetch(), density: false, setting: false, fullScreen: false }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: members.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (total) => t('common.totalItems', { total }),
-        onChange: (p, s) => {
-          setPage(s !== pageSize ? 1 : p);
-          setPageSize(s);
-        },
-      }}
+      options={listOptions(() => members.refetch())}
+      pagination={listPagination(
+        t,
+        { page, pageSize, total: members.data?.total },
+        pageSetter(pageSize, setPage, setPageSize),
+      )}
       locale={{ emptyText: members.isError ? t('common.loadFailed') : t(`policies.tiers.empty.${filter}`) }}
     />
   );

@@ -1,32 +1,21 @@
 // /public: the district's targets for anyone, without login — district-level figures only, no enterprise names.
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../app/i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { useOverviewSubtitle } from '../monitoring/overviewSubtitle.ts';
 import { useOverview } from '../monitoring/monitoring.api.ts';
 import { OverviewGrid } from '../monitoring/OverviewGrid.tsx';
 import { OverviewHeader } from '../monitoring/OverviewHeader.tsx';
 
 export function PublicOverviewPage() {
   const { t } = useTranslation();
-  const { pick } = useLanguage();
   const query = useOverview('public');
+  const subTitle = useOverviewSubtitle(query.data);
   useDocumentTitle(t('public.title'));
   return (
-    <Page
-      title={t('public.title')}
-      subTitle={
-        query.data
-          ? t('monitoring.overviewSubtitle', {
-              district: pick(query.data.district.name, query.data.district.nameEn),
-              baseline: query.data.baseline,
-              deadline: query.data.deadline,
-            })
-          : undefined
-      }
-    >
+    <Page title={t('public.title')} subTitle={subTitle}>
       <Typography.Paragraph className="mtx-pub-intro">{t('public.intro')}</Typography.Paragraph>
       <QueryState query={query}>
         {(data) => (

@@ -6,8 +6,9 @@ import { useLanguage } from '../../app/i18n.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
-import { Breakdowns, dimensions } from '../monitoring/Breakdowns.tsx';
-import { useOverview, useTarget, type Dimension } from '../monitoring/monitoring.api.ts';
+import { Breakdowns } from '../monitoring/Breakdowns.tsx';
+import { useTargetParams } from '../monitoring/targetParams.ts';
+import { useOverview, useTarget } from '../monitoring/monitoring.api.ts';
 import {
   EnterpriseChanges,
   EvaluationStats,
@@ -22,29 +23,15 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 function PublicTargetBody({ detail, baseline }: { detail: TargetDetail; baseline: string | null }) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
-  const [params, setParams] = useSearchParams();
-  const dimParam = params.get('dim');
-  const dimension: Dimension = dimensions.includes(dimParam as Dimension)
-    ? (dimParam as Dimension)
-    : 'subdistrict';
+  const { dimension, set } = useTargetParams();
   const name = pick(detail.target.name, detail.target.nameEn);
   useDocumentTitle(`${name} · ${t('public.title')}`);
-  const set = (key: string, value: string | undefined) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   return (
     <Page
       title={name}
       tags={<TargetTags detail={detail} />}
       crumbs={[{ title: t('public.title'), to: '/public' }, { title: name }]}
-      extra={<MonthPicker detail={detail} onChange={(m) => set('month', m)} />}
+      extra={<MonthPicker detail={detail} onChange={(m) => set({ month: m })} />}
       content={<TargetFacts detail={detail} />}
     >
       <EvaluationStats detail={detail} />
@@ -54,7 +41,7 @@ function PublicTargetBody({ detail, baseline }: { detail: TargetDetail; baseline
         <Breakdowns
           detail={detail}
           dimension={dimension}
-          onDimension={(d) => set('dim', d === 'subdistrict' ? undefined : d)}
+          onDimension={(d) => set({ dim: d === 'subdistrict' ? undefined : d })}
         />
       )}
     </Page>

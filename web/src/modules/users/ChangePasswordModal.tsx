@@ -4,8 +4,7 @@ import { ModalForm, ProFormText } from '@ant-design/pro-components';
 import { Alert, App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { changePasswordBodySchema } from '@contracts/platform/auth/auth.contract.ts';
-import { ApiError } from '../../app/api.ts';
-import { errorText, formPath, issuePaths, setFieldErrors } from '../../app/errors.ts';
+import { errorText, issuePaths, setFieldErrors, setServerFieldErrors } from '../../app/errors.ts';
 import { useChangeOwnPassword } from './users.api.ts';
 
 interface Values {
@@ -42,12 +41,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       onClose();
       return true;
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length) {
-        setFieldErrors(
-          form,
-          e.fields.map((f) => ({ path: formPath(f.path), message: f.message })),
-        );
-      }
+      setServerFieldErrors(form, e);
       setFormError(errorText(t, e, i18n.language));
       return false;
     }

@@ -19,8 +19,7 @@ import {
   type Role,
   type User,
 } from '@contracts/platform/auth/auth.contract.ts';
-import { ApiError } from '../../app/api.ts';
-import { errorText, formPath, issuePaths, setFieldErrors } from '../../app/errors.ts';
+import { errorText, issuePaths, setFieldErrors, setServerFieldErrors } from '../../app/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Page } from '../../components/Page.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
@@ -28,6 +27,7 @@ import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.tsx';
 import { useUnits } from '../units/units.api.ts';
 import { useSaveUser, useUsers } from './users.api.ts';
 import { bindsEnterprise, bindsSubdistrict, bindsUnit, unitKindsFor } from './users.access.ts';
+import { listOptions } from '../../components/listTable.ts';
 
 interface UserFormValues {
   username?: string;
@@ -90,12 +90,7 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
       return true;
     } catch (e) {
       const text = errorText(t, e, i18n.language);
-      if (e instanceof ApiError && e.fields.length) {
-        setFieldErrors(
-          form,
-          e.fields.map((f) => ({ path: formPath(f.path), message: f.message })),
-        );
-      }
+      setServerFieldErrors(form, e);
       setFormError(text);
       return false;
     }
@@ -210,7 +205,7 @@ export function UsersPage() {
         loading={users.isFetching}
         dataSource={users.data ?? []}
         headerTitle={t('users.count', { count: users.data?.length ?? 0 })}
-        options={{ reload: () => void users.refetch(), density: false, setting: false, fullScreen: false }}
+        options={listOptions(() => users.refetch())}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         scroll={{ x: 1000 }}
         size="middle"

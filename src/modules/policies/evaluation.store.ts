@@ -110,13 +110,16 @@ export async function evaluatePolicies(
 }
 
 /** How many enterprises a definition would qualify, without storing anything (the editor's live preview). */
-export async function previewPolicy(
+/**
+ * What evaluating one definition at `period` needs: the district's codes and names, its monitoring settings, the
+ * measures the rule and its formula read, and the parameters in force at the month's end.
+ */
+export async function prepareEvaluation(
   db: Queryable,
   districtId: string,
   def: PolicyDefinition,
   period: string,
-): Promise<Preview> {
-  await checkPolicyDefinition(db, districtId, def);
+) {
   const [ctx, settings] = await Promise.all([
     compileContext(db, districtId),
     monitoringSettings(db, districtId),
@@ -124,7 +127,17 @@ export async function previewPolicy(
   const measures = new MeasureSet();
   measures.addCondition(def.eligibility);
   if (def.benefit) measures.addExpr(def.benefit.formula);
-  const params = parametersOn(def.parameters, monthEnd(period));
+  return { ctx, settings, measures, params: parametersOn(def.parameters, monthEnd(period)) };
+}
+
+export async function previewPolicy(
+  db: Queryable,
+  districtId: string,
+  def: PolicyDefinition,
+  period: string,
+): Promise<Preview> {
+  await checkPolicyDefinition(db, districtId, def);
+  const { ctx, settings, measures, params } = await prepareEvaluation(db, districtId, def, period);
   const select = evaluationSelect(
     { eligibility: def.eligibility, benefit: def.benefit?.formula ?? null, params },
     measures,

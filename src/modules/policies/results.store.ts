@@ -19,7 +19,7 @@ import type {
   ResultItem,
 } from './policies.contract.ts';
 import { leavesOf, parametersOn, type Condition, type PolicyDefinition } from './rules.ts';
-import { MeasureSet, evaluationSelect, featuresSql, monthEnd, monthStart, thresholdOf } from './rules.sql.ts';
+import { evaluationSelect, featuresSql, monthEnd, monthStart, thresholdOf } from './rules.sql.ts';
 import { explainTree, summaryOf, type EnterpriseFacts } from './explain.ts';
 import { compileContext, type Names } from './context.store.ts';
 import {
@@ -30,7 +30,7 @@ import {
   policyRowsSql,
   type PolicyRow,
 } from './policies.store.ts';
-import { policyPeriod } from './evaluation.store.ts';
+import { policyPeriod, prepareEvaluation } from './evaluation.store.ts';
 
 export type Scope = { all: true } | { subdistrictId: string } | { enterpriseId: string } | { none: true };
 
@@ -238,14 +238,7 @@ async function evaluateOne(
   period: string,
   enterpriseId: string,
 ) {
-  const [ctx, settings] = await Promise.all([
-    compileContext(db, districtId),
-    monitoringSettings(db, districtId),
-  ]);
-  const measures = new MeasureSet();
-  measures.addCondition(def.eligibility);
-  if (def.benefit) measures.addExpr(def.benefit.formula);
-  const params = parametersOn(def.parameters, monthEnd(period));
+  const { ctx, settings, measures, params } = await prepareEvaluation(db, districtId, def, period);
   const features = sql`SELECT * FROM (${featuresSql(districtId, period, measures, settings)}) one WHERE one.enterprise_id = ${enterpriseId}`;
   const [r] = await rows<Omit<ResultRow, 'values'> & { vals: (number | null)[] }>(
     db,

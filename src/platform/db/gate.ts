@@ -7,7 +7,7 @@
 //
 // The gate also refuses while the event loop lags: measured under load, most of a slow request's time was spent
 // before Fastify read it at all (the loop busy with other requests' SQL and JSON), where no queue of ours can see it.
-// A loop that has lagged by more than maxEventLoopDelayMs in the last half second is overloaded whatever our queue
+// A loop that has lagged by more than maxEventLoopDelayMs in the last second is overloaded whatever our queue
 // says, and the cheapest answer is a quick 503.
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
@@ -148,23 +148,31 @@ export class AdmissionGate {
   }
 }
 
-/** The event loop's worst delay over the current and the previous half-second window. */
+/**
+ * The event loop's worst delay over the last second: the current half-second window and the windows that closed
+ * within the last second, by the wall clock — so a timer delayed by a busy machine cannot slide the lag out of view.
+ */
 class LagMonitor {
   private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
-  private previousMs = 0;
+  private closed: { at: number; maxMs: number }[] = [];
   private readonly timer: NodeJS.Timeout;
 
   constructor() {
     this.histogram.enable();
     this.timer = setInterval(() => {
-      this.previousMs = this.histogram.max / 1e6;
+      const now = Date.now();
+      this.closed = this.closed.filter((w) => now - w.at < 1000);
+      this.closed.push({ at: now, maxMs: this.histogram.max / 1e6 });
       this.histogram.reset();
     }, 500);
     this.timer.unref();
   }
 
   recentMaxMs(): number {
-    return Math.max(this.previousMs, this.histogram.max / 1e6);
+    const now = Date.now();
+    let max = this.histogram.max / 1e6;
+    for (const w of this.closed) if (now - w.at < 1000) max = Math.max(max, w.maxMs);
+    return max;
   }
 
   close() {

@@ -66,7 +66,8 @@ export class PlanIndex {
       const slot = this.byTask.get(a.taskId);
       const unit = this.unitById.get(a.unitId);
       if (!slot || !unit) continue;
-      (a.role === 'lead' ? slot.lead : slot.responsible).push(unit);
+      // A unit's part in a task (lead or responsible; anything else counts as responsible), not an account's role.
+      (Object.hasOwn(slot, a.role) ? slot[a.role as keyof typeof slot] : slot.responsible).push(unit);
     }
   }
 

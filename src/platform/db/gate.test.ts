@@ -1,6 +1,6 @@
 // The admission gate: places, FIFO hand-over, a full queue refused at once, a wait refused when it runs out.
 import { describe, expect, it } from 'vitest';
-import { AdmissionGate, OverloadedError, gateOptionsFor } from './gate.ts';
+import { AdmissionGate, LagMonitor, OverloadedError, gateOptionsFor } from './gate.ts';
 
 const settle = () => new Promise((r) => setImmediate(r));
 
@@ -79,25 +79,41 @@ describe('admission gate', () => {
 
 describe('admission gate and the event loop', () => {
   it('refuses at once while the event loop has lagged beyond the limit, and admits again when it recovers', async () => {
+    let lagMs = 0;
     const gate = new AdmissionGate({
       concurrency: 4,
       queueMax: 4,
       timeoutMs: 1000,
       maxEventLoopDelayMs: 150,
+      lagSource: { recentMaxMs: () => lagMs, close: () => undefined },
     });
+    (await gate.acquire())();
+    lagMs = 700;
+    const refused = await gate.acquire().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OverloadedError);
+    expect((refused as OverloadedError).reason).toBe('event-loop');
+    expect(gate.stats.refusedLag).toBe(1);
+    lagMs = 150; // at the limit is not beyond it
+    (await gate.acquire())();
+    expect(gate.stats.admitted).toBe(2);
+  });
+
+  it('sees a blocked event loop in the process histogram, and forgets it after a quiet second', async () => {
+    const monitor = new LagMonitor();
     try {
       await new Promise((r) => setTimeout(r, 50));
-      (await gate.acquire())();
       const end = Date.now() + 700; // a request's synchronous work holding the loop
       while (Date.now() < end);
-      await new Promise((r) => setTimeout(r, 20));
-      const refused = await gate.acquire().catch((e: unknown) => e);
-      expect((refused as OverloadedError).reason).toBe('event-loop');
-      expect(gate.stats.refusedLag).toBe(1);
-      await new Promise((r) => setTimeout(r, 1700)); // a quiet second after the window that held the lag
-      (await gate.acquire())();
+      let seen = 0;
+      for (let i = 0; i < 40 && seen < 300; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        seen = Math.max(seen, monitor.recentMaxMs());
+      }
+      expect(seen).toBeGreaterThanOrEqual(300);
+      await new Promise((r) => setTimeout(r, 1700));
+      expect(monitor.recentMaxMs()).toBeLessThan(300);
     } finally {
-      gate.close();
+      monitor.close();
     }
   });
 });

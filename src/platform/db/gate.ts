@@ -20,6 +20,8 @@ export interface GateOptions {
   timeoutMs: number;
   /** Refuse new requests while the event loop has lagged by more than this (ms) recently; 0 or absent: never. */
   maxEventLoopDelayMs?: number;
+  /** Where the recent lag is read (tests pass their own); default the process's event-loop delay histogram. */
+  lagSource?: LagSource;
 }
 
 /** Thrown when a request cannot be admitted: the queue is full or the wait ran out. */
@@ -63,11 +65,11 @@ export class AdmissionGate {
     refusedLag: 0,
     waitedMs: 0,
   };
-  private readonly lag: LagMonitor | undefined;
+  private readonly lag: LagSource | undefined;
 
   constructor(readonly options: GateOptions) {
     if (options.concurrency < 1) throw new Error('gate concurrency must be at least 1');
-    if (options.maxEventLoopDelayMs) this.lag = new LagMonitor();
+    if (options.maxEventLoopDelayMs) this.lag = options.lagSource ?? new LagMonitor();
   }
 
   /** Stops the event-loop monitor (the server is closing). */
@@ -152,7 +154,13 @@ export class AdmissionGate {
  * The event loop's worst delay over the last second: the current half-second window and the windows that closed
  * within the last second, by the wall clock — so a timer delayed by a busy machine cannot slide the lag out of view.
  */
-class LagMonitor {
+export interface LagSource {
+  /** The worst event-loop delay of the recent past, in ms. */
+  recentMaxMs(): number;
+  close(): void;
+}
+
+export class LagMonitor implements LagSource {
   private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
   private closed: { at: number; maxMs: number }[] = [];
   private readonly timer: NodeJS.Timeout;

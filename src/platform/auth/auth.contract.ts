@@ -17,7 +17,6 @@ export const roleBinding = {
   subdistrict: 'subdistrict',
   enterprise: 'enterprise',
 } as const satisfies Record<Role, 'department' | 'subdistrict' | 'enterprise' | null>;
-export type RoleBinding = (typeof roleBinding)[Role];
 
 export const sessionUserSchema = z.object({
   id: idSchema,

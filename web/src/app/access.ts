@@ -70,6 +70,3 @@ export const confinedToSubdistrict = (user: SessionUser | null | undefined): boo
 /** Government staff: every account but an enterprise's. */
 export const isStaff = (user: SessionUser | null | undefined): boolean =>
   !!user && user.role !== 'enterprise';
-
-/** The plan office (administrators). */
-export const isPlanOffice = (user: SessionUser | null | undefined): boolean => user?.role === 'admin';

@@ -160,31 +160,56 @@ export interface LagSource {
   close(): void;
 }
 
-export class LagMonitor implements LagSource {
-  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
-  private closed: { at: number; maxMs: number }[] = [];
-  private readonly timer: NodeJS.Timeout;
+/** What the monitor reads: the process's event-loop delay histogram, or a stand-in in tests. */
+export interface DelayHistogram {
+  readonly max: number; // nanoseconds
+  reset(): void;
+  disable(): void;
+}
 
-  constructor() {
-    this.histogram.enable();
-    this.timer = setInterval(() => {
-      const now = Date.now();
-      this.closed = this.closed.filter((w) => now - w.at < 1000);
-      this.closed.push({ at: now, maxMs: this.histogram.max / 1e6 });
-      this.histogram.reset();
-    }, 500);
-    this.timer.unref();
+/**
+ * The largest event-loop delay of about the last second. The histogram is rolled into a closed
+ * window every half second; a closed window is remembered for a wall-clock second, so a roll
+ * that comes late on a busy machine cannot slide a delay out of view before it is read.
+ */
+export class LagMonitor implements LagSource {
+  private readonly histogram: DelayHistogram;
+  private readonly now: () => number;
+  private closed: { at: number; maxMs: number }[] = [];
+  private readonly timer: NodeJS.Timeout | undefined;
+
+  constructor(options: { histogram?: DelayHistogram; now?: () => number; rollEveryMs?: number | null } = {}) {
+    this.now = options.now ?? Date.now;
+    if (options.histogram) this.histogram = options.histogram;
+    else {
+      const h: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+      h.enable();
+      this.histogram = h;
+    }
+    const every = options.rollEveryMs === undefined ? 500 : options.rollEveryMs;
+    if (every !== null) {
+      this.timer = setInterval(() => this.roll(), every);
+      this.timer.unref();
+    }
+  }
+
+  /** Closes the current window: its maximum is kept for a second, the histogram starts afresh. */
+  roll() {
+    const now = this.now();
+    this.closed = this.closed.filter((w) => now - w.at < 1000);
+    this.closed.push({ at: now, maxMs: this.histogram.max / 1e6 });
+    this.histogram.reset();
   }
 
   recentMaxMs(): number {
-    const now = Date.now();
+    const now = this.now();
     let max = this.histogram.max / 1e6;
     for (const w of this.closed) if (now - w.at < 1000) max = Math.max(max, w.maxMs);
     return max;
   }
 
   close() {
-    clearInterval(this.timer);
+    if (this.timer) clearInterval(this.timer);
     this.histogram.disable();
   }
 }

@@ -72,6 +72,7 @@ const reportBody = {
   softwareProductRevenue: 100_000,
   rdExpense: 50_000,
   usedArea: 200,
+  note: '权限测试：数字与上期不同，已核实', // the demo firm's history makes these a jump, which needs a reason
 };
 
 const policyDefinition = {

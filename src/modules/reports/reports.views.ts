@@ -43,6 +43,16 @@ export async function checkReport(db: Queryable, districtId: string, enterpriseI
   return { warnings: jumpWarnings(body, history.map(figuresOf)) };
 }
 
+/**
+ * A figure that moved implausibly is filed only with a reason: the form asks for it in the same step (the note
+ * becomes required beside the flagged figures), and the API refuses a bare save so no client can skip it.
+ */
+export function requireReason(body: ReportBody, warnings: { path: string; message: string }[]) {
+  if (!warnings.length || body.note?.trim()) return;
+  const message = `以下数字变化较大，请在“说明”中写明原因：${warnings.map((w) => w.message).join('；')}`;
+  throw new AppError('VALIDATION', message, [{ path: 'note', message: '数字变化较大，请写明原因' }]);
+}
+
 /** Files or corrects a month's figures from the form, once the month and the enterprise's presence are checked. */
 export async function fileReport(
   db: Db,
@@ -54,12 +64,14 @@ export async function fileReport(
   checkPeriod(body.period, e, now);
   const { reportDeadlineDay: day } = await monitoringSettings(db, actor.districtId);
   const history = await reportsBefore(db, actor.districtId, e.id, body.period, 3);
+  const warnings = jumpWarnings(body, history.map(figuresOf));
+  requireReason(body, warnings);
   const { row, outcome } = await saveReport(db, actor, e.id, body, 'form', now);
   const versions = await reportVersions(db, actor.districtId, e.id, body.period);
   const first = versions.at(-1)!.submittedAt;
   return {
     report: toReport(row, day, new Date(first)),
     outcome,
-    warnings: jumpWarnings(body, history.map(figuresOf)),
+    warnings,
   };
 }

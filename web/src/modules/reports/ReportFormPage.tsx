@@ -6,6 +6,7 @@ import { ProForm, ProFormSelect, ProFormTextArea } from '@ant-design/pro-compone
 import {
   Alert,
   App,
+  Button,
   Card,
   DatePicker,
   Form,
@@ -22,7 +23,6 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import type { z } from 'zod';
 import {
-  reportBodySchema,
   type Report,
   type ReportBody,
   type reportDetailSchema,
@@ -32,7 +32,7 @@ import type { Enterprise } from '@contracts/modules/enterprises/enterprises.cont
 import { currentPeriod, isPeriod } from '@contracts/platform/time/period.ts';
 import { today as todayInShanghai } from '@contracts/platform/time/date.ts';
 import { ApiError } from '../../app/api.ts';
-import { errorText, formPath, issuePaths, setFieldErrors, type FieldIssue } from '../../app/errors.ts';
+import { errorText, formPath, setFieldErrors, type FieldIssue } from '../../app/errors.ts';
 import { useSession } from '../../app/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Page } from '../../components/Page.tsx';
@@ -40,90 +40,19 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useBuildings, useEnterprise } from '../enterprises/enterprises.api.ts';
-import {
-  figureKeys,
-  figureKind,
-  figureText,
-  figureUnit,
-  isMoneyKey,
-  partKeys,
-  type FigureKey,
-  type MoneyKey,
-} from './figures.ts';
+import { figureKeys, figureKind, figureText, figureUnit, isMoneyKey, type FigureKey } from './figures.ts';
 import { convertText, moneyUnitOptions, textToYuan, type MoneyUnit } from './money.ts';
 import { dayjsToPeriod, lastClosedPeriod, periodToDayjs, type Period } from './periods.ts';
 import { mayFileReport } from './reports.access.ts';
 import { checkReport, useReportMonth, useSaveReport } from './reports.api.ts';
 import { ReportVersions } from './ReportVersions.tsx';
+import { formKeys, fromReport, toBody, type FormValues } from './reportFormValues.ts';
 import './reports.css';
 import { actsForEnterprise } from '../../app/access.ts';
 
 type Detail = z.infer<typeof reportDetailSchema>;
 type Warning = z.infer<typeof warningSchema>;
 type Saved = { outcome: 'created' | 'revised' | 'unchanged'; version: number; warnings: Warning[] };
-
-/** One field per figure of the catalogue: money as typed text (exact in 元 or 万元), counts and area as numbers. */
-type FormValues = { [K in MoneyKey]?: string } & { [K in Exclude<FigureKey, MoneyKey>]?: number | null } & {
-  buildingId?: string | null;
-  note?: string;
-};
-
-const formKeys = new Set<string>([...figureKeys, 'buildingId', 'note']);
-
-function fromReport(r: Report | null, unit: MoneyUnit, buildingId: string | null): FormValues {
-  if (!r) return { buildingId };
-  const values: Record<string, unknown> = { buildingId: r.buildingId, note: r.note ?? undefined };
-  for (const key of figureKeys) values[key] = isMoneyKey(key) ? figureText(key, r[key], unit) : r[key];
-  return values as FormValues;
-}
-
-type T = (key: string, options?: Record<string, unknown>) => string;
-
-/**
- * The form's values as the API body, checked by the contract's schema. Money text becomes integer yuan exactly;
- * a figure that does not parse is reported on its field.
- */
-function toBody(
-  v: FormValues,
-  unit: MoneyUnit,
-  period: Period,
-  t: T,
-): { body: ReportBody; issues: [] } | { body: null; issues: FieldIssue[] } {
-  const issues: FieldIssue[] = [];
-  const input: Record<string, unknown> = {
-    period,
-    buildingId: v.buildingId || null,
-    note: v.note?.trim() ? v.note.trim() : undefined,
-  };
-  for (const key of figureKeys) {
-    const raw = v[key];
-    if (raw === undefined || raw === null || raw === '') {
-      issues.push({ path: [key], message: t('reports.form.required') });
-      continue;
-    }
-    if (isMoneyKey(key)) {
-      const yuan = textToYuan(String(raw), unit);
-      if (yuan === null)
-        issues.push({
-          path: [key],
-          message: t(unit === '万元' ? 'reports.form.badWan' : 'reports.form.badYuan'),
-        });
-      else input[key] = yuan;
-    } else input[key] = Number(raw);
-  }
-  if (issues.length) return { body: null, issues };
-  const parsed = reportBodySchema.safeParse(input);
-  if (!parsed.success) {
-    // the parts-not-exceeding-the-whole rules come from the contract in Chinese: name them in the UI's language
-    const translated = issuePaths(parsed.error.issues).map((i) =>
-      i.path.length === 1 && (partKeys as readonly string[]).includes(String(i.path[0]))
-        ? { ...i, message: t(`reports.form.consistency.${String(i.path[0])}`, { defaultValue: i.message }) }
-        : i,
-    );
-    return { body: null, issues: translated };
-  }
-  return { body: parsed.data, issues: [] };
-}
 
 /** Last period's value and the change against what is typed now. */
 function Comparison({
@@ -224,17 +153,24 @@ function ReportForm({
     return Number.isFinite(n) ? n : null;
   };
 
+  const checkedWarnings = useRef<Warning[]>([]);
+  /** The jump check for these figures (once per distinct body); what it found, or null when it could not run. */
   const runCheck = useCallback(
-    async (body: ReportBody) => {
-      const key = JSON.stringify(body);
-      if (key === lastChecked.current) return;
+    async (body: ReportBody): Promise<Warning[] | null> => {
+      const { note: _note, ...figures } = body; // the note does not change what moved
+      const key = JSON.stringify(figures);
+      if (key === lastChecked.current) return checkedWarnings.current;
       lastChecked.current = key;
       setChecking(true);
       try {
-        setWarnings((await checkReport(enterprise.id, body)).warnings);
+        const found = (await checkReport(enterprise.id, body)).warnings;
+        checkedWarnings.current = found;
+        setWarnings(found);
+        return found;
       } catch {
         // the check is advice only; saving reports real errors
         lastChecked.current = '';
+        return null;
       } finally {
         setChecking(false);
       }
@@ -293,7 +229,15 @@ function ReportForm({
       void message.error(t('reports.form.fixErrors'));
       return false;
     }
-    await runCheck(body);
+    // A figure that moved a lot is filed with its reason in the same step: the note is asked for here, beside
+    // the flagged figures, rather than after a second click (the server refuses a bare save too).
+    const found = await runCheck(body);
+    if (found?.length && !body.note) {
+      form.setFields([{ name: 'note', errors: [t('reports.form.reasonRequired')] }]);
+      form.scrollToField('note', { block: 'center' });
+      void message.warning(t('reports.form.reasonRequired'));
+      return false;
+    }
     try {
       const result = await save.mutateAsync(body);
       setWarnings(result.warnings);
@@ -335,6 +279,13 @@ function ReportForm({
           type="warning"
           showIcon
           message={t('reports.form.warningsTitle')}
+          action={
+            canFile ? (
+              <Button size="small" onClick={() => form.scrollToField('note', { block: 'center' })}>
+                {t('reports.form.writeReason')}
+              </Button>
+            ) : undefined
+          }
           description={
             <ul className="mtx-warning-list">
               {warnings.map((w) => (
@@ -483,13 +434,22 @@ function ReportForm({
           />
           <ProFormTextArea
             name="note"
-            label={t('reports.form.note')}
+            label={warnings.length && canFile ? t('reports.form.noteReason') : t('reports.form.note')}
+            rules={[
+              {
+                required: warnings.length > 0 && canFile,
+                whitespace: true,
+                message: t('reports.form.reasonRequired'),
+              },
+            ]}
             placeholder={
               !canFile
                 ? ''
-                : current
-                  ? t('reports.form.notePlaceholderCorrection')
-                  : t('reports.form.notePlaceholder')
+                : warnings.length
+                  ? t('reports.form.notePlaceholderReason')
+                  : current
+                    ? t('reports.form.notePlaceholderCorrection')
+                    : t('reports.form.notePlaceholder')
             }
             fieldProps={{ maxLength: 500, showCount: true, autoSize: { minRows: 2, maxRows: 5 } }}
           />

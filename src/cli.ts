@@ -137,12 +137,16 @@ async function main() {
   console.log(lines.join('\n') + '\n');
 
   // SIGTERM/SIGINT: stop claiming jobs and wait for the running ones, stop accepting connections and finish the
-  // requests in flight, close the database cleanly (PGlite flushes its data directory), then exit. A second signal,
-  // or 30 s without finishing, exits at once.
-  let stopping = false;
+  // requests in flight, close the database cleanly (PGlite flushes its data directory), then exit. A signal given
+  // again later (a second Ctrl-C), or 30 s without finishing, exits at once. The copies that arrive together are
+  // one signal: Ctrl-C signals the terminal's whole process group, and npm and tsx each relay it as well.
+  let stoppingSince: number | null = null;
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince > 2000) process.exit(1);
+      return;
+    }
+    stoppingSince = Date.now();
     app.log.info({ signal }, 'shutting down');
     setTimeout(() => {
       console.error('shutdown took longer than 30 s; exiting');
@@ -151,6 +155,7 @@ async function main() {
     await runner.stop();
     await app.close();
     await database.close();
+    console.log(`  满天星 Mantianxing stopped (${signal}): requests and jobs finished, database closed`);
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -12,7 +12,7 @@ export const ADMIN_PASSWORD = 'e2e-admin-password';
 export const DEMO_PASSWORD = 'mantianxing-demo';
 export const artefacts = path.join(repoRoot, 'test-results', 'e2e');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -35,8 +35,8 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtx-e2e-'));
   const child: ChildProcess = spawn(
-    path.join(repoRoot, 'node_modules', '.bin', 'tsx'),
-    ['src/cli.ts', 'serve'],
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', 'serve'], // as `npm start` runs it: one process, no relay
     {
       cwd: repoRoot,
       env: {

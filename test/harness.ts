@@ -80,6 +80,8 @@ export async function startPlatform(
     examplePolicies?: boolean;
     /** An admission gate in front of the database (none by default). */
     gate?: GateOptions;
+    /** How notifications leave the platform (a test's recording adapters); logged by default. */
+    delivery?: DeliveryOptions;
   } = {},
 ): Promise<Platform> {
   const testDb = await freshDatabase();
@@ -102,6 +104,7 @@ export async function startPlatform(
     ...(opts.loginMaxFailures ? { loginMaxFailures: opts.loginMaxFailures } : {}),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.gate ? { gate: opts.gate } : {}),
+    ...(opts.delivery ? { delivery: opts.delivery } : {}),
   });
   await app.ready();
   return {

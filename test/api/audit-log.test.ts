@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { ADMIN_PASSWORD, Client, DEMO_PASSWORD, signedIn, startPlatform, type Platform } from '../harness.ts';
+import type { Client } from '../harness.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, signedIn, startPlatform, type Platform } from '../harness.ts';
 import { rows } from '../../src/platform/db/db.ts';
 import { maskIp } from '../../src/platform/audit/mask.ts';
 import type { AuditLogEntry } from '../../src/platform/audit/audit.contract.ts';

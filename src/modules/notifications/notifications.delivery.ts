@@ -119,7 +119,11 @@ export async function deliverCredential(
 }
 
 /** Whether a recipient has at least one contact an adapter can reach (an initial password can be delivered). */
-export async function reachable(districtId: string, recipient: Recipient, opts: DeliveryOptions): Promise<boolean> {
+export async function reachable(
+  districtId: string,
+  recipient: Recipient,
+  opts: DeliveryOptions,
+): Promise<boolean> {
   const contacts = await opts.contactsOf(districtId, recipient).catch(() => []);
   return contacts.some((c) => opts.adapters.some((a) => a.channel === c.channel));
 }

@@ -158,10 +158,16 @@ export async function approveReset(
 ): Promise<{ delivered: number }> {
   const r = await pendingReset(db, actor.districtId, id);
   if (!(await reachable(actor.districtId, recipientOf(r), delivery))) {
-    throw new AppError('CONFLICT', '该账号没有可送达的联系方式，无法发送新密码；请在用户管理中直接为其设置初始密码');
+    throw new AppError(
+      'CONFLICT',
+      '该账号没有可送达的联系方式，无法发送新密码；请在用户管理中直接为其设置初始密码',
+    );
   }
   const password = generatePassword();
-  const decided = await decideReset(db, actor, id, { approve: true, passwordHash: await hashPassword(password) });
+  const decided = await decideReset(db, actor, id, {
+    approve: true,
+    passwordHash: await hashPassword(password),
+  });
   const report = await deliverCredential(
     actor.districtId,
     { recipient: recipientOf(decided), ...credentialText(decided.username, password) },

@@ -131,7 +131,8 @@ export function registerUserRoutes(
     {
       schema: {
         tags: ['users'],
-        summary: 'Enterprises of the registry without an account, and whether a password can reach them (administrators)',
+        summary:
+          'Enterprises of the registry without an account, and whether a password can reach them (administrators)',
         response: { 200: accountCandidateListSchema, ...errorResponses(401, 403) },
       },
     },
@@ -178,7 +179,8 @@ export function registerUserRoutes(
     {
       schema: {
         tags: ['users'],
-        summary: 'Approve a request: a new initial password, delivered, to be changed at login (administrators)',
+        summary:
+          'Approve a request: a new initial password, delivered, to be changed at login (administrators)',
         params: z.object({ id: idSchema }),
         response: { 200: resetDecisionSchema, ...errorResponses(401, 403, 404, 409) },
       },

@@ -3,12 +3,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/db.ts';
 import { auditLog } from './audit.schema.ts';
-import {
-  addressActions,
-  loginActions,
-  type AuditLogEntry,
-  type AuditLogQuery,
-} from './audit.contract.ts';
+import { addressActions, loginActions, type AuditLogEntry, type AuditLogQuery } from './audit.contract.ts';
 import { maskIp } from './mask.ts';
 
 /** A civil date's start in Asia/Shanghai (UTC+8, no daylight saving), or the instant as given. */
@@ -27,7 +22,11 @@ export function auditLogWhere(districtId: string, q: Omit<AuditLogQuery, 'page' 
     parts.push(
       or(
         eq(auditLog.actorId, q.userId),
-        and(eq(auditLog.action, 'login_failed'), eq(auditLog.entity, 'user'), eq(auditLog.entityId, q.userId)),
+        and(
+          eq(auditLog.action, 'login_failed'),
+          eq(auditLog.entity, 'user'),
+          eq(auditLog.entityId, q.userId),
+        ),
       ),
     );
   if (q.entity) parts.push(eq(auditLog.entity, q.entity));
@@ -66,7 +65,10 @@ export async function auditLogPage(db: Queryable, districtId: string, q: AuditLo
       .orderBy(desc(auditLog.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
   return { items: items.map(toLogEntry), total: counted?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

@@ -57,7 +57,11 @@ export async function registryForAccounts(
 }
 
 /** Usernames among `names` that are taken in the district. */
-export async function takenUsernames(db: Queryable, districtId: string, names: string[]): Promise<Set<string>> {
+export async function takenUsernames(
+  db: Queryable,
+  districtId: string,
+  names: string[],
+): Promise<Set<string>> {
   if (names.length === 0) return new Set();
   const found = await db
     .select({ username: users.username })

@@ -136,7 +136,9 @@ export const bulkEnterpriseAccountsResultSchema = z.object({
       delivered: z.number().int(),
     }),
   ),
-  skipped: z.array(z.object({ enterpriseId: idSchema, name: z.string().nullable(), reason: skipReasonSchema })),
+  skipped: z.array(
+    z.object({ enterpriseId: idSchema, name: z.string().nullable(), reason: skipReasonSchema }),
+  ),
 });
 export type BulkEnterpriseAccountsResult = z.infer<typeof bulkEnterpriseAccountsResultSchema>;
 /** An enterprise of the registry without an account: what the bulk form lists. */

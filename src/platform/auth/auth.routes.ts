@@ -245,7 +245,7 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
       schema: {
         tags: ['auth'],
         summary:
-          '忘记密码: ask an administrator to reset an account\'s password; the same answer whether or not it exists',
+          "忘记密码: ask an administrator to reset an account's password; the same answer whether or not it exists",
         body: resetRequestBodySchema,
         response: { 202: okSchema, ...errorResponses(400, 429) },
       },

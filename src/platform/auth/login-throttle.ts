@@ -72,5 +72,7 @@ export async function recordFailure(
   db: Queryable,
   k: { districtId: string; username: string; ip: string; now: Date },
 ): Promise<void> {
-  await db.insert(loginFailures).values({ districtId: k.districtId, username: k.username, ip: k.ip, at: k.now });
+  await db
+    .insert(loginFailures)
+    .values({ districtId: k.districtId, username: k.username, ip: k.ip, at: k.now });
 }

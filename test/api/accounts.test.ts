@@ -206,6 +206,7 @@ describe('enterprise accounts in bulk', () => {
     expect(again.json()).toEqual({
       created: [],
       skipped: [{ enterpriseId: a!.enterpriseId, name: a!.name, reason: 'hasAccount' }],
+      remaining: 0,
     });
   });
 

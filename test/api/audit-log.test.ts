@@ -60,10 +60,10 @@ describe('masking addresses', () => {
 describe('GET /api/audit/log', () => {
   it('pages the whole district, newest first, with the total', async () => {
     const first = await log('pageSize=5');
-    const [{ n }] = await rows<{ n: number }>(
+    const [{ n }] = (await rows<{ n: number }>(
       p.db,
       sql`SELECT count(*)::int AS n FROM audit_log WHERE district_id = ${p.districtId}`,
-    );
+    )) as [{ n: number }];
     // Everything but the record of this very read, written after the page was read.
     expect(first.total).toBe(n - 1);
     expect(first.items).toHaveLength(5);
@@ -102,10 +102,10 @@ describe('GET /api/audit/log', () => {
   });
 
   it('filters by time: dates are days in Asia/Shanghai, instants as given', async () => {
-    const [{ first, last }] = await rows<{ first: string; last: string }>(
+    const [{ first, last }] = (await rows<{ first: string; last: string }>(
       p.db,
       sql`SELECT min(at)::text AS first, max(at)::text AS last FROM audit_log WHERE district_id = ${p.districtId}`,
-    );
+    )) as [{ first: string; last: string }];
     const lastAt = new Date(last);
     const future = (await log(`from=${encodeURIComponent(new Date(lastAt.getTime() + 1000).toISOString())}`))
       .total;

@@ -35,6 +35,7 @@ describe('accounts in the browser', () => {
     // Any other page leads back to the form.
     await page.goto(`${session.url}/enterprises`);
     await page.waitForURL((u) => u.pathname === '/change-password');
+    await page.getByText('这是管理员为您设置的初始密码').waitFor();
     await shot(page, 'first-login-change');
 
     const inputs = page.locator('input[type=password]');

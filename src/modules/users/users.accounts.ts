@@ -11,6 +11,7 @@ import {
   type NewEnterpriseAccount,
 } from '../../platform/auth/accounts.bulk.ts';
 import { decideReset, pendingReset, pendingResets } from '../../platform/auth/resets.store.ts';
+import { MAX_BULK_ACCOUNTS } from '../../platform/auth/auth.contract.ts';
 import type {
   BulkEnterpriseAccountsResult,
   ResetRequest,
@@ -57,7 +58,8 @@ const credentialText = (username: string, password: string) => ({
  * One account per chosen enterprise (or per enterprise without one, with `all`), username = its USCC, display name =
  * its name. Skipped with a reason: it has an account, the USCC is taken as a username, no contact an adapter reaches,
  * moved out or closed, not in the registry. The accounts are created in one transaction (all or none); the passwords
- * are delivered after it commits, and the result says how many messages left for each.
+ * are delivered after it commits, and the result says how many messages left for each. At most MAX_BULK_ACCOUNTS
+ * are created per request; `remaining` counts the enterprises left for the next one.
  */
 export async function createEnterpriseAccountsFromRegistry(
   db: Db,
@@ -82,12 +84,15 @@ export async function createEnterpriseAccountsFromRegistry(
     chosen.map((e) => e.uscc),
   );
   const planned: { e: (typeof found)[number]; password: string }[] = [];
+  // Each password costs an argon2id hash: one request creates at most MAX_BULK_ACCOUNTS; `all` again does the rest.
+  let remaining = 0;
   for (const e of chosen) {
     if (e.hasAccount) skip(e.id, e.name, 'hasAccount');
     else if (!e.active) skip(e.id, e.name, 'inactive');
     else if (taken.has(e.uscc)) skip(e.id, e.name, 'usernameTaken');
     else if (!(await reachable(districtId, { kind: 'enterprise', id: e.id }, delivery)))
       skip(e.id, e.name, 'unreachable');
+    else if (planned.length >= MAX_BULK_ACCOUNTS) remaining++;
     else planned.push({ e, password: generatePassword() });
   }
   const accounts: NewEnterpriseAccount[] = [];
@@ -119,7 +124,7 @@ export async function createEnterpriseAccountsFromRegistry(
       delivered: report.sent,
     });
   }
-  return { created, skipped };
+  return { created, skipped, remaining };
 }
 
 /** Where a reset account's new password goes: its enterprise's contacts (accounts hold no contacts of their own). */

@@ -139,6 +139,8 @@ export const bulkEnterpriseAccountsResultSchema = z.object({
   skipped: z.array(
     z.object({ enterpriseId: idSchema, name: z.string().nullable(), reason: skipReasonSchema }),
   ),
+  /** Enterprises that could have had an account but exceeded this request's MAX_BULK_ACCOUNTS (ask again). */
+  remaining: z.number().int(),
 });
 export type BulkEnterpriseAccountsResult = z.infer<typeof bulkEnterpriseAccountsResultSchema>;
 /** An enterprise of the registry without an account: what the bulk form lists. */

@@ -74,7 +74,11 @@ export function BulkAccountsModal({ open, onClose }: { open: boolean; onClose: (
           <Result
             status={result.created.length > 0 ? 'success' : 'info'}
             title={t('accounts.bulkDone', { created: result.created.length, skipped: result.skipped.length })}
-            subTitle={t('accounts.bulkDelivered')}
+            subTitle={
+              result.remaining > 0
+                ? `${t('accounts.bulkDelivered')} ${t('accounts.bulkRemaining', { count: result.remaining })}`
+                : t('accounts.bulkDelivered')
+            }
           />
           <Table
             size="small"

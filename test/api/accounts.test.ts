@@ -139,6 +139,22 @@ describe('enterprise accounts in bulk', () => {
     expect(list.items.length).toBeGreaterThan(10);
     expect(list.items.map((i) => i.enterpriseId)).not.toContain(me.enterpriseId);
     expect(list.items.every((i) => i.reachable)).toBe(true);
+    // A landline is not a number an SMS reaches: listed as unreachable (a registry fix puts it back).
+    const landline = list.items[list.items.length - 1]!;
+    const [{ phone }] = (await rows<{ phone: string }>(
+      p.db,
+      sql`SELECT contact_phone AS phone FROM enterprises WHERE id = ${landline.enterpriseId}`,
+    )) as [{ phone: string }];
+    await p.db.execute(
+      sql`UPDATE enterprises SET contact_phone = '023-6868 1234' WHERE id = ${landline.enterpriseId}`,
+    );
+    const again = (await admin.get('/api/users/enterprise-accounts/candidates')).json<typeof list>();
+    expect(again.items.filter((i) => !i.reachable).map((i) => i.enterpriseId)).toEqual([
+      landline.enterpriseId,
+    ]);
+    await p.db.execute(
+      sql`UPDATE enterprises SET contact_phone = ${phone} WHERE id = ${landline.enterpriseId}`,
+    );
   });
 
   it('creates one account per enterprise, delivers the password, skips with reasons, audits', async () => {

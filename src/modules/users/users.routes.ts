@@ -138,7 +138,7 @@ export function registerUserRoutes(
     },
     async (req) => {
       const user = requireAdmin(requireUser(req));
-      return accountCandidates(db, user.districtId, delivery);
+      return accountCandidates(db, user.districtId);
     },
   );
 

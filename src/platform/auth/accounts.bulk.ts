@@ -16,10 +16,12 @@ export interface RegistryEnterprise {
   active: boolean;
   /** Whether any account (of any role) is bound to it already. */
   hasAccount: boolean;
+  /** Whether its registered contact phone is a mainland mobile number (what the SMS adapter reaches). */
+  mobile: boolean;
 }
 
 /**
- * The district's enterprises (`registry`: rows with id, uscc, name, subdistrict_id, left_on; `unitName` names a
+ * The district's enterprises (`registry`: rows with id, uscc, name, subdistrict_id, left_on, contact_phone; `unitName` names a
  * subdistrict), with whether an account is bound to each; only `ids` when given. Ordered by name.
  */
 export async function registryForAccounts(
@@ -37,11 +39,13 @@ export async function registryForAccounts(
     subdistrict_name: string | null;
     active: boolean;
     has_account: boolean;
+    mobile: boolean;
   }>(
     db,
     sql`SELECT e.id::text AS id, e.uscc, e.name,
                ${unitName(sql`${districtId}`, sql`e.subdistrict_id`)} AS subdistrict_name,
                (e.left_on IS NULL) AS active,
+               (regexp_replace(coalesce(e.contact_phone, ''), '[[:space:]-]', '', 'g') ~ '^1[0-9]{10}$') AS mobile,
                EXISTS (SELECT 1 FROM ${users} u WHERE u.district_id = ${districtId} AND u.enterprise_id = e.id) AS has_account
         FROM (${registry}) e WHERE true ${only}
         ORDER BY e.name, e.uscc`,
@@ -53,6 +57,7 @@ export async function registryForAccounts(
     subdistrictName: r.subdistrict_name,
     active: r.active,
     hasAccount: r.has_account,
+    mobile: r.mobile,
   }));
 }
 

@@ -80,6 +80,8 @@ export async function startPlatform(
     examplePolicies?: boolean;
     /** An admission gate in front of the database (none by default). */
     gate?: GateOptions;
+    /** How notifications leave the platform (a test's recording adapters); logged by default. */
+    delivery?: DeliveryOptions;
   } = {},
 ): Promise<Platform> {
   const testDb = await freshDatabase();
@@ -102,6 +104,7 @@ export async function startPlatform(
     ...(opts.loginMaxFailures ? { loginMaxFailures: opts.loginMaxFailures } : {}),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.gate ? { gate: opts.gate } : {}),
+    ...(opts.delivery ? { delivery: opts.delivery } : {}),
   });
   await app.ready();
   return {
@@ -151,10 +154,25 @@ export class Client {
   }
 }
 
+/**
+ * A signed-in client. An account an administrator created (or reset) must change its password first; this does the
+ * change — to a temporary password and back, so the caller's password stays valid — as the user would at first login.
+ */
 export async function signedIn(app: App, username: string, password: string): Promise<Client> {
   const c = new Client(app);
   const res = await c.login(username, password);
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  if (res.json<{ user: { mustChangePassword?: boolean } }>().user.mustChangePassword) {
+    const temporary = `${password}-first-login-change`;
+    for (const [currentPassword, newPassword] of [
+      [password, temporary],
+      [temporary, password],
+    ]) {
+      const changed = await c.request('PUT', '/api/users/me/password', { currentPassword, newPassword });
+      if (changed.statusCode !== 200)
+        throw new Error(`first-login change of ${username} failed: ${changed.statusCode} ${changed.body}`);
+    }
+  }
   return c;
 }
 

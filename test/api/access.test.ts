@@ -19,6 +19,8 @@ interface Ctx {
   streetUnitId: string;
   userId: string;
   officeNotificationId: string;
+  /** A 忘记密码 request of the subdistrict user, already rejected. */
+  resetRequestId: string;
   serial: () => number;
 }
 interface Case {
@@ -184,6 +186,57 @@ const cases: Case[] = [
     url: () => '/api/users/me/password',
     body: () => ({ currentPassword: 'not-my-password', newPassword: 'a-much-longer-password' }),
     expect: signedInOnly(400),
+  },
+  {
+    method: 'GET',
+    route: '/api/users/enterprise-accounts/candidates',
+    url: () => '/api/users/enterprise-accounts/candidates',
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/users/enterprise-accounts',
+    url: () => '/api/users/enterprise-accounts',
+    body: (c) => ({ enterpriseIds: [c.otherEnterprise.id] }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/users/password-resets',
+    url: () => '/api/users/password-resets',
+    expect: adminOnly(200),
+  },
+  {
+    // Someone else's (no longer pending) request: decided already, so 404 for the office too.
+    method: 'POST',
+    route: '/api/users/password-resets/{id}/approve',
+    url: (c) => `/api/users/password-resets/${c.resetRequestId}/approve`,
+    expect: adminOnly(404),
+  },
+  {
+    method: 'POST',
+    route: '/api/users/password-resets/{id}/reject',
+    url: (c) => `/api/users/password-resets/${c.resetRequestId}/reject`,
+    expect: adminOnly(404),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/password-reset-requests',
+    url: () => '/api/auth/password-reset-requests',
+    body: () => ({ username: 'nobody-at-all' }),
+    expect: all(202),
+  },
+  {
+    method: 'GET',
+    route: '/api/audit/log',
+    url: (c) => `/api/audit/log?entity=enterprise&entityId=${c.otherEnterprise.id}`,
+    expect: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/audit/log/export',
+    url: () => '/api/audit/log/export?logins=true',
+    expect: adminOnly(200),
   },
   {
     method: 'GET',
@@ -521,8 +574,18 @@ beforeAll(async () => {
   const batchItems = (await clients.admin.get(`/api/grant-batches/${reviewBatchId}/items`)).json<{
     items: { enterpriseId: string }[];
   }>();
+  await p.app.inject({
+    method: 'POST',
+    url: '/api/auth/password-reset-requests',
+    payload: { username: 'street' },
+    remoteAddress: '192.0.2.1',
+  });
+  const reset = (await clients.admin.get('/api/users/password-resets')).json<{ items: { id: string }[] }>()
+    .items[0]!;
+  await clients.admin.request('POST', `/api/users/password-resets/${reset.id}/reject`);
   let n = 1000;
   ctx = {
+    resetRequestId: reset.id,
     policyId: policy.id,
     reviewBatchId: reviewBatchId!,
     publishBatchId: publishBatchId!,

@@ -14,6 +14,7 @@ const user = (role: SessionUser['role'], unitId: string | null = null): SessionU
   unitName: null,
   enterpriseId: role === 'enterprise' ? 'e' : null,
   enterpriseName: null,
+  mustChangePassword: false,
 });
 
 describe('monitoring policy', () => {

@@ -29,7 +29,13 @@ export class LoggingDeliveryAdapter implements DeliveryAdapter {
 
   async send(message: OutgoingMessage): Promise<void> {
     this.logger.info(
-      { channel: this.channel, to: message.to, subject: message.subject, text: message.text },
+      {
+        channel: this.channel,
+        to: message.to,
+        subject: message.subject,
+        // A credential never reaches the log: only that it was sent.
+        text: message.sensitive ? '[withheld: carries a credential]' : message.text,
+      },
       'notification delivered (logged only)',
     );
   }
@@ -67,6 +73,7 @@ export async function deliver(
   districtId: string,
   n: Pick<NotificationInput, 'recipient' | 'title' | 'body' | 'link'>,
   opts: DeliveryOptions,
+  sensitive = false,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, failed: 0 };
   let contacts: Contact[];
@@ -83,7 +90,8 @@ export async function deliver(
     const adapters = opts.adapters.filter((a) => a.channel === contact.channel);
     for (const adapter of adapters) {
       try {
-        await adapter.send(messageFor(n, contact.channel, contact.to, opts.baseUrl));
+        const message = messageFor(n, contact.channel, contact.to, opts.baseUrl);
+        await adapter.send(sensitive ? { ...message, sensitive: true } : message);
         report.sent++;
       } catch (err) {
         report.failed++;
@@ -95,6 +103,29 @@ export async function deliver(
     }
   }
   return report;
+}
+
+/**
+ * Sends a message that carries a credential (an initial password) straight through the adapters — never through the
+ * inbox or the event outbox, so the secret is stored nowhere — marked `sensitive` so adapters do not log its text.
+ * Returns how many messages the adapters accepted (0 when the recipient has no contact or every send failed).
+ */
+export async function deliverCredential(
+  districtId: string,
+  n: Pick<NotificationInput, 'recipient' | 'title' | 'body' | 'link'>,
+  opts: DeliveryOptions,
+): Promise<DeliveryReport> {
+  return deliver(districtId, n, opts, true);
+}
+
+/** Whether a recipient has at least one contact an adapter can reach (an initial password can be delivered). */
+export async function reachable(
+  districtId: string,
+  recipient: Recipient,
+  opts: DeliveryOptions,
+): Promise<boolean> {
+  const contacts = await opts.contactsOf(districtId, recipient).catch(() => []);
+  return contacts.some((c) => opts.adapters.some((a) => a.channel === c.channel));
 }
 
 /** Puts a notification in the inbox and, only when it is new, delivers it: a re-run job neither duplicates nor re-sends. */

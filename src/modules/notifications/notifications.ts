@@ -32,6 +32,8 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** The text carries a credential (an initial password): adapters must not log or store it. */
+  sensitive?: boolean;
 }
 
 const SIGNATURE = '【满天星】';

@@ -1,4 +1,5 @@
-// HTTP for user management: administrators list, create and edit accounts of every role.
+// HTTP for user management: administrators list, create and edit accounts of every role, create enterprise accounts
+// in bulk and decide 忘记密码 requests; every user changes their own password.
 import { z } from 'zod';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -11,7 +12,21 @@ import {
   createUserBodySchema,
   updateUserBodySchema,
   userListSchema,
+  accountCandidateListSchema,
+  bulkEnterpriseAccountsBodySchema,
+  bulkEnterpriseAccountsResultSchema,
+  resetDecisionSchema,
+  resetRequestListSchema,
 } from '../../platform/auth/auth.contract.ts';
+import { checkThrottle } from '../../platform/auth/login-throttle.ts';
+import type { DeliveryOptions } from '../notifications/notifications.delivery.ts';
+import {
+  accountCandidates,
+  approveReset,
+  createEnterpriseAccountsFromRegistry,
+  rejectReset,
+  resetRequests,
+} from './users.accounts.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { changeOwnPassword, createUser, listUsers, updateUser } from './users.store.ts';
 import { can } from './users.policy.ts';
@@ -22,7 +37,10 @@ const requireAdmin = (user: SessionUser) => {
   return user;
 };
 
-export function registerUserRoutes(app: TypedApp, { db }: { db: Db }): void {
+export function registerUserRoutes(
+  app: TypedApp,
+  { db, delivery, now }: { db: Db; delivery: DeliveryOptions; now: () => Date },
+): void {
   app.put(
     '/api/users/me/password',
     {
@@ -30,17 +48,26 @@ export function registerUserRoutes(app: TypedApp, { db }: { db: Db }): void {
         tags: ['users'],
         summary: 'Change my own password (every signed-in user); ends my other sessions',
         body: changePasswordBodySchema,
-        response: { 200: okSchema, ...errorResponses(400, 401) },
+        response: { 200: okSchema, ...errorResponses(400, 401, 429) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const user = requireUser(req);
+      const t = now();
+      // Guessing the current password through a stolen session is slowed like guessing it at login.
+      await checkThrottle(db, reply, {
+        districtId: user.districtId,
+        username: user.username,
+        ip: req.ip,
+        now: t,
+      });
       await changeOwnPassword(
         db,
         { ...actorOf(user), userId: user.id },
         req.body.currentPassword,
         req.body.newPassword,
         hashToken(req.cookies[SESSION_COOKIE] ?? ''),
+        { ip: req.ip, now: t },
       );
       return { ok: true as const };
     },
@@ -96,6 +123,87 @@ export function registerUserRoutes(app: TypedApp, { db }: { db: Db }): void {
       const user = requireAdmin(requireUser(req));
       await updateUser(db, actorOf(user), req.params.id, req.body);
       return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/users/enterprise-accounts/candidates',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          'Enterprises of the registry without an account, and whether a password can reach them (administrators)',
+        response: { 200: accountCandidateListSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => {
+      const user = requireAdmin(requireUser(req));
+      return accountCandidates(db, user.districtId);
+    },
+  );
+
+  app.post(
+    '/api/users/enterprise-accounts',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          'Create one account per chosen enterprise (or all without one), initial passwords delivered (administrators)',
+        body: bulkEnterpriseAccountsBodySchema,
+        response: { 200: bulkEnterpriseAccountsResultSchema, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req) => {
+      const user = requireAdmin(requireUser(req));
+      return createEnterpriseAccountsFromRegistry(db, actorOf(user), req.body, delivery);
+    },
+  );
+
+  app.get(
+    '/api/users/password-resets',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Pending 忘记密码 requests (administrators)',
+        response: { 200: resetRequestListSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => {
+      const user = requireAdmin(requireUser(req));
+      return { items: await resetRequests(db, user.districtId, delivery) };
+    },
+  );
+
+  app.post(
+    '/api/users/password-resets/:id/approve',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          'Approve a request: a new initial password, delivered, to be changed at login (administrators)',
+        params: z.object({ id: idSchema }),
+        response: { 200: resetDecisionSchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const user = requireAdmin(requireUser(req));
+      return approveReset(db, actorOf(user), req.params.id, delivery);
+    },
+  );
+
+  app.post(
+    '/api/users/password-resets/:id/reject',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Reject a 忘记密码 request (administrators)',
+        params: z.object({ id: idSchema }),
+        response: { 200: resetDecisionSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const user = requireAdmin(requireUser(req));
+      return rejectReset(db, actorOf(user), req.params.id);
     },
   );
 }

@@ -7,7 +7,8 @@ import { rows } from '../db/db.ts';
 import { districts } from '../district.schema.ts';
 import { audit, systemActor, type Actor } from '../audit/audit.ts';
 import { AppError } from '../http/errors.ts';
-import { sessions, users } from './auth.schema.ts';
+import { loginFailures, sessions, users } from './auth.schema.ts';
+import { recordFailure } from './login-throttle.ts';
 import { checkPassword, hashPassword, verifyPassword } from './password.ts';
 import { destroyUserSessions, type UserRow } from './session.ts';
 import { wouldLockOutSelf } from './accounts.policy.ts';
@@ -49,6 +50,7 @@ export async function listAccounts(db: Queryable, districtId: string, names: Acc
     enterpriseId: u.enterpriseId,
     enterpriseName: enterpriseName ?? null,
     disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toISOString() : null,
     createdAt: new Date(u.createdAt).toISOString(),
   }));
@@ -84,6 +86,8 @@ export async function createAccount(
         role: v.role,
         unitId: v.unitId,
         enterpriseId: v.enterpriseId,
+        // The administrator chose this password: the user replaces it at first login.
+        mustChangePassword: true,
       })
       .returning();
     await audit(tx, actor, { action: 'create', entity: 'user', entityId: row!.id, after: snapshot(row!) });
@@ -116,7 +120,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, v: Account
         unitId: v.unitId,
         enterpriseId: v.enterpriseId,
         disabled: v.disabled ?? false,
-        ...(passwordHash ? { passwordHash } : {}),
+        ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
         updatedAt: sql`now()`,
       })
       .where(and(eq(users.districtId, districtId), eq(users.id, id)))
@@ -141,8 +145,10 @@ export async function updateAccount(db: Db, actor: Actor, id: string, v: Account
 }
 
 /**
- * A user changes their own password: the current one must be right, the new one acceptable. Every other session of
- * the user ends (a thief's copy of the cookie dies with it); the session making the change stays.
+ * A user changes their own password: the current one must be right, the new one acceptable. A wrong current password
+ * counts as a failed attempt of (username, address) in the login throttle and is audited; the route checks the
+ * throttle first. Every other session of the user ends (a thief's copy of the cookie dies with it); the session making
+ * the change stays. A required change (mustChangePassword) is thereby done.
  */
 export async function changeOwnPassword(
   db: Db,
@@ -150,6 +156,7 @@ export async function changeOwnPassword(
   currentPassword: string,
   newPassword: string,
   keepTokenHash: string,
+  attempt: { ip: string; now: Date },
 ): Promise<void> {
   const districtId = actor.districtId;
   const [row] = await db
@@ -158,10 +165,21 @@ export async function changeOwnPassword(
     .where(and(eq(users.districtId, districtId), eq(users.id, actor.userId)))
     .limit(1);
   if (!row) throw new AppError('NOT_FOUND', '用户不存在');
-  if (!(await verifyPassword(row.passwordHash, currentPassword)))
+  if (!(await verifyPassword(row.passwordHash, currentPassword))) {
+    await db.transaction(async (tx) => {
+      await recordFailure(tx, { districtId, username: row.username, ip: attempt.ip, now: attempt.now });
+      await audit(tx, actor, {
+        action: 'password_change_failed',
+        entity: 'user',
+        entityId: row.id,
+        after: { reason: 'wrong current password' },
+        note: attempt.ip,
+      });
+    });
     throw new AppError('VALIDATION', '当前密码不正确', [
       { path: 'currentPassword', message: '当前密码不正确' },
     ]);
+  }
   checkPassword(newPassword, 'newPassword', row.username);
   if (newPassword === currentPassword)
     throw new AppError('VALIDATION', '新密码不能与当前密码相同', [
@@ -171,7 +189,7 @@ export async function changeOwnPassword(
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, updatedAt: sql`now()` })
+      .set({ passwordHash, mustChangePassword: false, updatedAt: sql`now()` })
       .where(and(eq(users.districtId, districtId), eq(users.id, row.id)));
     await tx
       .delete(sessions)
@@ -182,7 +200,21 @@ export async function changeOwnPassword(
           sql`${sessions.tokenHash} <> ${keepTokenHash}`,
         ),
       );
-    await audit(tx, actor, { action: 'update', entity: 'user', entityId: row.id, note: 'password changed' });
+    await tx
+      .delete(loginFailures)
+      .where(
+        and(
+          eq(loginFailures.districtId, districtId),
+          eq(loginFailures.username, row.username),
+          eq(loginFailures.ip, attempt.ip),
+        ),
+      );
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'user',
+      entityId: row.id,
+      note: row.mustChangePassword ? 'initial password changed' : 'password changed',
+    });
   });
 }
 
@@ -218,7 +250,7 @@ export async function sessionUserByToken(
       sql`SELECT u.id::text, u.username, u.display_name, u.role, u.district_id, d.name AS district_name,
                u.unit_id::text, ${names.unit(sql`u.district_id`, sql`u.unit_id`)} AS unit_name,
                u.enterprise_id::text, ${names.enterprise(sql`u.district_id`, sql`u.enterprise_id`)} AS enterprise_name,
-               s.last_seen_at::text AS last_seen_at
+               s.last_seen_at::text AS last_seen_at, u.must_change_password::text AS must_change
         FROM sessions s
         JOIN users u ON u.district_id = s.district_id AND u.id = s.user_id AND NOT u.disabled
         JOIN districts d ON d.id = u.district_id
@@ -239,6 +271,7 @@ export async function sessionUserByToken(
       unitName: r.unit_name ?? null,
       enterpriseId: r.enterprise_id ?? null,
       enterpriseName: r.enterprise_name ?? null,
+      mustChangePassword: r.must_change === 'true',
     },
     lastSeenAt: new Date(r.last_seen_at!),
   };

@@ -29,6 +29,8 @@ export const sessionUserSchema = z.object({
   unitName: z.string().nullable(),
   enterpriseId: idSchema.nullable(),
   enterpriseName: z.string().nullable(),
+  /** An account created or reset by an administrator: until the password is changed, only that is allowed. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
@@ -52,6 +54,9 @@ export const changePasswordBodySchema = z.object({
   newPassword: passwordSchema,
 });
 
+/** 忘记密码: the username only; the answer is the same whether or not it exists. */
+export const resetRequestBodySchema = z.object({ username: z.string().trim().min(1).max(64) });
+
 export const userSchema = z.object({
   id: idSchema,
   username: z.string(),
@@ -62,6 +67,7 @@ export const userSchema = z.object({
   enterpriseId: idSchema.nullable(),
   enterpriseName: z.string().nullable(),
   disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -89,3 +95,60 @@ export const updateUserBodySchema = z.object({
   password: passwordSchema.optional(),
 });
 export const userListSchema = z.object({ items: z.array(userSchema) });
+
+/** A pending 忘记密码 request, as administrators see it (the address partly masked). */
+export const resetRequestSchema = z.object({
+  id: idSchema,
+  userId: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  requestedAt: z.string(),
+  ip: z.string(),
+  /** Whether a new password can be delivered (the account's enterprise has a mobile number on file). */
+  reachable: z.boolean(),
+});
+export type ResetRequest = z.infer<typeof resetRequestSchema>;
+export const resetRequestListSchema = z.object({ items: z.array(resetRequestSchema) });
+export const resetDecisionSchema = z.object({ delivered: z.number().int() });
+
+/** Bulk creation of enterprise accounts: some enterprises by id, or every enterprise without an account. */
+export const MAX_BULK_ACCOUNTS = 500;
+export const bulkEnterpriseAccountsBodySchema = z
+  .object({
+    enterpriseIds: z.array(idSchema).max(MAX_BULK_ACCOUNTS).optional(),
+    all: z.boolean().optional(),
+  })
+  .refine((b) => b.all === true || (b.enterpriseIds?.length ?? 0) > 0, {
+    message: '请选择企业，或选择全部',
+    path: ['enterpriseIds'],
+  });
+export const skipReasons = ['hasAccount', 'usernameTaken', 'unreachable', 'notFound', 'inactive'] as const;
+export const skipReasonSchema = z.enum(skipReasons);
+export const bulkEnterpriseAccountsResultSchema = z.object({
+  created: z.array(
+    z.object({
+      enterpriseId: idSchema,
+      name: z.string(),
+      username: z.string(),
+      userId: idSchema,
+      /** Messages the adapters accepted (0: not delivered; reset it later). */
+      delivered: z.number().int(),
+    }),
+  ),
+  skipped: z.array(
+    z.object({ enterpriseId: idSchema, name: z.string().nullable(), reason: skipReasonSchema }),
+  ),
+  /** Enterprises that could have had an account but exceeded this request's MAX_BULK_ACCOUNTS (ask again). */
+  remaining: z.number().int(),
+});
+export type BulkEnterpriseAccountsResult = z.infer<typeof bulkEnterpriseAccountsResultSchema>;
+/** An enterprise of the registry without an account: what the bulk form lists. */
+export const accountCandidateSchema = z.object({
+  enterpriseId: idSchema,
+  name: z.string(),
+  uscc: z.string(),
+  subdistrictName: z.string().nullable(),
+  reachable: z.boolean(),
+});
+export const accountCandidateListSchema = z.object({ items: z.array(accountCandidateSchema) });

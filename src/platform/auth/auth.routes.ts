@@ -3,13 +3,19 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, TypedApp } from '../http/app.ts';
 import type { Db } from '../db/db.ts';
-import { rows } from '../db/db.ts';
 import { AppError } from '../http/errors.ts';
-import { publicLimits, rateLimit, rateLimited } from '../http/throttle.ts';
+import { publicLimits, rateLimit } from '../http/throttle.ts';
 import { okSchema } from '../http/common.contract.ts';
 import { errorResponses } from '../http/routes.ts';
-import { loginBodySchema, meResponseSchema, type SessionUser } from './auth.contract.ts';
+import {
+  loginBodySchema,
+  meResponseSchema,
+  resetRequestBodySchema,
+  type SessionUser,
+} from './auth.contract.ts';
 import { loginFailures, users } from './auth.schema.ts';
+import { checkThrottle, recordFailure } from './login-throttle.ts';
+import { fileResetRequest } from './resets.store.ts';
 import {
   createSession,
   destroySession,
@@ -53,18 +59,14 @@ export interface AuthOptions {
   now?: () => Date;
 }
 
+/** 忘记密码 requests per address: a person asks once or twice; a script filling the office's list is cut off. */
+export const resetRequestLimit = { bucket: 'passwordReset', max: 5, windowSeconds: 600 };
+
 /** The session cookie's Secure flag: configured on, or the request came over HTTPS (trusted proxies only). */
 export const secureCookie = (opts: Pick<AuthOptions, 'secureCookies'>, req: FastifyRequest) =>
   opts.secureCookies || req.protocol === 'https';
 
-/** The longest wait the growing delay reaches: after that one attempt per 15 minutes per (user, address). */
-const MAX_DELAY_SECONDS = 15 * 60;
-
-/** Seconds a (user, address) pair must wait after `failures` failed logins, the last at `lastAt`. */
-export function loginDelaySeconds(failures: number, maxFailures: number): number {
-  if (failures < maxFailures) return 0;
-  return Math.min(2 ** (failures - maxFailures), MAX_DELAY_SECONDS);
-}
+export { loginDelaySeconds } from './login-throttle.ts';
 
 export async function toSessionUser(db: Db, row: UserRow, describe: DescribeUser): Promise<SessionUser> {
   const names = await describe(db, row);
@@ -79,8 +81,22 @@ export async function toSessionUser(db: Db, row: UserRow, describe: DescribeUser
     unitName: names.unitName,
     enterpriseId: row.enterpriseId,
     enterpriseName: names.enterpriseName,
+    mustChangePassword: row.mustChangePassword,
   };
 }
+
+/**
+ * What an account that must change its password may still call: the change itself, who am I, logout (and login).
+ * Everything else answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed.
+ */
+const allowedBeforeChange = new Set([
+  'PUT /api/users/me/password',
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'POST /api/auth/login',
+]);
+export const allowedBeforePasswordChange = (method: string, url: string) =>
+  allowedBeforeChange.has(`${method} ${url.split('?')[0]}`);
 
 export function registerSessionHook(app: App, opts: AuthOptions): void {
   app.decorateRequest('user', null);
@@ -100,6 +116,8 @@ export function registerSessionHook(app: App, opts: AuthOptions): void {
     await touchSession(opts.db, found.user.districtId, hashToken(token), found.lastSeenAt);
     req.user = found.user;
     req.districtId = found.user.districtId;
+    if (found.user.mustChangePassword && !allowedBeforePasswordChange(req.method, req.url))
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });
 }
 
@@ -134,35 +152,8 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
       const { username, password } = req.body;
       const ip = req.ip;
       const t = now();
-      const at = t.toISOString();
-      // The pair's failures count for a day (so the delay keeps growing); the address's for the window.
-      const [counts] = await rows<{
-        pair: number;
-        last_at: string | null;
-        by_ip: number;
-        first_ip_at: string | null;
-      }>(
-        db,
-        sql`SELECT
-              count(*) FILTER (WHERE ${loginFailures.username} = ${username})::int AS pair,
-              max(${loginFailures.at}) FILTER (WHERE ${loginFailures.username} = ${username})::text AS last_at,
-              count(*) FILTER (WHERE ${loginFailures.at} > ${at}::timestamptz - make_interval(mins => ${windowMinutes}))::int AS by_ip,
-              min(${loginFailures.at}) FILTER (WHERE ${loginFailures.at} > ${at}::timestamptz - make_interval(mins => ${windowMinutes}))::text AS first_ip_at
-            FROM ${loginFailures}
-            WHERE ${loginFailures.districtId} = ${districtId} AND ${loginFailures.ip} = ${ip}
-              AND ${loginFailures.at} > ${at}::timestamptz - interval '1 day'`,
-      );
-      const delay = loginDelaySeconds(counts?.pair ?? 0, maxFailures);
-      if (delay > 0 && counts?.last_at) {
-        const wait = Math.ceil((new Date(counts.last_at).getTime() + delay * 1000 - t.getTime()) / 1000);
-        if (wait > 0) throw rateLimited(reply, wait);
-      }
-      if ((counts?.by_ip ?? 0) >= maxFailures * 6 && counts?.first_ip_at) {
-        const wait = Math.ceil(
-          (new Date(counts.first_ip_at).getTime() + windowMinutes * 60_000 - t.getTime()) / 1000,
-        );
-        throw rateLimited(reply, Math.max(1, wait));
-      }
+      const throttle = { maxFailures, windowMinutes };
+      await checkThrottle(db, reply, { districtId, username, ip, now: t }, throttle);
       const found = await db
         .select()
         .from(users)
@@ -173,7 +164,7 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
       const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password);
       if (!row || !ok || row.disabled) {
         await db.transaction(async (tx) => {
-          await tx.insert(loginFailures).values({ districtId, username, ip, at: t });
+          await recordFailure(tx, { districtId, username, ip, now: t });
           // The attempt is recorded with the name tried and the address, never the password.
           await audit(
             tx,
@@ -245,6 +236,24 @@ export function registerAuthRoutes(app: TypedApp, opts: AuthOptions): void {
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset-requests',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          "忘记密码: ask an administrator to reset an account's password; the same answer whether or not it exists",
+        body: resetRequestBodySchema,
+        response: { 202: okSchema, ...errorResponses(400, 429) },
+      },
+      preHandler: rateLimit(db, resetRequestLimit, now),
+    },
+    async (req, reply) => {
+      await fileResetRequest(db, opts.defaultDistrictId, req.body.username, req.ip, now());
+      return reply.status(202).send({ ok: true as const });
     },
   );
 

@@ -10,6 +10,7 @@ import {
   index,
   foreignKey,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { districtId, createdAt, updatedAt, districtRowKey, districtPrimaryKey } from '../db/columns.ts';
 
 export const users = pgTable(
@@ -23,6 +24,8 @@ export const users = pgTable(
     unitId: uuid('unit_id'),
     enterpriseId: uuid('enterprise_id'),
     disabled: boolean('disabled').notNull().default(false),
+    /** Set on an account created or reset by an administrator: every API call but the change itself answers 403. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -63,5 +66,32 @@ export const loginFailures = pgTable(
     districtPrimaryKey(t),
     index('login_failures_user').on(t.districtId, t.username, t.at),
     index('login_failures_ip').on(t.districtId, t.ip, t.at),
+  ],
+);
+
+/**
+ * 忘记密码: a request filed from the login page for an existing account, decided by an administrator (approve: a new
+ * initial password delivered through the notification adapters; reject). One pending request per account.
+ */
+export const passwordResetRequests = pgTable(
+  'password_reset_requests',
+  {
+    ...districtRowKey(),
+    userId: uuid('user_id').notNull(),
+    ip: text('ip').notNull(),
+    status: text('status').notNull().default('pending'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+  },
+  (t) => [
+    districtPrimaryKey(t),
+    index('password_reset_requests_status').on(t.districtId, t.status, t.requestedAt),
+    uniqueIndex('password_reset_requests_pending')
+      .on(t.districtId, t.userId)
+      .where(sql`status = 'pending'`),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );

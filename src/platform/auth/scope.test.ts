@@ -17,6 +17,7 @@ const base: SessionUser = {
   unitName: null,
   enterpriseId: null,
   enterpriseName: null,
+  mustChangePassword: false,
 };
 const as = (over: Partial<SessionUser>): SessionUser => ({ ...base, ...over });
 

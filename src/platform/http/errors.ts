@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'IMPORT_INVALID'
@@ -24,6 +25,7 @@ const statusOf: Record<ErrorCode, number> = {
   INVALID_CREDENTIALS: 401,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -40,6 +42,10 @@ const defaultMessages: Record<ErrorCode, { zh: string; en: string }> = {
   INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in' },
   FORBIDDEN: { zh: '无权执行此操作', en: 'You may not do this' },
+  PASSWORD_CHANGE_REQUIRED: {
+    zh: '请先修改初始密码',
+    en: 'Change your initial password first',
+  },
   NOT_FOUND: { zh: '记录不存在', en: 'Not found' },
   CONFLICT: { zh: '与已有记录冲突', en: 'Conflicts with an existing record' },
   IMPORT_INVALID: { zh: '导入文件有错误，未写入任何数据', en: 'The file has errors; nothing was written' },

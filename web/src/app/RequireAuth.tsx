@@ -20,6 +20,8 @@ export function RequireAuth({ roles, children }: { roles?: readonly Role[]; chil
   }
   if (!user)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // A new or reset account changes its password before anything else (the server answers 403 until then).
+  if (user.mustChangePassword) return <Navigate to="/change-password" replace />;
   if (roles && !roleAllowed(user, roles)) {
     return <Result status="403" title="403" subTitle={t('errors.FORBIDDEN')} />;
   }

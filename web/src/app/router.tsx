@@ -37,6 +37,13 @@ export const routes: RouteObject[] = [
     ...page(async () => (await import('../modules/auth/LoginPage.tsx')).LoginPage),
   },
   {
+    // outside the signed-in layout: until the password is changed the layout's own requests would be refused
+    path: '/change-password',
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageSpinner />,
+    ...page(async () => (await import('../modules/auth/ChangePasswordPage.tsx')).ChangePasswordPage),
+  },
+  {
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteError />,

@@ -56,6 +56,7 @@ describe('the web module list', () => {
         'enterprises/import admin|subdistrict',
         'enterprises/:id/edit admin|subdistrict|enterprise',
         'users admin',
+        'audit admin',
       ].sort(),
     );
     expect(paths(webModules.flatMap((m) => m.publicRoutes ?? [])).sort()).toEqual([
@@ -78,6 +79,7 @@ describe('the web module list', () => {
       '/tiers',
       '/grants',
       '/users',
+      '/audit',
     ]);
     expect(menu(user('enterprise', { enterpriseId: 'e1' }))[3]).toBe('/enterprises/e1');
   });

@@ -9,6 +9,7 @@ import { reportsModule } from './reports/index.ts';
 import { policiesModule } from './policies/index.ts';
 import { grantsModule } from './grants/index.ts';
 import { usersModule } from './users/index.tsx';
+import { auditModule } from './audit/index.tsx';
 import { inboxModule } from './inbox/index.tsx';
 import { publicModule } from './public/index.ts';
 
@@ -21,6 +22,7 @@ export const webModules: readonly WebModule[] = [
   policiesModule,
   grantsModule,
   usersModule,
+  auditModule,
   inboxModule,
   publicModule,
 ];

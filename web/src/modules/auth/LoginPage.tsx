@@ -1,4 +1,5 @@
-// /login: username and password; a failure shows the server's message only (never which part was wrong).
+// /login: username and password; a failure shows the server's message only (never which part was wrong); 忘记密码
+// files a reset request for an administrator.
 import { useEffect, useState } from 'react';
 import { FundOutlined, LockOutlined, UserOutlined, ReadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
@@ -9,6 +10,7 @@ import { LanguageSwitch } from '../../app/Layout.tsx';
 import { useLogin, useMeta, useSession } from '../../app/session.ts';
 import { useLanguage } from '../../app/i18n.ts';
 import { Logo } from '../../components/Logo.tsx';
+import { ForgotPasswordModal } from './ForgotPasswordModal.tsx';
 
 /** Only same-site paths may be a redirect target (no open redirect through ?next=). */
 function safeNext(next: string | null): string | null {
@@ -25,6 +27,7 @@ export function LoginPage() {
   const meta = useMeta();
   const login = useLogin();
   const [error, setError] = useState<string | null>(null);
+  const [forgotOpen, setForgotOpen] = useState(false);
   const next = safeNext(params.get('next'));
 
   useEffect(() => {
@@ -96,6 +99,10 @@ export function LoginPage() {
           </Button>
         </Form>
         <div className="mtx-login-foot">
+          <Button type="link" size="small" onClick={() => setForgotOpen(true)} style={{ padding: 0 }}>
+            {t('accounts.forgot')}
+          </Button>
+          <span className="mtx-muted"> · </span>
           <Link to="/plan">
             <ReadOutlined /> {t('auth.browsePlan')}
           </Link>
@@ -105,6 +112,7 @@ export function LoginPage() {
           </Link>
         </div>
       </Card>
+      <ForgotPasswordModal open={forgotOpen} onClose={() => setForgotOpen(false)} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// /users (administrators): every account, with create/edit in a modal — role, bound unit or enterprise, disable, reset password.
+// /users (administrators): every account, with create/edit in a modal — role, bound unit or enterprise, disable, reset
+// password — pending 忘记密码 requests above it, and 批量开通企业账号.
 import { useState } from 'react';
 import {
   ModalForm,
@@ -9,7 +10,7 @@ import {
   ProTable,
 } from '@ant-design/pro-components';
 import { Alert, App, Button, Form, Tag } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
@@ -28,6 +29,8 @@ import { useUnits } from '../units/units.api.ts';
 import { useSaveUser, useUsers } from './users.api.ts';
 import { bindsEnterprise, bindsSubdistrict, bindsUnit, unitKindsFor } from './users.access.ts';
 import { listOptions } from '../../components/listTable.ts';
+import { BulkAccountsModal } from './BulkAccountsModal.tsx';
+import { ResetRequests } from './ResetRequests.tsx';
 
 interface UserFormValues {
   username?: string;
@@ -192,6 +195,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const users = useUsers();
   const [modal, setModal] = useState<{ open: boolean; editing: User | null }>({ open: false, editing: null });
+  const [bulkOpen, setBulkOpen] = useState(false);
   useDocumentTitle(t('nav.users'));
 
   return (
@@ -199,6 +203,7 @@ export function UsersPage() {
       {users.isError && (
         <Alert type="error" showIcon message={t('common.loadFailed')} style={{ marginBottom: 16 }} />
       )}
+      <ResetRequests />
       <ProTable<User>
         rowKey="id"
         search={false}
@@ -210,6 +215,9 @@ export function UsersPage() {
         scroll={{ x: 1000 }}
         size="middle"
         toolBarRender={() => [
+          <Button key="bulk" icon={<TeamOutlined />} onClick={() => setBulkOpen(true)}>
+            {t('accounts.bulkTitle')}
+          </Button>,
           <Button
             key="new"
             type="primary"
@@ -250,13 +258,17 @@ export function UsersPage() {
           {
             title: t('users.statusLabel'),
             dataIndex: 'disabled',
-            width: 90,
-            render: (_, u) =>
-              u.disabled ? (
-                <Tag>{t('users.disabledTag')}</Tag>
-              ) : (
-                <Tag color="green">{t('users.activeTag')}</Tag>
-              ),
+            width: 150,
+            render: (_, u) => (
+              <>
+                {u.disabled ? (
+                  <Tag>{t('users.disabledTag')}</Tag>
+                ) : (
+                  <Tag color="green">{t('users.activeTag')}</Tag>
+                )}
+                {u.mustChangePassword && <Tag color="orange">{t('accounts.mustChangeTag')}</Tag>}
+              </>
+            ),
           },
           {
             title: t('users.lastLoginAt'),
@@ -283,6 +295,7 @@ export function UsersPage() {
           },
         ]}
       />
+      <BulkAccountsModal open={bulkOpen} onClose={() => setBulkOpen(false)} />
       {modal.open && (
         <UserModal
           key={modal.editing?.id ?? 'new'}

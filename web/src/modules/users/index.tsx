@@ -4,6 +4,8 @@ import type { WebModule } from '../../app/module.ts';
 import { page } from '../../app/module.ts';
 import { can } from '../../app/access.ts';
 import { RequireAuth } from '../../app/RequireAuth.tsx';
+import zhCN from './locales/zh-CN.json';
+import enUS from './locales/en-US.json';
 
 export const usersModule: WebModule = {
   name: 'users',
@@ -17,4 +19,6 @@ export const usersModule: WebModule = {
     user && can(user, 'user.manage')
       ? [{ path: '/users', name: t('nav.users'), icon: <TeamOutlined /> }]
       : [],
+  // accounts.*: also read by the login page (忘记密码) and the forced password change (modules/auth)
+  locales: { 'zh-CN': zhCN, 'en-US': enUS },
 };

@@ -1,7 +1,13 @@
-// Queries and mutations of user management (administrators only).
+// Queries and mutations of user management (administrators only): accounts, bulk enterprise accounts, reset requests.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { userListSchema } from '@contracts/platform/auth/auth.contract.ts';
+import {
+  accountCandidateListSchema,
+  bulkEnterpriseAccountsResultSchema,
+  resetDecisionSchema,
+  resetRequestListSchema,
+  userListSchema,
+} from '@contracts/platform/auth/auth.contract.ts';
 import type {
   changePasswordBodySchema,
   createUserBodySchema,
@@ -41,5 +47,45 @@ export function useChangeOwnPassword() {
     mutationFn: async (body: ChangePasswordBody): Promise<void> => {
       await api.put('/users/me/password', body, okSchema);
     },
+  });
+}
+
+/** Enterprises of the registry without an account (the bulk form's list). */
+export function useAccountCandidates(enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'candidates'],
+    queryFn: async () =>
+      (await api.get('/users/enterprise-accounts/candidates', accountCandidateListSchema)).items,
+    enabled,
+  });
+}
+
+/** One account per chosen enterprise (or all): all or nothing; initial passwords leave through the adapters. */
+export function useCreateEnterpriseAccounts() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { enterpriseIds: string[] } | { all: true }) =>
+      api.post('/users/enterprise-accounts', body, bulkEnterpriseAccountsResultSchema),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export function useResetRequests() {
+  return useQuery({
+    queryKey: ['users', 'resets'],
+    queryFn: async () => (await api.get('/users/password-resets', resetRequestListSchema)).items,
+  });
+}
+
+export function useDecideReset() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, approve }: { id: string; approve: boolean }) =>
+      api.post(
+        `/users/password-resets/${encodeURIComponent(id)}/${approve ? 'approve' : 'reject'}`,
+        {},
+        resetDecisionSchema,
+      ),
+    onSettled: () => void qc.invalidateQueries({ queryKey: ['users'] }),
   });
 }

@@ -157,16 +157,41 @@ describe('after a correction of January and a late March report in 万元 (recom
   it('new enterprises count only C, from January; exits (F in January, B in February) are beside it', async () => {
     expect(series(o, 'newEnterprises')).toEqual({ '2025-12': 0, '2026-01': 1, '2026-02': 1, '2026-03': 1 });
     const d = (await admin.get('/api/monitoring/targets/newEnterprises')).json<TargetDetail>();
-    expect(d.enterpriseChanges!.map((c) => [c.month, c.entries, c.exits, c.net])).toEqual([
-      ['2025-12', 0, 0, 0],
-      ['2026-01', 1, 1, 0],
-      ['2026-02', 1, 2, -1],
-      ['2026-03', 1, 2, -1],
+    // Stock at month end: Dec A B D E F = 5; Jan +C −F = 5; Feb −B = 4; Mar 4. Net = stock − 5.
+    expect(d.enterpriseChanges!.map((c) => [c.month, c.entries, c.exits, c.net, c.stock])).toEqual([
+      ['2025-12', 0, 0, 0, 5],
+      ['2026-01', 1, 1, 0, 5],
+      ['2026-02', 1, 2, -1, 4],
+      ['2026-03', 1, 2, -1, 4],
     ]);
+    // The overview's card reads the evaluated month's changes beside the entries.
+    expect(o.targets.find((t) => t.code === 'newEnterprises')!.changes).toEqual({
+      month: '2026-03',
+      entries: 1,
+      exits: 2,
+      net: -1,
+      stock: 4,
+    });
   });
 
   it('new Shangxing count E from February (101 > 100); B met the rule already at the baseline', () => {
     expect(series(o, 'newShangxing')).toEqual({ '2025-12': 0, '2026-01': 0, '2026-02': 1, '2026-03': 1 });
+  });
+
+  it('beside new Shangxing: B leaving the district is an exit, so the stock stays 1 (net 0), not +1', async () => {
+    // Members at month end: Dec B (120 people) = 1; Jan B (E 97 is not > 100) = 1; Feb E (101) — B moved out on
+    // the 15th — = 1; Mar E (February carried) = 1. Entries: E from Feb; exits: B from Feb.
+    const d = (await admin.get('/api/monitoring/targets/newShangxing')).json<TargetDetail>();
+    expect(d.enterpriseChanges!.map((c) => [c.month, c.entries, c.exits, c.net, c.stock])).toEqual([
+      ['2025-12', 0, 0, 0, 1],
+      ['2026-01', 0, 0, 0, 1],
+      ['2026-02', 1, 1, 0, 1],
+      ['2026-03', 1, 1, 0, 1],
+    ]);
+    const card = o.targets.find((t) => t.code === 'newShangxing')!;
+    expect(card.changes).toEqual({ month: '2026-03', entries: 1, exits: 1, net: 0, stock: 1 });
+    // Other targets have none.
+    expect(o.targets.find((t) => t.code === 'newEmployees')!.changes).toBeNull();
   });
 
   it('software revenue is the trailing 12 months in 亿元; carried months add nothing', () => {

@@ -52,9 +52,25 @@ export const seriesPointSchema = z.object({
   status: statusSchema.nullable(),
 });
 
+/**
+ * Beside an entrants target (newEnterprises, tierEntrants) in one month: the entries since the baseline (its value),
+ * the exits since the baseline, the net change (entries − exits) and the stock at the month's end (the enterprises in
+ * the district, or the tier's members there); stock − net is the baseline's stock.
+ */
+export const entrantChangeSchema = z.object({
+  month: z.string(),
+  entries: z.number().int(),
+  exits: z.number().int(),
+  net: z.number().int(),
+  stock: z.number().int(),
+});
+export type EntrantChange = z.infer<typeof entrantChangeSchema>;
+
 export const overviewTargetSchema = targetInfoSchema.extend({
   evaluation: evaluationSchema.nullable(),
   series: z.array(seriesPointSchema),
+  /** An entrants target's changes in the evaluated month (else null): exits and net change beside the entries. */
+  changes: entrantChangeSchema.nullable(),
 });
 export type OverviewTarget = z.infer<typeof overviewTargetSchema>;
 
@@ -107,19 +123,10 @@ export const targetDetailSchema = z.object({
     sizeBand: z.array(breakdownRowSchema),
   }),
   /**
-   * A newEnterprises target only (else null), per month: its value — the gross entries since the baseline — with the
-   * exits since the baseline and the net change in the number of enterprises at month end (entries − exits).
+   * An entrants target only (newEnterprises, tierEntrants; else null), per month: its value — the gross entries since
+   * the baseline — with the exits since the baseline, the net change (entries − exits) and the stock at month end.
    */
-  enterpriseChanges: z
-    .array(
-      z.object({
-        month: z.string(),
-        entries: z.number().int(),
-        exits: z.number().int(),
-        net: z.number().int(),
-      }),
-    )
-    .nullable(),
+  enterpriseChanges: z.array(entrantChangeSchema).nullable(),
   /** For every month: what was first published and what stands now (a later correction shows as a revision). */
   revisions: z.array(
     z.object({

@@ -10,12 +10,13 @@ import { parsePeriod, type Period } from '../../platform/time/period.ts';
 import { reportDeadline } from '../../platform/time/deadline.ts';
 import { withheldCells } from './disclosure.ts';
 import { sizeBands, unknownBand } from './indicators.sql.ts';
-import type { Overview, TargetDetail } from './monitoring.contract.ts';
+import type { EntrantChange, Overview, TargetDetail } from './monitoring.contract.ts';
 import {
   addManualValue,
   changeDimensions,
   contributors,
   evaluateTarget,
+  isEntrantsTarget,
   isMilestone,
   latestRun,
   manualValuesOf,
@@ -70,6 +71,31 @@ const manualValueView = (v: Awaited<ReturnType<typeof manualValuesOf>>[number]) 
   note: v.note,
   enteredAt: new Date(v.enteredAt).toISOString(),
 });
+
+type StoredResult = Awaited<ReturnType<typeof readResults>>[number];
+
+/**
+ * An entrants target's changes per month, from its stored results ('total' = entries, and the change dimensions);
+ * null for any other target.
+ */
+function changesOf(t: TargetDef, rows: StoredResult[]): Map<string, EntrantChange> | null {
+  if (!isEntrantsTarget(t)) return null;
+  const out = new Map<string, EntrantChange>();
+  const at = (month: string) => {
+    const m = month.slice(0, 7);
+    let c = out.get(m);
+    if (!c) out.set(m, (c = { month: m, entries: 0, exits: 0, net: 0, stock: 0 }));
+    return c;
+  };
+  for (const r of rows) {
+    const v = Number(r.value ?? 0);
+    if (r.dimension === 'total') at(r.month).entries = v;
+    else if (r.dimension === changeDimensions.exits) at(r.month).exits = v;
+    else if (r.dimension === changeDimensions.net) at(r.month).net = v;
+    else if (r.dimension === changeDimensions.stock) at(r.month).stock = v;
+  }
+  return out;
+}
 
 /** The district's latest run, as far as the pages care: the key of every memoised page and of its ETag. */
 export interface RunKey {
@@ -144,6 +170,9 @@ export function monitoringViews(db: Db) {
   async function buildOverview(districtId: string, computedAt: string | null): Promise<Overview> {
     const { ctx, view, owners } = await context(districtId);
     const series = await totalSeries(ctx);
+    const changeRows = await readResults(db, districtId, {
+      dimensions: ['total', ...Object.values(changeDimensions)],
+    });
     let month: string | null = null;
     const targets = ctx.targets.map((t) => {
       const s = series.get(t.code) ?? [];
@@ -151,9 +180,14 @@ export function monitoringViews(db: Db) {
       const statusOf = new Map(evals.map((e) => [e.period, e.status]));
       const last = evals.at(-1) ?? null;
       if (last && (!month || last.period > month)) month = last.period;
+      const changes = changesOf(
+        t,
+        changeRows.filter((r) => r.targetCode === t.code),
+      );
       return {
         ...info(t, owners(t)),
         evaluation: last,
+        changes: (last && changes?.get(last.period)) ?? null,
         series: s.map((p) => ({ month: p.period, value: p.value, status: statusOf.get(p.period) ?? null })),
       };
     });
@@ -260,21 +294,10 @@ export function monitoringViews(db: Db) {
       if (!entry) byMonth.set(m, { first: v, current: v, revisions: 1 });
       else byMonth.set(m, { ...entry, current: v, revisions: entry.revisions + 1 });
     }
-    const valueIn = (dimension: string) =>
-      new Map(
-        rows.filter((r) => r.dimension === dimension).map((r) => [r.month.slice(0, 7), Number(r.value)]),
-      );
-    const exits = valueIn(changeDimensions.exits);
-    const net = valueIn(changeDimensions.net);
-    const enterpriseChanges =
-      t.formula.kind === 'newEnterprises'
-        ? total.map((p) => ({
-            month: p.period,
-            entries: p.value ?? 0,
-            exits: exits.get(p.period) ?? 0,
-            net: net.get(p.period) ?? 0,
-          }))
-        : null;
+    const changes = changesOf(t, rows);
+    const enterpriseChanges = changes
+      ? total.map((p) => changes.get(p.period) ?? { month: p.period, entries: 0, exits: 0, net: 0, stock: 0 })
+      : null;
     return {
       target: info(t, owners(t)),
       month,

@@ -140,12 +140,6 @@ function Summary({ batch }: { batch: GrantBatch }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('grants.batch.totalAmount')}>
           <Typography.Text strong>{money(batch.totalAmount)}</Typography.Text>
-          {money(batch.totalAmount, true) !== money(batch.totalAmount) && (
-            <Typography.Text type="secondary">
-              {' '}
-              {t('grants.batch.exact', { amount: money(batch.totalAmount, true) })}
-            </Typography.Text>
-          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('grants.batch.noticeWindow')}>
           {batch.noticeStartsOn || batch.noticeEndsOn

@@ -47,7 +47,7 @@ function PolicyCard({ item, staff }: { item: EnterprisePolicy; staff: boolean })
           {explanation.eligible && explanation.amount !== null && (
             <div className="mtx-policy-amount">
               <span className="mtx-muted">{t('grants.policies.amount')}</span>
-              <span className="mtx-policy-amount-value">{money(explanation.amount, true)}</span>
+              <span className="mtx-policy-amount-value">{money(explanation.amount)}</span>
             </div>
           )}
           {explanation.nearMiss && (

@@ -9,6 +9,7 @@ import { UnitTags } from '../../components/UnitTags.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { TrendChart } from '../../components/charts/TrendChart.tsx';
 import { formatGoalValue, formatMeasure, formatPace, formatShare } from '../../components/charts/measure.ts';
+import { baselineWords, paceWords, ringWords, valueAgainstGoal } from './progressWords.ts';
 import { monthOf, monthRange } from './months.ts';
 import { StatusTag, statusColor } from './status.tsx';
 import { PaceLine } from './TargetCard.tsx';
@@ -121,16 +122,19 @@ export function EvaluationStats({ detail }: { detail: TargetDetail }) {
   const unit = detail.target.unit;
   const deadline = monthOf(detail.target.deadline);
   const p = e?.projection ?? null;
+  const baseline = baselineWords(t, detail.target, e, lang);
   return (
     <Row gutter={[12, 12]} className="mtx-mon-stats mtx-mon-block">
       <Col xs={12} md={8} xl={4}>
         <Stat
           title={t('monitoring.valueAt', { month: detail.month ?? '—' })}
           value={formatMeasure(e?.value, unit, lang)}
-          note={t('monitoring.goalOf', {
-            aim: t(`plan.aim.${detail.target.aim}`),
-            goal: formatGoalValue(detail.target.goal, unit, lang),
-          })}
+          note={
+            <>
+              {t('monitoring.words.against')} {valueAgainstGoal(e?.value, detail.target, lang)}
+              {baseline && <div>{baseline}</div>}
+            </>
+          }
         />
       </Col>
       <Col xs={12} md={8} xl={4}>
@@ -138,16 +142,21 @@ export function EvaluationStats({ detail }: { detail: TargetDetail }) {
           title={t('monitoring.progress')}
           value={formatShare(e?.progress)}
           color={statusColor(e?.status)}
-          note={t('monitoring.elapsedShort', { elapsed: formatShare(e?.elapsed) })}
+          note={
+            <>
+              <div data-testid="ring-words">{ringWords(t, detail.target, e)}</div>
+              {t('monitoring.elapsedShort', { elapsed: formatShare(e?.elapsed) })}
+            </>
+          }
           hint={t('monitoring.progressHint')}
         />
       </Col>
       <Col xs={12} md={8} xl={4}>
         <Stat
-          title={t('monitoring.paceIndex')}
-          value={e?.paceIndex === null || e?.paceIndex === undefined ? '—' : e.paceIndex.toFixed(2)}
+          title={t('monitoring.words.pace.title')}
+          value={e ? t(`monitoring.status.${e.status}`) : '—'}
           color={statusColor(e?.status)}
-          note={<StatusTag status={e?.status} />}
+          note={<span data-testid="pace-words">{paceWords(t, e)}</span>}
           hint={t('monitoring.paceIndexHint')}
         />
       </Col>
@@ -189,8 +198,8 @@ export function EvaluationStats({ detail }: { detail: TargetDetail }) {
 }
 
 /**
- * Beside a 新增企业 target's value (the gross entries since the baseline): the exits since the baseline and the net
- * change in the number of enterprises, for the month shown.
+ * Beside an entrants target's value (the gross entries since the baseline: new enterprises, or new members of a tier):
+ * the exits since the baseline, the net change and the stock, for the month shown.
  */
 export function EnterpriseChanges({ detail }: { detail: TargetDetail }) {
   const { t } = useTranslation();
@@ -198,6 +207,8 @@ export function EnterpriseChanges({ detail }: { detail: TargetDetail }) {
   const c = detail.enterpriseChanges?.find((x) => x.month === detail.month);
   if (!c) return null;
   const unit = detail.target.unit;
+  const tier = detail.target.formulaKind === 'tierEntrants';
+  const key = (k: string) => t(`monitoring.changes.${k}${tier ? 'Tier' : ''}`);
   const signed = (n: number) => (n > 0 ? `+${formatMeasure(n, unit, lang)}` : formatMeasure(n, unit, lang));
   return (
     <Card
@@ -206,21 +217,27 @@ export function EnterpriseChanges({ detail }: { detail: TargetDetail }) {
       title={<h2 className="mtx-card-heading">{t('monitoring.changes.title', { month: c.month })}</h2>}
     >
       <Row gutter={[12, 12]}>
-        <Col xs={24} sm={8}>
-          <Statistic title={t('monitoring.changes.entries')} value={formatMeasure(c.entries, unit, lang)} />
+        <Col xs={12} sm={6}>
+          <Statistic title={key('entries')} value={formatMeasure(c.entries, unit, lang)} />
         </Col>
-        <Col xs={24} sm={8}>
-          <Statistic title={t('monitoring.changes.exits')} value={formatMeasure(c.exits, unit, lang)} />
+        <Col xs={12} sm={6}>
+          <Statistic title={key('exits')} value={formatMeasure(c.exits, unit, lang)} />
         </Col>
-        <Col xs={24} sm={8}>
+        <Col xs={12} sm={6}>
           <Statistic
             title={t('monitoring.changes.net')}
             value={signed(c.net)}
             valueStyle={c.net < 0 ? { color: statusColor('seriouslyBehind') } : undefined}
           />
         </Col>
+        <Col xs={12} sm={6}>
+          <Statistic
+            title={key('stock')}
+            value={`${formatMeasure(c.stock - c.net, unit, lang, { bare: true })} → ${formatMeasure(c.stock, unit, lang)}`}
+          />
+        </Col>
       </Row>
-      <div className="mtx-mon-note">{t('monitoring.changes.note')}</div>
+      <div className="mtx-mon-note">{key('note')}</div>
     </Card>
   );
 }

@@ -98,6 +98,31 @@ describe('the first evaluation of March 2026 (recomputed on 5 April)', () => {
     expect(first.json()).toMatchObject({ from: '2025-12', to: '2026-03' });
   });
 
+  it('shows February, the newest month past its deadline, and says March is still being filed', async () => {
+    // On 5 April March's reports are due by 10 April: the pages evaluate February (as policies and grants do) and
+    // name March as open; March is computed and can be picked, marked as picked.
+    const o = (await admin.get('/api/monitoring/overview')).json<Overview>();
+    const expected = {
+      month: '2026-02',
+      reason: 'closed',
+      closed: '2026-02',
+      open: '2026-03',
+      openDeadline: '2026-04-10',
+    };
+    expect(o.month).toBe('2026-02');
+    expect(o.evaluationMonth).toEqual(expected);
+    expect(o.targets.every((t) => t.evaluation === null || t.evaluation.period === '2026-02')).toBe(true);
+    expect(o.reporting?.period).toBe('2026-02');
+    const d = (await admin.get('/api/monitoring/targets/newEmployees')).json<TargetDetail>();
+    expect(d.month).toBe('2026-02');
+    expect(d.evaluationMonth).toEqual(expected);
+    const pub = (await p.app.inject({ method: 'GET', url: '/api/public/overview' })).json<Overview>();
+    expect(pub.evaluationMonth).toEqual(expected);
+    const picked = (await admin.get('/api/monitoring/targets/newEmployees?month=2026-03')).json<TargetDetail>();
+    expect(picked.evaluation?.period).toBe('2026-03');
+    expect(picked.evaluationMonth).toMatchObject({ month: '2026-03', reason: 'picked', open: '2026-03' });
+  });
+
   it('counts employee growth with carry-forward, a move-out and a closure', async () => {
     const o = (await admin.get('/api/monitoring/overview')).json<Overview>();
     // A stock is a month-end position: a firm gone by the month's end counts its loss in that month.

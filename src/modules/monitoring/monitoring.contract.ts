@@ -74,12 +74,31 @@ export const overviewTargetSchema = targetInfoSchema.extend({
 });
 export type OverviewTarget = z.infer<typeof overviewTargetSchema>;
 
+/**
+ * Which month a page evaluates, and why (docs/indicators.md, *One evaluation month*): the newest month whose reports
+ * are past due — the month policies and grants are evaluated at too — or, before any month has closed, the newest
+ * month computed (provisional). A month the user picks on a target page is `picked`.
+ */
+export const evaluationMonthSchema = z.object({
+  month: z.string(),
+  reason: z.enum(['closed', 'noneClosed', 'picked']),
+  /** The newest month whose report deadline has ended, as of the request. */
+  closed: z.string(),
+  /** The newest month computed, when later than `month`: its reports are still being filed. */
+  open: z.string().nullable(),
+  /** The report deadline of `open` ('YYYY-MM-DD'), when there is one. */
+  openDeadline: z.string().nullable(),
+});
+export type EvaluationMonth = z.infer<typeof evaluationMonthSchema>;
+
 export const overviewSchema = z.object({
   district: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
   baseline: z.string(),
   deadline: z.string(),
-  /** The latest month evaluated; null before the first recompute. */
+  /** The month evaluated (evaluationMonth.month); null before the first recompute. */
   month: z.string().nullable(),
+  /** Why this month: null before the first recompute. */
+  evaluationMonth: evaluationMonthSchema.nullable(),
   computedAt: z.string().nullable(),
   targets: z.array(overviewTargetSchema),
   reporting: z
@@ -114,6 +133,8 @@ export const targetQuerySchema = z.object({ month: periodSchema.optional() });
 export const targetDetailSchema = z.object({
   target: targetInfoSchema,
   month: z.string().nullable(),
+  /** Which month is shown and why; null before the first recompute. */
+  evaluationMonth: evaluationMonthSchema.nullable(),
   evaluation: evaluationSchema.nullable(),
   evaluations: z.array(evaluationSchema),
   series: z.array(seriesPointSchema),

@@ -7,7 +7,9 @@ import type { UnitRef } from '../units/units.contract.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { fields } from '../enterprises/fields.ts';
 import { parsePeriod, type Period } from '../../platform/time/period.ts';
-import { reportDeadline } from '../../platform/time/deadline.ts';
+import { lastDuePeriod, reportDeadline } from '../../platform/time/deadline.ts';
+import { monitoringSettings } from '../plan/plan.store.ts';
+import { chooseEvaluationMonth } from './evaluation-month.ts';
 import { withheldCells } from './disclosure.ts';
 import { sizeBands, unknownBand } from './indicators.sql.ts';
 import type { EntrantChange, Overview, TargetDetail } from './monitoring.contract.ts';
@@ -167,27 +169,34 @@ export function monitoringViews(db: Db) {
     return byTarget;
   }
 
-  async function buildOverview(districtId: string, computedAt: string | null): Promise<Overview> {
+  async function buildOverview(
+    districtId: string,
+    computedAt: string | null,
+    closed: Period,
+  ): Promise<Overview> {
     const { ctx, view, owners } = await context(districtId);
     const series = await totalSeries(ctx);
     const changeRows = await readResults(db, districtId, {
       dimensions: ['total', ...Object.values(changeDimensions)],
     });
-    let month: string | null = null;
+    const deadlineOf = (m: Period) => reportDeadline(m, ctx.settings.reportDeadlineDay).date;
+    const computed = new Set<Period>();
+    for (const s of series.values()) for (const p of s) computed.add(p.period);
+    const evaluationMonth = chooseEvaluationMonth([...computed], closed, deadlineOf);
+    const month = evaluationMonth?.month ?? null;
     const targets = ctx.targets.map((t) => {
       const s = series.get(t.code) ?? [];
       const evals = evaluateTarget(ctx, t, s);
       const statusOf = new Map(evals.map((e) => [e.period, e.status]));
-      const last = evals.at(-1) ?? null;
-      if (last && (!month || last.period > month)) month = last.period;
+      const shown = evals.find((e) => e.period === month) ?? null;
       const changes = changesOf(
         t,
         changeRows.filter((r) => r.targetCode === t.code),
       );
       return {
         ...info(t, owners(t)),
-        evaluation: last,
-        changes: (last && changes?.get(last.period)) ?? null,
+        evaluation: shown,
+        changes: (shown && changes?.get(shown.period)) ?? null,
         series: s.map((p) => ({ month: p.period, value: p.value, status: statusOf.get(p.period) ?? null })),
       };
     });
@@ -198,6 +207,7 @@ export function monitoringViews(db: Db) {
       baseline: ctx.baseline,
       deadline: ctx.deadline,
       month,
+      evaluationMonth,
       computedAt,
       targets,
       reporting:
@@ -207,7 +217,7 @@ export function monitoringViews(db: Db) {
               expected: district.expected,
               reported: district.reported,
               onTime: district.onTime,
-              deadline: reportDeadline(month, ctx.settings.reportDeadlineDay).date,
+              deadline: deadlineOf(parsePeriod(month)),
             }
           : null,
     };
@@ -218,6 +228,7 @@ export function monitoringViews(db: Db) {
     code: string,
     monthParam: Period | undefined,
     publicView: boolean,
+    closed: Period,
   ): Promise<TargetDetail> {
     const { ctx, view, owners } = await context(districtId);
     const t = ctx.targets.find((x) => x.code === code);
@@ -230,7 +241,13 @@ export function monitoringViews(db: Db) {
         value: r.value === null ? null : Number(r.value),
       }));
     const evaluations = evaluateTarget(ctx, t, total);
-    const month = monthParam ?? evaluations.at(-1)?.period ?? null;
+    const evaluationMonth = chooseEvaluationMonth(
+      evaluations.map((e) => e.period),
+      closed,
+      (m) => reportDeadline(m, ctx.settings.reportDeadlineDay).date,
+      monthParam,
+    );
+    const month = evaluationMonth?.month ?? monthParam ?? null;
     const evaluation = evaluations.find((e) => e.period === month) ?? null;
     const statusOf = new Map(evaluations.map((e) => [e.period, e.status]));
     const unitName = new Map(view.index.units.map((u) => [u.id, u] as const));
@@ -301,6 +318,7 @@ export function monitoringViews(db: Db) {
     return {
       target: info(t, owners(t)),
       month,
+      evaluationMonth,
       evaluation,
       evaluations,
       enterpriseChanges,
@@ -321,9 +339,20 @@ export function monitoringViews(db: Db) {
       return { id: run?.id ?? 'none', finishedAt: run?.finishedAt ?? null };
     },
 
-    /** Every target with its latest evaluation and monthly series, memoised per run. */
-    overview(districtId: string, run: RunKey): Promise<Overview> {
-      return cached(`overview:${districtId}:${run.id}`, () => buildOverview(districtId, run.finishedAt));
+    /**
+     * The newest month past its report deadline at `now` (platform/time's lastDuePeriod): the month every page
+     * evaluates. Part of every memo key and ETag, since it moves when a deadline ends, with or without a new run.
+     */
+    async closedMonth(districtId: string, now: Date): Promise<Period> {
+      const settings = await monitoringSettings(db, districtId);
+      return lastDuePeriod(now, settings.reportDeadlineDay);
+    },
+
+    /** Every target with its evaluation in the month shown (evaluationMonth) and monthly series, memoised per run. */
+    overview(districtId: string, run: RunKey, closed: Period): Promise<Overview> {
+      return cached(`overview:${districtId}:${run.id}:${closed}`, () =>
+        buildOverview(districtId, run.finishedAt, closed),
+      );
     },
 
     /** A target page, memoised per run like the overview (its rows change only when a recompute runs). */
@@ -333,10 +362,11 @@ export function monitoringViews(db: Db) {
       code: string,
       month: Period | undefined,
       publicView: boolean,
+      closed: Period,
     ): Promise<TargetDetail> {
       return cached(
-        `target:${districtId}:${run.id}:${code}:${month ?? ''}:${publicView ? 'public' : 'staff'}`,
-        () => targetDetail(districtId, code, month, publicView),
+        `target:${districtId}:${run.id}:${closed}:${code}:${month ?? ''}:${publicView ? 'public' : 'staff'}`,
+        () => targetDetail(districtId, code, month, publicView, closed),
       );
     },
 

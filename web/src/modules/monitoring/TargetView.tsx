@@ -13,6 +13,7 @@ import { baselineWords, paceWords, ringWords, valueAgainstGoal } from './progres
 import { monthOf, monthRange } from './months.ts';
 import { StatusTag, statusColor } from './status.tsx';
 import { PaceLine } from './TargetCard.tsx';
+import { EvaluationMonthNote } from '../../components/EvaluationMonthNote.tsx';
 import './monitoring.css';
 
 /** The unit as an axis name: 人, 亿元, % … or its English word. */
@@ -33,7 +34,10 @@ export function TargetTags({ detail }: { detail: TargetDetail }) {
   );
 }
 
-/** The month picker: the months evaluated, latest first; the page follows the choice. */
+/**
+ * The month picker: the months evaluated, latest first, the one evaluated by default (the newest closed month) and
+ * those still being reported marked; the page follows the choice.
+ */
 export function MonthPicker({
   detail,
   onChange,
@@ -43,16 +47,22 @@ export function MonthPicker({
 }) {
   const { t } = useTranslation();
   const months = detail.evaluations.map((e) => e.period).reverse();
-  const latest = months[0];
+  const closed = detail.evaluationMonth?.closed ?? months[0];
+  const byDefault = months.find((m) => closed !== undefined && m <= closed) ?? months[0];
   return (
     <Select
       aria-label={t('monitoring.month')}
       value={detail.month ?? undefined}
-      style={{ width: 150 }}
-      onChange={(m: string) => onChange(m === latest ? undefined : m)}
+      style={{ width: 170 }}
+      onChange={(m: string) => onChange(m === byDefault ? undefined : m)}
       options={months.map((m) => ({
         value: m,
-        label: m === latest ? t('monitoring.monthLatest', { month: m }) : m,
+        label:
+          m === byDefault
+            ? t('monitoring.evalMonth.optionClosed', { month: m })
+            : closed !== undefined && m > closed
+              ? t('monitoring.evalMonth.optionOpen', { month: m })
+              : m,
       }))}
       disabled={months.length === 0}
     />
@@ -124,76 +134,81 @@ export function EvaluationStats({ detail }: { detail: TargetDetail }) {
   const p = e?.projection ?? null;
   const baseline = baselineWords(t, detail.target, e, lang);
   return (
-    <Row gutter={[12, 12]} className="mtx-mon-stats mtx-mon-block">
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.valueAt', { month: detail.month ?? '—' })}
-          value={formatMeasure(e?.value, unit, lang)}
-          note={
-            <>
-              {t('monitoring.words.against')} {valueAgainstGoal(e?.value, detail.target, lang)}
-              {baseline && <div>{baseline}</div>}
-            </>
-          }
-        />
-      </Col>
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.progress')}
-          value={formatShare(e?.progress)}
-          color={statusColor(e?.status)}
-          note={
-            <>
-              <div data-testid="ring-words">{ringWords(t, detail.target, e)}</div>
-              {t('monitoring.elapsedShort', { elapsed: formatShare(e?.elapsed) })}
-            </>
-          }
-          hint={t('monitoring.progressHint')}
-        />
-      </Col>
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.words.pace.title')}
-          value={e ? t(`monitoring.status.${e.status}`) : '—'}
-          color={statusColor(e?.status)}
-          note={<span data-testid="pace-words">{paceWords(t, e)}</span>}
-          hint={t('monitoring.paceIndexHint')}
-        />
-      </Col>
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.requiredPace')}
-          value={e?.status === 'achieved' ? '—' : formatPace(e?.requiredMonthlyPace, unit, lang)}
-          note={t('monitoring.paceRecent', { pace: formatPace(e?.recentMonthlyPace, unit, lang) })}
-          hint={t('monitoring.requiredPaceHint')}
-        />
-      </Col>
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.monthsRemaining')}
-          value={e ? t('monitoring.monthsCount', { count: e.monthsRemaining }) : '—'}
-          note={t('monitoring.untilDeadline', { deadline })}
-        />
-      </Col>
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.projectionAt', { deadline })}
-          value={p ? formatMeasure(p.value, unit, lang) : '—'}
-          note={
-            p
-              ? t('monitoring.intervalText', {
-                  level: Math.round(p.level * 100),
-                  low: formatMeasure(p.low, unit, lang, { bare: true }),
-                  high: formatMeasure(p.high, unit, lang, { bare: true }),
-                })
-              : detail.target.milestone
-                ? t('monitoring.milestoneNoProjection')
-                : t('monitoring.noProjection')
-          }
-          hint={t('monitoring.projectionHint')}
-        />
-      </Col>
-    </Row>
+    <>
+      <div className="mtx-mon-block">
+        <EvaluationMonthNote value={detail.evaluationMonth} />
+      </div>
+      <Row gutter={[12, 12]} className="mtx-mon-stats mtx-mon-block">
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.valueAt', { month: detail.month ?? '—' })}
+            value={formatMeasure(e?.value, unit, lang)}
+            note={
+              <>
+                {t('monitoring.words.against')} {valueAgainstGoal(e?.value, detail.target, lang)}
+                {baseline && <div>{baseline}</div>}
+              </>
+            }
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.progress')}
+            value={formatShare(e?.progress)}
+            color={statusColor(e?.status)}
+            note={
+              <>
+                <div data-testid="ring-words">{ringWords(t, detail.target, e)}</div>
+                {t('monitoring.elapsedShort', { elapsed: formatShare(e?.elapsed) })}
+              </>
+            }
+            hint={t('monitoring.progressHint')}
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.words.pace.title')}
+            value={e ? t(`monitoring.status.${e.status}`) : '—'}
+            color={statusColor(e?.status)}
+            note={<span data-testid="pace-words">{paceWords(t, e)}</span>}
+            hint={t('monitoring.paceIndexHint')}
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.requiredPace')}
+            value={e?.status === 'achieved' ? '—' : formatPace(e?.requiredMonthlyPace, unit, lang)}
+            note={t('monitoring.paceRecent', { pace: formatPace(e?.recentMonthlyPace, unit, lang) })}
+            hint={t('monitoring.requiredPaceHint')}
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.monthsRemaining')}
+            value={e ? t('monitoring.monthsCount', { count: e.monthsRemaining }) : '—'}
+            note={t('monitoring.untilDeadline', { deadline })}
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.projectionAt', { deadline })}
+            value={p ? formatMeasure(p.value, unit, lang) : '—'}
+            note={
+              p
+                ? t('monitoring.intervalText', {
+                    level: Math.round(p.level * 100),
+                    low: formatMeasure(p.low, unit, lang, { bare: true }),
+                    high: formatMeasure(p.high, unit, lang, { bare: true }),
+                  })
+                : detail.target.milestone
+                  ? t('monitoring.milestoneNoProjection')
+                  : t('monitoring.noProjection')
+            }
+            hint={t('monitoring.projectionHint')}
+          />
+        </Col>
+      </Row>
+    </>
   );
 }
 

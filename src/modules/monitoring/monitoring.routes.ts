@@ -20,6 +20,7 @@ import {
 } from './monitoring.contract.ts';
 import { recompute } from './monitoring.store.ts';
 import { monitoringViews } from './monitoring.views.ts';
+import { registerMonitoringExports } from './monitoring.exports.ts';
 import { can, drillDownSubdistrict, type MonitoringAction } from './monitoring.policy.ts';
 
 export interface MonitoringRouteDeps {
@@ -50,6 +51,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const views = monitoringViews(db);
+  registerMonitoringExports(app, { db, views, now });
 
   app.get(
     '/api/monitoring/overview',

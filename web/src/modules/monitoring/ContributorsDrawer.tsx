@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { useLanguage } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { errorText } from '../../app/errors.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { formatMeasure } from '../../components/charts/measure.ts';
 import { statusColours, useEnterpriseLabels } from '../enterprises/labels.ts';
@@ -77,6 +78,15 @@ export function ContributorsDrawer({
         headerTitle={
           list.data ? t('monitoring.drillCount', { count: list.data.total }) : t('monitoring.drillLoading')
         }
+        toolBarRender={() => [
+          <ExportButton
+            key="export"
+            size="small"
+            path={`/monitoring/targets/${code}/contributors/export`}
+            query={{ month, dimension: group ? dimension : undefined, group }}
+            fileName={`${targetName}-贡献企业-${month}.xlsx`}
+          />,
+        ]}
         scroll={mobile ? undefined : { x: 640 }}
         columns={[
           {

@@ -9,7 +9,7 @@ import {
   formatYuanExact,
   moneyColumnUnit,
 } from './format.ts';
-import { formatMeasure, formatMoneyYuan, formatPace } from './charts/measure.ts';
+import { columnFormatter, formatMeasure, formatMoneyYuan, formatPace } from './charts/measure.ts';
 import { formatWan } from '../modules/reports/money.ts';
 
 describe('formatMoney: money on screens', () => {
@@ -106,5 +106,20 @@ describe('the older helpers go through the one formatter', () => {
     expect(formatChineseNumber('48000000000')).toBe('480亿');
     expect(formatGoal('480', '亿元')).toBe('480亿元');
     expect(formatYuanEn(1_005_000)).toBe('1.01 million yuan');
+  });
+});
+
+describe('columnFormatter: a column of a target’s values in one unit', () => {
+  it('a 亿元 drill-down of small firms reads in 万元, every cell alike', () => {
+    // 0.096 亿元 = 9,600,000 元; 0.002 亿元 = 200,000 元
+    const cell = columnFormatter([0.096, 0.002, -0.4], '亿元', 'zh-CN', { signed: true });
+    expect([0.096, 0.002, -0.4].map(cell)).toEqual(['+960.00万元', '+20.00万元', '-4,000.00万元']);
+  });
+
+  it('a 亿元 column of large amounts stays in 亿元; other units as formatMeasure', () => {
+    const cell = columnFormatter([12.5, 3.456], '亿元');
+    expect([12.5, 3.456].map(cell)).toEqual(['12.50亿元', '3.46亿元']);
+    expect(columnFormatter([13], '人')(13)).toBe('13人');
+    expect(columnFormatter([null], '亿元')(null)).toBe('—');
   });
 });

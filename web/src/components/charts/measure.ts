@@ -1,6 +1,6 @@
 // Numbers in a target's own unit (人, 平方米, 家, 个, 亿元, %) for cards, tooltips and axes: 万/亿 in Chinese, 1,234 in English.
 import { groupThousands, roundHalfAway } from '@contracts/platform/decimal.ts';
-import { formatChineseNumber, formatMoney } from '../format.ts';
+import { formatChineseNumber, formatMoney, moneyColumnUnit } from '../format.ts';
 
 type Lang = 'zh-CN' | 'en-US';
 
@@ -69,6 +69,26 @@ export function formatMeasure(
     return `${sign}${text}${u ? ` ${u}` : ''}`;
   }
   return `${sign}${text}${unit}`;
+}
+
+/**
+ * A formatter for one column of values in a target's unit: like formatMeasure, except that a 亿元 column of amounts
+ * takes the one money unit that fits all of them (format.ts's moneyColumnUnit) — a drill-down of firms' revenue reads
+ * "960.00万元 … 20.00万元", not "0.10亿元 … 0.00亿元". Every cell of the column is in the same unit.
+ */
+export function columnFormatter(
+  values: readonly (number | null | undefined)[],
+  unit: string,
+  lang: Lang = 'zh-CN',
+  options: MeasureOptions = {},
+): (value: number | null | undefined) => string {
+  if (unit !== '亿元') return (v) => formatMeasure(v, unit, lang, options);
+  const yuan = (v: number) => roundHalfAway(v, 0, 8);
+  const col = moneyColumnUnit(values.map((v) => (typeof v === 'number' ? Number(yuan(v)) : v)));
+  return (v) =>
+    v === null || v === undefined || !Number.isFinite(v)
+      ? '—'
+      : formatMoney(yuan(v), { unit: col, lang, signed: options.signed, bare: options.bare });
 }
 
 /** A monthly pace: "485人/月", "0.18个百分点/月"; in English "485 people/month", "0.18 pp/month". */

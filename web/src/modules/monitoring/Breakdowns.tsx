@@ -7,7 +7,7 @@ import type { TargetDetail } from '@contracts/modules/monitoring/monitoring.cont
 import { useLanguage } from '../../app/i18n.ts';
 import { formatCount } from '../../components/format.ts';
 import { BarBreakdown } from '../../components/charts/BarBreakdown.tsx';
-import { formatMeasure } from '../../components/charts/measure.ts';
+import { columnFormatter } from '../../components/charts/measure.ts';
 import type { Dimension } from './monitoring.api.ts';
 import { statusColor } from './status.tsx';
 
@@ -41,6 +41,11 @@ export function Breakdowns({
   const color = statusColor(detail.evaluation?.status === 'noData' ? 'onTrack' : detail.evaluation?.status);
   const suppressedText = t('public.suppressed');
   const label = (r: Row) => pick(r.label, r.labelEn);
+  const cell = columnFormatter(
+    rows.map((r) => r.value),
+    unit,
+    lang,
+  );
 
   const body =
     rows.length === 0 ? (
@@ -103,7 +108,7 @@ export function Breakdowns({
                     </Tooltip>
                   ) : (
                     <span className={(r.value ?? 0) < 0 ? 'mtx-mon-negative' : undefined}>
-                      {formatMeasure(r.value, unit, lang)}
+                      {cell(r.value)}
                     </span>
                   ),
               },

@@ -291,6 +291,12 @@ const cases: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/reports/missing/export',
+    url: () => '/api/reports/missing/export?period=2026-09',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
     route: '/api/monitoring/overview',
     url: () => '/api/monitoring/overview',
     expect: signedInOnly(200),
@@ -313,6 +319,18 @@ const cases: Case[] = [
     route: '/api/monitoring/targets/{code}/contributors',
     url: () => '/api/monitoring/targets/newEmployees/contributors?month=2026-09',
     expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/monitoring/targets/{code}/contributors/export',
+    url: () => '/api/monitoring/targets/newEmployees/contributors/export?month=2026-09',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/monitoring/targets/{code}/breakdowns/export',
+    url: () => '/api/monitoring/targets/newEmployees/breakdowns/export',
+    expect: signedInOnly(200),
   },
   {
     method: 'GET',

@@ -119,11 +119,12 @@ describe('新增企业: gross entries since the baseline, with exits and net cha
   it('shows exits and net change beside the gross count, month by month', async () => {
     const d = (await admin.get('/api/monitoring/targets/newEnterprises?month=2026-03')).json<TargetDetail>();
     // In the district at the end of Dec: P L S M T (5); Jan: + R (6); Feb: − L − R + N (5); Mar: − T (4).
+    // The stock is that count: 5, 6, 5, 4; net = stock − 5.
     expect(d.enterpriseChanges).toEqual([
-      { month: '2025-12', entries: 0, exits: 0, net: 0 },
-      { month: '2026-01', entries: 1, exits: 0, net: 1 },
-      { month: '2026-02', entries: 2, exits: 2, net: 0 },
-      { month: '2026-03', entries: 2, exits: 3, net: -1 },
+      { month: '2025-12', entries: 0, exits: 0, net: 0, stock: 5 },
+      { month: '2026-01', entries: 1, exits: 0, net: 1, stock: 6 },
+      { month: '2026-02', entries: 2, exits: 2, net: 0, stock: 5 },
+      { month: '2026-03', entries: 2, exits: 3, net: -1, stock: 4 },
     ]);
     expect(d.evaluation!.value).toBe(2);
     const pub = await p.app.inject({
@@ -135,6 +136,7 @@ describe('新增企业: gross entries since the baseline, with exits and net cha
       entries: 2,
       exits: 3,
       net: -1,
+      stock: 4,
     });
     const other = (await admin.get('/api/monitoring/targets/newEmployees')).json<TargetDetail>();
     expect(other.enterpriseChanges).toBeNull();

@@ -98,6 +98,33 @@ describe('the first evaluation of March 2026 (recomputed on 5 April)', () => {
     expect(first.json()).toMatchObject({ from: '2025-12', to: '2026-03' });
   });
 
+  it('shows February, the newest month past its deadline, and says March is still being filed', async () => {
+    // On 5 April March's reports are due by 10 April: the pages evaluate February (as policies and grants do) and
+    // name March as open; March is computed and can be picked, marked as picked.
+    const o = (await admin.get('/api/monitoring/overview')).json<Overview>();
+    const expected = {
+      month: '2026-02',
+      reason: 'closed',
+      closed: '2026-02',
+      open: '2026-03',
+      openDeadline: '2026-04-10',
+    };
+    expect(o.month).toBe('2026-02');
+    expect(o.evaluationMonth).toEqual(expected);
+    expect(o.targets.every((t) => t.evaluation === null || t.evaluation.period === '2026-02')).toBe(true);
+    expect(o.reporting?.period).toBe('2026-02');
+    const d = (await admin.get('/api/monitoring/targets/newEmployees')).json<TargetDetail>();
+    expect(d.month).toBe('2026-02');
+    expect(d.evaluationMonth).toEqual(expected);
+    const pub = (await p.app.inject({ method: 'GET', url: '/api/public/overview' })).json<Overview>();
+    expect(pub.evaluationMonth).toEqual(expected);
+    const picked = (
+      await admin.get('/api/monitoring/targets/newEmployees?month=2026-03')
+    ).json<TargetDetail>();
+    expect(picked.evaluation?.period).toBe('2026-03');
+    expect(picked.evaluationMonth).toMatchObject({ month: '2026-03', reason: 'picked', open: '2026-03' });
+  });
+
   it('counts employee growth with carry-forward, a move-out and a closure', async () => {
     const o = (await admin.get('/api/monitoring/overview')).json<Overview>();
     // A stock is a month-end position: a firm gone by the month's end counts its loss in that month.
@@ -157,16 +184,41 @@ describe('after a correction of January and a late March report in 万元 (recom
   it('new enterprises count only C, from January; exits (F in January, B in February) are beside it', async () => {
     expect(series(o, 'newEnterprises')).toEqual({ '2025-12': 0, '2026-01': 1, '2026-02': 1, '2026-03': 1 });
     const d = (await admin.get('/api/monitoring/targets/newEnterprises')).json<TargetDetail>();
-    expect(d.enterpriseChanges!.map((c) => [c.month, c.entries, c.exits, c.net])).toEqual([
-      ['2025-12', 0, 0, 0],
-      ['2026-01', 1, 1, 0],
-      ['2026-02', 1, 2, -1],
-      ['2026-03', 1, 2, -1],
+    // Stock at month end: Dec A B D E F = 5; Jan +C −F = 5; Feb −B = 4; Mar 4. Net = stock − 5.
+    expect(d.enterpriseChanges!.map((c) => [c.month, c.entries, c.exits, c.net, c.stock])).toEqual([
+      ['2025-12', 0, 0, 0, 5],
+      ['2026-01', 1, 1, 0, 5],
+      ['2026-02', 1, 2, -1, 4],
+      ['2026-03', 1, 2, -1, 4],
     ]);
+    // The overview's card reads the evaluated month's changes beside the entries.
+    expect(o.targets.find((t) => t.code === 'newEnterprises')!.changes).toEqual({
+      month: '2026-03',
+      entries: 1,
+      exits: 2,
+      net: -1,
+      stock: 4,
+    });
   });
 
   it('new Shangxing count E from February (101 > 100); B met the rule already at the baseline', () => {
     expect(series(o, 'newShangxing')).toEqual({ '2025-12': 0, '2026-01': 0, '2026-02': 1, '2026-03': 1 });
+  });
+
+  it('beside new Shangxing: B leaving the district is an exit, so the stock stays 1 (net 0), not +1', async () => {
+    // Members at month end: Dec B (120 people) = 1; Jan B (E 97 is not > 100) = 1; Feb E (101) — B moved out on
+    // the 15th — = 1; Mar E (February carried) = 1. Entries: E from Feb; exits: B from Feb.
+    const d = (await admin.get('/api/monitoring/targets/newShangxing')).json<TargetDetail>();
+    expect(d.enterpriseChanges!.map((c) => [c.month, c.entries, c.exits, c.net, c.stock])).toEqual([
+      ['2025-12', 0, 0, 0, 1],
+      ['2026-01', 0, 0, 0, 1],
+      ['2026-02', 1, 1, 0, 1],
+      ['2026-03', 1, 1, 0, 1],
+    ]);
+    const card = o.targets.find((t) => t.code === 'newShangxing')!;
+    expect(card.changes).toEqual({ month: '2026-03', entries: 1, exits: 1, net: 0, stock: 1 });
+    // Other targets have none.
+    expect(o.targets.find((t) => t.code === 'newEmployees')!.changes).toBeNull();
   });
 
   it('software revenue is the trailing 12 months in 亿元; carried months add nothing', () => {
@@ -296,6 +348,82 @@ describe('after a correction of January and a late March report in 万元 (recom
         })
       ).statusCode,
     ).toBe(401);
+  });
+});
+
+describe('exports of the lists (as of the 20 April recompute)', () => {
+  /** The rows of an .xlsx answer's sheet, header first. */
+  async function sheetRows(url: string, sheet = 1) {
+    const res = await admin.get(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const out: unknown[][] = [];
+    wb.worksheets[sheet - 1]!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+    return out;
+  }
+  const letter = (name: unknown) => String(name).slice(4, 5);
+
+  it("a drill-down's contributors: the whole list, largest first, with status", async () => {
+    const rows = await sheetRows('/api/monitoring/targets/newEmployees/contributors/export?month=2026-03');
+    expect(rows[0]).toEqual(['统一社会信用代码', '企业名称', '镇街', '贡献值（人）', '企业状态']);
+    expect(rows.slice(1).map((r) => [letter(r[1]), r[2], r[3], r[4]])).toEqual([
+      ['E', '东街道', 13, '在营'],
+      ['C', '西镇', 12, '在营'],
+      ['A', '东街道', 10, '在营'],
+      ['F', '西镇', -40, '注销'],
+      ['B', '东街道', -120, '迁出'],
+    ]);
+  });
+
+  it('money in exact 元: software revenue over the 12 months to March', async () => {
+    // A 12 × 80万; B Apr–Jan 10 × 50万; E 12 × 40万; D Apr–Oct 7 × 30万; F Apr–Dec 9 × 20万; C Jan–Feb 2 × 10万
+    const rows = await sheetRows('/api/monitoring/targets/softwareRevenue/contributors/export?month=2026-03');
+    expect(rows[0]![3]).toBe('贡献值（元）');
+    expect(rows.slice(1).map((r) => [letter(r[1]), r[3]])).toEqual([
+      ['A', 9_600_000],
+      ['B', 5_000_000],
+      ['E', 4_800_000],
+      ['D', 2_100_000],
+      ['F', 1_800_000],
+      ['C', 200_000],
+    ]);
+  });
+
+  it('breakdown tables, one sheet per dimension', async () => {
+    const people = await sheetRows('/api/monitoring/targets/newEmployees/breakdowns/export?month=2026-03');
+    // 东街道: A +10, B −120, E +13 = −97 (A, B, E contribute); 西镇: C +12, D 0, F −40 = −28 (C, F)
+    expect(people).toEqual([
+      ['镇街', '新增从业人员（人）', '有数据企业数'],
+      ['西镇', -28, 2],
+      ['东街道', -97, 3],
+    ]);
+    const revenue = await sheetRows(
+      '/api/monitoring/targets/softwareRevenue/breakdowns/export?month=2026-03',
+    );
+    // 东街道 A + B + E = 19.4M; 西镇 C + D + F = 4.1M
+    expect(revenue.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['东街道', 19_400_000],
+      ['西镇', 4_100_000],
+    ]);
+    expect(revenue[0]![1]).toMatch(/（元）$/);
+    const bySize = await sheetRows('/api/monitoring/targets/newEmployees/breakdowns/export?month=2026-03', 3);
+    expect(bySize[0]![0]).toBe('规模');
+  });
+
+  it('the non-reporters with contacts and last month reported; the download is audited', async () => {
+    const rows = await sheetRows('/api/reports/missing/export?period=2026-03');
+    expect(rows[0]).toEqual(['统一社会信用代码', '企业名称', '镇街', '联系人', '联系电话', '最近报送月份']);
+    expect(rows.slice(1).map((r) => [letter(r[1]), r[2], r[5]])).toEqual([
+      ['C', '西镇', '2026-02'],
+      ['D', '西镇', '2025-10'],
+    ]);
+    const trail = (await admin.get('/api/audit?entity=export&entityId=missingReports')).json().items;
+    expect(trail.at(-1)).toMatchObject({
+      action: 'export',
+      after: { filter: { period: '2026-03' }, rows: 2 },
+    });
   });
 });
 

@@ -155,20 +155,51 @@ export function contributionsSql(formula: Formula, w: Window): SQL | null {
 
 /**
  * Beside a newEnterprises target: per month, the gross entries since the baseline (its value), the exits since the
- * baseline (moved out or closed after the baseline's end and by the month's end, entrants included) and the net
- * change of the number of enterprises in the district at month end (entries − exits). Rows (month, entries, exits).
+ * baseline (moved out or closed after the baseline's end and by the month's end, entrants included), and the stock —
+ * the enterprises in the district at the month's end. Net change (entries − exits) = stock − the baseline's stock.
+ * Rows (month, entries, exits, stock).
  */
 export function enterpriseChangesSql(w: Window): SQL {
   const B = monthEndSql(sql`${monthDate(w.baseline)}::date`);
+  const end = monthEndSql(sql`m.month`);
   return sql`
     WITH months AS (
       SELECT generate_series(${monthDate(w.from)}::date, ${monthDate(w.to)}::date, interval '1 month')::date AS month
     )
     SELECT to_char(m.month, 'YYYY-MM') AS month,
-           count(*) FILTER (WHERE e.settled_on > ${B} AND e.settled_on <= ${monthEndSql(sql`m.month`)})::int AS entries,
-           count(*) FILTER (WHERE e.left_on > ${B} AND e.left_on <= ${monthEndSql(sql`m.month`)})::int AS exits
+           count(e.id) FILTER (WHERE e.settled_on > ${B} AND e.settled_on <= ${end})::int AS entries,
+           count(e.id) FILTER (WHERE e.left_on > ${B} AND e.left_on <= ${end})::int AS exits,
+           count(e.id) FILTER (WHERE e.settled_on <= ${end} AND (e.left_on IS NULL OR e.left_on > ${end}))::int AS stock
     FROM months m LEFT JOIN (${enterpriseStaysSql(w.districtId)}) e ON true
     GROUP BY m.month ORDER BY m.month`;
+}
+
+/**
+ * Beside a tierEntrants target: per month, the tier's members in the district at the month's end (stock), those of
+ * them that were not members at the baseline (entries — the target's value), and the baseline's members that are not
+ * members now (exits: they left the tier, or the district). Net change = entries − exits = stock − baseline stock.
+ * Rows (month, entries, exits, stock).
+ */
+export function tierChangesSql(w: Window, tier: string): SQL {
+  return sql`
+    WITH months AS (
+      SELECT generate_series(${monthDate(w.from)}::date, ${monthDate(w.to)}::date, interval '1 month')::date AS month
+    ),
+    mem AS (
+      SELECT t.month, t.enterprise_id
+      FROM (${tierMembersSql(w.districtId, tier)}) t
+      JOIN monitoring_facts f ON f.district_id = ${w.districtId} AND f.enterprise_id = t.enterprise_id AND f.month = t.month
+      JOIN (${enterpriseStaysSql(w.districtId)}) e ON e.id = t.enterprise_id
+      WHERE ${atMonthEnd(sql`t.month`)}
+    ),
+    base AS (SELECT enterprise_id FROM mem WHERE month = ${monthDate(w.baseline)}::date)
+    SELECT to_char(m.month, 'YYYY-MM') AS month,
+           (SELECT count(*) FROM mem x WHERE x.month = m.month
+              AND NOT EXISTS (SELECT 1 FROM base b WHERE b.enterprise_id = x.enterprise_id))::int AS entries,
+           (SELECT count(*) FROM base b WHERE NOT EXISTS
+              (SELECT 1 FROM mem x WHERE x.month = m.month AND x.enterprise_id = b.enterprise_id))::int AS exits,
+           (SELECT count(*) FROM mem x WHERE x.month = m.month)::int AS stock
+    FROM months m ORDER BY m.month`;
 }
 
 /** The group key of an enterprise in a breakdown dimension. */

@@ -52,18 +52,53 @@ export const seriesPointSchema = z.object({
   status: statusSchema.nullable(),
 });
 
+/**
+ * Beside an entrants target (newEnterprises, tierEntrants) in one month: the entries since the baseline (its value),
+ * the exits since the baseline, the net change (entries − exits) and the stock at the month's end (the enterprises in
+ * the district, or the tier's members there); stock − net is the baseline's stock.
+ */
+export const entrantChangeSchema = z.object({
+  month: z.string(),
+  entries: z.number().int(),
+  exits: z.number().int(),
+  net: z.number().int(),
+  stock: z.number().int(),
+});
+export type EntrantChange = z.infer<typeof entrantChangeSchema>;
+
 export const overviewTargetSchema = targetInfoSchema.extend({
   evaluation: evaluationSchema.nullable(),
   series: z.array(seriesPointSchema),
+  /** An entrants target's changes in the evaluated month (else null): exits and net change beside the entries. */
+  changes: entrantChangeSchema.nullable(),
 });
 export type OverviewTarget = z.infer<typeof overviewTargetSchema>;
+
+/**
+ * Which month a page evaluates, and why (docs/indicators.md, *One evaluation month*): the newest month whose reports
+ * are past due — the month policies and grants are evaluated at too — or, before any month has closed, the newest
+ * month computed (provisional). A month the user picks on a target page is `picked`.
+ */
+export const evaluationMonthSchema = z.object({
+  month: z.string(),
+  reason: z.enum(['closed', 'noneClosed', 'picked']),
+  /** The newest month whose report deadline has ended, as of the request. */
+  closed: z.string(),
+  /** The newest month computed, when later than `month`: its reports are still being filed. */
+  open: z.string().nullable(),
+  /** The report deadline of `open` ('YYYY-MM-DD'), when there is one. */
+  openDeadline: z.string().nullable(),
+});
+export type EvaluationMonth = z.infer<typeof evaluationMonthSchema>;
 
 export const overviewSchema = z.object({
   district: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
   baseline: z.string(),
   deadline: z.string(),
-  /** The latest month evaluated; null before the first recompute. */
+  /** The month evaluated (evaluationMonth.month); null before the first recompute. */
   month: z.string().nullable(),
+  /** Why this month: null before the first recompute. */
+  evaluationMonth: evaluationMonthSchema.nullable(),
   computedAt: z.string().nullable(),
   targets: z.array(overviewTargetSchema),
   reporting: z
@@ -98,6 +133,8 @@ export const targetQuerySchema = z.object({ month: periodSchema.optional() });
 export const targetDetailSchema = z.object({
   target: targetInfoSchema,
   month: z.string().nullable(),
+  /** Which month is shown and why; null before the first recompute. */
+  evaluationMonth: evaluationMonthSchema.nullable(),
   evaluation: evaluationSchema.nullable(),
   evaluations: z.array(evaluationSchema),
   series: z.array(seriesPointSchema),
@@ -107,19 +144,10 @@ export const targetDetailSchema = z.object({
     sizeBand: z.array(breakdownRowSchema),
   }),
   /**
-   * A newEnterprises target only (else null), per month: its value — the gross entries since the baseline — with the
-   * exits since the baseline and the net change in the number of enterprises at month end (entries − exits).
+   * An entrants target only (newEnterprises, tierEntrants; else null), per month: its value — the gross entries since
+   * the baseline — with the exits since the baseline, the net change (entries − exits) and the stock at month end.
    */
-  enterpriseChanges: z
-    .array(
-      z.object({
-        month: z.string(),
-        entries: z.number().int(),
-        exits: z.number().int(),
-        net: z.number().int(),
-      }),
-    )
-    .nullable(),
+  enterpriseChanges: z.array(entrantChangeSchema).nullable(),
   /** For every month: what was first published and what stands now (a later correction shows as a revision). */
   revisions: z.array(
     z.object({

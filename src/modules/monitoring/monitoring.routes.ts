@@ -20,6 +20,7 @@ import {
 } from './monitoring.contract.ts';
 import { recompute } from './monitoring.store.ts';
 import { monitoringViews } from './monitoring.views.ts';
+import { registerMonitoringExports } from './monitoring.exports.ts';
 import { can, drillDownSubdistrict, type MonitoringAction } from './monitoring.policy.ts';
 
 export interface MonitoringRouteDeps {
@@ -34,8 +35,8 @@ export interface MonitoringRouteDeps {
  * built or sent. Public pages may be kept for a minute (the same to everyone); signed-in pages are private and
  * revalidated on every use. Returns true when 304 has been sent.
  */
-function notModified(req: FastifyRequest, reply: FastifyReply, runId: string, publicView: boolean) {
-  const etag = `W/"run-${runId}"`;
+function notModified(req: FastifyRequest, reply: FastifyReply, runKey: string, publicView: boolean) {
+  const etag = `W/"run-${runKey}"`;
   reply.header('etag', etag);
   reply.header('cache-control', publicView ? 'public, max-age=60' : 'private, no-cache');
   if (req.headers['if-none-match'] !== etag) return false;
@@ -50,6 +51,7 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const views = monitoringViews(db);
+  registerMonitoringExports(app, { db, views, now });
 
   app.get(
     '/api/monitoring/overview',
@@ -63,8 +65,9 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     async (req, reply) => {
       const districtId = allowed(req, 'view').districtId;
       const run = await views.runKey(districtId);
-      if (notModified(req, reply, run.id, false)) return reply;
-      return views.overview(districtId, run);
+      const closed = await views.closedMonth(districtId, now());
+      if (notModified(req, reply, `${run.id}-${closed}`, false)) return reply;
+      return views.overview(districtId, run, closed);
     },
   );
 
@@ -79,8 +82,9 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     },
     async (req, reply) => {
       const run = await views.runKey(req.districtId);
-      if (notModified(req, reply, run.id, true)) return reply;
-      return views.overview(req.districtId, run);
+      const closed = await views.closedMonth(req.districtId, now());
+      if (notModified(req, reply, `${run.id}-${closed}`, true)) return reply;
+      return views.overview(req.districtId, run, closed);
     },
   );
 
@@ -99,8 +103,9 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     async (req, reply) => {
       const districtId = allowed(req, 'view').districtId;
       const run = await views.runKey(districtId);
-      if (notModified(req, reply, run.id, false)) return reply;
-      return views.targetPage(districtId, run, req.params.code, req.query.month, false);
+      const closed = await views.closedMonth(districtId, now());
+      if (notModified(req, reply, `${run.id}-${closed}`, false)) return reply;
+      return views.targetPage(districtId, run, req.params.code, req.query.month, false, closed);
     },
   );
 
@@ -117,8 +122,9 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
     },
     async (req, reply) => {
       const run = await views.runKey(req.districtId);
-      if (notModified(req, reply, run.id, true)) return reply;
-      return views.targetPage(req.districtId, run, req.params.code, req.query.month, true);
+      const closed = await views.closedMonth(req.districtId, now());
+      if (notModified(req, reply, `${run.id}-${closed}`, true)) return reply;
+      return views.targetPage(req.districtId, run, req.params.code, req.query.month, true, closed);
     },
   );
 

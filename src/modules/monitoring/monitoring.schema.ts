@@ -68,7 +68,7 @@ export const indicatorResults = pgTable(
     districtId: districtId(),
     targetCode: text('target_code').notNull(),
     month: date('month', { mode: 'string' }).notNull(),
-    /** 'total' | 'subdistrict' | 'field' | 'sizeBand'; a newEnterprises target also has 'exits' and 'net'. */
+    /** 'total' | 'subdistrict' | 'field' | 'sizeBand'; an entrants target also has 'exits', 'net' and 'stock'. */
     dimension: text('dimension').notNull(),
     /** '' for the total; a unit id, field code or size band otherwise. */
     groupKey: text('group_key').notNull(),

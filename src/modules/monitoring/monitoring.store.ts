@@ -3,7 +3,7 @@ import { evaluateTiers } from '../policies/tiers.store.ts';
 import { enterpriseAttributesSql, enterprisesPresentInMonthSql } from '../enterprises/enterprises.sql.ts';
 import { firstSubmissionsSql } from '../reports/reports.store.ts';
 import { unitNamesSql } from '../units/units.store.ts';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
@@ -34,6 +34,7 @@ import {
   aggregateContributionsSql,
   contributionsSql,
   enterpriseChangesSql,
+  tierChangesSql,
   flowContributionsSql,
   flowResultsSql,
   monthDate,
@@ -127,31 +128,33 @@ async function manualSeries(
 }
 
 /**
- * Exits and net change beside a gross-entries target, stored as two more series of its results (dimensions
- * `exits` and `net`, no groups) so the target page reads them with the value, as of the same recompute.
+ * Exits, net change and stock beside an entrants target (gross new enterprises, or new members of a tier), stored as
+ * more series of its results (dimensions `exits`, `net` and `stock`, no groups) so the pages read them with the value,
+ * as of the same recompute.
  */
-async function enterpriseChanges(db: Queryable, w: Window): Promise<ResultRow[]> {
-  const counts = await rows<{ month: string; entries: number; exits: number }>(db, enterpriseChangesSql(w));
+async function entrantChanges(db: Queryable, t: TargetDef, w: Window): Promise<ResultRow[]> {
+  const q = t.formula.kind === 'tierEntrants' ? tierChangesSql(w, t.formula.tier) : enterpriseChangesSql(w);
+  const counts = await rows<{ month: string; entries: number; exits: number; stock: number }>(db, q);
+  const row = (month: string, dimension: string, value: number, contributors: number): ResultRow => ({
+    month,
+    dimension,
+    group_key: '',
+    value: String(value),
+    contributors,
+  });
   return counts.flatMap((c) => [
-    {
-      month: c.month,
-      dimension: changeDimensions.exits,
-      group_key: '',
-      value: String(c.exits),
-      contributors: c.exits,
-    },
-    {
-      month: c.month,
-      dimension: changeDimensions.net,
-      group_key: '',
-      value: String(c.entries - c.exits),
-      contributors: c.entries + c.exits,
-    },
+    row(c.month, changeDimensions.exits, c.exits, c.exits),
+    row(c.month, changeDimensions.net, c.entries - c.exits, c.entries + c.exits),
+    row(c.month, changeDimensions.stock, c.stock, c.stock),
   ]);
 }
 
-/** The result dimensions that hold a newEnterprises target's exits and net change (beside 'total', the entries). */
-export const changeDimensions = { exits: 'exits', net: 'net' } as const;
+/** The result dimensions that hold an entrants target's exits, net change and stock (beside 'total', the entries). */
+export const changeDimensions = { exits: 'exits', net: 'net', stock: 'stock' } as const;
+
+/** Targets that count entrants (gross): their pages show exits and net change beside. */
+export const isEntrantsTarget = (t: Pick<TargetDef, 'formula'>) =>
+  t.formula.kind === 'newEnterprises' || t.formula.kind === 'tierEntrants';
 
 /** Computes one target's results for every month of the window (month, dimension, group, value). */
 export async function targetResults(
@@ -173,7 +176,7 @@ export async function targetResults(
       if (!seen.has(m))
         out.push({ month: m, dimension: 'total', group_key: '', value: '0', contributors: 0 });
     }
-    if (t.formula.kind === 'newEnterprises') out.push(...(await enterpriseChanges(db, w)));
+    if (isEntrantsTarget(t)) out.push(...(await entrantChanges(db, t, w)));
     return out.map((r) => ({ ...r, value: r.value === null ? null : String(r.value) }));
   }
   const flows = flowResultsSql(t.formula, w, scaleOf(t.unit));
@@ -353,11 +356,12 @@ export function evaluateTarget(ctx: MonitoringContext, t: TargetDef, series: Poi
 export async function readResults(
   db: Queryable,
   districtId: string,
-  opts: { targetCode?: string; dimension?: string; month?: string } = {},
+  opts: { targetCode?: string; dimension?: string; dimensions?: string[]; month?: string } = {},
 ) {
   const conds = [eq(indicatorResults.districtId, districtId)];
   if (opts.targetCode) conds.push(eq(indicatorResults.targetCode, opts.targetCode));
   if (opts.dimension) conds.push(eq(indicatorResults.dimension, opts.dimension));
+  if (opts.dimensions) conds.push(inArray(indicatorResults.dimension, opts.dimensions));
   if (opts.month) conds.push(eq(indicatorResults.month, monthDate(opts.month)));
   return db
     .select()

@@ -7,15 +7,18 @@ import type { UnitRef } from '../units/units.contract.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { fields } from '../enterprises/fields.ts';
 import { parsePeriod, type Period } from '../../platform/time/period.ts';
-import { reportDeadline } from '../../platform/time/deadline.ts';
+import { lastDuePeriod, reportDeadline } from '../../platform/time/deadline.ts';
+import { monitoringSettings } from '../plan/plan.store.ts';
+import { chooseEvaluationMonth } from './evaluation-month.ts';
 import { withheldCells } from './disclosure.ts';
 import { sizeBands, unknownBand } from './indicators.sql.ts';
-import type { Overview, TargetDetail } from './monitoring.contract.ts';
+import type { EntrantChange, Overview, TargetDetail } from './monitoring.contract.ts';
 import {
   addManualValue,
   changeDimensions,
   contributors,
   evaluateTarget,
+  isEntrantsTarget,
   isMilestone,
   latestRun,
   manualValuesOf,
@@ -70,6 +73,31 @@ const manualValueView = (v: Awaited<ReturnType<typeof manualValuesOf>>[number]) 
   note: v.note,
   enteredAt: new Date(v.enteredAt).toISOString(),
 });
+
+type StoredResult = Awaited<ReturnType<typeof readResults>>[number];
+
+/**
+ * An entrants target's changes per month, from its stored results ('total' = entries, and the change dimensions);
+ * null for any other target.
+ */
+function changesOf(t: TargetDef, rows: StoredResult[]): Map<string, EntrantChange> | null {
+  if (!isEntrantsTarget(t)) return null;
+  const out = new Map<string, EntrantChange>();
+  const at = (month: string) => {
+    const m = month.slice(0, 7);
+    let c = out.get(m);
+    if (!c) out.set(m, (c = { month: m, entries: 0, exits: 0, net: 0, stock: 0 }));
+    return c;
+  };
+  for (const r of rows) {
+    const v = Number(r.value ?? 0);
+    if (r.dimension === 'total') at(r.month).entries = v;
+    else if (r.dimension === changeDimensions.exits) at(r.month).exits = v;
+    else if (r.dimension === changeDimensions.net) at(r.month).net = v;
+    else if (r.dimension === changeDimensions.stock) at(r.month).stock = v;
+  }
+  return out;
+}
 
 /** The district's latest run, as far as the pages care: the key of every memoised page and of its ETag. */
 export interface RunKey {
@@ -141,19 +169,34 @@ export function monitoringViews(db: Db) {
     return byTarget;
   }
 
-  async function buildOverview(districtId: string, computedAt: string | null): Promise<Overview> {
+  async function buildOverview(
+    districtId: string,
+    computedAt: string | null,
+    closed: Period,
+  ): Promise<Overview> {
     const { ctx, view, owners } = await context(districtId);
     const series = await totalSeries(ctx);
-    let month: string | null = null;
+    const changeRows = await readResults(db, districtId, {
+      dimensions: ['total', ...Object.values(changeDimensions)],
+    });
+    const deadlineOf = (m: Period) => reportDeadline(m, ctx.settings.reportDeadlineDay).date;
+    const computed = new Set<Period>();
+    for (const s of series.values()) for (const p of s) computed.add(p.period);
+    const evaluationMonth = chooseEvaluationMonth([...computed], closed, deadlineOf);
+    const month = evaluationMonth?.month ?? null;
     const targets = ctx.targets.map((t) => {
       const s = series.get(t.code) ?? [];
       const evals = evaluateTarget(ctx, t, s);
       const statusOf = new Map(evals.map((e) => [e.period, e.status]));
-      const last = evals.at(-1) ?? null;
-      if (last && (!month || last.period > month)) month = last.period;
+      const shown = evals.find((e) => e.period === month) ?? null;
+      const changes = changesOf(
+        t,
+        changeRows.filter((r) => r.targetCode === t.code),
+      );
       return {
         ...info(t, owners(t)),
-        evaluation: last,
+        evaluation: shown,
+        changes: (shown && changes?.get(shown.period)) ?? null,
         series: s.map((p) => ({ month: p.period, value: p.value, status: statusOf.get(p.period) ?? null })),
       };
     });
@@ -164,6 +207,7 @@ export function monitoringViews(db: Db) {
       baseline: ctx.baseline,
       deadline: ctx.deadline,
       month,
+      evaluationMonth,
       computedAt,
       targets,
       reporting:
@@ -173,7 +217,7 @@ export function monitoringViews(db: Db) {
               expected: district.expected,
               reported: district.reported,
               onTime: district.onTime,
-              deadline: reportDeadline(month, ctx.settings.reportDeadlineDay).date,
+              deadline: deadlineOf(parsePeriod(month)),
             }
           : null,
     };
@@ -184,6 +228,7 @@ export function monitoringViews(db: Db) {
     code: string,
     monthParam: Period | undefined,
     publicView: boolean,
+    closed: Period,
   ): Promise<TargetDetail> {
     const { ctx, view, owners } = await context(districtId);
     const t = ctx.targets.find((x) => x.code === code);
@@ -196,7 +241,13 @@ export function monitoringViews(db: Db) {
         value: r.value === null ? null : Number(r.value),
       }));
     const evaluations = evaluateTarget(ctx, t, total);
-    const month = monthParam ?? evaluations.at(-1)?.period ?? null;
+    const evaluationMonth = chooseEvaluationMonth(
+      evaluations.map((e) => e.period),
+      closed,
+      (m) => reportDeadline(m, ctx.settings.reportDeadlineDay).date,
+      monthParam,
+    );
+    const month = evaluationMonth?.month ?? monthParam ?? null;
     const evaluation = evaluations.find((e) => e.period === month) ?? null;
     const statusOf = new Map(evaluations.map((e) => [e.period, e.status]));
     const unitName = new Map(view.index.units.map((u) => [u.id, u] as const));
@@ -260,24 +311,14 @@ export function monitoringViews(db: Db) {
       if (!entry) byMonth.set(m, { first: v, current: v, revisions: 1 });
       else byMonth.set(m, { ...entry, current: v, revisions: entry.revisions + 1 });
     }
-    const valueIn = (dimension: string) =>
-      new Map(
-        rows.filter((r) => r.dimension === dimension).map((r) => [r.month.slice(0, 7), Number(r.value)]),
-      );
-    const exits = valueIn(changeDimensions.exits);
-    const net = valueIn(changeDimensions.net);
-    const enterpriseChanges =
-      t.formula.kind === 'newEnterprises'
-        ? total.map((p) => ({
-            month: p.period,
-            entries: p.value ?? 0,
-            exits: exits.get(p.period) ?? 0,
-            net: net.get(p.period) ?? 0,
-          }))
-        : null;
+    const changes = changesOf(t, rows);
+    const enterpriseChanges = changes
+      ? total.map((p) => changes.get(p.period) ?? { month: p.period, entries: 0, exits: 0, net: 0, stock: 0 })
+      : null;
     return {
       target: info(t, owners(t)),
       month,
+      evaluationMonth,
       evaluation,
       evaluations,
       enterpriseChanges,
@@ -298,9 +339,20 @@ export function monitoringViews(db: Db) {
       return { id: run?.id ?? 'none', finishedAt: run?.finishedAt ?? null };
     },
 
-    /** Every target with its latest evaluation and monthly series, memoised per run. */
-    overview(districtId: string, run: RunKey): Promise<Overview> {
-      return cached(`overview:${districtId}:${run.id}`, () => buildOverview(districtId, run.finishedAt));
+    /**
+     * The newest month past its report deadline at `now` (platform/time's lastDuePeriod): the month every page
+     * evaluates. Part of every memo key and ETag, since it moves when a deadline ends, with or without a new run.
+     */
+    async closedMonth(districtId: string, now: Date): Promise<Period> {
+      const settings = await monitoringSettings(db, districtId);
+      return lastDuePeriod(now, settings.reportDeadlineDay);
+    },
+
+    /** Every target with its evaluation in the month shown (evaluationMonth) and monthly series, memoised per run. */
+    overview(districtId: string, run: RunKey, closed: Period): Promise<Overview> {
+      return cached(`overview:${districtId}:${run.id}:${closed}`, () =>
+        buildOverview(districtId, run.finishedAt, closed),
+      );
     },
 
     /** A target page, memoised per run like the overview (its rows change only when a recompute runs). */
@@ -310,10 +362,11 @@ export function monitoringViews(db: Db) {
       code: string,
       month: Period | undefined,
       publicView: boolean,
+      closed: Period,
     ): Promise<TargetDetail> {
       return cached(
-        `target:${districtId}:${run.id}:${code}:${month ?? ''}:${publicView ? 'public' : 'staff'}`,
-        () => targetDetail(districtId, code, month, publicView),
+        `target:${districtId}:${run.id}:${closed}:${code}:${month ?? ''}:${publicView ? 'public' : 'staff'}`,
+        () => targetDetail(districtId, code, month, publicView, closed),
       );
     },
 

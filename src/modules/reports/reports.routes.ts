@@ -258,4 +258,56 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
       return missingReports(db, user.districtId, req.query.period, reportScope(user), req.query);
     },
   );
+
+  app.get(
+    '/api/reports/missing/export',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          "The enterprises that have not reported a month (the whole list, in the user's scope) as .xlsx",
+        querystring: missingExportQuerySchema,
+        response: errorResponses(401, 403),
+      },
+    },
+    async (req, reply) => {
+      const user = allowed(req, 'missing');
+      const { period, subdistrictId } = req.query;
+      const list = await missingReports(db, user.districtId, period, reportScope(user), {
+        subdistrictId,
+        page: 1,
+        pageSize: MISSING_EXPORT_LIMIT,
+      });
+      // Contacts are personal data: the download is recorded (who, which month, how many rows), never its contents.
+      await audit(db, actorOf(user), exportEvent('missingReports', req.query, list.items.length));
+      return sendXlsx(reply, `未报送企业-${period}.xlsx`, async (wb) => {
+        const sheet = wb.addWorksheet(`${period} 未报送企业`);
+        sheet.columns = [
+          { header: '统一社会信用代码', key: 'uscc', width: 22 },
+          { header: '企业名称', key: 'name', width: 36 },
+          { header: '镇街', key: 'subdistrict', width: 14 },
+          { header: '联系人', key: 'contactPerson', width: 12 },
+          { header: '联系电话', key: 'contactPhone', width: 16 },
+          { header: '最近报送月份', key: 'lastReported', width: 14 },
+        ];
+        for (const e of list.items)
+          sheet
+            .addRow({
+              uscc: e.uscc,
+              name: e.name,
+              subdistrict: e.subdistrict.name,
+              contactPerson: e.contactPerson,
+              contactPhone: e.contactPhone,
+              lastReported: e.lastReported ?? '从未报送',
+            })
+            .commit();
+      });
+    },
+  );
 }
+
+/** The non-reporters export: the list's filter without paging. */
+const missingExportQuerySchema = missingQuerySchema.omit({ page: true, pageSize: true });
+
+/** The most rows the non-reporters export writes (a district's whole registry fits many times over). */
+const MISSING_EXPORT_LIMIT = 100_000;

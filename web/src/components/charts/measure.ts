@@ -1,6 +1,6 @@
 // Numbers in a target's own unit (人, 平方米, 家, 个, 亿元, %) for cards, tooltips and axes: 万/亿 in Chinese, 1,234 in English.
 import { groupThousands, roundHalfAway } from '@contracts/platform/decimal.ts';
-import { formatChineseNumber, formatYuan, formatYuanEn } from '../format.ts';
+import { formatChineseNumber, formatMoney, moneyColumnUnit } from '../format.ts';
 
 type Lang = 'zh-CN' | 'en-US';
 
@@ -18,17 +18,9 @@ function grouped(n: number, _lang: Lang, digits: number, down = 0): string {
   return groupThousands(roundHalfAway(n, digits, -down));
 }
 
-/** Yuan in 亿元 / 万元 / 元: 8007531306 → "80.08亿元", 79002563 → "7,900万元", 125000 → "12.5万元". */
-function yuanZh(yuan: number): string {
-  const abs = Math.abs(yuan);
-  if (abs >= 1e8) return formatYuan(yuan, 2);
-  if (abs >= 1e4) return `${grouped(yuan, 'zh-CN', decimalsFor(abs / 1e4), 4)}万元`;
-  return `${grouped(yuan, 'zh-CN', 0)}元`;
-}
-
-/** An amount given in yuan, in 亿元/万元/元 (Chinese) or yuan (English), rounded half away from zero. */
+/** An amount given in yuan, as every screen shows money: 万元 to two decimals (format.ts's formatMoney). */
 export function formatMoneyYuan(yuan: number, lang: Lang = 'zh-CN'): string {
-  return lang === 'en-US' ? formatYuanEn(yuan) : yuanZh(yuan);
+  return formatMoney(yuan, { lang });
 }
 
 /** A goal as the plan states it: whole percentages stay whole ("30%"), the rest as formatMeasure. */
@@ -46,7 +38,7 @@ export interface MeasureOptions {
 
 /**
  * A value in a target's unit. 3213 人 → "3,213人", 29086.3 平方米 → "2.91万平方米", 80.075 亿元 → "80.08亿元",
- * 0.0123 亿元 → "123万元", 27.42 % → "27.4%"; in English "3,213 people", "8.01 billion yuan". Null → "—".
+ * 0.0123 亿元 → "0.01亿元", 27.42 % → "27.4%"; in English "3,213 people", "8.008 billion yuan". Null → "—".
  */
 export function formatMeasure(
   value: number | null | undefined,
@@ -59,13 +51,14 @@ export function formatMeasure(
   const abs = Math.abs(value);
   if (unit === '%') return `${sign}${value.toFixed(abs > 0 && abs < 0.1 ? 2 : 1)}${options.bare ? '' : '%'}`;
   if (unit === '亿元') {
-    // bare amounts stand beside a full one of the same size (an interval next to its value): same scale
-    if (options.bare && lang === 'en-US')
-      return sign + (abs >= 10 ? grouped(value, lang, 2, 1) : grouped(value, lang, 1, -2));
-    if (options.bare) return sign + formatChineseNumber(value, 2);
-    // 亿元 to whole yuan on the digits: 0.010505 亿元 is 1,050,500 元, not 1,050,499.9999.
-    const yuan = Number(roundHalfAway(value, 0, 8));
-    return sign + (lang === 'en-US' ? formatYuanEn(yuan) : yuanZh(yuan));
+    // A target in 亿元 is shown in 亿元 everywhere — value, goal, pace, interval, breakdown — never switching to 万元
+    // for a small one: a comparison reads in one unit. To whole yuan on the digits first: 0.010505 亿元 is 1,050,500 元.
+    return formatMoney(roundHalfAway(value, 0, 8), {
+      unit: '亿元',
+      lang,
+      bare: options.bare,
+      signed: options.signed,
+    });
   }
   let text: string;
   if (lang === 'zh-CN' && abs >= 1e4) text = formatChineseNumber(value, 2);
@@ -76,6 +69,26 @@ export function formatMeasure(
     return `${sign}${text}${u ? ` ${u}` : ''}`;
   }
   return `${sign}${text}${unit}`;
+}
+
+/**
+ * A formatter for one column of values in a target's unit: like formatMeasure, except that a 亿元 column of amounts
+ * takes the one money unit that fits all of them (format.ts's moneyColumnUnit) — a drill-down of firms' revenue reads
+ * "960.00万元 … 20.00万元", not "0.10亿元 … 0.00亿元". Every cell of the column is in the same unit.
+ */
+export function columnFormatter(
+  values: readonly (number | null | undefined)[],
+  unit: string,
+  lang: Lang = 'zh-CN',
+  options: MeasureOptions = {},
+): (value: number | null | undefined) => string {
+  if (unit !== '亿元') return (v) => formatMeasure(v, unit, lang, options);
+  const yuan = (v: number) => roundHalfAway(v, 0, 8);
+  const col = moneyColumnUnit(values.map((v) => (typeof v === 'number' ? Number(yuan(v)) : v)));
+  return (v) =>
+    v === null || v === undefined || !Number.isFinite(v)
+      ? '—'
+      : formatMoney(yuan(v), { unit: col, lang, signed: options.signed, bare: options.bare });
 }
 
 /** A monthly pace: "485人/月", "0.18个百分点/月"; in English "485 people/month", "0.18 pp/month". */

@@ -74,7 +74,7 @@ function ReviewModal({
       {pending && (
         <Typography.Paragraph type="secondary">
           {t(excluding ? 'grants.items.excludeHint' : 'grants.items.includeHint', {
-            amount: money(pending.item.amount, true),
+            amount: money(pending.item.amount),
           })}
         </Typography.Paragraph>
       )}
@@ -133,7 +133,7 @@ export function BatchItems({ batch, editable }: { batch: GrantBatch; editable: b
       align: 'right',
       width: 130,
       render: (_, r) => (
-        <span className={r.included ? undefined : 'mtx-grant-struck'}>{money(r.amount, true)}</span>
+        <span className={r.included ? undefined : 'mtx-grant-struck'}>{money(r.amount)}</span>
       ),
     },
     {

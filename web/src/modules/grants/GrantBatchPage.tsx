@@ -18,6 +18,7 @@ import { mayManageGrants } from './grants.access.ts';
 import { useGrantBatch } from './grants.api.ts';
 import { BatchStatusTag, formatDay, noticeDaysLeft, noticeOver, noticeWindow, useMoney } from './labels.tsx';
 import './grants.css';
+import { EvaluationMonthNote } from '../../components/EvaluationMonthNote.tsx';
 
 const stepIndex: Record<GrantBatch['status'], number> = { review: 0, notice: 1, decided: 2, cancelled: 0 };
 
@@ -134,18 +135,14 @@ function Summary({ batch }: { batch: GrantBatch }) {
             {t('grants.batch.version', { version: batch.policyVersion, code: batch.policyCode })}
           </Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label={t('grants.batch.period')}>{batch.period}</Descriptions.Item>
+        <Descriptions.Item label={t('grants.batch.period')}>
+          <EvaluationMonthNote month={batch.period} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('grants.batch.includedOfItems')}>
           {t('grants.batch.includedOf', { included: batch.included, items: batch.items })}
         </Descriptions.Item>
         <Descriptions.Item label={t('grants.batch.totalAmount')}>
           <Typography.Text strong>{money(batch.totalAmount)}</Typography.Text>
-          {money(batch.totalAmount, true) !== money(batch.totalAmount) && (
-            <Typography.Text type="secondary">
-              {' '}
-              {t('grants.batch.exact', { amount: money(batch.totalAmount, true) })}
-            </Typography.Text>
-          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('grants.batch.noticeWindow')}>
           {batch.noticeStartsOn || batch.noticeEndsOn

@@ -19,6 +19,7 @@ import { useMoney } from './labels.tsx';
 import { GrantLine, sortPolicies, VerdictTag, verdictOf, type Verdict } from './PolicyVerdict.tsx';
 import './grants.css';
 import { actsForEnterprise } from '../../app/access.ts';
+import { EvaluationMonthNote } from '../../components/EvaluationMonthNote.tsx';
 
 type Filter = 'all' | Verdict;
 
@@ -47,7 +48,7 @@ function PolicyCard({ item, staff }: { item: EnterprisePolicy; staff: boolean })
           {explanation.eligible && explanation.amount !== null && (
             <div className="mtx-policy-amount">
               <span className="mtx-muted">{t('grants.policies.amount')}</span>
-              <span className="mtx-policy-amount-value">{money(explanation.amount, true)}</span>
+              <span className="mtx-policy-amount-value">{money(explanation.amount)}</span>
             </div>
           )}
           {explanation.nearMiss && (
@@ -107,8 +108,13 @@ function PolicyList({ list, staff }: { list: EnterprisePolicy[]; staff: boolean 
     0,
   );
   const shown = filter === 'all' ? sorted : sorted.filter((p) => verdictOf(p) === filter);
+  const month = list
+    .map((p) => p.explanation?.period ?? '')
+    .sort()
+    .at(-1);
   return (
     <>
+      <EvaluationMonthNote month={month} />
       <Space wrap size={16} className="mtx-section mtx-policy-bar">
         <Typography.Text>
           {t('grants.policies.tally', { eligible: count('eligible'), total: list.length })}

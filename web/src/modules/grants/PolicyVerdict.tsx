@@ -65,7 +65,7 @@ export function GrantLine({ grant, batchLink }: { grant: Grant; batchLink: boole
     <Space size={8} wrap className="mtx-grant-line">
       <BatchStatusTag status={grant.status} />
       <Typography.Text strong className={grant.included ? undefined : 'mtx-grant-struck'}>
-        {money(grant.amount, true)}
+        {money(grant.amount)}
       </Typography.Text>
       {o && (
         <Tag color={o.colour} style={{ marginInlineEnd: 0 }}>

@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { objectionStatuses } from '@contracts/modules/grants/grants.contract.ts';
 import { useLanguage } from '../../app/i18n.ts';
-import { formatDateTime, formatYuan, formatYuanEn } from '../../components/format.ts';
+import { formatDateTime, formatMoney, formatYuanExact } from '../../components/format.ts';
 import type { BatchStatus } from './grants.api.ts';
 import { daysBetween, isCivilDate, today } from '@contracts/platform/time/date.ts';
 
@@ -43,15 +43,12 @@ export function ObjectionStatusTag({ status }: { status: ObjectionStatus }) {
 }
 
 /**
- * Money in the current language. `exact` keeps every yuan below 1亿 (an enterprise's amount on a notice); otherwise
- * two decimals of 万/亿 (totals).
+ * Money in the current language, one way everywhere (format.ts): 万元 to two decimals on screens; `exact` gives exact
+ * 元, for the public notice (the amounts a decision pays) — use it for every amount of that page, never beside 万元.
  */
 export function useMoney(): (yuan: number, exact?: boolean) => string {
-  const { isEn } = useLanguage();
-  return (yuan, exact = false) => {
-    if (isEn) return exact ? `${yuan.toLocaleString('en-US')} yuan` : formatYuanEn(yuan);
-    return formatYuan(yuan, exact ? 4 : 2);
-  };
+  const { lang } = useLanguage();
+  return (yuan, exact = false) => (exact ? formatYuanExact(yuan, lang) : formatMoney(yuan, { lang }));
 }
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;

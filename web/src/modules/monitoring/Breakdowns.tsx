@@ -1,12 +1,13 @@
 // A target's value in one month by subdistrict, field or size band: bars and a table; staff click a group to drill down.
-import { Button, Card, Col, Empty, Row, Segmented, Table, Tooltip } from 'antd';
+import { Button, Card, Col, Empty, Row, Segmented, Space, Table, Tooltip } from 'antd';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TargetDetail } from '@contracts/modules/monitoring/monitoring.contract.ts';
 import { useLanguage } from '../../app/i18n.ts';
 import { formatCount } from '../../components/format.ts';
 import { BarBreakdown } from '../../components/charts/BarBreakdown.tsx';
-import { formatMeasure } from '../../components/charts/measure.ts';
+import { columnFormatter } from '../../components/charts/measure.ts';
 import type { Dimension } from './monitoring.api.ts';
 import { statusColor } from './status.tsx';
 
@@ -20,6 +21,7 @@ export function Breakdowns({
   onDimension,
   selectedGroup,
   onDrill,
+  exportable = false,
 }: {
   detail: TargetDetail;
   dimension: Dimension;
@@ -27,6 +29,8 @@ export function Breakdowns({
   selectedGroup?: string | null;
   /** Opens the enterprises behind a group (or all, group undefined); absent where there is no drill-down. */
   onDrill?: (group: string | undefined) => void;
+  /** Offers the tables as .xlsx (signed-in pages; the export route needs a session). */
+  exportable?: boolean;
 }) {
   const { t } = useTranslation();
   const { lang, pick } = useLanguage();
@@ -37,6 +41,11 @@ export function Breakdowns({
   const color = statusColor(detail.evaluation?.status === 'noData' ? 'onTrack' : detail.evaluation?.status);
   const suppressedText = t('public.suppressed');
   const label = (r: Row) => pick(r.label, r.labelEn);
+  const cell = columnFormatter(
+    rows.map((r) => r.value),
+    unit,
+    lang,
+  );
 
   const body =
     rows.length === 0 ? (
@@ -99,7 +108,7 @@ export function Breakdowns({
                     </Tooltip>
                   ) : (
                     <span className={(r.value ?? 0) < 0 ? 'mtx-mon-negative' : undefined}>
-                      {formatMeasure(r.value, unit, lang)}
+                      {cell(r.value)}
                     </span>
                   ),
               },
@@ -128,11 +137,21 @@ export function Breakdowns({
         <h2 className="mtx-card-heading">{t('monitoring.breakdownTitle', { month: detail.month ?? '—' })}</h2>
       }
       extra={
-        onDrill && !manual ? (
-          <Button size="small" icon={<TeamOutlined />} onClick={() => onDrill(undefined)}>
-            {t('monitoring.drillAll')}
-          </Button>
-        ) : undefined
+        <Space size={8}>
+          {exportable && !manual && detail.month && (
+            <ExportButton
+              size="small"
+              path={`/monitoring/targets/${detail.target.code}/breakdowns/export`}
+              query={{ month: detail.month }}
+              fileName={`${detail.target.name}-分项构成-${detail.month}.xlsx`}
+            />
+          )}
+          {onDrill && !manual && (
+            <Button size="small" icon={<TeamOutlined />} onClick={() => onDrill(undefined)}>
+              {t('monitoring.drillAll')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Segmented<Dimension>

@@ -7,8 +7,9 @@ import { Link } from 'react-router-dom';
 import { useLanguage } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { errorText } from '../../app/errors.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
-import { formatMeasure } from '../../components/charts/measure.ts';
+import { columnFormatter } from '../../components/charts/measure.ts';
 import { statusColours, useEnterpriseLabels } from '../enterprises/labels.ts';
 import { useContributors, type Contributor, type Dimension } from './monitoring.api.ts';
 import { drillConfinedToOwnSubdistrict } from './monitoring.access.ts';
@@ -51,6 +52,12 @@ export function ContributorsDrawer({
     open ? { month, dimension: group ? dimension : undefined, group, page, pageSize } : null,
   );
 
+  const cell = columnFormatter(
+    (list.data?.items ?? []).map((r) => r.value),
+    unit,
+    lang,
+    { signed: true },
+  );
   const scope = group
     ? `${t(`monitoring.dimension.${dimension}`)}：${groupLabel ?? group}`
     : t('monitoring.allGroups');
@@ -77,6 +84,15 @@ export function ContributorsDrawer({
         headerTitle={
           list.data ? t('monitoring.drillCount', { count: list.data.total }) : t('monitoring.drillLoading')
         }
+        toolBarRender={() => [
+          <ExportButton
+            key="export"
+            size="small"
+            path={`/monitoring/targets/${code}/contributors/export`}
+            query={{ month, dimension: group ? dimension : undefined, group }}
+            fileName={`${targetName}-贡献企业-${month}.xlsx`}
+          />,
+        ]}
         scroll={mobile ? undefined : { x: 640 }}
         columns={[
           {
@@ -106,9 +122,7 @@ export function ContributorsDrawer({
             align: 'right',
             width: 120,
             render: (_, r) => (
-              <span className={r.value < 0 ? 'mtx-mon-negative' : 'mtx-mon-positive'}>
-                {formatMeasure(r.value, unit, lang, { signed: true })}
-              </span>
+              <span className={r.value < 0 ? 'mtx-mon-negative' : 'mtx-mon-positive'}>{cell(r.value)}</span>
             ),
           },
           {

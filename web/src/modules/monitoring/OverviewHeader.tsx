@@ -11,6 +11,7 @@ import { useSession } from '../../app/session.ts';
 import { formatCount, formatDateTime } from '../../components/format.ts';
 import { formatShare } from '../../components/charts/measure.ts';
 import { useCoverage, useRecompute } from './monitoring.api.ts';
+import { EvaluationMonthNote } from '../../components/EvaluationMonthNote.tsx';
 import { StatusTag, statusOrder, type Status } from './status.tsx';
 import { mayRecompute } from './monitoring.access.ts';
 import { isStaff } from '../../app/access.ts';
@@ -90,6 +91,7 @@ export function OverviewHeader({ data, audience }: { data: Overview; audience: '
       <div className="mtx-mon-strip-item">
         <span className="mtx-muted">{t('monitoring.evaluatedMonth')}</span>
         <strong>{data.month ?? '—'}</strong>
+        <EvaluationMonthNote value={data.evaluationMonth} short />
       </div>
       <div className="mtx-mon-strip-item">
         <span className="mtx-muted">{t('monitoring.computedAt')}</span>

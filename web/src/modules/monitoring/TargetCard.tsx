@@ -1,4 +1,5 @@
-// One target on the overview: value against goal, a progress ring, status, trend, projection, pace and owners.
+// One target on the overview: value against goal (one unit), a progress ring with what it measures in words, status,
+// an entrants target's exits and net change, trend, projection, pace and owners.
 import { Card, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -7,7 +8,8 @@ import { useLanguage } from '../../app/i18n.ts';
 import { UnitTags } from '../../components/UnitTags.tsx';
 import { ProgressRing } from '../../components/charts/ProgressRing.tsx';
 import { Sparkline } from '../../components/charts/Sparkline.tsx';
-import { formatGoalValue, formatMeasure, formatPace, formatShare } from '../../components/charts/measure.ts';
+import { formatMeasure, formatPace, formatShare } from '../../components/charts/measure.ts';
+import { baselineWords, changeWords, ringWords, valueAgainstGoal } from './progressWords.ts';
 import { StatusTag, statusColor } from './status.tsx';
 
 /** "预计 2027-12 达到 7,310人（80%区间 6,941–7,679）", or null when there is no projection. */
@@ -74,6 +76,8 @@ export function TargetCard({
   const color = statusColor(status);
   const name = pick(target.name, target.nameEn);
   const projection = projectionText(e, target.unit, deadline);
+  const ring = ringWords(t, target, e);
+  const baseline = baselineWords(t, target, e, lang);
   return (
     <Card
       size="small"
@@ -105,27 +109,33 @@ export function TargetCard({
           elapsed={e ? e.elapsed : null}
           color={color}
           text={formatShare(e?.progress)}
-          label={t('monitoring.ringLabel', {
-            progress: formatShare(e?.progress),
-            elapsed: formatShare(e?.elapsed),
-          })}
+          label={`${ring} · ${t('monitoring.elapsedShort', { elapsed: formatShare(e?.elapsed) })}`}
           size={88}
         />
         <div className="mtx-mon-card-figures">
           <div className="mtx-mon-value" style={{ color: e?.value === null || !e ? undefined : '#262626' }}>
             {formatMeasure(e?.value, target.unit, lang)}
           </div>
-          <div className="mtx-muted mtx-mon-goal">
-            {t('monitoring.goalOf', {
-              aim: t(`plan.aim.${target.aim}`),
-              goal: formatGoalValue(target.goal, target.unit, lang),
-            })}
+          <div className="mtx-muted mtx-mon-goal" data-testid="value-against-goal">
+            {t('monitoring.words.against')} {valueAgainstGoal(e?.value, target, lang)}
+            {baseline && ` · ${baseline}`}
+          </div>
+          <div className="mtx-mon-ring-words" data-testid="ring-words">
+            {ring}
           </div>
           <div className="mtx-muted mtx-mon-elapsed">
             {t('monitoring.elapsedShort', { elapsed: formatShare(e?.elapsed) })}
           </div>
         </div>
       </div>
+      {target.changes && (
+        <div
+          className={target.changes.net < 0 ? 'mtx-mon-changes mtx-mon-need-faster' : 'mtx-mon-changes'}
+          data-testid="entrant-changes"
+        >
+          {changeWords(t, target.changes, target.formulaKind === 'tierEntrants')}
+        </div>
+      )}
       {target.series.some((p) => p.value !== null) ? (
         <Sparkline
           values={target.series.map((p) => p.value)}

@@ -62,6 +62,7 @@ function TargetBody({ detail, baseline }: { detail: TargetDetail; baseline: stri
           onDimension={(d) => set({ dim: d === 'subdistrict' ? undefined : d, group: undefined })}
           selectedGroup={groupRow?.key ?? null}
           onDrill={drillAllowed ? (g) => set({ group: g ?? ALL }) : undefined}
+          exportable
         />
       )}
       {staff && (
@@ -77,7 +78,7 @@ function TargetBody({ detail, baseline }: { detail: TargetDetail; baseline: stri
       {drillAllowed && detail.month && (
         <ContributorsDrawer
           code={target.code}
-          unit={target.unit}
+          unit={target.formulaKind === 'flowRatio' ? '亿元' : target.unit}
           month={detail.month}
           dimension={dimension}
           group={groupRow?.key}

@@ -9,9 +9,11 @@ import { UnitTags } from '../../components/UnitTags.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { TrendChart } from '../../components/charts/TrendChart.tsx';
 import { formatGoalValue, formatMeasure, formatPace, formatShare } from '../../components/charts/measure.ts';
+import { baselineWords, paceWords, ringWords, valueAgainstGoal } from './progressWords.ts';
 import { monthOf, monthRange } from './months.ts';
 import { StatusTag, statusColor } from './status.tsx';
 import { PaceLine } from './TargetCard.tsx';
+import { EvaluationMonthNote } from '../../components/EvaluationMonthNote.tsx';
 import './monitoring.css';
 
 /** The unit as an axis name: 人, 亿元, % … or its English word. */
@@ -32,7 +34,10 @@ export function TargetTags({ detail }: { detail: TargetDetail }) {
   );
 }
 
-/** The month picker: the months evaluated, latest first; the page follows the choice. */
+/**
+ * The month picker: the months evaluated, latest first, the one evaluated by default (the newest closed month) and
+ * those still being reported marked; the page follows the choice.
+ */
 export function MonthPicker({
   detail,
   onChange,
@@ -42,16 +47,22 @@ export function MonthPicker({
 }) {
   const { t } = useTranslation();
   const months = detail.evaluations.map((e) => e.period).reverse();
-  const latest = months[0];
+  const closed = detail.evaluationMonth?.closed ?? months[0];
+  const byDefault = months.find((m) => closed !== undefined && m <= closed) ?? months[0];
   return (
     <Select
       aria-label={t('monitoring.month')}
       value={detail.month ?? undefined}
-      style={{ width: 150 }}
-      onChange={(m: string) => onChange(m === latest ? undefined : m)}
+      style={{ width: 170 }}
+      onChange={(m: string) => onChange(m === byDefault ? undefined : m)}
       options={months.map((m) => ({
         value: m,
-        label: m === latest ? t('monitoring.monthLatest', { month: m }) : m,
+        label:
+          m === byDefault
+            ? t('monitoring.evalMonth.optionClosed', { month: m })
+            : closed !== undefined && m > closed
+              ? t('monitoring.evalMonth.optionOpen', { month: m })
+              : m,
       }))}
       disabled={months.length === 0}
     />
@@ -121,76 +132,89 @@ export function EvaluationStats({ detail }: { detail: TargetDetail }) {
   const unit = detail.target.unit;
   const deadline = monthOf(detail.target.deadline);
   const p = e?.projection ?? null;
+  const baseline = baselineWords(t, detail.target, e, lang);
   return (
-    <Row gutter={[12, 12]} className="mtx-mon-stats mtx-mon-block">
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.valueAt', { month: detail.month ?? '—' })}
-          value={formatMeasure(e?.value, unit, lang)}
-          note={t('monitoring.goalOf', {
-            aim: t(`plan.aim.${detail.target.aim}`),
-            goal: formatGoalValue(detail.target.goal, unit, lang),
-          })}
-        />
-      </Col>
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.progress')}
-          value={formatShare(e?.progress)}
-          color={statusColor(e?.status)}
-          note={t('monitoring.elapsedShort', { elapsed: formatShare(e?.elapsed) })}
-          hint={t('monitoring.progressHint')}
-        />
-      </Col>
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.paceIndex')}
-          value={e?.paceIndex === null || e?.paceIndex === undefined ? '—' : e.paceIndex.toFixed(2)}
-          color={statusColor(e?.status)}
-          note={<StatusTag status={e?.status} />}
-          hint={t('monitoring.paceIndexHint')}
-        />
-      </Col>
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.requiredPace')}
-          value={e?.status === 'achieved' ? '—' : formatPace(e?.requiredMonthlyPace, unit, lang)}
-          note={t('monitoring.paceRecent', { pace: formatPace(e?.recentMonthlyPace, unit, lang) })}
-          hint={t('monitoring.requiredPaceHint')}
-        />
-      </Col>
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.monthsRemaining')}
-          value={e ? t('monitoring.monthsCount', { count: e.monthsRemaining }) : '—'}
-          note={t('monitoring.untilDeadline', { deadline })}
-        />
-      </Col>
-      <Col xs={12} md={8} xl={4}>
-        <Stat
-          title={t('monitoring.projectionAt', { deadline })}
-          value={p ? formatMeasure(p.value, unit, lang) : '—'}
-          note={
-            p
-              ? t('monitoring.intervalText', {
-                  level: Math.round(p.level * 100),
-                  low: formatMeasure(p.low, unit, lang, { bare: true }),
-                  high: formatMeasure(p.high, unit, lang, { bare: true }),
-                })
-              : detail.target.milestone
-                ? t('monitoring.milestoneNoProjection')
-                : t('monitoring.noProjection')
-          }
-          hint={t('monitoring.projectionHint')}
-        />
-      </Col>
-    </Row>
+    <>
+      <div className="mtx-mon-block">
+        <EvaluationMonthNote value={detail.evaluationMonth} />
+      </div>
+      <Row gutter={[12, 12]} className="mtx-mon-stats mtx-mon-block">
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.valueAt', { month: detail.month ?? '—' })}
+            value={formatMeasure(e?.value, unit, lang)}
+            note={
+              <>
+                {t('monitoring.words.against')} {valueAgainstGoal(e?.value, detail.target, lang)}
+                {baseline && <div>{baseline}</div>}
+              </>
+            }
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.progress')}
+            value={formatShare(e?.progress)}
+            color={statusColor(e?.status)}
+            note={
+              <>
+                <div data-testid="ring-words">{ringWords(t, detail.target, e)}</div>
+                {t('monitoring.elapsedShort', { elapsed: formatShare(e?.elapsed) })}
+              </>
+            }
+            hint={t('monitoring.progressHint')}
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.words.pace.title')}
+            value={e ? t(`monitoring.status.${e.status}`) : '—'}
+            color={statusColor(e?.status)}
+            note={<span data-testid="pace-words">{paceWords(t, e)}</span>}
+            hint={t('monitoring.paceIndexHint')}
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.requiredPace')}
+            value={e?.status === 'achieved' ? '—' : formatPace(e?.requiredMonthlyPace, unit, lang)}
+            note={t('monitoring.paceRecent', { pace: formatPace(e?.recentMonthlyPace, unit, lang) })}
+            hint={t('monitoring.requiredPaceHint')}
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.monthsRemaining')}
+            value={e ? t('monitoring.monthsCount', { count: e.monthsRemaining }) : '—'}
+            note={t('monitoring.untilDeadline', { deadline })}
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            title={t('monitoring.projectionAt', { deadline })}
+            value={p ? formatMeasure(p.value, unit, lang) : '—'}
+            note={
+              p
+                ? t('monitoring.intervalText', {
+                    level: Math.round(p.level * 100),
+                    low: formatMeasure(p.low, unit, lang, { bare: true }),
+                    high: formatMeasure(p.high, unit, lang, { bare: true }),
+                  })
+                : detail.target.milestone
+                  ? t('monitoring.milestoneNoProjection')
+                  : t('monitoring.noProjection')
+            }
+            hint={t('monitoring.projectionHint')}
+          />
+        </Col>
+      </Row>
+    </>
   );
 }
 
 /**
- * Beside a 新增企业 target's value (the gross entries since the baseline): the exits since the baseline and the net
- * change in the number of enterprises, for the month shown.
+ * Beside an entrants target's value (the gross entries since the baseline: new enterprises, or new members of a tier):
+ * the exits since the baseline, the net change and the stock, for the month shown.
  */
 export function EnterpriseChanges({ detail }: { detail: TargetDetail }) {
   const { t } = useTranslation();
@@ -198,6 +222,8 @@ export function EnterpriseChanges({ detail }: { detail: TargetDetail }) {
   const c = detail.enterpriseChanges?.find((x) => x.month === detail.month);
   if (!c) return null;
   const unit = detail.target.unit;
+  const tier = detail.target.formulaKind === 'tierEntrants';
+  const key = (k: string) => t(`monitoring.changes.${k}${tier ? 'Tier' : ''}`);
   const signed = (n: number) => (n > 0 ? `+${formatMeasure(n, unit, lang)}` : formatMeasure(n, unit, lang));
   return (
     <Card
@@ -206,21 +232,27 @@ export function EnterpriseChanges({ detail }: { detail: TargetDetail }) {
       title={<h2 className="mtx-card-heading">{t('monitoring.changes.title', { month: c.month })}</h2>}
     >
       <Row gutter={[12, 12]}>
-        <Col xs={24} sm={8}>
-          <Statistic title={t('monitoring.changes.entries')} value={formatMeasure(c.entries, unit, lang)} />
+        <Col xs={12} sm={6}>
+          <Statistic title={key('entries')} value={formatMeasure(c.entries, unit, lang)} />
         </Col>
-        <Col xs={24} sm={8}>
-          <Statistic title={t('monitoring.changes.exits')} value={formatMeasure(c.exits, unit, lang)} />
+        <Col xs={12} sm={6}>
+          <Statistic title={key('exits')} value={formatMeasure(c.exits, unit, lang)} />
         </Col>
-        <Col xs={24} sm={8}>
+        <Col xs={12} sm={6}>
           <Statistic
             title={t('monitoring.changes.net')}
             value={signed(c.net)}
             valueStyle={c.net < 0 ? { color: statusColor('seriouslyBehind') } : undefined}
           />
         </Col>
+        <Col xs={12} sm={6}>
+          <Statistic
+            title={key('stock')}
+            value={`${formatMeasure(c.stock - c.net, unit, lang, { bare: true })} → ${formatMeasure(c.stock, unit, lang)}`}
+          />
+        </Col>
       </Row>
-      <div className="mtx-mon-note">{t('monitoring.changes.note')}</div>
+      <div className="mtx-mon-note">{key('note')}</div>
     </Card>
   );
 }

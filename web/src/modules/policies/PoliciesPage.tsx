@@ -19,6 +19,7 @@ import { usePolicies } from './policies.api.ts';
 import { EvaluateButton } from './EvaluateButton.tsx';
 import './policies.css';
 import { listOptions } from '../../components/listTable.ts';
+import { EvaluationMonthNote } from '../../components/EvaluationMonthNote.tsx';
 
 export function PoliciesPage() {
   const { t } = useTranslation();
@@ -157,7 +158,17 @@ export function PoliciesPage() {
       title={t('policies.title')}
       crumbs={[{ title: t('policies.title') }]}
       extra={<LinkButton to="/tiers">{t('policies.tiers.title')}</LinkButton>}
-      content={<span className="mtx-muted">{t('policies.intro')}</span>}
+      content={
+        <>
+          <span className="mtx-muted">{t('policies.intro')}</span>{' '}
+          <EvaluationMonthNote
+            month={(list.data ?? [])
+              .map((p) => p.evaluation?.period ?? '')
+              .sort()
+              .at(-1)}
+          />
+        </>
+      }
     >
       <ProTable<PolicySummary>
         rowKey="id"

@@ -29,6 +29,7 @@ import { ResultsTable } from './ResultsTable.tsx';
 import { RuleView } from './RuleView.tsx';
 import './policies.css';
 import { EvaluateButton } from './EvaluateButton.tsx';
+import { EvaluationMonthNote } from '../../components/EvaluationMonthNote.tsx';
 
 const tabs = ['eligible', 'nearMiss', 'all', 'rule', 'versions'] as const;
 type Tab = (typeof tabs)[number];
@@ -69,7 +70,7 @@ function EvaluationStrip({ policy }: { policy: Policy }) {
         )}
         <div className="mtx-pol-strip-meta mtx-muted">
           <div>
-            {t('policies.detail.evaluatedOn', { period: e.period, at: formatDateTime(e.evaluatedAt) })}
+            <EvaluationMonthNote month={e.period} /> · {formatDateTime(e.evaluatedAt)}
           </div>
           <div>
             {t('policies.detail.evaluatedVersion', { version: e.version })}

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../app/session.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
@@ -337,6 +338,18 @@ export function ReportingPage() {
             options={{ reload: true, density: false, setting: false }}
             scroll={{ x: 960 }}
             locale={{ emptyText: t('reports.missing.empty') }}
+            toolBarRender={() => [
+              <ExportButton
+                key="export"
+                path="/reports/missing/export"
+                query={{
+                  period,
+                  subdistrictId:
+                    (formRef.current?.getFieldValue('subdistrictId') as string | undefined) || undefined,
+                }}
+                fileName={`未报送企业-${period}.xlsx`}
+              />,
+            ]}
           />
         </div>
       </Space>

@@ -1,7 +1,7 @@
 // Money in the report form: exact conversions between integer yuan and the 元/万元 text a user types — string
 // arithmetic only, so '12.3456' 万元 is 123456 yuan and never 123455.99999.
 import { parseMoney, type MoneyUnit } from '@contracts/modules/reports/reports.ts';
-import { groupThousands, roundHalfAway } from '@contracts/platform/decimal.ts';
+import { formatMoney } from '../../components/format.ts';
 
 export type { MoneyUnit };
 export const moneyUnitOptions: readonly MoneyUnit[] = ['万元', '元'];
@@ -33,7 +33,7 @@ export function convertText(text: string | undefined, from: MoneyUnit, to: Money
   return text;
 }
 
-/** Yuan in 万元 for tables, rounded half away from zero for reading (not for saving): 4293000 → '429.3'. */
-export function formatWan(yuan: number, digits = 2): string {
-  return groupThousands(roundHalfAway(yuan, digits, -4));
+/** Yuan in 万元 for tables whose header names the unit (format.ts's formatMoney, bare): 4293000 → '429.30'. */
+export function formatWan(yuan: number): string {
+  return formatMoney(yuan, { bare: true });
 }

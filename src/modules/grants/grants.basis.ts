@@ -50,7 +50,7 @@ export function noticeBasis(
 export function basisLines(basis: NoticeBasis): string[] {
   return [
     `测算依据：政策第 ${basis.policyVersion} 版，按 ${basis.period} 的数据测算。`,
-    ...(basis.conditions.length ? ['认定条件：', ...basis.conditions.map((c) => `　${c}`)] : []),
+    ...(basis.conditions.length ? ['认定条件：', ...basis.conditions.map((c) => `\u3000${c}`)] : []),
     ...(basis.formula ? [`补贴金额 = ${basis.formula}（元，四舍五入到元）`] : []),
     ...(basis.parameters.length
       ? [`参数取值：${basis.parameters.map((p) => `${p.label} ${p.text}`).join('；')}`]

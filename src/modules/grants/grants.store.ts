@@ -1,14 +1,11 @@
 // No-application grant batches (免申即享): run → review → public notice → decision → inbox; audited. The steps follow
-// the state machine of grants.ts; objections are objections.store.ts, the public notices grants.notice.ts.
+// the state machine of grants.ts; the decision is decision.store.ts, objections objections.store.ts, the public
+// notices grants.notice.ts (their basis basis.store.ts, their .docx grants.document.ts), the export grants.export.ts.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { rows, type Db, type Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
-import { publish } from '../../platform/events/events.store.ts';
-import { notificationsRequested } from '../notifications/notifications.events.ts';
-import type { NotificationInput } from '../notifications/notifications.ts';
-import { monitoringSettings } from '../plan/plan.store.ts';
-import { enterpriseAttributesSql, enterpriseProfilesSql } from '../enterprises/enterprises.sql.ts';
+import { enterpriseAttributesSql } from '../enterprises/enterprises.sql.ts';
 import { unitNamesSql } from '../units/units.store.ts';
 import type { GrantBatch, GrantBatchDetail, GrantItem, Objection } from './grants.contract.ts';
 import type { EnterpriseGrant } from '../policies/policies.contract.ts';
@@ -27,19 +24,10 @@ import {
 } from './grants.ts';
 import { parametersOn, parseUnit } from '../policies/rules.ts';
 import { monthEnd, monthStart } from '../policies/rules.sql.ts';
-import { explainTree, summaryOf, wanYuan } from '../policies/explain.ts';
-import { compileContext } from '../policies/context.store.ts';
-import { definitionAt, getPolicy, policyVersionsSql } from '../policies/policies.store.ts';
+import { wanYuan } from '../policies/explain.ts';
+import { getPolicy, policyVersionsSql } from '../policies/policies.store.ts';
 import { evaluatePolicies, policyPeriod } from '../policies/evaluation.store.ts';
-import {
-  eligibleResultsSql,
-  factsColumnsSql,
-  factsOf,
-  scopeSql,
-  thresholdsOf,
-  type FactsColumns,
-  type Scope,
-} from '../policies/results.store.ts';
+import { eligibleResultsSql, scopeSql, type Scope } from '../policies/results.store.ts';
 // Today in Shanghai, 'YYYY-MM-DD', and day arithmetic on it.
 import { today as shanghaiDate } from '../../platform/time/date.ts';
 

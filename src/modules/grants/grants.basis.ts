@@ -34,13 +34,13 @@ export function noticeBasis(
   return {
     policyVersion: batch.policyVersion,
     period: batch.period,
-    parameters: Object.entries(batch.parameters).map(([name, p]) => ({
-      name,
-      label: p.label,
-      value: p.value,
-      unit: p.unit,
-      text: parameterText(p),
-    })),
+    // In the stored version's order.
+    parameters: Object.keys(definition.parameters)
+      .filter((name) => batch.parameters[name])
+      .map((name) => {
+        const p = batch.parameters[name]!;
+        return { name, label: p.label, value: p.value, unit: p.unit, text: parameterText(p) };
+      }),
     conditions: conditionLines(definition.eligibility, valued, names),
     formula: definition.benefit ? formulaText(definition.benefit.formula, valued) : null,
   };

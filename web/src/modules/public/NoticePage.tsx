@@ -9,6 +9,9 @@ import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { noticeDaysLeft, noticeWindow, formatDay, useMoney } from '../grants/labels.tsx';
+import { BasisView } from '../grants/BasisView.tsx';
+import { DecisionObjections } from '../grants/DecisionObjections.tsx';
+import { NoticeDocumentButton } from '../grants/Downloads.tsx';
 import { NoticeObjectionForm } from './NoticeObjectionForm.tsx';
 import { NoticeStateTag } from './NoticeStateTag.tsx';
 import { usePublicNotice } from './notices.api.ts';
@@ -33,6 +36,7 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
         policy: notice.policyName,
       })}
       tags={<NoticeStateTag notice={notice} />}
+      extra={<NoticeDocumentButton batch={notice} />}
       crumbs={[{ title: t('grants.notices.title'), to: '/public/notices' }, { title: notice.number }]}
     >
       <Card className="mtx-section mtx-notice-doc">
@@ -48,11 +52,9 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
             end: formatDay(notice.noticeEndsOn),
           })}
         </Typography.Paragraph>
-        {notice.policySummary && (
-          <Typography.Paragraph type="secondary">
-            {t('grants.notices.policySummary', { summary: notice.policySummary })}
-          </Typography.Paragraph>
-        )}
+        <div className="mtx-section">
+          <BasisView basis={notice.basis} />
+        </div>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('grants.notices.window', { window: noticeWindow(notice.noticeStartsOn, notice.noticeEndsOn) })}
           {left !== null && <> · {t('grants.notices.daysLeft', { days: left })}</>}
@@ -107,6 +109,7 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
           ]}
         />
       </Card>
+      {decided && <DecisionObjections notice={notice} />}
       {notice.open ? (
         <NoticeObjectionForm notice={notice} />
       ) : (

@@ -34,8 +34,8 @@ const FONT = {
   body: '仿宋_GB2312',
   heading: '黑体',
 } as const;
-/** Half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
-const SIZE = { title: 44, body: 32, table: 28 } as const;
+/** Half-points: 2号 22 pt, 3号 16 pt, the list in 小四 12 pt. */
+const SIZE = { title: 44, body: 32, table: 24 } as const;
 /** 22 lines of 28 characters on the type area: an exact 28.95 pt line. */
 const LINE = 579;
 
@@ -123,10 +123,19 @@ export function documentText(n: PublicNotice, office: string) {
   return { title, number: n.number, lead, sections, office, date: day ? chineseDate(day) : '' };
 }
 
+/** The list's columns in twips, filling the 156 mm type area: the 18-character USCC on one line. */
+const COLUMNS = [700, 3445, 3100, 1600];
+
 function itemsTable(n: PublicNotice): Table {
-  const cell = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) =>
+  const cell = (
+    text: string,
+    align: (typeof AlignmentType)[keyof typeof AlignmentType],
+    bold = false,
+    col = 0,
+  ) =>
     new TableCell({
       verticalAlign: VerticalAlign.CENTER,
+      width: { size: COLUMNS[col]!, type: WidthType.DXA },
       children: [
         new Paragraph({
           alignment: align,
@@ -136,8 +145,8 @@ function itemsTable(n: PublicNotice): Table {
     });
   const header = new TableRow({
     tableHeader: true,
-    children: ['序号', '企业名称', '统一社会信用代码', '金额（元）'].map((h) =>
-      cell(h, AlignmentType.CENTER, true),
+    children: ['序号', '企业名称', '统一社会信用代码', '金额（元）'].map((h, k) =>
+      cell(h, AlignmentType.CENTER, true, k),
     ),
   });
   const rows = n.items.map(
@@ -145,24 +154,24 @@ function itemsTable(n: PublicNotice): Table {
       new TableRow({
         cantSplit: true,
         children: [
-          cell(String(k + 1), AlignmentType.CENTER),
-          cell(i.name, AlignmentType.LEFT),
-          cell(i.uscc, AlignmentType.CENTER),
-          cell(yuanText(i.amount).replace(' 元', ''), AlignmentType.RIGHT),
+          cell(String(k + 1), AlignmentType.CENTER, false, 0),
+          cell(i.name, AlignmentType.LEFT, false, 1),
+          cell(i.uscc, AlignmentType.CENTER, false, 2),
+          cell(yuanText(i.amount).replace(' 元', ''), AlignmentType.RIGHT, false, 3),
         ],
       }),
   );
   const total = new TableRow({
     children: [
-      cell('', AlignmentType.CENTER),
-      cell(`合计 ${n.items.length} 家`, AlignmentType.LEFT, true),
-      cell('', AlignmentType.CENTER),
-      cell(yuanText(n.totalAmount).replace(' 元', ''), AlignmentType.RIGHT, true),
+      cell('', AlignmentType.CENTER, false, 0),
+      cell(`合计 ${n.items.length} 家`, AlignmentType.LEFT, true, 1),
+      cell('', AlignmentType.CENTER, false, 2),
+      cell(yuanText(n.totalAmount).replace(' 元', ''), AlignmentType.RIGHT, true, 3),
     ],
   });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: [800, 4200, 2600, 1700],
+    width: { size: COLUMNS.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: COLUMNS,
     rows: [header, ...rows, total],
   });
 }

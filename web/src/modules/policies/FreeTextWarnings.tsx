@@ -22,7 +22,11 @@ export function FreeTextWarnings({ text, parameters }: { text: string; parameter
           {found.map((m) => (
             <li key={`${m.text}:${m.param}`}>
               {m.kind === 'holds'
-                ? t('policies.editor.freeText.holds', { number: m.text, label: m.label, unit: m.unit })
+                ? t('policies.editor.freeText.holds', {
+                    number: m.text,
+                    label: m.label,
+                    current: `${m.current} ${m.unit}`,
+                  })
                 : t('policies.editor.freeText.stale', {
                     number: m.text,
                     label: m.label,

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, Card, Input, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { PublicNotice } from '@contracts/modules/grants/grants.contract.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -58,6 +58,8 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('grants.notices.window', { window: noticeWindow(notice.noticeStartsOn, notice.noticeEndsOn) })}
           {left !== null && <> · {t('grants.notices.daysLeft', { days: left })}</>}
+          {' · '}
+          <Link to="/public/objections">{t('grants.follow.link')}</Link>
         </Typography.Paragraph>
       </Card>
       <Card

@@ -134,7 +134,8 @@ describe('a grant batch', () => {
       expect.objectContaining({
         status: 'notice',
         noticeStartsOn: '2026-11-20',
-        noticeEndsOn: '2026-11-24',
+        // 5 working days from Friday 20 November: 20, 23, 24, 25, 26.
+        noticeEndsOn: '2026-11-26',
         noticeDays: 5,
       }),
     );
@@ -229,7 +230,7 @@ describe('a grant batch', () => {
     const during = await admin.request('POST', `/api/grant-batches/${batch.batch.id}/decide`, { note: '' });
     expect(during.statusCode).toBe(409);
     expect(during.json().message).toContain('期满后');
-    clock = days(5); // 2026-11-27, the day after the notice ended
+    clock = days(7); // 2026-11-27, the day after the notice ended
     const open = await admin.request('POST', `/api/grant-batches/${batch.batch.id}/decide`, { note: '' });
     expect(open.statusCode).toBe(409);
     expect(open.json().message).toContain('2 条异议未处理');

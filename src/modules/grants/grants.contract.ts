@@ -70,12 +70,53 @@ export const itemReviewSchema = z
   .object({ included: z.boolean(), reason: z.string().trim().max(300).default('') })
   .refine((v) => v.included || v.reason.length > 0, { message: '排除时须填写理由', path: ['reason'] });
 
-export const publishSchema = z.object({ noticeDays: z.number().int().min(1).max(60).optional() });
+/**
+ * Notice days are working days; the district's minimum (grant settings, default 5) is checked by the server, which
+ * refuses a shorter notice with `fields[0].path` 'noticeDays' — never raising it silently.
+ */
+export const publishSchema = z.object({ noticeDays: z.number().int('公示期应为整数个工作日').optional() });
+
+export const grantSettingsSchema = z.object({
+  /** The shortest public notice allowed, in working days (China calendar). */
+  minNoticeWorkingDays: z.number().int(),
+});
+export type GrantSettings = z.infer<typeof grantSettingsSchema>;
+export const grantSettingsInputSchema = z.object({
+  minNoticeWorkingDays: z
+    .number()
+    .int('应为整数')
+    .min(1, '最短公示期至少 1 个工作日')
+    .max(60, '最短公示期不得超过 60 个工作日'),
+});
+
+/** What a notice or decision says the amounts were computed by, generated from the batch's policy version. */
+export const noticeBasisSchema = z.object({
+  policyVersion: z.number().int(),
+  /** The evaluation month the figures were taken from. */
+  period: z.string(),
+  parameters: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      value: z.number(),
+      unit: z.string(),
+      /** The value in its unit, as printed: “20 元/m²/月”. */
+      text: z.string(),
+    }),
+  ),
+  /** The eligibility rule, one line per condition, parameters with their values. */
+  conditions: z.array(z.string()),
+  /** The benefit formula in words, parameters with their values; null for a policy that only qualifies. */
+  formula: z.string().nullable(),
+});
+export type NoticeBasis = z.infer<typeof noticeBasisSchema>;
 export const decideSchema = z.object({ note: z.string().max(300).default('') });
 export const cancelSchema = z.object({ reason: z.string().trim().min(1, '请填写理由').max(300) });
 
 export const objectionSchema = z.object({
   id: idSchema,
+  /** The filer's receipt number, YY-NNNN (null for objections filed before receipts existed). */
+  receipt: z.string().nullable(),
   batchId: idSchema,
   /** The enterprise the objection is about, if any (null: about the batch as a whole). */
   enterpriseId: idSchema.nullable(),
@@ -102,6 +143,39 @@ export const objectionResolveSchema = z.object({
   outcome: z.enum(['upheld', 'dismissed']),
   response: z.string().trim().min(1, '请填写答复').max(2000),
 });
+/** Several open objections of one batch answered alike (one transaction: all or none). */
+export const objectionBulkResolveSchema = objectionResolveSchema.extend({
+  objectionIds: z.array(idSchema).min(1, '请选择异议').max(500),
+});
+
+/** What a filer is told when filing: the receipt number to follow it by. */
+export const objectionFiledSchema = z.object({ ok: z.literal(true), id: idSchema, receipt: z.string() });
+
+/** The filer's lookup: the receipt number and the contact given when filing (only the filer knows both). */
+export const objectionLookupSchema = z.object({
+  receipt: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{2}-[0-9]{4,6}$/, '受理编号格式应为 YY-NNNN'),
+  contact: z.string().trim().min(1, '请填写提交异议时留的联系电话或邮箱').max(60),
+});
+
+/** An objection as its filer follows it: where it stands and the office's answer; no other filer's data. */
+export const objectionStatusSchema = z.object({
+  receipt: z.string().nullable(),
+  batchId: idSchema,
+  batchNumber: z.string(),
+  policyName: z.string(),
+  enterpriseName: z.string().nullable(),
+  text: z.string(),
+  filedAt: z.string(),
+  status: z.enum(objectionStatuses),
+  response: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+  /** The batch's status: once decided, the decision lists how this objection was handled. */
+  batchStatus: batchStatusSchema,
+});
+export type ObjectionStatus = z.infer<typeof objectionStatusSchema>;
 
 export const batchEventSchema = z.object({
   at: z.string(),
@@ -112,6 +186,7 @@ export const batchEventSchema = z.object({
 
 export const grantBatchDetailSchema = z.object({
   batch: grantBatchSchema,
+  basis: noticeBasisSchema,
   objections: z.array(objectionSchema),
   events: z.array(batchEventSchema),
 });
@@ -122,12 +197,24 @@ export const publicNoticeSchema = z.object({
   id: idSchema,
   number: z.string(),
   policyName: z.string(),
-  policySummary: z.string(),
+  /** The conditions, formula and parameters of the policy version the amounts were computed under. */
+  basis: noticeBasisSchema,
   status: batchStatusSchema,
+  noticeDays: z.number().int(),
   noticeStartsOn: z.string().nullable(),
   noticeEndsOn: z.string().nullable(),
   /** Whether objections can be filed now. */
   open: z.boolean(),
+  decidedOn: z.string().nullable(),
+  /** Once decided: how each objection was handled (no filer's name or contact, no objection text). */
+  objections: z.array(
+    z.object({
+      receipt: z.string().nullable(),
+      enterpriseName: z.string().nullable(),
+      status: z.enum(objectionStatuses),
+      response: z.string().nullable(),
+    }),
+  ),
   items: z.array(
     z.object({ enterpriseId: idSchema, name: z.string(), uscc: z.string(), amount: z.number() }),
   ),
@@ -135,5 +222,5 @@ export const publicNoticeSchema = z.object({
 });
 export type PublicNotice = z.infer<typeof publicNoticeSchema>;
 export const publicNoticeListSchema = z.array(
-  publicNoticeSchema.omit({ items: true }).extend({ items: z.number().int() }),
+  publicNoticeSchema.omit({ items: true, basis: true, objections: true }).extend({ items: z.number().int() }),
 );

@@ -5,6 +5,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { enterpriseAttributesSql } from '../enterprises/enterprises.sql.ts';
 import type { PublicNotice } from './grants.contract.ts';
 import { noticeOpen } from './grants.ts';
+import { batchBasis } from './basis.store.ts';
 import { batchRow, batchSelect, toBatch, type BatchRow } from './grants.store.ts';
 // Today in Shanghai, 'YYYY-MM-DD', and day arithmetic on it.
 import { addDays, today as shanghaiDate } from '../../platform/time/date.ts';
@@ -16,11 +17,12 @@ function noticeHead(r: BatchRow, now: Date) {
     id: b.id,
     number: b.number,
     policyName: b.policyName,
-    policySummary: r.definition.summary ?? '',
     status: b.status,
+    noticeDays: b.noticeDays,
     noticeStartsOn: b.noticeStartsOn,
     noticeEndsOn: b.noticeEndsOn,
     open: noticeOpen(b.status, b.noticeEndsOn, shanghaiDate(now)),
+    decidedOn: b.decidedAt ? shanghaiDate(new Date(b.decidedAt)) : null,
   };
 }
 
@@ -55,8 +57,30 @@ export async function publicNotice(
           AND ${r.status === 'decided' ? sql`i.granted` : sql`i.included`}
         ORDER BY e.name`,
   );
+  const objections =
+    r.status === 'decided'
+      ? await rows<{
+          receipt: string | null;
+          enterprise_name: string | null;
+          status: string;
+          response: string | null;
+        }>(
+          db,
+          sql`SELECT o.receipt, e.name AS enterprise_name, o.status, o.response
+              FROM grant_objections o LEFT JOIN (${enterpriseAttributesSql(districtId)}) e ON e.id = o.enterprise_id
+              WHERE o.district_id = ${districtId} AND o.batch_id = ${id} ORDER BY o.filed_at, o.receipt`,
+        )
+      : [];
+  const batch = toBatch(r);
   return {
     ...noticeHead(r, now),
+    basis: await batchBasis(db, districtId, batch),
+    objections: objections.map((o) => ({
+      receipt: o.receipt,
+      enterpriseName: o.enterprise_name,
+      status: o.status as PublicNotice['objections'][number]['status'],
+      response: o.response,
+    })),
     items: items.map((i) => ({
       enterpriseId: i.enterprise_id,
       name: i.name,

@@ -3,7 +3,7 @@ import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { resultScope } from '../policies/policies.policy.ts';
 import type { GrantView } from './grants.store.ts';
 
-export type GrantAction = 'grants.read' | 'grants.manage';
+export type GrantAction = 'grants.read' | 'grants.manage' | 'grants.ownObjections';
 
 /**
  * The plan office (admin) runs grants; departments and subdistricts read batches (what of them: grantView); an
@@ -16,6 +16,9 @@ export function can(user: SessionUser | null, action: GrantAction): boolean {
       return user.role !== 'enterprise';
     case 'grants.manage':
       return user.role === 'admin';
+    case 'grants.ownObjections':
+      // An enterprise follows the objections its own account filed; the public does so by receipt number.
+      return user.role === 'enterprise' && !!user.enterpriseId;
   }
 }
 
@@ -51,3 +54,6 @@ export function grantView(user: SessionUser): GrantView {
  */
 export const objectingEnterprise = (user: SessionUser | null): string | null =>
   user?.role === 'enterprise' ? (user.enterpriseId ?? null) : null;
+
+/** The enterprise whose filed objections a user may follow (can(user, 'grants.ownObjections') checked it). */
+export const ownObjectionsOf = (user: SessionUser): string => user.enterpriseId ?? '';

@@ -6,7 +6,7 @@ import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventDrain } from '../../platform/module.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { idSchema, okSchema } from '../../platform/http/common.contract.ts';
+import { idSchema } from '../../platform/http/common.contract.ts';
 import { errorResponses, idParams } from '../../platform/http/routes.ts';
 import { allowedBy, actorOf } from '../../platform/auth/principal.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
@@ -15,12 +15,20 @@ import {
   batchItems,
   cancelBatch,
   createBatch,
-  decideBatch,
   listBatches,
   publishBatch,
   reviewItem,
 } from './grants.store.ts';
-import { fileObjection, resolveObjection } from './objections.store.ts';
+import {
+  enterpriseObjections,
+  fileObjection,
+  objectionByReceipt,
+  resolveObjections,
+} from './objections.store.ts';
+import { grantSettingsOf, saveGrantSettings } from './settings.store.ts';
+import { exportBatchItems } from './grants.export.ts';
+import { noticeDocument } from './grants.document.ts';
+import { decideBatch } from './decision.store.ts';
 import { publicNotice, publicNotices } from './grants.notice.ts';
 import {
   cancelSchema,
@@ -31,13 +39,23 @@ import {
   grantItemSchema,
   grantItemsQuerySchema,
   grantItemsPageSchema,
+  grantSettingsInputSchema,
+  grantSettingsSchema,
   itemReviewSchema,
+  objectionBulkResolveSchema,
+  objectionFiledSchema,
   objectionFileSchema,
+  objectionLookupSchema,
   objectionResolveSchema,
+  objectionStatusSchema,
+  publishSchema,
   publicNoticeListSchema,
   publicNoticeSchema,
 } from './grants.contract.ts';
-import { can, grantView, objectingEnterprise } from './grants.policy.ts';
+import { can, grantView, objectingEnterprise, ownObjectionsOf } from './grants.policy.ts';
+
+/** The filer's status lookup: a few tries per address, so receipt and contact pairs cannot be guessed in bulk. */
+const lookupLimit = { bucket: 'objectionLookup', max: 20, windowSeconds: 600 };
 
 export interface GrantRouteDeps {
   db: Db;
@@ -182,8 +200,8 @@ export function registerGrantRoutes(app: TypedApp, deps: GrantRouteDeps): void {
 
   step(
     'publish',
-    'Publish the batch for public notice (公示) for N days',
-    z.object({ noticeDays: z.number().int().min(1).max(60).optional() }).default({}),
+    'Publish the batch for public notice (公示) for N working days (at least the district minimum)',
+    publishSchema.default({}),
     (user, id, body: { noticeDays?: number }) => publishBatch(db, actorOf(user), id, now(), body.noticeDays),
   );
   step(
@@ -213,16 +231,98 @@ export function registerGrantRoutes(app: TypedApp, deps: GrantRouteDeps): void {
     },
     async (req) => {
       const user = allowed(req, 'grants.manage');
-      await resolveObjection(
+      await resolveObjections(
         db,
         actorOf(user),
         req.params.id,
-        req.params.objectionId,
+        [req.params.objectionId],
         req.body.outcome,
         req.body.response,
         now(),
       );
       return batchDetailOf(db, user.districtId, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/grant-batches/:id/objections/resolve',
+    {
+      schema: {
+        tags: ['grants'],
+        summary: 'Resolve several open objections of a batch alike (all or none), with one response',
+        params: idParams,
+        body: objectionBulkResolveSchema,
+        response: { 200: grantBatchDetailSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const user = allowed(req, 'grants.manage');
+      await resolveObjections(
+        db,
+        actorOf(user),
+        req.params.id,
+        req.body.objectionIds,
+        req.body.outcome,
+        req.body.response,
+        now(),
+      );
+      return batchDetailOf(db, user.districtId, req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/grant-batches/:id/items/export',
+    {
+      schema: {
+        tags: ['grants'],
+        summary:
+          'The enterprises of a batch as an .xlsx file (amounts in exact yuan), as far as the reader sees',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const user = allowed(req, 'grants.read');
+      return exportBatchItems(reply, db, actorOf(user), req.params.id, grantView(user));
+    },
+  );
+
+  app.get(
+    '/api/grant-settings',
+    {
+      schema: {
+        tags: ['grants'],
+        summary: "The district's grant settings (the shortest public notice, in working days)",
+        response: { 200: grantSettingsSchema, ...errors },
+      },
+    },
+    async (req) => grantSettingsOf(db, allowed(req, 'grants.read').districtId),
+  );
+
+  app.put(
+    '/api/grant-settings',
+    {
+      schema: {
+        tags: ['grants'],
+        summary: "Set the district's grant settings",
+        body: grantSettingsInputSchema,
+        response: { 200: grantSettingsSchema, ...errors },
+      },
+    },
+    async (req) => saveGrantSettings(db, actorOf(allowed(req, 'grants.manage')), req.body),
+  );
+
+  app.get(
+    '/api/objections/mine',
+    {
+      schema: {
+        tags: ['grants'],
+        summary: "The objections a signed-in enterprise filed, with their status and the office's answers",
+        response: { 200: z.array(objectionStatusSchema), ...errors },
+      },
+    },
+    async (req) => {
+      const user = allowed(req, 'grants.ownObjections');
+      return enterpriseObjections(db, user.districtId, ownObjectionsOf(user));
     },
   );
 
@@ -262,7 +362,7 @@ export function registerGrantRoutes(app: TypedApp, deps: GrantRouteDeps): void {
         params: idParams,
         body: objectionFileSchema,
         response: {
-          200: okSchema.extend({ id: idSchema }),
+          200: objectionFiledSchema,
           ...errorResponses(400, 404, 409, 429),
         },
       },
@@ -271,7 +371,7 @@ export function registerGrantRoutes(app: TypedApp, deps: GrantRouteDeps): void {
     },
     async (req) => {
       const user = req.user;
-      const id = await fileObjection(
+      const { id, receipt } = await fileObjection(
         db,
         req.districtId,
         req.params.id,
@@ -285,7 +385,34 @@ export function registerGrantRoutes(app: TypedApp, deps: GrantRouteDeps): void {
       );
       // The plan office's notification committed as an event with the objection; deliver it before answering.
       await deps.events?.drain({ districtId: req.districtId });
-      return { ok: true as const, id };
+      return { ok: true as const, id, receipt };
     },
+  );
+
+  app.get(
+    '/api/public/notices/:id/document',
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          'A notice (or, once decided, the decision with how objections were handled) as a .docx document',
+        params: idParams,
+      },
+    },
+    async (req, reply) => noticeDocument(reply, db, req.districtId, req.params.id, now()),
+  );
+
+  app.post(
+    '/api/public/objections/status',
+    {
+      schema: {
+        tags: ['public'],
+        summary: "An objection's status for its filer: receipt number and the contact given when filing",
+        body: objectionLookupSchema,
+        response: { 200: objectionStatusSchema, ...errorResponses(400, 404, 429) },
+      },
+      preHandler: rateLimit(db, lookupLimit, now),
+    },
+    async (req) => objectionByReceipt(db, req.districtId, req.body.receipt, req.body.contact),
   );
 }

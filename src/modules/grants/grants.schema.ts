@@ -86,6 +86,8 @@ export const grantObjections = pgTable(
     ...districtRowKey(),
     batchId: uuid('batch_id').notNull(),
     enterpriseId: uuid('enterprise_id'),
+    /** The filer's receipt number, YY-NNNN: unique per district and year of filing (see docs/grants.md). */
+    receipt: text('receipt'),
     filerName: text('filer_name').notNull(),
     filerContact: text('filer_contact').notNull(),
     /** The signed-in user who filed it, if any. */
@@ -102,6 +104,8 @@ export const grantObjections = pgTable(
   (t) => [
     districtPrimaryKey(t),
     index('grant_objections_batch').on(t.districtId, t.batchId),
+    uniqueIndex('grant_objections_receipt').on(t.districtId, t.receipt),
+    index('grant_objections_enterprise').on(t.districtId, t.filedByEnterprise),
     foreignKey({
       columns: [t.districtId, t.batchId],
       foreignColumns: [grantBatches.districtId, grantBatches.id],
@@ -124,3 +128,12 @@ export const grantBatchEvents = pgTable(
   },
   (t) => [districtPrimaryKey(t), index('grant_batch_events_batch').on(t.districtId, t.batchId, t.at)],
 );
+
+/** A district's grant settings, set by the plan office: one row per district (absent: the defaults). */
+export const grantSettings = pgTable('grant_settings', {
+  districtId: districtId().primaryKey(),
+  /** The shortest public notice (公示) allowed, in working days of the China calendar (default 5). */
+  minNoticeWorkingDays: integer('min_notice_working_days').notNull().default(5),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,21 +1,21 @@
 // No-application grant batches (免申即享): run → review → public notice → decision → inbox; audited. The steps follow
-// the state machine of grants.ts; objections are objections.store.ts, the public notices grants.notice.ts.
+// the state machine of grants.ts; the decision is decision.store.ts, objections objections.store.ts, the public
+// notices grants.notice.ts (their basis basis.store.ts, their .docx grants.document.ts), the export grants.export.ts.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { rows, type Db, type Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
-import { publish } from '../../platform/events/events.store.ts';
-import { notificationsRequested } from '../notifications/notifications.events.ts';
-import type { NotificationInput } from '../notifications/notifications.ts';
-import { monitoringSettings } from '../plan/plan.store.ts';
-import { enterpriseAttributesSql, enterpriseProfilesSql } from '../enterprises/enterprises.sql.ts';
+import { enterpriseAttributesSql } from '../enterprises/enterprises.sql.ts';
 import { unitNamesSql } from '../units/units.store.ts';
 import type { GrantBatch, GrantBatchDetail, GrantItem, Objection } from './grants.contract.ts';
 import type { EnterpriseGrant } from '../policies/policies.contract.ts';
 import { grantBatchEvents, grantBatches, grantItems } from './grants.schema.ts';
+import { batchBasis } from './basis.store.ts';
+import { grantSettingsOf } from './settings.store.ts';
 import {
   batchSteps,
   initialStatus,
+  noticeDaysRefusal,
   noticePeriod,
   requirementRefusal,
   statusRefusal,
@@ -24,19 +24,10 @@ import {
 } from './grants.ts';
 import { parametersOn, parseUnit } from '../policies/rules.ts';
 import { monthEnd, monthStart } from '../policies/rules.sql.ts';
-import { explainTree, summaryOf, wanYuan } from '../policies/explain.ts';
-import { compileContext } from '../policies/context.store.ts';
-import { definitionAt, getPolicy, policyVersionsSql } from '../policies/policies.store.ts';
+import { wanYuan } from '../policies/explain.ts';
+import { getPolicy, policyVersionsSql } from '../policies/policies.store.ts';
 import { evaluatePolicies, policyPeriod } from '../policies/evaluation.store.ts';
-import {
-  eligibleResultsSql,
-  factsColumnsSql,
-  factsOf,
-  scopeSql,
-  thresholdsOf,
-  type FactsColumns,
-  type Scope,
-} from '../policies/results.store.ts';
+import { eligibleResultsSql, scopeSql, type Scope } from '../policies/results.store.ts';
 // Today in Shanghai, 'YYYY-MM-DD', and day arithmetic on it.
 import { today as shanghaiDate } from '../../platform/time/date.ts';
 
@@ -196,6 +187,7 @@ export async function batchDetail(
   const batch = toBatch(await batchRow(db, districtId, id, view));
   const objections = await rows<{
     id: string;
+    receipt: string | null;
     enterprise_id: string | null;
     enterprise_name: string | null;
     filer_name: string;
@@ -208,7 +200,7 @@ export async function batchDetail(
     responded_at: string | null;
   }>(
     db,
-    sql`SELECT o.id::text, o.enterprise_id::text, e.name AS enterprise_name, o.filer_name, o.filer_contact,
+    sql`SELECT o.id::text, o.receipt, o.enterprise_id::text, e.name AS enterprise_name, o.filer_name, o.filer_contact,
                o.filed_by_enterprise::text, o.text, o.filed_at::text, o.status, o.response, o.responded_at::text
         FROM grant_objections o LEFT JOIN (${enterpriseAttributesSql(districtId)}) e ON e.id = o.enterprise_id
         WHERE o.district_id = ${districtId} AND o.batch_id = ${id} ORDER BY o.filed_at`,
@@ -220,8 +212,10 @@ export async function batchDetail(
     .orderBy(asc(grantBatchEvents.at));
   return {
     batch,
+    basis: await batchBasis(db, districtId, batch),
     objections: objections.map((o): Objection => ({
       id: o.id,
+      receipt: o.receipt,
       batchId: id,
       enterpriseId: o.enterprise_id,
       enterpriseName: o.enterprise_name,
@@ -424,6 +418,9 @@ export async function publishBatch(db: Db, actor: Actor, batchId: string, now: D
     );
     requireStep('publish', { includedItems: n?.n ?? 0 });
     const days = noticeDays ?? b.noticeDays;
+    const { minNoticeWorkingDays } = await grantSettingsOf(tx, actor.districtId);
+    const refused = noticeDaysRefusal(days, minNoticeWorkingDays);
+    if (refused) throw new AppError('VALIDATION', refused, [{ path: 'noticeDays', message: refused }]);
     const { start, end } = noticePeriod(shanghaiDate(now), days);
     await tx
       .update(grantBatches)
@@ -435,7 +432,7 @@ export async function publishBatch(db: Db, actor: Actor, batchId: string, now: D
       batchId,
       'published',
       actor.label,
-      `公示期 ${start} 至 ${end}（${days} 天）`,
+      `公示期 ${start} 至 ${end}（${days} 个工作日）`,
     );
     await audit(tx, actor, {
       action: 'update',
@@ -462,95 +459,6 @@ export async function cancelBatch(db: Db, actor: Actor, batchId: string, reason:
       before: { status: b.status },
       after: { status: batchSteps.cancel.to },
       note: reason,
-    });
-  });
-}
-
-/** Decides a batch after its notice: grants the included, tells every enterprise why, and freezes the batch. */
-export async function decideBatch(db: Db, actor: Actor, batchId: string, now: Date, note: string) {
-  await db.transaction(async (tx) => {
-    const b = await lockBatch(tx, actor.districtId, batchId, 'decide');
-    const [open] = await rows<{ n: number }>(
-      tx,
-      sql`SELECT count(*)::int AS n FROM grant_objections WHERE district_id = ${actor.districtId} AND batch_id = ${batchId} AND status = 'open'`,
-    );
-    requireStep('decide', {
-      today: shanghaiDate(now),
-      noticeEndsOn: b.noticeEndsOn,
-      openObjections: open?.n ?? 0,
-    });
-    const def = await definitionAt(tx, actor.districtId, b.policyId, b.policyVersion);
-    const period = b.period.slice(0, 7);
-    const params = parametersOn(def.parameters, monthEnd(period));
-    const thresholds = thresholdsOf(def.eligibility, params);
-    const ctx = await compileContext(tx, actor.districtId);
-    const settings = await monitoringSettings(tx, actor.districtId);
-    const items = await rows<
-      FactsColumns & {
-        enterprise_id: string;
-        amount: string;
-        included: boolean;
-        exclusion_reason: string | null;
-        passed: (boolean | null)[];
-        values: (number | null)[];
-        coverage: (number | null)[] | null;
-      }
-    >(
-      tx,
-      sql`SELECT i.enterprise_id::text, i.amount::text, i.included, i.exclusion_reason, i.passed, i.values, i.coverage,
-                 ${factsColumnsSql(period)}
-          FROM grant_items i
-          JOIN (${enterpriseProfilesSql(actor.districtId)}) e ON e.district_id = i.district_id AND e.id = i.enterprise_id
-          WHERE i.district_id = ${actor.districtId} AND i.batch_id = ${batchId}`,
-    );
-    await tx.execute(
-      sql`UPDATE grant_items SET granted = included WHERE district_id = ${actor.districtId} AND batch_id = ${batchId}`,
-    );
-    await tx
-      .update(grantBatches)
-      .set({ status: batchSteps.decide.to, decidedAt: now, decidedBy: actor.label, note: note || b.note })
-      .where(and(eq(grantBatches.districtId, actor.districtId), eq(grantBatches.id, batchId)));
-    const tierNames = new Map(Object.entries(settings.tiers).map(([k, t]) => [k, t.name]));
-    const messages = items.map((i): NotificationInput => {
-      const amount = Number(i.amount);
-      const tree = explainTree({
-        eligibility: def.eligibility,
-        params: def.parameters,
-        paramValues: params,
-        passed: i.passed,
-        values: i.values,
-        coverage: i.coverage ?? [],
-        facts: factsOf(i, ctx.names),
-        names: { subdistricts: ctx.names.subdistricts, buildings: ctx.names.buildings, tiers: tierNames },
-        thresholds,
-      });
-      const why = summaryOf(def.name, true, amount, tree).zh;
-      const lines = tree.children.length ? tree.children.map((c) => `· ${c.text}`) : [`· ${tree.text}`];
-      return {
-        recipient: { kind: 'enterprise', id: i.enterprise_id },
-        category: 'system',
-        title: i.included ? `免申即享：${def.name} 已核定` : `免申即享：${def.name} 未予兑现`,
-        body: i.included
-          ? `${why}经${b.noticeDays}天公示（${b.noticeStartsOn} 至 ${b.noticeEndsOn}），核定兑现 ${wanYuan(amount)}，无需申请。依据：\n${lines.join('\n')}`
-          : `贵企业曾在「${def.name}」拟兑现名单中，经审核未予兑现。原因：${i.exclusion_reason ?? '—'}`,
-        link: `/enterprises/${i.enterprise_id}/policies`,
-        data: { batchId, policyId: b.policyId, version: b.policyVersion, amount, granted: i.included },
-        dedupeKey: `grant:${batchId}`,
-      };
-    });
-    await publish(tx, notificationsRequested.of(actor.districtId, { notifications: messages }));
-    await event(tx, actor.districtId, batchId, 'decided', actor.label, note);
-    await audit(tx, actor, {
-      action: 'update',
-      entity: 'grantBatch',
-      entityId: batchId,
-      before: { status: b.status },
-      after: {
-        status: batchSteps.decide.to,
-        granted: items.filter((i) => i.included).length,
-        total: items.filter((i) => i.included).reduce((s, i) => s + Number(i.amount), 0),
-      },
-      note,
     });
   });
 }

@@ -8,8 +8,12 @@ import {
   initialStatus,
   nextStatus,
   noticeOpen,
+  noticeDaysRefusal,
   noticePeriod,
+  receiptNumber,
+  receiptPattern,
   requirementRefusal,
+  sameContact,
   statusRefusal,
   type BatchStatus,
   type BatchStep,
@@ -126,11 +130,35 @@ describe('what each step requires beyond the status', () => {
 });
 
 describe('the notice', () => {
-  it('runs for N calendar days from today, today included', () => {
-    const today = parseCivilDate('2026-11-20');
-    expect(noticePeriod(today, 7)).toEqual({ start: '2026-11-20', end: '2026-11-26' });
-    expect(noticePeriod(today, 1)).toEqual({ start: '2026-11-20', end: '2026-11-20' });
-    expect(noticePeriod(parseCivilDate('2026-12-28'), 7)).toEqual({ start: '2026-12-28', end: '2027-01-03' });
+  it('runs for N working days of the China calendar from today, counted from the next working day at a weekend', () => {
+    // Friday: 20, 23, 24, 25, 26 November.
+    expect(noticePeriod(parseCivilDate('2026-11-20'), 5)).toEqual({ start: '2026-11-20', end: '2026-11-26' });
+    expect(noticePeriod(parseCivilDate('2026-11-20'), 1)).toEqual({ start: '2026-11-20', end: '2026-11-20' });
+    // Published on a Saturday: objections from today, the five working days from Monday 23rd to Friday 27th.
+    expect(noticePeriod(parseCivilDate('2026-11-21'), 5)).toEqual({ start: '2026-11-21', end: '2026-11-27' });
+    // The National Day holiday (1–7 October 2026) does not count.
+    expect(noticePeriod(parseCivilDate('2026-09-30'), 2)).toEqual({ start: '2026-09-30', end: '2026-10-08' });
+  });
+
+  it('refuses a notice shorter than the minimum instead of raising it, and names the minimum', () => {
+    expect(noticeDaysRefusal(0, 5)).toBe('公示期不得少于 5 个工作日');
+    expect(noticeDaysRefusal(1, 5)).toBe('公示期不得少于 5 个工作日');
+    expect(noticeDaysRefusal(4, 5)).toBe('公示期不得少于 5 个工作日');
+    expect(noticeDaysRefusal(5, 5)).toBeNull();
+    expect(noticeDaysRefusal(3, 3)).toBeNull();
+    expect(noticeDaysRefusal(61, 5)).toBe('公示期不得超过 60 个工作日');
+    expect(noticeDaysRefusal(5.5, 5)).toBe('公示期应为整数个工作日');
+  });
+
+  it('numbers receipts YY-NNNN and matches a contact however it is typed again', () => {
+    expect(receiptNumber('2026', 7)).toBe('26-0007');
+    expect(receiptNumber('2027', 12345)).toBe('27-12345');
+    expect(receiptPattern.test('26-0007')).toBe(true);
+    expect(receiptPattern.test('26-7')).toBe(false);
+    expect(sameContact('138-0000 0000', '13800000000')).toBe(true);
+    expect(sameContact('LiSi@Example.com', 'lisi@example.com')).toBe(true);
+    expect(sameContact('13800000001', '13800000000')).toBe(false);
+    expect(sameContact('', '')).toBe(false);
   });
 
   it('is open for objections while under notice, up to its last day', () => {

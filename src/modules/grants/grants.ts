@@ -1,7 +1,13 @@
 // The state machine of a grant batch (免申即享), pure: review → notice → decided, or review → cancelled. Which steps
 // each status allows, what each step requires beyond the status, and the status it leads to. grants.store.ts and
 // objections.store.ts apply it under the batch's row lock; grants.test.ts walks every allowed and refused step.
-import { addDays, type CivilDate } from '../../platform/time/date.ts';
+import type { CivilDate } from '../../platform/time/date.ts';
+import {
+  addWorkingDays,
+  chinaCalendar,
+  nextWorkingDay,
+  type WorkingCalendar,
+} from '../../platform/time/calendar.ts';
 import type { batchStatuses } from './grants.contract.ts';
 
 export type BatchStatus = (typeof batchStatuses)[number];
@@ -87,10 +93,47 @@ export function nextStatus(step: BatchStep, status: BatchStatus): BatchStatus {
   return batchSteps[step].to ?? status;
 }
 
-/** The notice a batch published today runs for: `days` calendar days, today included. */
-export function noticePeriod(today: CivilDate, days: number): { start: CivilDate; end: CivilDate } {
-  return { start: today, end: addDays(today, days - 1) };
+/** The shortest notice a district may allow, and what it allows unless its plan office set otherwise. */
+export const defaultMinNoticeWorkingDays = 5;
+export const maxNoticeWorkingDays = 60;
+
+/**
+ * Why a notice of `days` working days is refused, or null when allowed: a whole number from the district's minimum
+ * to 60. Nothing is rounded or raised silently: a 0- or 1-day notice is refused with the minimum named.
+ */
+export function noticeDaysRefusal(days: number, minimum: number): string | null {
+  if (!Number.isInteger(days)) return '公示期应为整数个工作日';
+  if (days < minimum) return `公示期不得少于 ${minimum} 个工作日`;
+  if (days > maxNoticeWorkingDays) return `公示期不得超过 ${maxNoticeWorkingDays} 个工作日`;
+  return null;
 }
+
+/**
+ * The notice a batch published today runs for: from today (objections are taken at once) until the last of `days`
+ * working days of the China calendar, counted from today when it is a working day, else from the next one. Published
+ * on Friday 2026-11-20 for 5 working days, it ends on Thursday 2026-11-26.
+ */
+export function noticePeriod(
+  today: CivilDate,
+  days: number,
+  cal: WorkingCalendar = chinaCalendar,
+): { start: CivilDate; end: CivilDate } {
+  const first = nextWorkingDay(today, cal);
+  return { start: today, end: days <= 1 ? first : addWorkingDays(first, days - 1, cal) };
+}
+
+/** An objection's receipt number: the year's last two digits and its running number, e.g. 26-0007. */
+export const receiptNumber = (year: string, n: number): string =>
+  `${year.slice(-2)}-${String(n).padStart(4, '0')}`;
+
+/** The receipt pattern the status lookup accepts (NNNN grows past 9999 rather than wrapping). */
+export const receiptPattern = /^[0-9]{2}-[0-9]{4,6}$/;
+
+/** A contact as the filer may type it again: case, spaces and hyphens do not matter. */
+export const sameContact = (a: string, b: string): boolean => {
+  const norm = (s: string) => s.replace(/[\s\-－—]/g, '').toLowerCase();
+  return norm(a) === norm(b) && norm(a).length > 0;
+};
 
 /** Whether objections can be filed now, as the public notice says. */
 export const noticeOpen = (status: string, noticeEndsOn: string | null, today: string): boolean =>

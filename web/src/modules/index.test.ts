@@ -63,6 +63,8 @@ describe('the web module list', () => {
       '(index)',
       'notices',
       'notices/:id',
+      // the objection status page (a filer follows an objection by its receipt number)
+      'objections',
       'targets/:code',
     ]);
   });

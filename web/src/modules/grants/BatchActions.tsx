@@ -10,7 +10,7 @@ import {
   publishSchema,
   type GrantBatch,
 } from '@contracts/modules/grants/grants.contract.ts';
-import { useCancelBatch, useDecideBatch, usePublishBatch } from './grants.api.ts';
+import { useCancelBatch, useDecideBatch, useGrantSettings, usePublishBatch } from './grants.api.ts';
 import { formatDay, noticeOver, useMoney } from './labels.tsx';
 import { useStep } from './useStep.tsx';
 
@@ -21,6 +21,7 @@ function PublishButton({ batch }: { batch: GrantBatch }) {
   const [form] = Form.useForm<{ noticeDays?: number }>();
   const step = useStep(form);
   const publish = usePublishBatch(batch.id);
+  const settings = useGrantSettings();
   return (
     <ModalForm<{ noticeDays?: number }>
       title={t('grants.actions.publishTitle', { number: batch.number })}
@@ -57,11 +58,9 @@ function PublishButton({ batch }: { batch: GrantBatch }) {
       <ProFormDigit
         name="noticeDays"
         label={t('grants.actions.noticeDays')}
-        min={1}
-        max={60}
-        fieldProps={{ precision: 0, addonAfter: t('grants.actions.days'), style: { width: 160 } }}
+        fieldProps={{ precision: 0, addonAfter: t('grants.actions.days'), style: { width: 200 } }}
         rules={[{ required: true, message: t('grants.actions.noticeDaysRequired') }]}
-        extra={t('grants.actions.noticeDaysHelp')}
+        extra={t('grants.actions.noticeDaysHelp', { min: settings.data?.minNoticeWorkingDays ?? 5 })}
       />
     </ModalForm>
   );

@@ -13,6 +13,7 @@ import {
 import { useGrantItems, useReviewItem, type ItemFilters } from './grants.api.ts';
 import { useMoney } from './labels.tsx';
 import { useStep } from './useStep.tsx';
+import { ItemsExportButton } from './Downloads.tsx';
 import { listOptions, listPagination } from '../../components/listTable.ts';
 
 type IncludedFilter = 'all' | 'true' | 'false';
@@ -202,6 +203,7 @@ export function BatchItems({ batch, editable }: { batch: GrantBatch; editable: b
           </h2>
         }
         toolBarRender={() => [
+          <ItemsExportButton key="export" batch={batch} />,
           <Segmented<IncludedFilter>
             key="included"
             value={included}

@@ -2,7 +2,7 @@
 // with a response); an upheld objection about one enterprise excludes it.
 import { useState } from 'react';
 import { ModalForm, ProFormRadio, ProFormTextArea, ProFormDependency } from '@ant-design/pro-components';
-import { Alert, Button, Card, Empty, Form, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Form, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
@@ -11,7 +11,7 @@ import {
   type Objection,
 } from '@contracts/modules/grants/grants.contract.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { useResolveObjection } from './grants.api.ts';
+import { useResolveObjection, useResolveObjections } from './grants.api.ts';
 import { ObjectionStatusTag } from './labels.tsx';
 import { useStep } from './useStep.tsx';
 
@@ -22,31 +22,39 @@ interface ResolveValues {
 
 function ResolveModal({
   batchId,
-  objection,
+  selected,
   onClose,
 }: {
   batchId: string;
-  objection: Objection | null;
+  /** One objection, or several answered alike. */
+  selected: Objection[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ResolveValues>();
   const step = useStep(form);
   const resolve = useResolveObjection(batchId);
+  const resolveMany = useResolveObjections(batchId);
+  const objection = selected.length === 1 ? selected[0]! : null;
 
   const onFinish = async (v: ResolveValues): Promise<boolean> => {
-    if (!objection) return false;
+    if (!selected.length) return false;
     const parsed = objectionResolveSchema.safeParse({ outcome: v.outcome, response: v.response ?? '' });
     return step.run(parsed, async (data) => {
-      await resolve.mutateAsync({ objectionId: objection.id, ...data });
+      if (objection) await resolve.mutateAsync({ objectionId: objection.id, ...data });
+      else await resolveMany.mutateAsync({ objectionIds: selected.map((o) => o.id), ...data });
       onClose();
     });
   };
 
   return (
     <ModalForm<ResolveValues>
-      title={t('grants.objections.resolveTitle')}
-      open={objection !== null}
+      title={
+        objection
+          ? t('grants.objections.resolveTitle')
+          : t('grants.objections.bulkTitle', { count: selected.length })
+      }
+      open={selected.length > 0}
       form={form}
       width={600}
       modalProps={{ destroyOnHidden: true, onCancel: onClose, maskClosable: false }}
@@ -57,6 +65,16 @@ function ResolveModal({
       onValuesChange={step.clear}
     >
       {step.banner}
+      {!objection && selected.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('grants.objections.bulkText', {
+            receipts: selected.map((o) => o.receipt ?? '—').join('、'),
+          })}
+        />
+      )}
       {objection && (
         <div className="mtx-grant-quote">
           <Typography.Text type="secondary">
@@ -91,9 +109,11 @@ function ResolveModal({
               message={
                 outcome === 'dismissed'
                   ? t('grants.objections.dismissedHint')
-                  : objection?.enterpriseName
-                    ? t('grants.objections.upheldHint', { name: objection.enterpriseName })
-                    : t('grants.objections.upheldWholeHint')
+                  : !objection
+                    ? t('grants.objections.upheldBulkHint')
+                    : objection.enterpriseName
+                      ? t('grants.objections.upheldHint', { name: objection.enterpriseName })
+                      : t('grants.objections.upheldWholeHint')
               }
             />
           ) : null
@@ -120,7 +140,10 @@ export function BatchObjections({
   canResolve: boolean;
 }) {
   const { t } = useTranslation();
-  const [resolving, setResolving] = useState<Objection | null>(null);
+  const [resolving, setResolving] = useState<Objection[]>([]);
+  const [checked, setChecked] = useState<string[]>([]);
+  const open = objections.filter((o) => o.status === 'open');
+  const picked = open.filter((o) => checked.includes(o.id));
   // open ones first, then newest first
   const sorted = [...objections].sort(
     (a, b) => Number(b.status === 'open') - Number(a.status === 'open') || b.filedAt.localeCompare(a.filedAt),
@@ -128,6 +151,22 @@ export function BatchObjections({
   return (
     <Card
       id="objections"
+      extra={
+        canResolve && open.length > 1 ? (
+          <Space wrap>
+            <Checkbox
+              checked={picked.length === open.length}
+              indeterminate={picked.length > 0 && picked.length < open.length}
+              onChange={(e) => setChecked(e.target.checked ? open.map((o) => o.id) : [])}
+            >
+              {t('grants.objections.selectAll')}
+            </Checkbox>
+            <Button type="primary" disabled={picked.length < 2} onClick={() => setResolving(picked)}>
+              {t('grants.objections.bulkResolve', { count: picked.length })}
+            </Button>
+          </Space>
+        ) : undefined
+      }
       title={
         <h2 className="mtx-card-heading">
           {t('grants.objections.title')}{' '}
@@ -154,7 +193,7 @@ export function BatchObjections({
               actions={
                 canResolve && o.status === 'open'
                   ? [
-                      <Button key="resolve" type="primary" size="small" onClick={() => setResolving(o)}>
+                      <Button key="resolve" type="primary" size="small" onClick={() => setResolving([o])}>
                         {t('grants.objections.resolve')}
                       </Button>,
                     ]
@@ -162,6 +201,16 @@ export function BatchObjections({
               }
             >
               <Space size={8} wrap className="mtx-grant-objection-head">
+                {canResolve && o.status === 'open' && (
+                  <Checkbox
+                    checked={checked.includes(o.id)}
+                    aria-label={t('grants.objections.select', { receipt: o.receipt ?? '' })}
+                    onChange={(e) =>
+                      setChecked((c) => (e.target.checked ? [...c, o.id] : c.filter((x) => x !== o.id)))
+                    }
+                  />
+                )}
+                {o.receipt && <span className="mtx-mono">{o.receipt}</span>}
                 <ObjectionStatusTag status={o.status} />
                 <span className="mtx-grant-objection-about">
                   {o.enterpriseId && o.enterpriseName ? (
@@ -203,7 +252,14 @@ export function BatchObjections({
         />
       )}
       {canResolve && (
-        <ResolveModal batchId={batch.id} objection={resolving} onClose={() => setResolving(null)} />
+        <ResolveModal
+          batchId={batch.id}
+          selected={resolving}
+          onClose={() => {
+            setResolving([]);
+            setChecked([]);
+          }}
+        />
       )}
     </Card>
   );

@@ -3,7 +3,7 @@
 import { Alert, Card, Col, Descriptions, Row, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { GrantBatch, GrantBatchDetail } from '@contracts/modules/grants/grants.contract.ts';
+import type { GrantBatch, GrantBatchDetail, NoticeBasis } from '@contracts/modules/grants/grants.contract.ts';
 import { useSession } from '../../app/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Page } from '../../components/Page.tsx';
@@ -11,6 +11,8 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { BatchActions } from './BatchActions.tsx';
+import { BasisView } from './BasisView.tsx';
+import { NoticeDocumentButton } from './Downloads.tsx';
 import { BatchEvents } from './BatchEvents.tsx';
 import { BatchItems } from './BatchItems.tsx';
 import { BatchObjections } from './BatchObjections.tsx';
@@ -64,6 +66,7 @@ function StatusBanner({ batch }: { batch: GrantBatch }) {
         showIcon
         className="mtx-section"
         message={t('grants.batch.decidedBanner')}
+        action={<NoticeDocumentButton batch={batch} />}
         description={
           <>
             {t('grants.batch.decidedBy', {
@@ -107,18 +110,22 @@ function StatusBanner({ batch }: { batch: GrantBatch }) {
                 days: left ?? '—',
               })
         }
-        action={<Link to={`/public/notices/${batch.id}`}>{t('grants.batch.publicLink')}</Link>}
+        action={
+          <Space direction="vertical" align="end">
+            <Link to={`/public/notices/${batch.id}`}>{t('grants.batch.publicLink')}</Link>
+            <NoticeDocumentButton batch={batch} />
+          </Space>
+        }
       />
     );
   }
   return null;
 }
 
-function Summary({ batch }: { batch: GrantBatch }) {
+function Summary({ batch, basis }: { batch: GrantBatch; basis: NoticeBasis }) {
   const { t } = useTranslation();
   const money = useMoney();
   const mobile = useIsMobile();
-  const parameters = Object.entries(batch.parameters);
   return (
     <Card className="mtx-section" size={mobile ? 'small' : 'default'}>
       <BatchSteps batch={batch} />
@@ -152,24 +159,10 @@ function Summary({ batch }: { batch: GrantBatch }) {
         <Descriptions.Item label={t('grants.batch.createdAt')}>
           {t('grants.batch.atBy', { at: formatDateTime(batch.createdAt), by: batch.createdBy })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('grants.batch.parameters')} span="filled">
-          {parameters.length === 0 ? (
-            <Typography.Text type="secondary">{t('grants.batch.noParameters')}</Typography.Text>
-          ) : (
-            <ul className="mtx-grant-params">
-              {parameters.map(([key, p]) => (
-                <li key={key}>
-                  <span>{p.label}</span>
-                  <Typography.Text strong>
-                    {p.value.toLocaleString()}
-                    {p.unit}
-                  </Typography.Text>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Descriptions.Item>
       </Descriptions>
+      <div style={{ marginTop: 16 }}>
+        <BasisView basis={basis} />
+      </div>
     </Card>
   );
 }
@@ -190,7 +183,7 @@ function BatchView({ detail }: { detail: GrantBatchDetail }) {
       extra={manage ? <BatchActions batch={batch} /> : undefined}
     >
       <StatusBanner batch={batch} />
-      <Summary batch={batch} />
+      <Summary batch={batch} basis={detail.basis} />
       <div className="mtx-section">
         <BatchItems batch={batch} editable={manage && batch.status === 'review'} />
       </div>

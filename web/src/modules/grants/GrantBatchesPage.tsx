@@ -9,6 +9,9 @@ import { Page } from '../../components/Page.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useGrantBatches, type BatchFilters, type BatchStatus } from './grants.api.ts';
 import { BatchStatusTag, noticeWindow, useMoney } from './labels.tsx';
+import { NoticeSettings } from './NoticeSettings.tsx';
+import { mayManageGrants } from './grants.access.ts';
+import { useSession } from '../../app/session.ts';
 import './grants.css';
 import { listOptions, listPagination } from '../../components/listTable.ts';
 
@@ -17,6 +20,7 @@ const isStatus = (v: string | null): v is BatchStatus =>
 
 export function GrantBatchesPage() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const money = useMoney();
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status');
@@ -131,7 +135,10 @@ export function GrantBatchesPage() {
       title={t('grants.menu.grants')}
       crumbs={[{ title: t('grants.menu.grants') }]}
       content={
-        <Typography.Paragraph className="mtx-grant-intro">{t('grants.batches.intro')}</Typography.Paragraph>
+        <>
+          <Typography.Paragraph className="mtx-grant-intro">{t('grants.batches.intro')}</Typography.Paragraph>
+          <NoticeSettings editable={mayManageGrants(user)} />
+        </>
       }
     >
       {policyId && (

@@ -8,7 +8,10 @@ import {
   grantBatchPageSchema,
   grantItemSchema,
   grantItemsPageSchema,
+  grantSettingsSchema,
+  objectionStatusSchema,
   type GrantBatchDetail,
+  type GrantSettings,
 } from '@contracts/modules/grants/grants.contract.ts';
 import { api } from '../../app/api.ts';
 
@@ -109,6 +112,55 @@ export function useResolveObjection(id: string) {
         grantBatchDetailSchema,
       ),
     onSuccess: after,
+  });
+}
+
+/** Several open objections answered alike (all or none). */
+export function useResolveObjections(id: string) {
+  const after = useAfterChange(id);
+  return useMutation({
+    mutationFn: (v: { objectionIds: string[]; outcome: 'upheld' | 'dismissed'; response: string }) =>
+      api.post(`${batchPath(id)}/objections/resolve`, v, grantBatchDetailSchema),
+    onSuccess: after,
+  });
+}
+
+export const downloadBatchItems = (id: string, number: string) =>
+  api.download(`${batchPath(id)}/items/export`, undefined, `${number}-名单.xlsx`);
+
+export const downloadNoticeDocument = (id: string, number: string) =>
+  api.download(`/public/notices/${encodeURIComponent(id)}/document`, undefined, `${number}.docx`);
+
+export function useGrantSettings(enabled = true) {
+  return useQuery({
+    queryKey: ['grants', 'settings'],
+    queryFn: () => api.get('/grant-settings', grantSettingsSchema),
+    enabled,
+  });
+}
+
+export function useSaveGrantSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: GrantSettings) => api.put('/grant-settings', v, grantSettingsSchema),
+    onSuccess: (data) => qc.setQueryData(['grants', 'settings'], data),
+  });
+}
+
+/** The objections the signed-in enterprise filed. */
+export function useMyObjections(enabled: boolean) {
+  return useQuery({
+    queryKey: ['grants', 'myObjections'],
+    queryFn: () => api.get('/objections/mine', z.array(objectionStatusSchema)),
+    enabled,
+  });
+}
+
+/** The filer's lookup by receipt number and contact. */
+export function useObjectionLookup() {
+  return useMutation({
+    mutationFn: (v: { receipt: string; contact: string }) =>
+      api.post('/public/objections/status', v, objectionStatusSchema),
   });
 }
 

@@ -44,4 +44,8 @@ export const publicNoticeRoutes: RouteObject[] = [
     path: 'notices/:id',
     ...page(async () => (await import('../public/NoticePage.tsx')).PublicNoticePage),
   },
+  {
+    path: 'objections',
+    ...page(async () => (await import('./ObjectionStatusPage.tsx')).ObjectionStatusPage),
+  },
 ];

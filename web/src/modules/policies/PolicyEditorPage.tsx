@@ -48,6 +48,7 @@ import { ParametersEditor } from './ParametersEditor.tsx';
 import { mayEditPolicies } from './policies.access.ts';
 import { usePolicy, usePolicyPreview, useSavePolicy } from './policies.api.ts';
 import { PreviewPanel } from './PreviewPanel.tsx';
+import { FreeTextWarnings } from './FreeTextWarnings.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
 import { exprText } from './words.ts';
 import './policies.css';
@@ -325,6 +326,7 @@ function Editor({ existing }: { existing: Policy | null }) {
                       label={t('policies.attr.summary')}
                       tooltip={t('policies.editor.summaryHint')}
                       {...fieldStatus('summary')}
+                      extra={<FreeTextWarnings text={draft.summary} parameters={draft.parameters} />}
                     >
                       <Input.TextArea
                         value={draft.summary}
@@ -339,6 +341,7 @@ function Editor({ existing }: { existing: Policy | null }) {
                       label={t('policies.attr.source')}
                       tooltip={t('policies.editor.sourceHint')}
                       {...fieldStatus('source')}
+                      extra={<FreeTextWarnings text={draft.source} parameters={draft.parameters} />}
                     >
                       <Input
                         value={draft.source}
@@ -372,8 +375,6 @@ function Editor({ existing }: { existing: Policy | null }) {
                       <InputNumber<number>
                         value={draft.noticeDays}
                         onChange={(v) => set('noticeDays', v)}
-                        min={1}
-                        max={60}
                         precision={0}
                         suffix={t('policies.editor.daysSuffix')}
                         style={{ width: '100%' }}

@@ -7,6 +7,7 @@ import { objectionFileSchema, type PublicNotice } from '@contracts/modules/grant
 import { isApiError } from '../../app/api.ts';
 import { errorText, formPath, issuePaths, setFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.ts';
+import { Link } from 'react-router-dom';
 import { useFileObjection } from './notices.api.ts';
 import { actsForEnterprise } from '../../app/access.ts';
 
@@ -55,7 +56,7 @@ export function NoticeObjectionForm({ notice }: { notice: PublicNotice }) {
     }
     try {
       const res = await file.mutateAsync(parsed.data);
-      setFiled(res.id);
+      setFiled(res.receipt);
       form.resetFields();
     } catch (e) {
       if (isApiError(e) && e.fields.length > 0) {
@@ -86,6 +87,11 @@ export function NoticeObjectionForm({ notice }: { notice: PublicNotice }) {
                 </Typography.Text>
               </div>
               <div>{t('grants.notices.filedText')}</div>
+              <div>
+                <Link to={`/public/objections?receipt=${encodeURIComponent(filed)}`}>
+                  {t('grants.notices.filedFollow')}
+                </Link>
+              </div>
             </>
           }
           extra={<Button onClick={() => setFiled(null)}>{t('grants.notices.fileAnother')}</Button>}

@@ -3,12 +3,15 @@
 import { useState } from 'react';
 import { Alert, Card, Input, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { PublicNotice } from '@contracts/modules/grants/grants.contract.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { noticeDaysLeft, noticeWindow, formatDay, useMoney } from '../grants/labels.tsx';
+import { BasisView } from '../grants/BasisView.tsx';
+import { DecisionObjections } from '../grants/DecisionObjections.tsx';
+import { NoticeDocumentButton } from '../grants/Downloads.tsx';
 import { NoticeObjectionForm } from './NoticeObjectionForm.tsx';
 import { NoticeStateTag } from './NoticeStateTag.tsx';
 import { usePublicNotice } from './notices.api.ts';
@@ -33,6 +36,7 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
         policy: notice.policyName,
       })}
       tags={<NoticeStateTag notice={notice} />}
+      extra={<NoticeDocumentButton batch={notice} />}
       crumbs={[{ title: t('grants.notices.title'), to: '/public/notices' }, { title: notice.number }]}
     >
       <Card className="mtx-section mtx-notice-doc">
@@ -48,14 +52,14 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
             end: formatDay(notice.noticeEndsOn),
           })}
         </Typography.Paragraph>
-        {notice.policySummary && (
-          <Typography.Paragraph type="secondary">
-            {t('grants.notices.policySummary', { summary: notice.policySummary })}
-          </Typography.Paragraph>
-        )}
+        <div className="mtx-section">
+          <BasisView basis={notice.basis} />
+        </div>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('grants.notices.window', { window: noticeWindow(notice.noticeStartsOn, notice.noticeEndsOn) })}
           {left !== null && <> · {t('grants.notices.daysLeft', { days: left })}</>}
+          {' · '}
+          <Link to="/public/objections">{t('grants.follow.link')}</Link>
         </Typography.Paragraph>
       </Card>
       <Card
@@ -107,6 +111,7 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
           ]}
         />
       </Card>
+      {decided && <DecisionObjections notice={notice} />}
       {notice.open ? (
         <NoticeObjectionForm notice={notice} />
       ) : (

@@ -1,14 +1,14 @@
 // Queries of the public notices (公示) of no-application grants, and filing an objection (异议) — no login needed.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { publicNoticeListSchema, publicNoticeSchema } from '@contracts/modules/grants/grants.contract.ts';
-import { idSchema } from '@contracts/platform/http/common.contract.ts';
+import type { z } from 'zod';
+import {
+  objectionFiledSchema,
+  publicNoticeListSchema,
+  publicNoticeSchema,
+} from '@contracts/modules/grants/grants.contract.ts';
 import { api } from '../../app/api.ts';
 
 export type PublicNoticeListItem = z.infer<typeof publicNoticeListSchema>[number];
-
-/** The answer to a filed objection: its id, to quote when asking after it. */
-const objectionFiledSchema = z.object({ ok: z.literal(true), id: idSchema });
 
 export interface ObjectionInput {
   enterpriseId: string | null;

@@ -33,11 +33,18 @@ export function decodeXml(raw: string): string {
 }
 
 /** The value of one attribute in a tag's raw attribute text, by local name (`r:id` matches `id`), decoded. */
+const attrPatterns = new Map<string, RegExp>();
 export function attr(attrs: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  if (!attrs) return undefined;
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attrPatterns.set(name, re);
+  }
   const m = re.exec(attrs);
   if (!m) return undefined;
-  return decodeXml(m[1] ?? m[2] ?? '');
+  const v = m[1] ?? m[2] ?? '';
+  return v.includes('&') ? decodeXml(v) : v;
 }
 
 const unreadable = () => new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该表格文件：XML 格式错误');

@@ -123,6 +123,11 @@ describe('9. .xls and .ods', () => {
       expect(res.statusCode, name).toBe(200);
       expect(res.json()).toMatchObject({ created: 1, preview: false });
     }
+    // The .xls gives 注册日期 as a date cell (serial 43845, date format): read as the date.
+    for (const n of [15, 1]) {
+      const found = await admin.get(`/api/enterprises?q=${firm(n).uscc}`);
+      expect(found.json().items[0].registrationDate).toBe(firm(n).registrationDate);
+    }
     const xls = await send(REPORTS, 'reports.xls', true);
     expect(xls.json()).toMatchObject({ rows: 1, file: { format: 'xls', headerRow: 1 } });
     const ods = await send(REPORTS, 'reports.ods', false);

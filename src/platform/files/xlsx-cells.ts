@@ -55,7 +55,12 @@ export function isDateFormat(code: string): boolean {
     .replace(/\\./g, '')
     .replace(/\[[^\]]*\]/g, '')
     .replace(/_.|\*./g, '');
-  return /[ymdhsEe年月日]/.test(bare.replace(/general/gi, '').replace(/E[+-]/g, ''));
+  return /[ymdhs年月日]/.test(
+    bare
+      .toLowerCase()
+      .replace(/general/g, '')
+      .replace(/e[+-]/g, ''),
+  );
 }
 
 const colOf = (ref: string | undefined): number => {

@@ -163,6 +163,14 @@ describe('9. .xls and .ods', () => {
   it('refuses a file named .xls that is not one, and other extensions, naming what is accepted', async () => {
     const fake = await send(ENTERPRISES, 'fake.xls', true, Buffer.from('not a workbook'));
     expect(fake.statusCode).toBe(415);
+    // A real .xls container SheetJS cannot read: the message names the menu path to re-save it as .xlsx.
+    const broken = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(600),
+    ]);
+    const bad = await send(ENTERPRISES, 'broken.xls', true, broken);
+    expect(bad.statusCode).toBe(415);
+    expect(bad.json().message).toContain('文件 → 另存为 → Excel 工作簿 (*.xlsx)');
     const other = await send(ENTERPRISES, 'list.numbers', true, Buffer.from('x'));
     expect(other.statusCode).toBe(415);
     expect(other.json().message).toBe('只支持 .xlsx、.xls、.ods 或 .csv 文件');

@@ -106,7 +106,7 @@ export async function* officeRows(
   } catch {
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
-      `无法读取该 ${label} 文件，请在表格软件中另存为 .xlsx 后导入`,
+      `无法读取该 ${label} 文件，请另存为 .xlsx 后导入（Excel / WPS：文件 → 另存为 → Excel 工作簿 (*.xlsx)；LibreOffice：文件 → 另存为 → Excel 2007-365 (.xlsx)）`,
     );
   }
   info.format = file.kind;

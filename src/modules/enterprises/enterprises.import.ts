@@ -14,7 +14,7 @@ import {
 import type { EnterpriseExportRecord } from './enterprises.store.ts';
 import { fields, honourKinds } from './fields.ts';
 import type { SheetRow } from '../../platform/files/spreadsheet.ts';
-import { locateTable, type TableInfo } from '../../platform/files/table.ts';
+import { locateTable, type Table, type TableInfo } from '../../platform/files/table.ts';
 import { serialDate } from '../../platform/files/xlsx-cells.ts';
 
 export interface ImportColumn {
@@ -209,14 +209,22 @@ const fieldByWord = new Map<string, string>(
 export async function readRows(
   source: AsyncIterable<SheetRow>,
 ): Promise<{ rows: ParsedRow[]; errors: ImportRowError[]; errorCount: number; file: TableInfo }> {
-  const parsed: ParsedRow[] = [];
-  const errors: ImportRowError[] = [];
-  let errorCount = 0;
-  const seen = new Map<string, number>();
   const table = await locateTable(source, {
     isHeader: isEnterpriseHeader,
     preferSheet: (name) => name.includes(ENTERPRISE_SHEET),
   });
+  try {
+    return await readTable(table);
+  } finally {
+    await table.close();
+  }
+}
+
+async function readTable(table: Table) {
+  const parsed: ParsedRow[] = [];
+  const errors: ImportRowError[] = [];
+  let errorCount = 0;
+  const seen = new Map<string, number>();
   const keyByCol = headerKeys(table.header.cells, table.header.row);
   for await (const { row, cells: raw, problems: cellProblems } of table.rows) {
     const cells = new Map<string, string>();

@@ -219,39 +219,45 @@ export async function importReports(
       isHeader: isReportHeader,
       preferSheet: (name) => name.includes(REPORT_SHEET),
     });
-    const header = readHeader(table.header.cells, table.header.row);
-    // Row numbers are the file's own (LibreOffice leaves empty rows out of the file: counting would drift).
-    for await (const { row: rowNo, cells, problems: cellProblems } of table.rows) {
-      const byKey = new Map<ColumnKey, string>();
-      let any = false;
-      for (const [col, key] of header.byCol) {
-        const v = (cells[col] ?? '').trim();
-        if (v) any = true;
-        byKey.set(key, v);
-      }
-      let problems: Map<ColumnKey, string> | undefined;
-      for (const p of cellProblems ?? []) {
-        const key = header.byCol.get(p.col);
-        if (!key) continue;
-        (problems ??= new Map()).set(key, p.reason);
-        byKey.set(key, '');
-        any = true;
-      }
-      if (!any) continue;
-      dataRows++;
-      const parsed = parseRow(rowNo, byKey, header, problems);
-      if (parsed.errors.length) {
-        errorCount += parsed.errors.length;
-        if (errors.length < MAX_LISTED_ERRORS) errors.push(...parsed.errors);
-      } else if (errorCount === 0) {
-        // Once a row is bad nothing will be written: stop staging, keep checking.
-        batch.push(parsed.value!);
-        if (batch.length === BATCH) {
-          await stageBatch(tx, batch);
-          batch = [];
+    let header: HeaderMap;
+    // The reader is stopped whatever happens (a wrong header throws before any row is read): no stream left open.
+    try {
+      header = readHeader(table.header.cells, table.header.row);
+      // Row numbers are the file's own (LibreOffice leaves empty rows out of the file: counting would drift).
+      for await (const { row: rowNo, cells, problems: cellProblems } of table.rows) {
+        const byKey = new Map<ColumnKey, string>();
+        let any = false;
+        for (const [col, key] of header.byCol) {
+          const v = (cells[col] ?? '').trim();
+          if (v) any = true;
+          byKey.set(key, v);
         }
+        let problems: Map<ColumnKey, string> | undefined;
+        for (const p of cellProblems ?? []) {
+          const key = header.byCol.get(p.col);
+          if (!key) continue;
+          (problems ??= new Map()).set(key, p.reason);
+          byKey.set(key, '');
+          any = true;
+        }
+        if (!any) continue;
+        dataRows++;
+        const parsed = parseRow(rowNo, byKey, header, problems);
+        if (parsed.errors.length) {
+          errorCount += parsed.errors.length;
+          if (errors.length < MAX_LISTED_ERRORS) errors.push(...parsed.errors);
+        } else if (errorCount === 0) {
+          // Once a row is bad nothing will be written: stop staging, keep checking.
+          batch.push(parsed.value!);
+          if (batch.length === BATCH) {
+            await stageBatch(tx, batch);
+            batch = [];
+          }
+        }
+        if (dataRows % BATCH === 0) opts.onProgress?.(dataRows);
       }
-      if (dataRows % BATCH === 0) opts.onProgress?.(dataRows);
+    } finally {
+      await table.close();
     }
     if (errorCount) throw fail(errors, errorCount);
     if (dataRows === 0)

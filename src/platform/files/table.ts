@@ -30,6 +30,11 @@ export interface Table {
   /** The data rows below the header, on the same sheet. */
   rows: AsyncGenerator<SheetRow>;
   info: TableInfo;
+  /**
+   * Stops the reader (its streams and file descriptors closed). The importer calls it in `finally`: an import that
+   * fails before it iterates `rows` (a header missing a column) would otherwise leave the file's streams open.
+   */
+  close(): Promise<void>;
 }
 
 const isSource = (s: AsyncIterable<SheetRow>): s is SpreadsheetSource =>
@@ -79,9 +84,12 @@ export async function locateTable(source: AsyncIterable<SheetRow>, opts: TableOp
     hiddenRows: 0,
     encoding,
   };
-  if (!header) {
+  const close = async () => {
     await it.return?.();
-    return { header: found, rows: (async function* () {})(), info };
+  };
+  if (!header) {
+    await close();
+    return { header: found, rows: (async function* () {})(), info, close };
   }
   const rows = (async function* () {
     try {
@@ -97,5 +105,5 @@ export async function locateTable(source: AsyncIterable<SheetRow>, opts: TableOp
       await it.return?.();
     }
   })();
-  return { header: found, rows, info };
+  return { header: found, rows, info, close };
 }

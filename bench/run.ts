@@ -38,4 +38,6 @@ if (!only || only === 'load') {
   console.log(`load: ${clients} clients × ${seconds} s per store…`);
   writeSection('load', `${header}\n\n${await benchLoad({ pgUrl, clients, seconds })}`);
 }
+if (!only || only === 'imports')
+  writeSection('imports', `${header}\n\n${await (await import('./imports.ts')).benchImports()}`);
 console.log('written to docs/benchmarks.md');

@@ -4,6 +4,7 @@ import { idSchema, isoDateSchema, pageOf } from '../../platform/http/common.cont
 import { fieldCodeSchema, honourKindSchema } from './fields.ts';
 import { validateUscc, normalizeUscc } from './uscc.ts';
 import { today } from '../../platform/time/date.ts';
+import { sheetReadSchema } from '../../platform/files/sheet.contract.ts';
 
 export { fields, honourKinds, fieldCodeSchema, honourKindSchema } from './fields.ts';
 
@@ -172,6 +173,8 @@ export const importResultSchema = z.object({
       changes: z.array(importChangeSchema),
     }),
   ),
+  /** Where the data was read: sheet, header row, hidden rows, a .csv's encoding. */
+  file: sheetReadSchema.optional(),
 });
 export type ImportOutcome = z.infer<typeof importResultSchema>;
 export const enterpriseImportQuerySchema = z.object({

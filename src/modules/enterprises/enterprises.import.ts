@@ -13,6 +13,9 @@ import {
 } from './enterprises.contract.ts';
 import type { EnterpriseExportRecord } from './enterprises.store.ts';
 import { fields, honourKinds } from './fields.ts';
+import type { SheetRow } from '../../platform/files/spreadsheet.ts';
+import { locateTable, type Table, type TableInfo } from '../../platform/files/table.ts';
+import { serialDate } from '../../platform/files/xlsx-cells.ts';
 
 export interface ImportColumn {
   key: string;
@@ -130,7 +133,7 @@ export const MAX_REPORTED_ERRORS = 1000;
 const normHeader = (h: string) => h.replace(/[*＊\s]/g, '').toLowerCase();
 
 /** Maps the header row's cells to template columns; a missing required column is a 422 naming it. */
-export function headerKeys(cells: string[]): Map<number, string> {
+export function headerKeys(cells: string[], row = 1): Map<number, string> {
   const keyByCol = new Map<number, string>();
   cells.forEach((raw, col) => {
     const h = normHeader(raw);
@@ -142,16 +145,31 @@ export function headerKeys(cells: string[]): Map<number, string> {
   const missing = importColumns.filter((c) => c.required && ![...keyByCol.values()].includes(c.key));
   if (missing.length) {
     throw new AppError('IMPORT_INVALID', `缺少必填列：${missing.map((m) => m.zh).join('、')}`, undefined, {
-      errors: missing.map((m) => ({ row: 1, column: m.zh, reason: '缺少此列' })),
+      errors: missing.map((m) => ({ row, column: m.zh, reason: '缺少此列' })),
     });
   }
   return keyByCol;
 }
 
+/** A row names the template's columns when at least two of its cells are column names (the header). */
+export const isEnterpriseHeader = (cells: string[]) =>
+  cells.filter((raw) => {
+    const h = normHeader(raw);
+    return (
+      h &&
+      importColumns.some((c) => normHeader(c.zh) === h || normHeader(c.en) === h || c.key.toLowerCase() === h)
+    );
+  }).length >= 2;
+
+/** The template's sheet name: a workbook's sheet named like it is read first. */
+export const ENTERPRISE_SHEET = '企业名录';
+
 /** One data row as read: its row number and the trimmed text of each template column it has. */
 export interface ParsedRow {
   row: number;
   cells: Map<string, string>;
+  /** Cells without a usable value (an error value, a formula never calculated), by column key: their reason. */
+  problems?: Map<string, string>;
 }
 
 export interface ImportContext {
@@ -189,24 +207,39 @@ const fieldByWord = new Map<string, string>(
  * record later, in the transaction that locks it (resolveRow).
  */
 export async function readRows(
-  source: AsyncIterable<{ row: number; cells: string[] }>,
-): Promise<{ rows: ParsedRow[]; errors: ImportRowError[]; errorCount: number }> {
+  source: AsyncIterable<SheetRow>,
+): Promise<{ rows: ParsedRow[]; errors: ImportRowError[]; errorCount: number; file: TableInfo }> {
+  const table = await locateTable(source, {
+    isHeader: isEnterpriseHeader,
+    preferSheet: (name) => name.includes(ENTERPRISE_SHEET),
+  });
+  try {
+    return await readTable(table);
+  } finally {
+    await table.close();
+  }
+}
+
+async function readTable(table: Table) {
   const parsed: ParsedRow[] = [];
   const errors: ImportRowError[] = [];
   let errorCount = 0;
   const seen = new Map<string, number>();
-  let keyByCol: Map<number, string> | undefined;
-  for await (const { row, cells: raw } of source) {
-    if (!keyByCol) {
-      keyByCol = headerKeys(raw);
-      continue;
-    }
+  const keyByCol = headerKeys(table.header.cells, table.header.row);
+  for await (const { row, cells: raw, problems: cellProblems } of table.rows) {
     const cells = new Map<string, string>();
     let any = false;
     for (const [col, key] of keyByCol) {
       const text = (raw[col] ?? '').trim();
       if (text) any = true;
       cells.set(key, text);
+    }
+    let problems: Map<string, string> | undefined;
+    for (const p of cellProblems ?? []) {
+      const key = keyByCol.get(p.col);
+      if (!key) continue;
+      (problems ??= new Map()).set(key, p.reason);
+      any = true;
     }
     if (!any) continue;
     const err = (reason: string) => {
@@ -222,13 +255,19 @@ export async function readRows(
       else seen.set(uscc, row);
     }
     cells.set('uscc', uscc);
-    parsed.push({ row, cells });
+    parsed.push(problems ? { row, cells, problems } : { row, cells });
   }
-  if (!keyByCol) throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
-  return { rows: parsed, errors, errorCount };
+  return { rows: parsed, errors, errorCount, file: table.info };
 }
 
-const normDate = (raw: string) => {
+/**
+ * A date cell's text as YYYY-MM-DD when it is one: 2021/6/18, 2021.6.18, 2021年6月18日, or a bare date serial
+ * (44365: a date cell a .csv or a text-formatted cell gives as its number) — else as given, for the check to refuse.
+ */
+export const normDate = (raw: string) => {
+  // Serials from 1900-03-01 (61) to 2173 (100,000): beyond, a number is not meant as a date.
+  if (/^\d{2,5}(\.\d+)?$/.test(raw) && Number(raw) >= 61 && Number(raw) < 100_000)
+    return serialDate(Number(raw));
   const d = raw.replace(/[/.年月]/g, '-').replace(/日$/, '');
   return /^\d{4}-\d{1,2}-\d{1,2}$/.test(d)
     ? d
@@ -276,7 +315,9 @@ export function resolveRow(p: ParsedRow, ctx: ImportContext, before?: Registered
     reported.add(key);
     errors.push({ column: columnName(key), reason });
   };
-  const get = (key: string) => p.cells.get(key) ?? '';
+  // A cell without a usable value says why, once, and reads as empty for the rest of the checks.
+  for (const [key, reason] of p.problems ?? []) err(key, reason);
+  const get = (key: string) => (p.problems?.has(key) ? '' : (p.cells.get(key) ?? ''));
   const cleared = (key: string) => get(key) === CLEAR_WORD;
   const given = (key: string) => get(key) !== '' && !cleared(key);
 
@@ -351,13 +392,18 @@ export function resolveRow(p: ParsedRow, ctx: ImportContext, before?: Registered
     contactPhone: text('contactPhone'),
   });
   if (!parsed.success) {
+    // Each check says its own reason; a cell whose format is wrong gets that reason only, and the comparisons
+    // that involve it (入驻日期 after 注册日期, …) are not reported on top (one error per cause).
+    const badFormat = new Set(
+      parsed.error.issues.flatMap((i) => (i.code === 'invalid_format' ? [String(i.path[0] ?? '')] : [])),
+    );
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');
       if (key === 'subdistrictId' || key === 'buildingId') continue;
       // Required-but-empty cells were already reported once as 必填.
       if (importColumns.some((c) => c.key === key && c.required) && !get(key) && !before) continue;
-      const reason = issue.code === 'invalid_format' ? '日期格式应为 YYYY-MM-DD' : issue.message;
-      err(key, reason);
+      if (issue.code === 'custom' && orderingChecks.has(issue.message) && badFormat.size) continue;
+      err(key, formatReason(key, issue));
     }
   }
   const resolved: ResolvedRow = { errors, ...(subdistrictId ? { subdistrictId } : {}) };
@@ -366,6 +412,22 @@ export function resolveRow(p: ParsedRow, ctx: ImportContext, before?: Registered
     resolved.value = v;
   }
   return resolved;
+}
+
+const dateKeys = new Set(['registrationDate', 'settledOn', 'leftOn']);
+/** The comparisons between dates: meaningless when either date could not be read. */
+const orderingChecks = new Set(['入驻日期不能早于注册日期', '迁出/注销日期不能早于入驻日期']);
+
+/** The reason for one failed check, in the words of that check. */
+function formatReason(key: string, issue: { code: string; message: string }): string {
+  if (issue.code === 'invalid_format' && dateKeys.has(key))
+    return '日期格式应为 YYYY-MM-DD（也可填 2021/6/18、2021年6月18日 或日期单元格）';
+  if (issue.code === 'invalid_format') return `${columnName(key)}格式不正确`;
+  if (key === 'name' && issue.code === 'too_big') return '企业名称最多 200 个字';
+  if (key === 'address' && issue.code === 'too_big') return '详细地址最多 300 个字';
+  if (key === 'contactPerson' && issue.code === 'too_big') return '联系人最多 50 个字';
+  if (key === 'contactPhone' && issue.code === 'too_big') return '电话号码格式不正确：最多 30 个字符';
+  return issue.message;
 }
 
 export async function templateWorkbook(
@@ -425,7 +487,7 @@ export async function districtTemplateWorkbook(db: Queryable, districtId: string
 export async function importRegistry(
   db: Db,
   actor: Actor,
-  source: AsyncIterable<{ row: number; cells: string[] }>,
+  source: AsyncIterable<SheetRow>,
   decide: UpsertOptions<ParsedRow>['decide'],
   opts: { preview: boolean } = { preview: false },
 ) {
@@ -445,10 +507,10 @@ export async function importRegistry(
     buildingIdByNameOrCode,
   };
   const names = namesOf(lookups);
-  const { rows, errors, errorCount } = await readRows(source);
+  const { rows, errors, errorCount, file } = await readRows(source);
   if (rows.length === 0 && errorCount === 0)
     throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
-  return upsertEnterprises(db, actor, rows, {
+  const outcome = await upsertEnterprises(db, actor, rows, {
     resolve: (before, row) => resolveRow(row, ctx, before),
     decide,
     changes: (before, after) => sheetChanges(sheetCells(before, names), sheetCells(after, names)),
@@ -457,6 +519,7 @@ export async function importRegistry(
     priorErrorCount: errorCount,
     maxListedErrors: MAX_REPORTED_ERRORS,
   });
+  return { ...outcome, file };
 }
 
 /** Names of the ids a sheet shows in words. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idSchema, pageOf } from '../../platform/http/common.contract.ts';
 import { periodSchema } from '../../platform/time/period.ts';
+import { sheetReadSchema } from '../../platform/files/sheet.contract.ts';
 import { figureCatalogue, type FigureDimension, type FigureKey } from './figures.ts';
 import { consistencyIssues } from './reports.ts';
 
@@ -93,6 +94,8 @@ export const reportImportResultSchema = z.object({
   created: z.number().int(),
   revised: z.number().int(),
   unchanged: z.number().int(),
+  /** Where the data was read: sheet, header row, hidden rows, a .csv's encoding. */
+  file: sheetReadSchema.optional(),
 });
 
 export const coverageQuerySchema = z.object({ period: periodSchema });

@@ -17,6 +17,8 @@ import { consistencyIssues, parseMoney, type MoneyUnit } from './reports.ts';
 import { figureCatalogue, isMoney, type FigureKey, type Figures } from './figures.ts';
 import { figureColumnList, figureSqlType, perFigure } from './reports.sql.ts';
 import { monthStart } from './reports.store.ts';
+import type { SheetRow } from '../../platform/files/spreadsheet.ts';
+import { locateTable, type TableInfo } from '../../platform/files/table.ts';
 
 export const MAX_REPORT_ROWS = 500_000;
 const MAX_LISTED_ERRORS = 1000;
@@ -41,7 +43,7 @@ const bare = (h: string) => h.replace(/[*＊\s]/g, '');
 const stem = (h: string) => bare(h).replace(/[（(].*[)）]$/, '');
 
 /** Maps header cells to columns and reads each money column's unit; a missing column or unit is an error. */
-export function readHeader(cells: string[]): HeaderMap {
+export function readHeader(cells: string[], row = 1): HeaderMap {
   const byCol = new Map<number, ColumnKey>();
   const header = new Map<ColumnKey, string>();
   const moneyUnit = new Map<ColumnKey, MoneyUnit>();
@@ -55,11 +57,11 @@ export function readHeader(cells: string[]): HeaderMap {
     if (column.key !== 'uscc' && column.key !== 'name' && column.key !== 'building' && isMoney(column.key)) {
       const unit = /[（(](万元|元)[)）]$/.exec(h)?.[1] as MoneyUnit | undefined;
       if (unit) moneyUnit.set(column.key, unit);
-      else errors.push({ row: 1, column: h, reason: '金额列须在列名中注明单位：（元）或（万元）' });
+      else errors.push({ row, column: h, reason: '金额列须在列名中注明单位：（元）或（万元）' });
     }
   });
   for (const c of reportColumns) {
-    if (c.required && !header.has(c.key)) errors.push({ row: 1, column: c.zh, reason: '缺少此列' });
+    if (c.required && !header.has(c.key)) errors.push({ row, column: c.zh, reason: '缺少此列' });
   }
   if (errors.length)
     throw new AppError('IMPORT_INVALID', '表头有误，未写入任何数据', undefined, {
@@ -68,6 +70,16 @@ export function readHeader(cells: string[]): HeaderMap {
     });
   return { byCol, header, moneyUnit };
 }
+
+/** A row names the template's columns when at least two of its cells are column names (the header). */
+export const isReportHeader = (cells: string[]) =>
+  cells.filter((raw) => {
+    const h = bare(raw ?? '');
+    return h && reportColumns.some((c) => stem(c.zh) === stem(h) || c.key === h);
+  }).length >= 2;
+
+/** The template's sheets are named "<period> 月度填报": a sheet named so is read first. */
+export const REPORT_SHEET = '月度填报';
 
 export interface StagedRow extends Figures {
   row: number;
@@ -80,10 +92,13 @@ export function parseRow(
   row: number,
   cells: Map<ColumnKey, string>,
   h: HeaderMap,
+  problems?: Map<ColumnKey, string>,
 ): { value?: StagedRow; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const col = (k: ColumnKey) => h.header.get(k) ?? k;
-  const err = (k: ColumnKey, reason: string) => errors.push({ row, column: col(k), reason });
+  // A cell without a usable value (an error value, a formula never calculated) says why, and only that.
+  const err = (k: ColumnKey, reason: string) =>
+    errors.push({ row, column: col(k), reason: problems?.get(k) ?? reason });
   const uscc = normalizeUscc(cells.get('uscc') ?? '');
   if (!uscc) err('uscc', '必填');
   else {
@@ -120,6 +135,9 @@ export function parseRow(
   ];
   const values = new Map(order.map((x) => [x.key, read[x.dimension](x.key)]));
   const f = Object.fromEntries(figureCatalogue.map((x) => [x.key, values.get(x.key)!])) as Figures;
+  for (const [k, reason] of problems ?? []) {
+    if (!errors.some((e) => e.column === col(k))) errors.push({ row, column: col(k), reason });
+  }
   if (errors.length) return { errors };
   for (const issue of consistencyIssues(f)) err(issue.path, issue.message);
   if (errors.length) return { errors };
@@ -145,6 +163,8 @@ export interface ImportResult {
   /** The batch written; null for a preview. */
   batchId: string | null;
   preview: boolean;
+  /** Where the data was read. */
+  file: TableInfo;
   period: string;
   rows: number;
   created: number;
@@ -182,7 +202,7 @@ async function stageBatch(tx: Tx, batch: StagedRow[]) {
 export async function importReports(
   db: Db,
   actor: Actor,
-  source: AsyncIterable<{ row: number; cells: string[] }>,
+  source: AsyncIterable<SheetRow>,
   opts: ImportOptions,
 ): Promise<ImportResult> {
   const districtId = actor.districtId;
@@ -193,38 +213,52 @@ export async function importReports(
     ) ON COMMIT DROP`);
     const errors: ImportRowError[] = [];
     let errorCount = 0;
-    let header: HeaderMap | undefined;
     let dataRows = 0;
     let batch: StagedRow[] = [];
-    for await (const { row: rowNo, cells } of source) {
-      if (!header) {
-        header = readHeader(cells);
-        continue;
-      }
-      const byKey = new Map<ColumnKey, string>();
-      let any = false;
-      for (const [col, key] of header.byCol) {
-        const v = (cells[col] ?? '').trim();
-        if (v) any = true;
-        byKey.set(key, v);
-      }
-      if (!any) continue;
-      dataRows++;
-      const parsed = parseRow(rowNo, byKey, header);
-      if (parsed.errors.length) {
-        errorCount += parsed.errors.length;
-        if (errors.length < MAX_LISTED_ERRORS) errors.push(...parsed.errors);
-      } else if (errorCount === 0) {
-        // Once a row is bad nothing will be written: stop staging, keep checking.
-        batch.push(parsed.value!);
-        if (batch.length === BATCH) {
-          await stageBatch(tx, batch);
-          batch = [];
+    const table = await locateTable(source, {
+      isHeader: isReportHeader,
+      preferSheet: (name) => name.includes(REPORT_SHEET),
+    });
+    let header: HeaderMap;
+    // The reader is stopped whatever happens (a wrong header throws before any row is read): no stream left open.
+    try {
+      header = readHeader(table.header.cells, table.header.row);
+      // Row numbers are the file's own (LibreOffice leaves empty rows out of the file: counting would drift).
+      for await (const { row: rowNo, cells, problems: cellProblems } of table.rows) {
+        const byKey = new Map<ColumnKey, string>();
+        let any = false;
+        for (const [col, key] of header.byCol) {
+          const v = (cells[col] ?? '').trim();
+          if (v) any = true;
+          byKey.set(key, v);
         }
+        let problems: Map<ColumnKey, string> | undefined;
+        for (const p of cellProblems ?? []) {
+          const key = header.byCol.get(p.col);
+          if (!key) continue;
+          (problems ??= new Map()).set(key, p.reason);
+          byKey.set(key, '');
+          any = true;
+        }
+        if (!any) continue;
+        dataRows++;
+        const parsed = parseRow(rowNo, byKey, header, problems);
+        if (parsed.errors.length) {
+          errorCount += parsed.errors.length;
+          if (errors.length < MAX_LISTED_ERRORS) errors.push(...parsed.errors);
+        } else if (errorCount === 0) {
+          // Once a row is bad nothing will be written: stop staging, keep checking.
+          batch.push(parsed.value!);
+          if (batch.length === BATCH) {
+            await stageBatch(tx, batch);
+            batch = [];
+          }
+        }
+        if (dataRows % BATCH === 0) opts.onProgress?.(dataRows);
       }
-      if (dataRows % BATCH === 0) opts.onProgress?.(dataRows);
+    } finally {
+      await table.close();
     }
-    if (!header) throw new AppError('VALIDATION', '文件中没有数据', [{ path: 'file', message: '文件为空' }]);
     if (errorCount) throw fail(errors, errorCount);
     if (dataRows === 0)
       throw new AppError('VALIDATION', '文件中没有数据行', [{ path: 'file', message: '没有数据行' }]);
@@ -298,7 +332,8 @@ export async function importReports(
                  count(*) FILTER (WHERE outcome = 'unchanged')::int AS unchanged
           FROM report_plan`,
     );
-    if (opts.preview) return { batchId: null, preview: true, period, rows: dataRows, ...counts! };
+    if (opts.preview)
+      return { batchId: null, preview: true, period, rows: dataRows, ...counts!, file: table.info };
     const [batchRow] = await rows<{ id: string }>(
       tx,
       sql`INSERT INTO report_batches (district_id, period, filename, rows, created, revised, unchanged, submitted_by)
@@ -327,6 +362,6 @@ export async function importReports(
     );
     await tx.execute(sql`UPDATE report_batches SET created = ${counts!.created}, revised = ${counts!.revised}, unchanged = ${counts!.unchanged}
       WHERE district_id = ${districtId} AND id = ${batchId}::uuid`);
-    return { batchId, preview: false, period, rows: dataRows, ...counts! };
+    return { batchId, preview: false, period, rows: dataRows, ...counts!, file: table.info };
   });
 }

@@ -2,7 +2,7 @@
 
 /** What the server's import endpoints accept (docs/security.md). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-export const IMPORT_EXTENSIONS = ['.xlsx', '.csv'];
+export const IMPORT_EXTENSIONS = ['.xlsx', '.xls', '.ods', '.csv'];
 
 /** Why a file cannot be imported, checked before upload; null when it may be sent. */
 export function importFileProblem(file: { name: string; size: number }): 'wrongType' | 'tooLarge' | null {

@@ -3,6 +3,7 @@
 import { Alert, Button, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '@contracts/modules/enterprises/enterprises.contract.ts';
+import { ImportPreviewFile } from './ImportPreviewFile.tsx';
 
 type RowChange = ImportOutcome['rowChanges'][number];
 
@@ -26,6 +27,7 @@ export function ImportPreview({
       <Typography.Paragraph>
         <Typography.Text strong>{fileName}</Typography.Text> · {k('summary', result)}
       </Typography.Paragraph>
+      <ImportPreviewFile file={result.file} />
       <Row gutter={16}>
         <Col xs={8}>
           <Statistic title={t('enterprises.importPage.created')} value={result.created} />

@@ -21,6 +21,7 @@ import {
   type ImportOutcome,
 } from './reports.api.ts';
 import { estimateDataRows } from './rowCount.ts';
+import { ImportPreviewFile } from '../enterprises/ImportPreviewFile.tsx';
 import './reports.css';
 
 interface Running {
@@ -260,6 +261,7 @@ export function ReportImportPage() {
                   </Button>,
                 ]}
               >
+                <ImportPreviewFile file={outcome.result.file} />
                 <ImportCounts result={outcome.result} />
               </Result>
             ) : outcome.kind === 'done' ? (

@@ -229,8 +229,10 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
         remindSender(user),
         at,
       );
-      // The inbox holds the reminders when the answer arrives, and a second press finds them (nothing sent twice).
-      await deps.events?.drain({ districtId: user.districtId });
+      // The inbox holds the reminders when the answer arrives, and a second press finds them (nothing sent twice;
+      // were a runner to hold the delivery, the dedupe key still keeps each to one). A press that sent nothing
+      // has nothing to wait for.
+      if (result.reminded > 0) await deps.events?.drain({ districtId: user.districtId });
       return result;
     },
   );

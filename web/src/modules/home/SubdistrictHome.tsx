@@ -118,7 +118,7 @@ function MissingCard({ period, user }: { period: string; user: SessionUser }) {
           type={result.reminded > 0 ? 'success' : 'info'}
           showIcon
           closable
-          className="mtx-home-stat-row"
+          className="mtx-home-stat-row mtx-urge-result"
           role="status"
           message={
             result.reminded > 0

@@ -121,11 +121,15 @@ describe('a subdistrict’s home', () => {
     const press = async (expected: RegExp) => {
       for (let attempt = 0; attempt < 5; attempt++) {
         await urge.click();
-        await page.getByRole('button', { name: '发送催报' }).click();
-        await expect
-          .poll(() => result.innerText().catch(() => ''), { timeout: 200_000 })
-          .toMatch(new RegExp(`${expected.source}|服务器繁忙`));
-        if (expected.test(await result.innerText())) return;
+        const ok = page.getByRole('button', { name: '发送催报' });
+        await ok.click();
+        await ok.waitFor({ state: 'hidden' });
+        const settled = result.filter({ hasText: new RegExp(`${expected.source}|服务器繁忙`) });
+        const answered = await settled.waitFor({ timeout: 60_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (answered && expected.test(await settled.innerText())) return;
       }
       throw new Error('the server stayed busy');
     };

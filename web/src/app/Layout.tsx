@@ -64,8 +64,9 @@ export function AppLayout() {
 
   const actions = [<LanguageSwitch key="lang" />];
   if (user) actions.unshift(<InboxBell key="inbox" />);
-  // The global search, for signed-in users: each finds what its role may see (the server decides).
-  if (user) actions.unshift(<GlobalSearch key="search" />);
+  // The global search, for signed-in users: each finds what its role may see (the server decides). A phone's header
+  // has no room for it beside the user's actions.
+  if (user && !mobile) actions.unshift(<GlobalSearch key="search" />);
   if (can(user, 'api.docs')) {
     actions.push(
       <Dropdown

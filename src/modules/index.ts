@@ -10,6 +10,7 @@ import { monitoringModule } from './monitoring/monitoring.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { policiesModule } from './policies/policies.module.ts';
 import { grantsModule } from './grants/grants.module.ts';
+import { searchModule } from './search/search.module.ts';
 import { housekeepingModule } from '../platform/housekeeping.module.ts';
 
 export const modules: readonly Manifest[] = [
@@ -22,6 +23,7 @@ export const modules: readonly Manifest[] = [
   notificationsModule,
   policiesModule,
   grantsModule,
+  searchModule,
   // The platform's daily housekeeping (throttle counters, delivered events): jobs only.
   housekeepingModule,
 ];

@@ -297,6 +297,12 @@ const cases: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/reports/standing',
+    url: (c) => `/api/reports/standing?period=2026-09&subdistrictId=${c.streetUnitId}`,
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
     route: '/api/monitoring/overview',
     url: () => '/api/monitoring/overview',
     expect: signedInOnly(200),
@@ -351,6 +357,14 @@ const cases: Case[] = [
     url: () => '/api/monitoring/recompute',
     expect: adminOnly(200),
   },
+  {
+    method: 'POST',
+    route: '/api/monitoring/reminders',
+    url: () => '/api/monitoring/reminders',
+    body: () => ({ period: '2026-09' }),
+    expect: { public: 401, admin: 200, department: 403, subdistrict: 200, enterprise: 403 },
+  },
+  { method: 'GET', route: '/api/search', url: () => '/api/search?q=科技', expect: signedInOnly(200) },
   { method: 'GET', route: '/api/inbox', url: () => '/api/inbox', expect: signedInOnly(200) },
   {
     method: 'GET',

@@ -1,6 +1,6 @@
 // API shapes of the enterprise registry: list filters, the record, create/edit input, import report.
 import { z } from 'zod';
-import { idSchema, isoDateSchema, pageOf } from '../../platform/http/common.contract.ts';
+import { errorBodySchema, idSchema, isoDateSchema, pageOf } from '../../platform/http/common.contract.ts';
 import { fieldCodeSchema, honourKindSchema } from './fields.ts';
 import { validateUscc, normalizeUscc } from './uscc.ts';
 import { today } from '../../platform/time/date.ts';
@@ -187,3 +187,6 @@ export const importFailureSchema = z.object({
   errors: z.array(importRowErrorSchema),
 });
 export const templateQuerySchema = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+
+/** 409 on create or edit: the USCC is registered already; `existingId` only when the caller may read that record. */
+export const duplicateUsccErrorSchema = errorBodySchema.extend({ existingId: idSchema.optional() });

@@ -5,12 +5,14 @@ import type { Db } from '../../platform/db/db.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { attachment, receiveUpload, sendXlsx, XLSX_TYPE } from '../../platform/http/files.ts';
 import { idSchema } from '../../platform/http/common.contract.ts';
+import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { errorResponses, idParams } from '../../platform/http/routes.ts';
 import { allowedBy, actorOf, requireUser } from '../../platform/auth/principal.ts';
 import { loadOr404 } from '../../platform/auth/scope.ts';
 import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import {
   buildingListSchema,
+  duplicateUsccErrorSchema,
   enterpriseImportQuerySchema,
   enterpriseInputSchema,
   enterpriseListQuerySchema,
@@ -31,6 +33,7 @@ import {
 import { lockedChanges } from './enterprises.ts';
 import {
   createEnterprise,
+  DuplicateUsccError,
   findEnterpriseRow,
   getEnterprise,
   iterateEnterpriseRecords,
@@ -49,6 +52,19 @@ import {
 } from './enterprises.import.ts';
 import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
 import { importGate } from '../../platform/files/gate.ts';
+
+/**
+ * A duplicate USCC answered with the existing record's id when the caller may read that record (the form links to
+ * it), and without it otherwise: no hint at which enterprise outside the caller's reach holds the code.
+ */
+const pointToHolder =
+  (user: SessionUser) =>
+  (err: unknown): never => {
+    if (err instanceof DuplicateUsccError && can(user, 'read', err.holder)) {
+      throw new AppError('CONFLICT', err.message, err.fields, { existingId: err.holder.id });
+    }
+    throw err;
+  };
 
 const allowed = allowedBy(can);
 
@@ -203,7 +219,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
         tags: ['enterprises'],
         summary: 'Register an enterprise',
         body: enterpriseInputSchema,
-        response: { 201: enterpriseSchema, ...errorResponses(400, 403, 409) },
+        response: { 201: enterpriseSchema, ...errorResponses(400, 403), 409: duplicateUsccErrorSchema },
       },
     },
     async (req, reply) => {
@@ -213,7 +229,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
           { path: 'subdistrictId', message: '只能选择本镇街' },
         ]);
       }
-      const id = await createEnterprise(db, actorOf(user), req.body);
+      const id = await createEnterprise(db, actorOf(user), req.body).catch(pointToHolder(user));
       return reply.status(201).send((await getEnterprise(db, user.districtId, id))!);
     },
   );
@@ -227,7 +243,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
           'Edit an enterprise (an enterprise user may change only its address, building, fields and contact)',
         params: idParams,
         body: enterpriseInputSchema,
-        response: { 200: enterpriseSchema, ...errorResponses(400, 403, 404, 409) },
+        response: { 200: enterpriseSchema, ...errorResponses(400, 403, 404), 409: duplicateUsccErrorSchema },
       },
     },
     async (req) => {
@@ -255,7 +271,7 @@ export function registerEnterpriseRoutes(app: TypedApp, { db }: { db: Db }): voi
           );
         }
       }
-      await updateEnterprise(db, actorOf(user), row.id, body);
+      await updateEnterprise(db, actorOf(user), row.id, body).catch(pointToHolder(user));
       return (await getEnterprise(db, user.districtId, row.id))!;
     },
   );

@@ -3,6 +3,7 @@ import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/db.ts';
 import { rows } from '../../platform/db/db.ts';
 import { lastDayOf, type Period } from '../../platform/time/period.ts';
+import { scopeWhere, type Scope } from '../../platform/auth/scope.ts';
 import { buildings, enterpriseHonours, enterprises } from './enterprises.schema.ts';
 
 // ---- presence in a month (used by monitoring's reminders) ----
@@ -14,20 +15,27 @@ export const presentInSql = (period: Period): SQL =>
 
 /**
  * The district's enterprises present in `period`, with their names; `where` narrows them by a condition on the
- * enterprise id it is given (e.g. another module's "has not reported").
+ * enterprise id it is given (e.g. another module's "has not reported"), and `scope` to a user's reach.
  */
 export async function enterprisesPresentIn(
   db: Queryable,
   districtId: string,
   period: Period,
   where?: (enterpriseId: SQL) => SQL,
+  scope: Scope = { all: true },
 ): Promise<{ id: string; name: string }[]> {
   return db
     .select({ id: enterprises.id, name: enterprises.name })
     .from(enterprises)
     .where(
-      and(eq(enterprises.districtId, districtId), presentInSql(period), where?.(sql`${enterprises.id}`)),
-    );
+      and(
+        eq(enterprises.districtId, districtId),
+        presentInSql(period),
+        scopeWhere(scope, { enterpriseId: enterprises.id, subdistrictId: enterprises.subdistrictId }),
+        where?.(sql`${enterprises.id}`),
+      ),
+    )
+    .orderBy(enterprises.name);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

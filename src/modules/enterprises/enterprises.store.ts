@@ -245,24 +245,44 @@ export async function checkReferences(
   }
 }
 
-async function usccTaken(
+/** The enterprise already registered under `uscc` (other than `exceptId`), if any. */
+async function usccHolder(
   db: Queryable,
   districtId: string,
   uscc: string,
   exceptId?: string,
-): Promise<boolean> {
+): Promise<{ id: string; subdistrictId: string } | undefined> {
   const found = await db
-    .select({ id: enterprises.id })
+    .select({ id: enterprises.id, subdistrictId: enterprises.subdistrictId })
     .from(enterprises)
     .where(and(eq(enterprises.districtId, districtId), eq(enterprises.uscc, uscc)))
     .limit(1);
-  return !!found[0] && found[0].id !== exceptId;
+  return found[0] && found[0].id !== exceptId ? found[0] : undefined;
 }
 
-const duplicateUscc = (uscc: string) =>
-  new AppError('CONFLICT', `统一社会信用代码 ${uscc} 已登记`, [
-    { path: 'uscc', message: '该统一社会信用代码已登记' },
-  ]);
+/**
+ * A USCC already registered. It carries the holder (id, subdistrict) for the route to decide whether the caller may
+ * be pointed at it; the holder is not part of the error body unless the route puts it there.
+ */
+export class DuplicateUsccError extends AppError {
+  constructor(
+    uscc: string,
+    readonly holder: { id: string; subdistrictId: string },
+    details?: Record<string, unknown>,
+  ) {
+    super(
+      'CONFLICT',
+      `统一社会信用代码 ${uscc} 已登记`,
+      [{ path: 'uscc', message: '该统一社会信用代码已登记' }],
+      details,
+    );
+  }
+}
+
+async function refuseTakenUscc(db: Queryable, districtId: string, uscc: string, exceptId?: string) {
+  const holder = await usccHolder(db, districtId, uscc, exceptId);
+  if (holder) throw new DuplicateUsccError(uscc, holder);
+}
 
 /** The enterprises row of `v` (the settled date defaulting to registration, no leaving date while active). */
 export const rowValues = (districtId: string, v: EnterpriseValues) => ({
@@ -297,7 +317,7 @@ export async function createEnterprise(db: Db, actor: Actor, v: EnterpriseValues
   const districtId = actor.districtId;
   return db.transaction(async (tx) => {
     await checkReferences(tx, districtId, v);
-    if (await usccTaken(tx, districtId, v.uscc)) throw duplicateUscc(v.uscc);
+    await refuseTakenUscc(tx, districtId, v.uscc);
     const [inserted] = await tx.insert(enterprises).values(rowValues(districtId, v)).returning();
     await writeHonours(tx, districtId, inserted!.id, v.honours);
     await audit(tx, actor, {
@@ -316,7 +336,7 @@ export async function updateEnterprise(db: Db, actor: Actor, id: string, v: Ente
     const before = await findEnterpriseRow(tx, districtId, id);
     if (!before) throw new AppError('NOT_FOUND');
     await checkReferences(tx, districtId, v);
-    if (await usccTaken(tx, districtId, v.uscc, id)) throw duplicateUscc(v.uscc);
+    await refuseTakenUscc(tx, districtId, v.uscc, id);
     const beforeHonours = await honoursOf(tx, districtId, id);
     const [after] = await tx
       .update(enterprises)

@@ -205,3 +205,16 @@ export const recomputeResultSchema = z.object({
   snapshots: z.object({ published: z.number().int(), revised: z.number().int() }),
   worsened: z.array(z.object({ code: z.string(), month: z.string(), from: z.string(), to: z.string() })),
 });
+
+/** 催报: remind every enterprise in the user's reach that has not reported `period`. */
+export const urgeBodySchema = z.object({ period: periodSchema });
+export const urgeResultSchema = z.object({
+  period: z.string(),
+  /** Enterprises in reach that have not reported the month. */
+  missing: z.number().int(),
+  /** Reminded now. */
+  reminded: z.number().int(),
+  /** Already reminded today (a repeated press sends nothing twice). */
+  alreadyToday: z.number().int(),
+});
+export type UrgeResult = z.infer<typeof urgeResultSchema>;

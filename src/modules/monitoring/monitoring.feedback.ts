@@ -12,7 +12,11 @@ import { loadPlanView } from '../plan/plan.store.ts';
 import type { PlanIndex } from '../plan/plan.ts';
 import { enterprisesPresentIn } from '../enterprises/enterprises.sql.ts';
 import { coverage, reportFiledSql } from '../reports/reports.store.ts';
-import { endOfDay } from '../../platform/time/date.ts';
+import { endOfDay, today } from '../../platform/time/date.ts';
+import { audit, type Actor } from '../../platform/audit/audit.ts';
+import type { Scope } from '../../platform/auth/scope.ts';
+import { monitoringSettings } from '../plan/plan.store.ts';
+import type { UrgeResult } from './monitoring.contract.ts';
 import { reportDeadline } from '../../platform/time/deadline.ts';
 import { previousPeriod, type Period } from '../../platform/time/period.ts';
 import {
@@ -159,6 +163,67 @@ export async function sendReminders(db: Db, districtId: string, now: Date): Prom
     })),
   );
   return missing.length;
+}
+
+/**
+ * 催报: reminds every enterprise within `scope` that has not reported `period`, by inbox and delivery (SMS, e-mail),
+ * at most once per enterprise and day — the dedupe key carries the date, so a repeated press (or two staff pressing
+ * together) sends nothing twice. The request and its count are audited in the transaction that publishes them.
+ */
+export async function urgeMissing(
+  db: Db,
+  actor: Actor,
+  period: Period,
+  scope: Scope,
+  from: string,
+  now: Date,
+): Promise<UrgeResult> {
+  const districtId = actor.districtId;
+  const settings = await monitoringSettings(db, districtId);
+  const deadline = reportDeadline(period, settings.reportDeadlineDay).date;
+  const dedupeKey = `urge:${period}:${today(now)}`;
+  const notFiled = (id: ReturnType<typeof sql>) => sql`NOT ${reportFiledSql(districtId, id, period)}`;
+  const missing = await enterprisesPresentIn(db, districtId, period, notFiled, scope);
+  const due = await enterprisesPresentIn(
+    db,
+    districtId,
+    period,
+    (id) =>
+      sql`${notFiled(id)} AND NOT ${alreadyNotifiedSql(districtId, { kind: 'enterprise', id }, dedupeKey)}`,
+    scope,
+  );
+  const overdue = deadlineEnded(period, settings.reportDeadlineDay, now);
+  await db.transaction(async (tx) => {
+    if (due.length) {
+      await publish(
+        tx,
+        notificationsRequested.of(districtId, {
+          deliver: true,
+          notifications: due.map((e) => ({
+            recipient: { kind: 'enterprise', id: e.id },
+            category: 'reminder',
+            title: `催报：请填报 ${period} 月度数据`,
+            body: `${e.name}：${period} 的月度数据应于 ${deadline} 前填报，${overdue ? '已逾期，' : ''}目前尚未收到。${from}提醒您尽快登录平台“月度填报”完成填报。`,
+            link: `/enterprises/${e.id}/reports/${period}`,
+            dedupeKey,
+          })),
+        }),
+      );
+    }
+    await audit(tx, actor, {
+      action: 'remind',
+      entity: 'reporting',
+      entityId: period,
+      after: {
+        period,
+        scope,
+        missing: missing.length,
+        reminded: due.length,
+        enterpriseIds: due.map((e) => e.id),
+      },
+    });
+  });
+  return { period, missing: missing.length, reminded: due.length, alreadyToday: missing.length - due.length };
 }
 
 export const RECOMPUTE_JOB = 'monitoring.recompute';

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventDrain } from '../../platform/module.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { invalid, notFound } from '../../platform/http/errors.ts';
 import { errorResponses } from '../../platform/http/routes.ts';
 import { allowedBy, actorOf } from '../../platform/auth/principal.ts';
 import {
@@ -17,11 +17,20 @@ import {
   targetDetailSchema,
   targetParamsSchema,
   targetQuerySchema,
+  urgeBodySchema,
+  urgeResultSchema,
 } from './monitoring.contract.ts';
-import { recompute } from './monitoring.store.ts';
+import { lastClosedMonth, recompute } from './monitoring.store.ts';
 import { monitoringViews } from './monitoring.views.ts';
 import { registerMonitoringExports } from './monitoring.exports.ts';
-import { can, drillDownSubdistrict, type MonitoringAction } from './monitoring.policy.ts';
+import {
+  can,
+  drillDownSubdistrict,
+  remindScope,
+  remindSender,
+  type MonitoringAction,
+} from './monitoring.policy.ts';
+import { urgeMissing } from './monitoring.feedback.ts';
 
 export interface MonitoringRouteDeps {
   db: Db;
@@ -200,6 +209,37 @@ export function registerMonitoringRoutes(app: TypedApp, deps: MonitoringRouteDep
       // A delivery that fails (or that a job runner holds) is retried by the runner; the answer does not wait for it.
       await deps.events?.drain({ districtId: user.districtId });
       return summary;
+    },
+  );
+
+  app.post(
+    '/api/monitoring/reminders',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          '催报: remind every enterprise in reach that has not reported a month (once per enterprise and day; audited)',
+        body: urgeBodySchema,
+        response: { 200: urgeResultSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const user = allowed(req, 'remind');
+      const at = now();
+      if (req.body.period > lastClosedMonth(at)) throw invalid('period', '该月尚不能填报');
+      const result = await urgeMissing(
+        db,
+        actorOf(user),
+        req.body.period,
+        remindScope(user),
+        remindSender(user),
+        at,
+      );
+      // The inbox holds the reminders when the answer arrives, and a second press finds them (nothing sent twice;
+      // were a runner to hold the delivery, the dedupe key still keeps each to one). A press that sent nothing
+      // has nothing to wait for.
+      if (result.reminded > 0) await deps.events?.drain({ districtId: user.districtId });
+      return result;
     },
   );
 }

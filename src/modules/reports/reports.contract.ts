@@ -130,3 +130,23 @@ export const missingPageSchema = pageOf(
     lastReported: z.string().nullable(),
   }),
 );
+
+export const standingQuerySchema = z.object({
+  period: periodSchema,
+  /** A subdistrict user's own is implied; staff who see the district name one. */
+  subdistrictId: idSchema.optional(),
+});
+/** One subdistrict's reporting in a month and its rank among the district's subdistricts by reporting rate. */
+export const standingSchema = z.object({
+  period: z.string(),
+  deadline: z.string(),
+  subdistrict: z.object({ id: idSchema, name: z.string() }),
+  expected: z.number().int(),
+  reported: z.number().int(),
+  onTime: z.number().int(),
+  /** 1 = the highest reporting rate; subdistricts with equal rates share a rank. Null when none is expected here. */
+  rank: z.number().int().nullable(),
+  /** How many subdistricts are ranked (those with enterprises expected to report). */
+  ranked: z.number().int(),
+});
+export type Standing = z.infer<typeof standingSchema>;

@@ -38,3 +38,14 @@ export const reportScope = (user: SessionUser): Scope => enterpriseScope(user);
 /** Why one import row may not be written (the same decision as a single filing), or null. */
 export const importRowRefusal = (user: SessionUser, enterprise: EnterpriseLike) =>
   writeDecision(user, enterprise, enterprise);
+
+/**
+ * The subdistrict whose standing `user` asks for: a subdistrict user's own (another one is answered as absent, null),
+ * else the one asked for (undefined when none is named).
+ */
+export function standingSubdistrict(user: SessionUser, asked: string | undefined): string | null | undefined {
+  const scope = reportScope(user);
+  if ('subdistrictId' in scope) return !asked || asked === scope.subdistrictId ? scope.subdistrictId : null;
+  if ('none' in scope || 'enterpriseId' in scope) return null;
+  return asked;
+}

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { receiveUpload, sendXlsx } from '../../platform/http/files.ts';
 import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
 import { importGate } from '../../platform/files/gate.ts';
@@ -12,7 +12,7 @@ import { allowedBy, actorOf, requireUser } from '../../platform/auth/principal.t
 import { loadOr404 } from '../../platform/auth/scope.ts';
 import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
-import { can, importRowRefusal, reportScope } from './reports.policy.ts';
+import { can, importRowRefusal, reportScope, standingSubdistrict } from './reports.policy.ts';
 import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import { importFailureSchema } from '../enterprises/enterprises.contract.ts';
 import { monitoringSettings } from '../plan/plan.store.ts';
@@ -25,13 +25,21 @@ import {
   missingPageSchema,
   missingQuerySchema,
   reportBodySchema,
+  standingQuerySchema,
+  standingSchema,
   reportCheckSchema,
   reportDetailSchema,
   reportImportResultSchema,
   reportListSchema,
   reportSavedSchema,
 } from './reports.contract.ts';
-import { expectedEnterprises, missingReports, coverage, reportHistory } from './reports.store.ts';
+import {
+  expectedEnterprises,
+  missingReports,
+  coverage,
+  reportHistory,
+  subdistrictStanding,
+} from './reports.store.ts';
 import { checkReport, fileReport, reportMonth } from './reports.views.ts';
 import { importReports, MAX_REPORT_ROWS, reportColumns } from './reports.import.ts';
 
@@ -302,6 +310,30 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
             })
             .commit();
       });
+    },
+  );
+
+  app.get(
+    '/api/reports/standing',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          "One subdistrict's reporting in a month and its rank among the subdistricts (a subdistrict user's own)",
+        querystring: standingQuerySchema,
+        response: { 200: standingSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const user = allowed(req, 'coverage');
+      const subdistrictId = standingSubdistrict(user, req.query.subdistrictId);
+      if (subdistrictId === undefined) throw invalid('subdistrictId', '请选择镇街');
+      const { reportDeadlineDay: day } = await monitoringSettings(db, user.districtId);
+      const standing = subdistrictId
+        ? await subdistrictStanding(db, user.districtId, req.query.period, day, subdistrictId)
+        : null;
+      if (!standing) throw notFound('镇街');
+      return standing;
     },
   );
 }

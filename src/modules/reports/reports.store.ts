@@ -5,7 +5,7 @@ import { rows } from '../../platform/db/db.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { reports } from './reports.schema.ts';
 import type { Report, ReportBody } from './reports.contract.ts';
-import { sameFigures } from './reports.ts';
+import { rankByReportingRate, sameFigures } from './reports.ts';
 import { figureCatalogue, figureKeys, type FigureKey, type Figures } from './figures.ts';
 import { enterpriseStaysSql, enterprisesPresentInMonthSql } from '../enterprises/enterprises.sql.ts';
 import { unitsInOrderSql } from '../units/units.store.ts';
@@ -239,6 +239,31 @@ export async function coverage(
     deadline: due.date,
     district: { expected: sum('expected'), reported: sum('reported'), onTime: sum('onTime') },
     subdistricts,
+  };
+}
+
+/**
+ * One subdistrict's coverage of a month and its rank among all the district's subdistricts by reporting rate — the
+ * subdistrict's home page. The ranking reads every subdistrict's counts; only this one's are returned.
+ */
+export async function subdistrictStanding(
+  db: Queryable,
+  districtId: string,
+  period: Period,
+  deadlineDay: number,
+  subdistrictId: string,
+) {
+  const all = await coverage(db, districtId, period, deadlineDay, { all: true });
+  const ranks = rankByReportingRate(all.subdistricts);
+  const i = all.subdistricts.findIndex((s) => s.subdistrict.id === subdistrictId);
+  const own = all.subdistricts[i];
+  if (!own) return null;
+  return {
+    period,
+    deadline: all.deadline,
+    ...own,
+    rank: ranks[i] ?? null,
+    ranked: ranks.filter((r) => r !== null).length,
   };
 }
 

@@ -113,3 +113,18 @@ export function parseMoney(text: string, unit: MoneyUnit): number | null {
 export function sameFigures(a: Figures, b: Figures): boolean {
   return figureKeys.every((k) => Number(a[k]) === Number(b[k]));
 }
+
+/**
+ * Competition ranks ("1224") of groups by reporting rate, highest first; a group with nothing expected is not ranked
+ * (null). Rates are compared as exact fractions (reported × other's expected), not as rounded percentages.
+ */
+export function rankByReportingRate<T extends { expected: number; reported: number }>(
+  groups: readonly T[],
+): (number | null)[] {
+  const ranked = groups.filter((g) => g.expected > 0);
+  return groups.map((g) =>
+    g.expected > 0
+      ? 1 + ranked.filter((o) => o.reported * g.expected > g.reported * o.expected).length
+      : null,
+  );
+}

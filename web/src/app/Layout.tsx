@@ -1,4 +1,5 @@
-// The application frame: ProLayout with a side menu filtered by role, the district as subtitle, user and language in the header.
+// The application frame: ProLayout with a side menu filtered by role, the district as subtitle; the global search,
+// inbox, user and language in the header.
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import {
   GlobalOutlined,
@@ -17,6 +18,7 @@ import { LinkButton } from '../components/LinkButton.tsx';
 import { useIsMobile } from '../components/useIsMobile.ts';
 import { Logo } from '../components/Logo.tsx';
 import { InboxBell } from '../modules/inbox/InboxBell.tsx';
+import { GlobalSearch } from '../modules/home/GlobalSearch.tsx';
 import { ChangePasswordModal } from '../modules/users/ChangePasswordModal.tsx';
 import { webModules } from '../modules/index.ts';
 import { can } from './access.ts';
@@ -62,6 +64,9 @@ export function AppLayout() {
 
   const actions = [<LanguageSwitch key="lang" />];
   if (user) actions.unshift(<InboxBell key="inbox" />);
+  // The global search, for signed-in users: each finds what its role may see (the server decides). A phone's header
+  // has no room for it beside the user's actions.
+  if (user && !mobile) actions.unshift(<GlobalSearch key="search" />);
   if (can(user, 'api.docs')) {
     actions.push(
       <Dropdown

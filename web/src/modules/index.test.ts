@@ -44,6 +44,7 @@ describe('the web module list', () => {
         'grants admin|department|subdistrict',
         'grants/batches/:id admin|department|subdistrict',
         'enterprises/:id/policies signed-in',
+        'home signed-in',
         'monitoring signed-in',
         'monitoring/targets/:code signed-in',
         'enterprises signed-in',
@@ -83,6 +84,10 @@ describe('the web module list', () => {
       '/users',
       '/audit',
     ]);
-    expect(menu(user('enterprise', { enterpriseId: 'e1' }))[3]).toBe('/enterprises/e1');
+    // every other role starts at its own home (我的工作台), then the overview
+    expect(menu(user('enterprise', { enterpriseId: 'e1' })).slice(0, 2)).toEqual(['/home', '/monitoring']);
+    expect(menu(user('enterprise', { enterpriseId: 'e1' }))[4]).toBe('/enterprises/e1');
+    expect(menu(user('subdistrict', { unitId: 's1' }))[0]).toBe('/home');
+    expect(menu(user('department', { unitId: 'd1' }))[0]).toBe('/home');
   });
 });

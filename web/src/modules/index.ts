@@ -1,6 +1,7 @@
 // The one list of web modules: router.tsx mounts their routes, Layout.tsx shows their menu entries in this order,
 // i18n.ts merges their texts. Adding a module is one line here (its modules/<m>/index.ts).
 import type { WebModule } from '../app/module.ts';
+import { homeModule } from './home/index.tsx';
 import { monitoringModule } from './monitoring/index.ts';
 import { planModule } from './plan/index.tsx';
 import { unitsModule } from './units/index.tsx';
@@ -14,6 +15,7 @@ import { inboxModule } from './inbox/index.tsx';
 import { publicModule } from './public/index.ts';
 
 export const webModules: readonly WebModule[] = [
+  homeModule,
   monitoringModule,
   planModule,
   unitsModule,

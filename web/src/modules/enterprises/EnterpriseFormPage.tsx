@@ -13,7 +13,7 @@ import {
 import { Alert, App, Card, Form, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   enterpriseInputSchema,
   type Enterprise,
@@ -114,6 +114,13 @@ const formKeys = new Set([
   'honours',
 ]);
 
+/** The id of the enterprise already registered under a USCC, from a 409 (present only if the user may read it). */
+function existingRecordOf(e: unknown): string | null {
+  if (!(e instanceof ApiError) || e.code !== 'CONFLICT') return null;
+  const id = (e.body as { existingId?: unknown } | null)?.existingId;
+  return typeof id === 'string' ? id : null;
+}
+
 function EnterpriseForm({ existing, user }: { existing: Enterprise | null; user: SessionUser }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -121,6 +128,8 @@ function EnterpriseForm({ existing, user }: { existing: Enterprise | null; user:
   const labels = useEnterpriseLabels();
   const [form] = Form.useForm<FormValues>();
   const [formError, setFormError] = useState<string | null>(null);
+  // A duplicate USCC: the record that holds it, when the server says the user may open it.
+  const [existingId, setExistingId] = useState<string | null>(null);
   const save = useSaveEnterprise(existing?.id);
   const subdistricts = useUnits('subdistrict');
   const subdistrictId = Form.useWatch('subdistrictId', form) as string | undefined;
@@ -154,6 +163,7 @@ function EnterpriseForm({ existing, user }: { existing: Enterprise | null; user:
 
   const onFinish = async (values: FormValues): Promise<boolean> => {
     setFormError(null);
+    setExistingId(null);
     const parsed = enterpriseInputSchema.safeParse(toInput({ ...form.getFieldsValue(true), ...values }));
     if (!parsed.success) {
       const rest = showFieldErrors(issuePaths(parsed.error.issues));
@@ -168,6 +178,7 @@ function EnterpriseForm({ existing, user }: { existing: Enterprise | null; user:
       return true;
     } catch (e) {
       const text = errorText(t, e, i18n.language);
+      setExistingId(existingRecordOf(e));
       if (e instanceof ApiError && e.fields.length > 0) {
         const rest = showFieldErrors(e.fields.map((f) => ({ path: formPath(f.path), message: f.message })));
         setFormError(rest.length ? `${text}：${rest.map((f) => f.message).join('；')}` : text);
@@ -182,7 +193,18 @@ function EnterpriseForm({ existing, user }: { existing: Enterprise | null; user:
   return (
     <Card>
       {formError && (
-        <Alert type="error" showIcon message={formError} role="alert" style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          message={formError}
+          description={
+            existingId && existingId !== existing?.id ? (
+              <Link to={`/enterprises/${existingId}`}>{t('enterprises.form.existingRecord')}</Link>
+            ) : undefined
+          }
+          role="alert"
+          style={{ marginBottom: 16 }}
+        />
       )}
       {selfOnly && (
         <Alert

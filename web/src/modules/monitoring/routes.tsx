@@ -1,11 +1,9 @@
-// The monitoring pages' routes: "/" (which leads each role to its start page), the overview and a target's page.
+// The monitoring pages' routes: the overview and a target's page ("/" is the home module's).
 import type { RouteObject } from 'react-router-dom';
 import { page } from '../../app/module.ts';
 import { RequireAuth } from '../../app/RequireAuth.tsx';
-import { HomeRedirect } from './HomeRedirect.tsx';
 
 export const monitoringRoutes: RouteObject[] = [
-  { index: true, element: <HomeRedirect /> },
   {
     element: <RequireAuth />,
     children: [

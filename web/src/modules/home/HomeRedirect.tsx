@@ -1,7 +1,8 @@
-// Where "/" leads: the monitoring overview for a signed-in user, the plan for the public.
+// Where "/" leads: each signed-in role to its own home (the plan office to the overview), the public to the plan.
 import { Spin } from 'antd';
 import { Navigate } from 'react-router-dom';
 import { useSession } from '../../app/session.ts';
+import { homePath } from './home.access.ts';
 
 export function HomeRedirect() {
   const { user, loading } = useSession();
@@ -12,5 +13,5 @@ export function HomeRedirect() {
       </div>
     );
   }
-  return <Navigate to={user ? '/monitoring' : '/plan'} replace />;
+  return <Navigate to={user ? homePath(user) : '/plan'} replace />;
 }

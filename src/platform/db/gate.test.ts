@@ -101,7 +101,15 @@ describe('admission gate and the event loop', () => {
   it('keeps a delay in view for a second after its window closes, then forgets it', () => {
     let clock = 10_000;
     let maxNs = 0;
-    const histogram = { get max() { return maxNs; }, reset: () => { maxNs = 0; }, disable: () => undefined };
+    const histogram = {
+      get max() {
+        return maxNs;
+      },
+      reset: () => {
+        maxNs = 0;
+      },
+      disable: () => undefined,
+    };
     const monitor = new LagMonitor({ histogram, now: () => clock, rollEveryMs: null });
     expect(monitor.recentMaxMs()).toBe(0);
     maxNs = 700e6; // a request's synchronous work held the loop for 700 ms

@@ -56,10 +56,12 @@ describe('the web module list', () => {
         'enterprises/import admin|subdistrict',
         'enterprises/:id/edit admin|subdistrict|enterprise',
         'users admin',
+        'help',
       ].sort(),
     );
     expect(paths(webModules.flatMap((m) => m.publicRoutes ?? [])).sort()).toEqual([
       '(index)',
+      'help',
       'notices',
       'notices/:id',
       'targets/:code',
@@ -67,7 +69,7 @@ describe('the web module list', () => {
   });
 
   it('orders the side menu as before', () => {
-    expect(menu(null)).toEqual(['/plan', '/units']);
+    expect(menu(null)).toEqual(['/plan', '/units', '/help']);
     expect(menu(user('admin'))).toEqual([
       '/monitoring',
       '/plan',
@@ -78,6 +80,7 @@ describe('the web module list', () => {
       '/tiers',
       '/grants',
       '/users',
+      '/help',
     ]);
     expect(menu(user('enterprise', { enterpriseId: 'e1' }))[3]).toBe('/enterprises/e1');
   });

@@ -11,6 +11,7 @@ import { grantsModule } from './grants/index.ts';
 import { usersModule } from './users/index.tsx';
 import { inboxModule } from './inbox/index.tsx';
 import { publicModule } from './public/index.ts';
+import { helpModule } from './help/index.tsx';
 
 export const webModules: readonly WebModule[] = [
   monitoringModule,
@@ -23,4 +24,5 @@ export const webModules: readonly WebModule[] = [
   usersModule,
   inboxModule,
   publicModule,
+  helpModule,
 ];

@@ -4,6 +4,7 @@ import type { JSX, ReactNode } from 'react';
 import { Spin } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Crumb } from '../../components/Page.tsx';
+import './page.css';
 
 export function PublicPage(props: {
   title: ReactNode;

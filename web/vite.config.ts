@@ -83,6 +83,8 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // .vite/manifest.json: which chunk holds which page (test/e2e/public-bundle.test.ts reads it)
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: { groups: vendorGroups },

@@ -15,6 +15,8 @@ export async function registerWebApp(app: App, root: string): Promise<void> {
     cacheControl: false,
     // index.html.br, app.js.gz …: brotli first, then gzip, then the file itself
     preCompressed: true,
+    // the build's manifest (.vite/manifest.json) is for tests and benchmarks, not for browsers
+    allowedPath: (pathName) => !pathName.startsWith('/.vite/'),
     // Hashed assets never change; index.html must be revalidated so it never points at deleted chunks.
     setHeaders: (res, file) => {
       const reply = res as unknown as { header(name: string, value: string): void };

@@ -32,9 +32,10 @@ const compressible = /\.(js|mjs|css|html|svg|json|txt|map)$/;
 /**
  * Writes `<file>.br` and `<file>.gz` beside every compressible file of the build, at maximum quality, so the
  * server sends them as they are (@fastify/static `preCompressed`) instead of compressing the same file on every
- * request. A variant that is not smaller than the file is not written (the server then sends the file itself).
+ * request. Both are written for every such file, even a tiny one a few bytes larger compressed: a file without its
+ * variant would be compressed by @fastify/compress on every request instead.
  */
-export function precompress(dir: string): { files: number; bytes: number; brotli: number; gzip: number } {
+function precompress(dir: string): { files: number; bytes: number; brotli: number; gzip: number } {
   const totals = { files: 0, bytes: 0, brotli: 0, gzip: 0 };
   const walk = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
@@ -51,10 +52,10 @@ export function precompress(dir: string): { files: number; bytes: number; brotli
         const gz = zlib.gzipSync(raw, { level: zlib.constants.Z_BEST_COMPRESSION });
         totals.files++;
         totals.bytes += raw.length;
-        if (br.length < raw.length) fs.writeFileSync(`${file}.br`, br);
-        if (gz.length < raw.length) fs.writeFileSync(`${file}.gz`, gz);
-        totals.brotli += Math.min(br.length, raw.length);
-        totals.gzip += Math.min(gz.length, raw.length);
+        fs.writeFileSync(`${file}.br`, br);
+        fs.writeFileSync(`${file}.gz`, gz);
+        totals.brotli += br.length;
+        totals.gzip += gz.length;
       }
     }
   };

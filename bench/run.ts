@@ -4,6 +4,7 @@ import { benchRegistry } from './registry.ts';
 import { benchMonitoring } from './monitoring.ts';
 import { benchPolicies } from './policies.ts';
 import { benchLoad } from './load.ts';
+import { benchWeb } from './web.ts';
 import { machine, writeSection } from './lib.ts';
 
 const args = process.argv.slice(2);
@@ -37,5 +38,9 @@ if (!only || only === 'load') {
   const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 30);
   console.log(`load: ${clients} clients × ${seconds} s per store…`);
   writeSection('load', `${header}\n\n${await benchLoad({ pgUrl, clients, seconds })}`);
+}
+if (!only || only === 'web') {
+  console.log('web: the public first load on a throttled phone profile…');
+  writeSection('web', `${header}\n\n${await benchWeb()}`);
 }
 console.log('written to docs/benchmarks.md');

@@ -7,25 +7,30 @@ import { ADMIN_PASSWORD, apiCookie, shot, useServerAndBrowser } from './server.t
 
 const session = useServerAndBrowser();
 
-async function post<T>(path: string, cookie: string, body: unknown): Promise<T> {
-  const res = await fetch(`${session.url}${path}`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
+/** An API call for set-up; a 503 from the admission gate (a busy machine) is retried after its Retry-After. */
+async function call<T>(path: string, cookie: string, body?: unknown): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${session.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (res.status === 503 && attempt < 20) {
+      await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+      continue;
+    }
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
 }
 
 /** A published notice of the demo's rent policy, made through the API (set-up, not what is tested). */
 async function publishNotice(): Promise<string> {
   const cookie = await apiCookie(session.url, 'admin', ADMIN_PASSWORD);
-  const res = await fetch(`${session.url}/api/policies`, { headers: { cookie } });
-  const rent = ((await res.json()) as { id: string; code: string }[]).find(
-    (p) => p.code === 'aboveScaleRent',
-  )!;
-  const batch = await post<{ batch: { id: string } }>(`/api/policies/${rent.id}/batches`, cookie, {});
-  await post(`/api/grant-batches/${batch.batch.id}/publish`, cookie, { noticeDays: 7 });
+  const policies = await call<{ id: string; code: string }[]>('/api/policies', cookie);
+  const rent = policies.find((p) => p.code === 'aboveScaleRent')!;
+  const batch = await call<{ batch: { id: string } }>(`/api/policies/${rent.id}/batches`, cookie, {});
+  await call(`/api/grant-batches/${batch.batch.id}/publish`, cookie, { noticeDays: 7 });
   return batch.batch.id;
 }
 

@@ -2,11 +2,32 @@
 // title (the first column, or `cardTitle`) and every other column as "label: value", so nothing hides behind a
 // horizontal scroll and headers never wrap into two-line labels. Same columns, same data, same paging.
 import type { Key, ReactNode } from 'react';
-import { useState } from 'react';
-import { Empty, Pagination, Table, type TableProps } from 'antd';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import { Button, Empty, Spin, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import { useIsMobile } from './useIsMobile.ts';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { useLanguage } from '../app/i18n.ts';
 import './responsive.css';
+
+/** Below antd's `sm` breakpoint (576px), read synchronously so the first render already knows (useIsMobile's
+ * breakpoint hook assumes a desktop until it has measured, which would fetch the table on a phone). */
+const phoneQuery = '(max-width: 575.98px)';
+function subscribe(onChange: () => void) {
+  const list = window.matchMedia(phoneQuery);
+  list.addEventListener('change', onChange);
+  return () => list.removeEventListener('change', onChange);
+}
+const usePhone = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(phoneQuery).matches,
+    () => false,
+  );
+
+/** The table loads only where it is shown (not on phones, which get the cards). */
+const TableView = lazy(() => import('./ResponsiveTable.table.tsx')) as unknown as <T extends object>(
+  props: TableProps<T>,
+) => ReactNode;
 
 export type ResponsiveColumn<T> = ColumnType<T> & {
   /** Shown in the card's heading rather than as a labelled line (default: the first column). */
@@ -28,6 +49,30 @@ function cellOf<T>(column: ResponsiveColumn<T>, row: T, index: number): ReactNod
     typeof column.dataIndex === 'string' ? (row as Record<string, unknown>)[column.dataIndex] : undefined;
   if (column.render) return column.render(value, row, index) as ReactNode;
   return value === null || value === undefined ? '' : String(value as string | number);
+}
+
+/** Previous · page / pages · next (antd's Pagination would bring its size changer's Select along). */
+function Pager({ page, pages, onChange }: { page: number; pages: number; onChange: (page: number) => void }) {
+  const zh = useLanguage().lang === 'zh-CN';
+  return (
+    <nav className="mtx-rcards-pager" aria-label={zh ? '分页' : 'Pages'}>
+      <Button
+        icon={<LeftOutlined />}
+        disabled={page <= 1}
+        onClick={() => onChange(page - 1)}
+        aria-label={zh ? '上一页' : 'Previous page'}
+      />
+      <span>
+        {page} / {pages}
+      </span>
+      <Button
+        icon={<RightOutlined />}
+        disabled={page >= pages}
+        onClick={() => onChange(page + 1)}
+        aria-label={zh ? '下一页' : 'Next page'}
+      />
+    </nav>
+  );
 }
 
 /** The cards: as many a page as the table's own paging shows, with a simple pager under them. */
@@ -65,15 +110,19 @@ function Cards<T>({ columns, dataSource, rowKey, pagination, locale }: Responsiv
         })}
       </ul>
       {dataSource.length > size && (
-        <Pagination simple current={page} pageSize={size} total={dataSource.length} onChange={setPage} />
+        <Pager page={page} pages={Math.ceil(dataSource.length / size)} onChange={setPage} />
       )}
     </div>
   );
 }
 
 export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>) {
-  const mobile = useIsMobile();
+  const mobile = usePhone();
   if (mobile && props.cardsOnMobile !== false) return <Cards {...props} />;
   const { columns, dataSource, rowKey, cardsOnMobile: _ignored, ...rest } = props;
-  return <Table<T> {...rest} rowKey={rowKey} columns={columns} dataSource={dataSource} />;
+  return (
+    <Suspense fallback={<Spin className="mtx-rcards-empty" style={{ display: 'block' }} />}>
+      <TableView<T> {...rest} rowKey={rowKey} columns={columns} dataSource={[...dataSource]} />
+    </Suspense>
+  );
 }

@@ -4,6 +4,7 @@ import { benchRegistry } from './registry.ts';
 import { benchMonitoring } from './monitoring.ts';
 import { benchPolicies } from './policies.ts';
 import { benchLoad } from './load.ts';
+import { benchWeb } from './web.ts';
 import { machine, writeSection } from './lib.ts';
 
 const args = process.argv.slice(2);
@@ -40,4 +41,8 @@ if (!only || only === 'load') {
 }
 if (!only || only === 'imports')
   writeSection('imports', `${header}\n\n${await (await import('./imports.ts')).benchImports()}`);
+if (!only || only === 'web') {
+  console.log('web: the public first load on a throttled phone profile…');
+  writeSection('web', `${header}\n\n${await benchWeb()}`);
+}
 console.log('written to docs/benchmarks.md');

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
-import fastifyStatic from '@fastify/static';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createHttpApp, type App } from './platform/http/app.ts';
+import { registerWebApp } from './platform/http/static.ts';
 import type { Db } from './platform/db/db.ts';
 import type { GateOptions } from './platform/db/gate.ts';
 import { repoRoot, type Config } from './platform/config.ts';
@@ -142,20 +142,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   const webRoot = deps.webRoot ?? webDist;
   const serveWeb = config.serveWeb && fs.existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) {
-    await app.register(fastifyStatic, {
-      root: webRoot,
-      // Looked up per request, so a rebuilt web app is served without a restart.
-      wildcard: true,
-      cacheControl: false,
-      // Hashed assets never change; index.html must be revalidated so it never points at deleted chunks.
-      setHeaders: (res, file) => {
-        const reply = res as unknown as { header(name: string, value: string): void };
-        reply.header(
-          'cache-control',
-          file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
-        );
-      },
-    });
+    await registerWebApp(app, webRoot);
   }
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: any non-API, non-asset GET gets index.html.

@@ -7,6 +7,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -34,6 +35,8 @@ declare module 'fastify' {
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Smaller responses go uncompressed: the headers and the codec's frame would eat the saving. */
+export const COMPRESS_THRESHOLD_BYTES = 1024;
 
 export type App = FastifyInstance;
 export type TypedApp = FastifyInstance<
@@ -123,6 +126,15 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
   }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Responses above 1 KB leave compressed (brotli, else gzip) when the client accepts it; the web app's files carry
+  // their own .br/.gz from the build and pass through untouched (static.ts). Request bodies are not inflated: an
+  // upload arrives as sent, within bodyLimit (docs/performance.md).
+  await app.register(compress, {
+    global: true,
+    globalDecompression: false,
+    threshold: COMPRESS_THRESHOLD_BYTES,
+    encodings: ['br', 'gzip'],
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {

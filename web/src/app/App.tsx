@@ -1,7 +1,7 @@
 // The providers around every page: query cache, antd locale and theme (following the UI language), the router.
+// No pro-components here: the public pages do without them (OfficeLayout.tsx brings their provider).
 import { useState } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
-import { enUSIntl, ProConfigProvider, zhCNIntl } from '@ant-design/pro-components';
 // The ES builds: the CommonJS 'antd/locale/*' entries reach the bundle as { default } and antd falls back to English.
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
@@ -46,12 +46,10 @@ export function App() {
         // keep button texts exactly as written (antd would show 登录 as "登 录")
         button={{ autoInsertSpace: false }}
       >
-        {/* pro-components' own texts (查询/重置/展开…) follow the language too */}
-        <ProConfigProvider intl={lang === 'zh-CN' ? zhCNIntl : enUSIntl}>
-          <AntApp>
-            <RouterProvider router={router} />
-          </AntApp>
-        </ProConfigProvider>
+        {/* pro-components' own texts follow the language in the signed-in frame (OfficeLayout.tsx) */}
+        <AntApp>
+          <RouterProvider router={router} />
+        </AntApp>
       </ConfigProvider>
     </QueryClientProvider>
   );

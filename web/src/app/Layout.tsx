@@ -10,7 +10,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useState } from 'react';
-import { Button, Dropdown, Space, Tag, Tooltip } from 'antd';
+import { Button, Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
 import type { SessionUser } from '@contracts/platform/auth/auth.contract.ts';
@@ -21,7 +21,6 @@ import { InboxBell } from '../modules/inbox/InboxBell.tsx';
 import { GlobalSearch } from '../modules/home/GlobalSearch.tsx';
 import { ChangePasswordModal } from '../modules/users/ChangePasswordModal.tsx';
 import { webModules } from '../modules/index.ts';
-import { can } from './access.ts';
 import { changeLanguage, useLanguage } from './i18n.ts';
 import { useLogout, useMeta, useSession } from './session.ts';
 
@@ -67,34 +66,19 @@ export function AppLayout() {
   // The global search, for signed-in users: each finds what its role may see (the server decides). A phone's header
   // has no room for it beside the user's actions.
   if (user && !mobile) actions.unshift(<GlobalSearch key="search" />);
-  if (can(user, 'api.docs')) {
-    actions.push(
-      <Dropdown
-        key="help"
-        menu={{
-          items: [
-            {
-              key: 'docs',
-              label: (
-                <a href="/api/docs" target="_blank" rel="noreferrer">
-                  {t('nav.apiDocs')}
-                </a>
-              ),
-            },
-          ],
-        }}
-      >
-        <Button
-          type="text"
-          className="mtx-header-action"
-          icon={<QuestionCircleOutlined />}
-          aria-label={t('nav.help')}
-        >
-          <span className="mtx-hide-mobile">{t('nav.help')}</span>
-        </Button>
-      </Dropdown>,
-    );
-  }
+  // 帮助 opens the help centre for everyone (how each role works, the terms, FAQ); it links the API docs for developers.
+  actions.push(
+    <LinkButton
+      key="help"
+      to="/help"
+      type="text"
+      className="mtx-header-action"
+      icon={<QuestionCircleOutlined />}
+      aria-label={t('nav.help')}
+    >
+      <span className="mtx-hide-mobile">{t('nav.help')}</span>
+    </LinkButton>,
+  );
   if (!user) {
     actions.push(
       <LinkButton

@@ -8,8 +8,7 @@ export type Action =
   | 'enterprise.export'
   | 'enterprise.edit'
   | 'enterprise.audit'
-  | 'user.manage'
-  | 'api.docs';
+  | 'user.manage';
 
 const allowed: Record<Action, readonly Role[]> = {
   'enterprise.list': ['admin', 'department', 'subdistrict'],
@@ -19,7 +18,6 @@ const allowed: Record<Action, readonly Role[]> = {
   'enterprise.edit': ['admin', 'subdistrict', 'enterprise'],
   'enterprise.audit': ['admin'],
   'user.manage': ['admin'],
-  'api.docs': ['admin'],
 };
 
 /** Whether the user may do `action`; for records, `scope` narrows it (a subdistrict user edits only its own). */

@@ -1,8 +1,8 @@
 // The routes: the app's frames (the public view, login, the signed-in layout) holding every module's routes from the
-// one list in modules/index.ts; the plan and /public pages are public, the rest guard themselves; pages load lazily.
+// one list in modules/index.ts; the plan and /public pages are public, the rest guard themselves; frames and pages
+// load lazily, so the first load of a page carries only its own frame (docs/performance.md).
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { Spin } from 'antd';
-import { AppLayout } from './Layout.tsx';
 import { RouteError } from './ErrorBoundary.tsx';
 import { NotFound } from './NotFound.tsx';
 import { page } from './module.ts';
@@ -45,7 +45,8 @@ export const routes: RouteObject[] = [
   },
   {
     path: '/',
-    element: <AppLayout />,
+    // lazy too: the signed-in frame (ProLayout, the inbox, pro-components) is not part of the public first load
+    ...page(async () => (await import('./OfficeLayout.tsx')).OfficeLayout),
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageSpinner />,
     children: [

@@ -58,10 +58,12 @@ describe('the web module list', () => {
         'enterprises/:id/edit admin|subdistrict|enterprise',
         'users admin',
         'audit admin',
+        'help',
       ].sort(),
     );
     expect(paths(webModules.flatMap((m) => m.publicRoutes ?? [])).sort()).toEqual([
       '(index)',
+      'help',
       'notices',
       'notices/:id',
       // the objection status page (a filer follows an objection by its receipt number)
@@ -71,7 +73,7 @@ describe('the web module list', () => {
   });
 
   it('orders the side menu as before', () => {
-    expect(menu(null)).toEqual(['/plan', '/units']);
+    expect(menu(null)).toEqual(['/plan', '/units', '/help']);
     expect(menu(user('admin'))).toEqual([
       '/monitoring',
       '/plan',
@@ -83,6 +85,7 @@ describe('the web module list', () => {
       '/grants',
       '/users',
       '/audit',
+      '/help',
     ]);
     // every other role starts at its own home (我的工作台), then the overview
     expect(menu(user('enterprise', { enterpriseId: 'e1' })).slice(0, 2)).toEqual(['/home', '/monitoring']);

@@ -13,6 +13,7 @@ import { usersModule } from './users/index.tsx';
 import { auditModule } from './audit/index.tsx';
 import { inboxModule } from './inbox/index.tsx';
 import { publicModule } from './public/index.ts';
+import { helpModule } from './help/index.tsx';
 
 export const webModules: readonly WebModule[] = [
   homeModule,
@@ -27,4 +28,5 @@ export const webModules: readonly WebModule[] = [
   auditModule,
   inboxModule,
   publicModule,
+  helpModule,
 ];

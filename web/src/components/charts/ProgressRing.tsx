@@ -1,6 +1,7 @@
-// A ring showing the share of the way to a goal, with a tick where the share of time elapsed stands.
-import { Chart } from './Chart.tsx';
-import type { ChartOption } from './echarts.ts';
+// A ring showing the share of the way to a goal, with a tick where the share of time elapsed stands. Plain SVG, no
+// ECharts: the overview (public dashboard included) draws nine of these on its first load (docs/performance.md).
+
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 
 export function ProgressRing({
   progress,
@@ -20,60 +21,59 @@ export function ProgressRing({
   label: string;
   size?: number;
 }) {
-  const ring = { startAngle: 90, endAngle: -270, min: 0, max: 1, radius: '94%', center: ['50%', '50%'] };
-  const width = Math.max(6, Math.round(size / 11));
-  const hidden = {
-    splitLine: { show: false },
-    axisTick: { show: false },
-    axisLabel: { show: false },
-    title: { show: false },
-  };
-  const option: ChartOption = {
-    animation: false,
-    series: [
-      {
-        type: 'gauge',
-        ...ring,
-        ...hidden,
-        pointer: { show: false },
-        // no bar at all without a value or below zero (a round cap would still draw a dot)
-        progress: { show: progress !== null && progress > 0, roundCap: true, width, itemStyle: { color } },
-        axisLine: { roundCap: true, lineStyle: { width, color: [[1, '#f0f0f0']] } },
-        detail: {
-          offsetCenter: [0, 0],
-          formatter: () => text,
-          fontSize: Math.round(size / 6),
-          fontWeight: 600,
-          color: '#262626',
-        },
-        data: [{ value: Math.min(1, Math.max(0, progress ?? 0)) }],
-        silent: true,
-      },
-      ...(elapsed === null
-        ? []
-        : [
-            {
-              type: 'gauge' as const,
-              ...ring,
-              ...hidden,
-              axisLine: { show: false },
-              progress: { show: false },
-              detail: { show: false },
-              anchor: { show: false },
-              pointer: {
-                show: true,
-                icon: 'rect',
-                width: 2,
-                // from just inside the band to its outer edge (px; the ring's radius is 47% of the size)
-                length: width + 4,
-                offsetCenter: [0, -(size * 0.47 - width - 2)],
-                itemStyle: { color: '#434343' },
-              },
-              data: [{ value: Math.min(1, Math.max(0, elapsed)) }],
-              silent: true,
-            },
-          ]),
-    ],
-  };
-  return <Chart option={option} height={size} label={label} style={{ width: size }} />;
+  const c = size / 2;
+  const outer = size * 0.47;
+  const band = Math.max(6, Math.round(size / 11));
+  const r = outer - band / 2;
+  const circumference = 2 * Math.PI * r;
+  const share = clamp01(progress ?? 0);
+  const tick = elapsed === null ? null : clamp01(elapsed) * 360;
+  return (
+    <div
+      role="img"
+      aria-label={label}
+      className="mtx-ring"
+      style={{ width: size, height: size, flex: 'none' }}
+    >
+      <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} aria-hidden="true">
+        <circle cx={c} cy={c} r={r} fill="none" stroke="#f0f0f0" strokeWidth={band} />
+        {/* no bar at all without a value or below zero (a round cap would still draw a dot) */}
+        {progress !== null && progress > 0 && (
+          <circle
+            cx={c}
+            cy={c}
+            r={r}
+            fill="none"
+            stroke={color}
+            strokeWidth={band}
+            strokeLinecap={share >= 1 ? 'butt' : 'round'}
+            strokeDasharray={`${share * circumference} ${circumference}`}
+            transform={`rotate(-90 ${c} ${c})`}
+          />
+        )}
+        {tick !== null && (
+          <line
+            x1={c}
+            y1={c - (outer - band - 2)}
+            x2={c}
+            y2={c - (outer + 2)}
+            stroke="#434343"
+            strokeWidth={2}
+            transform={`rotate(${tick} ${c} ${c})`}
+          />
+        )}
+        <text
+          x={c}
+          y={c}
+          textAnchor="middle"
+          dominantBaseline="central"
+          fontSize={Math.round(size / 6)}
+          fontWeight={600}
+          fill="#262626"
+        >
+          {text}
+        </text>
+      </svg>
+    </div>
+  );
 }

@@ -1,12 +1,13 @@
 // /public/notices/:id: one public notice (公示) of a no-application grant — the notice text, the enterprises and
 // amounts, and the objection form while objections are open. No login.
 import { useState } from 'react';
-import { Alert, Card, Input, Table, Typography } from 'antd';
+import { Alert, Card, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { PublicNotice } from '@contracts/modules/grants/grants.contract.ts';
-import { Page } from '../../components/Page.tsx';
+import { PublicPage as Page } from './PublicPage.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { noticeDaysLeft, noticeWindow, formatDay, useMoney } from '../grants/labels.tsx';
 import { BasisView } from '../grants/BasisView.tsx';
@@ -63,7 +64,7 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
         </Typography.Paragraph>
       </Card>
       <Card
-        className="mtx-section"
+        className="mtx-section mtx-notice-list"
         title={
           <h2 className="mtx-card-heading">
             {t(decided ? 'grants.notices.listTitleDecided' : 'grants.notices.listTitle', {
@@ -80,12 +81,12 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
             aria-label={t('grants.notices.search')}
             onChange={(e) => setQ(e.target.value)}
             onSearch={setQ}
-            style={{ width: 200 }}
+            className="mtx-notice-search"
           />
         }
         styles={{ body: { padding: 0 } }}
       >
-        <Table<Item & { index: number }>
+        <ResponsiveTable<Item & { index: number }>
           rowKey="enterpriseId"
           size="small"
           dataSource={rows}
@@ -93,8 +94,14 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
           scroll={{ x: 560 }}
           locale={{ emptyText: t('grants.notices.noItems') }}
           columns={[
-            { title: t('grants.notices.index'), dataIndex: 'index', width: 64, align: 'right' },
-            { title: t('grants.items.name'), dataIndex: 'name' },
+            {
+              title: t('grants.notices.index'),
+              dataIndex: 'index',
+              width: 64,
+              align: 'right',
+              cardHidden: true,
+            },
+            { title: t('grants.items.name'), dataIndex: 'name', cardTitle: true },
             {
               title: t('grants.items.uscc'),
               dataIndex: 'uscc',

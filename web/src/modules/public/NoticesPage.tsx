@@ -1,9 +1,10 @@
 // /public/notices: the public notices (公示) of no-application grants, open ones first — for anyone, without login.
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Page } from '../../components/Page.tsx';
+import { PublicPage as Page } from './PublicPage.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { noticeWindow, useMoney } from '../grants/labels.tsx';
 import { NoticeStateTag } from './NoticeStateTag.tsx';
@@ -27,7 +28,7 @@ export function PublicNoticesPage() {
               (b.noticeStartsOn ?? '').localeCompare(a.noticeStartsOn ?? ''),
           );
           return (
-            <Table<PublicNoticeListItem>
+            <ResponsiveTable<PublicNoticeListItem>
               rowKey="id"
               size="middle"
               dataSource={sorted}

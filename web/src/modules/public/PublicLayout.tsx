@@ -3,7 +3,7 @@ import { Space } from 'antd';
 import { LoginOutlined, DashboardOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigation } from 'react-router-dom';
-import { LanguageSwitch } from '../../app/Layout.tsx';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useLanguage } from '../../app/i18n.ts';
 import { useMeta, useSession } from '../../app/session.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
@@ -32,6 +32,7 @@ export function PublicLayout() {
             </NavLink>
             <NavLink to="/plan">{t('public.navPlan')}</NavLink>
             <NavLink to="/public/notices">{t('grants.notices.nav')}</NavLink>
+            <NavLink to="/public/help">{t('help.navShort')}</NavLink>
           </nav>
           <Space size={4} className="mtx-pub-actions">
             <LanguageSwitch className="mtx-pub-lang" />

@@ -1,7 +1,7 @@
 // /public: the district's targets for anyone, without login — district-level figures only, no enterprise names.
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Page } from '../../components/Page.tsx';
+import { PublicPage as Page } from './PublicPage.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useOverviewSubtitle } from '../monitoring/overviewSubtitle.ts';

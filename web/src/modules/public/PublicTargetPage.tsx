@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { TargetDetail } from '@contracts/modules/monitoring/monitoring.contract.ts';
 import { useLanguage } from '../../app/i18n.ts';
-import { Page } from '../../components/Page.tsx';
+import { PublicPage as Page } from './PublicPage.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { Breakdowns } from '../monitoring/Breakdowns.tsx';

@@ -1,7 +1,7 @@
 // The role homes' server side: a subdistrict's standing (its reporting rate and rank) and 催报, the one-click
 // reminder to every enterprise of its own that has not reported — once per enterprise and day, audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '../harness.ts';
+import { Client, signedIn } from '../harness.ts';
 import { homeDistrict, type HomeDistrict } from './home-fixture.ts';
 import type { Inbox } from '../../src/modules/notifications/notifications.contract.ts';
 
@@ -71,8 +71,7 @@ describe('催报', () => {
       enterpriseId: d.ids.B,
     });
     expect(res.statusCode).toBe(201);
-    const firmB = new Client(d.p.app);
-    await firmB.login('firm-b', 'home-test-password-1');
+    const firmB = await signedIn(d.p.app, 'firm-b', 'home-test-password-1'); // through its first-login change
     const got = await reminders(firmB);
     expect(got).toHaveLength(1);
     expect(got[0]!.title).toBe('催报：请填报 2026-04 月度数据');

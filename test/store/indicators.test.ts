@@ -171,14 +171,16 @@ describe('enterprise counts', () => {
       '2026-02': 1,
       '2026-03': 1,
     });
-    const changes = await w.query<{ month: string; entries: number; exits: number }>(
+    const changes = await w.query<{ month: string; entries: number; exits: number; stock: number }>(
       enterpriseChangesSql(win),
     );
+    // Entries and exits since the baseline; the stock at each month's end: Dec e1 e2 · Jan + e3 · Feb − e2 (left
+    // 02-15) · Mar the same.
     expect(changes).toEqual([
-      { month: '2025-12', entries: 0, exits: 0 },
-      { month: '2026-01', entries: 1, exits: 0 },
-      { month: '2026-02', entries: 1, exits: 1 },
-      { month: '2026-03', entries: 1, exits: 1 },
+      { month: '2025-12', entries: 0, exits: 0, stock: 2 },
+      { month: '2026-01', entries: 1, exits: 0, stock: 3 },
+      { month: '2026-02', entries: 1, exits: 1, stock: 2 },
+      { month: '2026-03', entries: 1, exits: 1, stock: 2 },
     ]);
   });
 

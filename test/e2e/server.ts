@@ -54,10 +54,10 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server did not answer within 120 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`server did not answer within 240 s:\n${output}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {

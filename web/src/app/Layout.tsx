@@ -2,7 +2,6 @@
 // inbox, user and language in the header.
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import {
-  GlobalOutlined,
   KeyOutlined,
   LoginOutlined,
   LogoutOutlined,
@@ -15,37 +14,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
 import type { SessionUser } from '@contracts/platform/auth/auth.contract.ts';
 import { LinkButton } from '../components/LinkButton.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useIsMobile } from '../components/useIsMobile.ts';
 import { Logo } from '../components/Logo.tsx';
 import { InboxBell } from '../modules/inbox/InboxBell.tsx';
 import { GlobalSearch } from '../modules/home/GlobalSearch.tsx';
 import { ChangePasswordModal } from '../modules/users/ChangePasswordModal.tsx';
 import { webModules } from '../modules/index.ts';
-import { changeLanguage, useLanguage } from './i18n.ts';
+import { useLanguage } from './i18n.ts';
 import { useLogout, useMeta, useSession } from './session.ts';
 
 /** The side menu: each module's entries, in the order of modules/index.ts. */
 function menuFor(user: SessionUser | null, t: (k: string) => string): MenuDataItem[] {
   return webModules.flatMap((m) => m.menu?.(user, t) ?? []);
-}
-
-export function LanguageSwitch({ className = 'mtx-header-action' }: { className?: string }) {
-  const { t } = useTranslation();
-  const { lang } = useLanguage();
-  const next = lang === 'zh-CN' ? 'en-US' : 'zh-CN';
-  return (
-    <Tooltip title={t('common.switchLanguage')}>
-      <Button
-        type="text"
-        className={className}
-        icon={<GlobalOutlined />}
-        onClick={() => void changeLanguage(next)}
-        lang={next}
-      >
-        {lang === 'zh-CN' ? 'English' : '中文'}
-      </Button>
-    </Tooltip>
-  );
 }
 
 export function AppLayout() {

@@ -8,7 +8,7 @@ import { Navigate, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { changePasswordBodySchema } from '@contracts/platform/auth/auth.contract.ts';
 import { errorText, issuePaths, setFieldErrors, setServerFieldErrors } from '../../app/errors.ts';
-import { LanguageSwitch } from '../../app/Layout.tsx';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { sessionKeys, useLogout, useSession } from '../../app/session.ts';
 import { Logo } from '../../components/Logo.tsx';
 import { useChangeOwnPassword } from '../users/users.api.ts';

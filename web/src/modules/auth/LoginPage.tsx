@@ -6,7 +6,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../app/errors.ts';
-import { LanguageSwitch } from '../../app/Layout.tsx';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useLogin, useMeta, useSession } from '../../app/session.ts';
 import { useLanguage } from '../../app/i18n.ts';
 import { Logo } from '../../components/Logo.tsx';

@@ -256,7 +256,7 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
         response: { 200: z.array(tierSummarySchema), ...errors },
       },
     },
-    async (req) => tierSummaries(db, allowed(req, 'tiers').districtId),
+    async (req) => tierSummaries(db, allowed(req, 'tiers').districtId, now()),
   );
 
   app.get(
@@ -272,7 +272,7 @@ export function registerPolicyRoutes(app: TypedApp, deps: PolicyRouteDeps): void
     },
     async (req) => {
       const user = allowed(req, 'tiers');
-      return tierMembers(db, user.districtId, req.params.code, req.query, resultScope(user));
+      return tierMembers(db, user.districtId, req.params.code, req.query, resultScope(user), now());
     },
   );
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rows, type Queryable } from '../../platform/db/db.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { lastDuePeriod } from '../../platform/time/deadline.ts';
 import { currentPlan, monitoringSettings } from '../plan/plan.store.ts';
 import type { TierRule } from '../plan/plan-file.ts';
 import { enterpriseAttributesSql } from '../enterprises/enterprises.sql.ts';
@@ -164,7 +165,18 @@ async function tierContext(db: Queryable, districtId: string) {
     currentPlan(db, districtId),
   ]);
   const baseline = plan ? plan.baselineDate.slice(0, 7) : null;
-  return { tiers: settings.tiers, baseline, staleness: settings };
+  return { tiers: settings.tiers, baseline, staleness: settings, deadlineDay: settings.reportDeadlineDay };
+}
+
+/**
+ * The month tier pages show: the evaluation month every page uses (the newest month whose reports are past due,
+ * docs/indicators.md), or the run's last month when the run has not reached it yet. The run also holds the month
+ * still being filed, whose membership would change as reports arrive.
+ */
+function shownMonth(run: { to: string } | null, now: Date, deadlineDay: number): string | null {
+  if (!run) return null;
+  const due = lastDuePeriod(now, deadlineDay);
+  return due < run.to ? due : run.to;
 }
 
 /** Near misses of a tier rule at a month, evaluated live: enterprises one comparison away from entering. */
@@ -185,22 +197,27 @@ function tierNearMissSql(
   );
 }
 
-export async function tierSummaries(db: Queryable, districtId: string): Promise<TierSummary[]> {
-  const { tiers, baseline, staleness } = await tierContext(db, districtId);
+export async function tierSummaries(
+  db: Queryable,
+  districtId: string,
+  now: Date = new Date(),
+): Promise<TierSummary[]> {
+  const { tiers, baseline, staleness, deadlineDay } = await tierContext(db, districtId);
   const run = await tierRun(db, districtId);
+  const month = shownMonth(run, now, deadlineDay);
   const [series, counts, ctx] = await Promise.all([
     tierSeries(db, districtId),
-    run && baseline ? tierCounts(db, districtId, baseline, run.to) : Promise.resolve([]),
+    month && baseline ? tierCounts(db, districtId, baseline, month) : Promise.resolve([]),
     compileContext(db, districtId),
   ]);
   const out: TierSummary[] = [];
   for (const [code, t] of Object.entries(tiers)) {
     const c = counts.find((x) => x.tier === code);
     let near = 0;
-    if (run && leavesOf(t.rule).some((l) => l.leaf.kind === 'compare')) {
+    if (month && leavesOf(t.rule).some((l) => l.leaf.kind === 'compare')) {
       const [n] = await rows<{ n: number }>(
         db,
-        sql`SELECT count(*)::int AS n FROM (${tierNearMissSql(districtId, t, run.to, ctx, staleness)}) r
+        sql`SELECT count(*)::int AS n FROM (${tierNearMissSql(districtId, t, month, ctx, staleness)}) r
             WHERE r.near_leaf IS NOT NULL AND r.gap <= ${t.nearMissMargin}`,
       );
       near = n?.n ?? 0;
@@ -215,7 +232,7 @@ export async function tierSummaries(db: Queryable, districtId: string): Promise<
         {},
         { subdistricts: ctx.names.subdistricts, buildings: ctx.names.buildings, tiers: new Map() },
       ),
-      period: run?.to ?? null,
+      period: month,
       members: c?.members ?? 0,
       entrantsSinceBaseline: c?.entrants ?? 0,
       leftSinceBaseline: c?.left_ ?? 0,
@@ -232,13 +249,15 @@ export async function tierMembers(
   code: string,
   q: { filter: string; subdistrictId?: string; page: number; pageSize: number },
   scope: Scope,
+  now: Date = new Date(),
 ) {
-  const { tiers, baseline, staleness } = await tierContext(db, districtId);
+  const { tiers, baseline, staleness, deadlineDay } = await tierContext(db, districtId);
   const tier = tiers[code];
   if (!tier) throw notFound('梯度');
   const run = await tierRun(db, districtId);
   const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  if (!run) return empty;
+  const month = shownMonth(run, now, deadlineDay);
+  if (!run || !month) return empty;
   const where = sql`${scopeSql(scope)} ${q.subdistrictId ? sql`AND e.subdistrict_id = ${q.subdistrictId}` : sql``}`;
   const page = sql`LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
   type Row = {
@@ -259,7 +278,7 @@ export async function tierMembers(
       db,
       sql`SELECT r.enterprise_id::text, e.name, e.uscc, u.name AS subdistrict_name, NULL AS entered, NULL AS last,
                  r.near_leaf, r.vals AS values, count(*) OVER ()::int AS total
-          FROM (${tierNearMissSql(districtId, tier, run.to, ctx, staleness)}) r
+          FROM (${tierNearMissSql(districtId, tier, month, ctx, staleness)}) r
           JOIN (${enterpriseAttributesSql(districtId)}) e ON e.id = r.enterprise_id
           JOIN (${unitNamesSql(districtId)}) u ON u.id = e.subdistrict_id
           WHERE r.near_leaf IS NOT NULL AND r.gap <= ${tier.nearMissMargin} ${where}
@@ -274,10 +293,10 @@ export async function tierMembers(
     const base = baseline ?? run.from;
     const spellFilter =
       q.filter === 'current'
-        ? member(run.to)
+        ? member(month)
         : q.filter === 'entrants'
-          ? sql`${member(run.to)} AND NOT ${member(base)}`
-          : sql`${member(base)} AND NOT ${member(run.to)}`;
+          ? sql`${member(month)} AND NOT ${member(base)}`
+          : sql`${member(base)} AND NOT ${member(month)}`;
     list = await rows<Row>(
       db,
       sql`WITH s AS (
@@ -298,7 +317,7 @@ export async function tierMembers(
       uscc: r.uscc,
       subdistrictName: r.subdistrict_name,
       enteredOn: r.entered,
-      leftOn: r.last && r.last < run.to ? monthStart(r.last, 1).slice(0, 7) : null,
+      leftOn: r.last && r.last < month ? monthStart(r.last, 1).slice(0, 7) : null,
       enteredBefore: r.entered !== null && r.entered <= run.from,
       nearMiss: r.near_leaf !== null ? nearMissText(defLike, {}, r.near_leaf, r.values ?? []) : null,
     })),

@@ -16,6 +16,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useUnits } from '../units/units.api.ts';
 import { useTierMembers, useTiers, type TierFilter } from './policies.api.ts';
+import { EvaluationMonthNote } from '../../components/EvaluationMonthNote.tsx';
 import { TierChart } from './TierChart.tsx';
 import './policies.css';
 import { confinedToSubdistrict } from '../../app/access.ts';
@@ -276,7 +277,14 @@ export function TiersPage() {
     <Page
       title={t('policies.tiers.title')}
       crumbs={[{ title: t('policies.tiers.title') }]}
-      content={<span className="mtx-muted">{t('policies.tiers.intro')}</span>}
+      content={
+        <>
+          <span className="mtx-muted">{t('policies.tiers.intro')}</span>
+          <div>
+            <EvaluationMonthNote month={tiers.data?.find((x) => x.period)?.period} />
+          </div>
+        </>
+      }
     >
       <QueryState query={tiers}>{(list) => <TiersView tiers={list} />}</QueryState>
     </Page>

@@ -37,7 +37,8 @@ describe('policies', () => {
       })
       .toBe(true);
     await shot(page, 'policy-explanation');
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer .ant-drawer-close').click();
+    await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: /发起免申即享批次/ }).click();
     // the confirmation dialog (with a note field) starts it

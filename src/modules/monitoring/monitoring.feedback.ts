@@ -21,6 +21,7 @@ import { reportDeadline } from '../../platform/time/deadline.ts';
 import { previousPeriod, type Period } from '../../platform/time/period.ts';
 import {
   lastClosedMonth,
+  lastComputedAt,
   monitoringContext,
   recompute,
   type RecomputeSummary,
@@ -244,8 +245,15 @@ export function monitoringJobHandlers(): Record<string, JobHandler> {
   return {
     // Alerts and policy evaluation follow through the `monitoring.recomputed` event the run publishes (the
     // subscriptions in monitoring.module.ts and policies.module.ts), delivered by the job runner.
-    [RECOMPUTE_JOB]: async (job, ctx) =>
-      (await recompute(ctx.db, job.districtId, ctx.now())) ?? { skipped: 'no plan' },
+    // An occurrence is done when a recompute finished after its scheduled instant: the first start's own
+    // recompute (bootstrap) is not repeated by the day's caught-up 02:00 occurrence a minute later.
+    [RECOMPUTE_JOB]: async (job, ctx) => {
+      const scheduledAt = (job.payload as { scheduledAt?: string } | null)?.scheduledAt;
+      const last = await lastComputedAt(ctx.db, job.districtId);
+      if (scheduledAt && last && new Date(last) >= new Date(scheduledAt))
+        return { skipped: 'computed since the scheduled time', computedAt: last };
+      return (await recompute(ctx.db, job.districtId, ctx.now())) ?? { skipped: 'no plan' };
+    },
     [REMIND_JOB]: async (job, ctx) => ({
       reminders: await sendReminders(ctx.db, job.districtId, ctx.now()),
     }),

@@ -6,7 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../test/e2e/browser.ts';
 import { repoRoot } from '../src/platform/config.ts';
 import { ms, ratio } from './lib.ts';
 
@@ -124,16 +125,7 @@ export async function benchWeb(): Promise<string> {
      await app.listen({ port: ${port + 1}, host: '127.0.0.1' });`,
   );
   const floor = spawn(process.execPath, [floorScript], { stdio: 'ignore' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     await waitFor(`http://127.0.0.1:${port}/api/health`, server);
     await waitFor(`http://127.0.0.1:${port + 1}/`, floor);

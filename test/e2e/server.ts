@@ -4,9 +4,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { repoRoot } from '../../src/platform/config.ts';
+import { launchChromium, serverEnv } from './browser.ts';
+
+export { launchChromium, serverEnv };
 
 export const ADMIN_PASSWORD = 'e2e-admin-password';
 export const DEMO_PASSWORD = 'mantianxing-demo';
@@ -39,14 +42,7 @@ export async function startServer(): Promise<RunningServer> {
     ['--import', 'tsx', 'src/cli.ts', 'serve'], // as `npm start` runs it: one process, no relay
     {
       cwd: repoRoot,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        MANTIANXING_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        DATABASE_URL: '',
-        LOG_LEVEL: 'warn',
-      },
+      env: serverEnv(port, dataDir, ADMIN_PASSWORD),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -73,21 +69,6 @@ export async function startServer(): Promise<RunningServer> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 /** Signs in through the API and returns the session cookie, for test set-up that is not what the test is about. */

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/platform/config.ts';
-import { ADMIN_PASSWORD, freePort } from './server.ts';
+import { ADMIN_PASSWORD, freePort, serverEnv } from './server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtx-shutdown-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -17,14 +17,7 @@ async function npmStart(port: number): Promise<{ child: ChildProcess; output: ()
   const child = spawn('npm', ['start'], {
     cwd: repoRoot,
     detached: true,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      MANTIANXING_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-    },
+    env: serverEnv(port, dataDir, ADMIN_PASSWORD),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -2,15 +2,14 @@
 // anything else works (the server answers 403 PASSWORD_CHANGE_REQUIRED until then). Also reachable by anyone signed in.
 import { useEffect, useState } from 'react';
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { changePasswordBodySchema } from '@contracts/platform/auth/auth.contract.ts';
 import { errorText, issuePaths, setFieldErrors, setServerFieldErrors } from '../../app/errors.ts';
-import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { AuthFrame } from './AuthFrame.tsx';
 import { sessionKeys, useLogout, useSession } from '../../app/session.ts';
-import { Logo } from '../../components/Logo.tsx';
 import { useChangeOwnPassword } from '../users/users.api.ts';
 
 interface Values {
@@ -60,67 +59,53 @@ export function ChangePasswordPage() {
   };
 
   return (
-    <div className="mtx-login">
-      <div className="mtx-login-lang">
-        <LanguageSwitch />
-      </div>
-      <Card className="mtx-login-card" variant="borderless">
-        <div className="mtx-login-head">
-          <Logo size={48} />
-          <div>
-            <h1 className="mtx-login-title">{t('auth.changePassword')}</h1>
-            <Typography.Text type="secondary">
-              {user ? `${user.displayName} (${user.username})` : ' '}
-            </Typography.Text>
-          </div>
-        </div>
-        {user?.mustChangePassword && (
-          <Alert type="info" showIcon message={t('accounts.mustChange')} style={{ marginBottom: 16 }} />
-        )}
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={(v) => void onFinish(v)}
-          onValuesChange={() => setError(null)}
-          aria-label={t('auth.changePassword')}
+    <AuthFrame
+      title={t('auth.changePassword')}
+      subtitle={user ? `${user.displayName} (${user.username})` : ' '}
+    >
+      {user?.mustChangePassword && (
+        <Alert type="info" showIcon message={t('accounts.mustChange')} style={{ marginBottom: 16 }} />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void onFinish(v)}
+        onValuesChange={() => setError(null)}
+        aria-label={t('auth.changePassword')}
+      >
+        {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
+        <Form.Item
+          name="currentPassword"
+          label={user?.mustChangePassword ? t('accounts.initialPassword') : t('auth.currentPassword')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
         >
-          {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
-          <Form.Item
-            name="currentPassword"
-            label={user?.mustChangePassword ? t('accounts.initialPassword') : t('auth.currentPassword')}
-            rules={[{ required: true, message: t('auth.passwordRequired') }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label={t('auth.newPassword')}
-            extra={t('auth.passwordHelp')}
-            rules={[{ required: true, message: t('auth.passwordRequired') }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="confirmPassword"
-            label={t('auth.confirmPassword')}
-            rules={[{ required: true, message: t('auth.passwordRequired') }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={change.isPending}>
-            {t('auth.changePassword')}
-          </Button>
-        </Form>
-        <div className="mtx-login-foot">
-          <Button
-            type="link"
-            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
-          >
-            {t('auth.logout')}
-          </Button>
-        </div>
-      </Card>
-    </div>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('auth.newPassword')}
+          extra={t('auth.passwordHelp')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
+          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label={t('auth.confirmPassword')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
+          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={change.isPending}>
+          {t('auth.changePassword')}
+        </Button>
+      </Form>
+      <div className="mtx-login-foot">
+        <Button type="link" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
+          {t('auth.logout')}
+        </Button>
+      </div>
+    </AuthFrame>
   );
 }

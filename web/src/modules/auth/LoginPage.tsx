@@ -2,14 +2,13 @@
 // files a reset request for an administrator.
 import { useEffect, useState } from 'react';
 import { FundOutlined, LockOutlined, UserOutlined, ReadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../app/errors.ts';
-import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { AuthFrame } from './AuthFrame.tsx';
 import { useLogin, useMeta, useSession } from '../../app/session.ts';
 import { useLanguage } from '../../app/i18n.ts';
-import { Logo } from '../../components/Logo.tsx';
 import { ForgotPasswordModal } from './ForgotPasswordModal.tsx';
 
 /** Only same-site paths may be a redirect target (no open redirect through ?next=). */
@@ -46,73 +45,66 @@ export function LoginPage() {
   };
 
   return (
-    <div className="mtx-login">
-      <div className="mtx-login-lang">
-        <LanguageSwitch />
-      </div>
-      <Card className="mtx-login-card" variant="borderless">
-        <div className="mtx-login-head">
-          <Logo size={48} />
-          <div>
-            <h1 className="mtx-login-title">{t('app.name')}</h1>
-            <Typography.Text type="secondary">
-              {meta.data ? pick(meta.data.district.name, meta.data.district.nameEn) : ' '}
-              {' · '}
-              {t('app.tagline')}
-            </Typography.Text>
-          </div>
-        </div>
-        <Form<{ username: string; password: string }>
-          layout="vertical"
-          size="large"
-          requiredMark={false}
-          onFinish={onFinish}
-          onValuesChange={() => setError(null)}
-          aria-label={t('auth.loginTitle')}
+    <AuthFrame
+      title={t('app.name')}
+      subtitle={
+        <>
+          {meta.data ? pick(meta.data.district.name, meta.data.district.nameEn) : ' '}
+          {' · '}
+          {t('app.tagline')}
+        </>
+      }
+      after={<ForgotPasswordModal open={forgotOpen} onClose={() => setForgotOpen(false)} />}
+    >
+      <Form<{ username: string; password: string }>
+        layout="vertical"
+        size="large"
+        requiredMark={false}
+        onFinish={onFinish}
+        onValuesChange={() => setError(null)}
+        aria-label={t('auth.loginTitle')}
+      >
+        {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
+        <Form.Item
+          name="username"
+          label={t('auth.username')}
+          rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
         >
-          {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
-          <Form.Item
-            name="username"
-            label={t('auth.username')}
-            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
-          >
-            <Input
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoFocus
-              placeholder={t('auth.username')}
-            />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('auth.password')}
-            rules={[{ required: true, message: t('auth.passwordRequired') }]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              placeholder={t('auth.password')}
-            />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending}>
-            {t('auth.login')}
-          </Button>
-        </Form>
-        <div className="mtx-login-foot">
-          <Button type="link" size="small" onClick={() => setForgotOpen(true)} style={{ padding: 0 }}>
-            {t('accounts.forgot')}
-          </Button>
-          <span className="mtx-muted"> · </span>
-          <Link to="/plan">
-            <ReadOutlined /> {t('auth.browsePlan')}
-          </Link>
-          <span className="mtx-muted"> · </span>
-          <Link to="/public">
-            <FundOutlined /> {t('public.browse')}
-          </Link>
-        </div>
-      </Card>
-      <ForgotPasswordModal open={forgotOpen} onClose={() => setForgotOpen(false)} />
-    </div>
+          <Input
+            prefix={<UserOutlined />}
+            autoComplete="username"
+            autoFocus
+            placeholder={t('auth.username')}
+          />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('auth.password')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
+          <Input.Password
+            prefix={<LockOutlined />}
+            autoComplete="current-password"
+            placeholder={t('auth.password')}
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={login.isPending}>
+          {t('auth.login')}
+        </Button>
+      </Form>
+      <div className="mtx-login-foot">
+        <Button type="link" size="small" onClick={() => setForgotOpen(true)} style={{ padding: 0 }}>
+          {t('accounts.forgot')}
+        </Button>
+        <span className="mtx-muted"> · </span>
+        <Link to="/plan">
+          <ReadOutlined /> {t('auth.browsePlan')}
+        </Link>
+        <span className="mtx-muted"> · </span>
+        <Link to="/public">
+          <FundOutlined /> {t('public.browse')}
+        </Link>
+      </div>
+    </AuthFrame>
   );
 }

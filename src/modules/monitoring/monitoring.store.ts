@@ -308,6 +308,10 @@ export async function recompute(
     );
     await tx.insert(monitoringRuns).values({
       districtId,
+      // The platform's clock, not the database's: the nightly job compares this with its occurrence's scheduled
+      // instant, which comes from the same clock (a test's injected clock made the two disagree after real time
+      // passed the fixture's dates).
+      finishedAt: now,
       fromMonth: monthDate(from),
       toMonth: monthDate(to),
       summary: { facts: factCount?.n ?? 0, results, published, revised, worsened },

@@ -17,6 +17,7 @@ import {
   policyFileFor,
 } from './bootstrap.ts';
 import { verifyCommand } from './platform/audit/audit.verify.ts';
+import { DatabaseLevelError } from './platform/db/migrations.ts';
 
 /** Arbitrary but fixed: the advisory lock that serialises first-start loading across instances. */
 const BOOTSTRAP_LOCK = 7_318_245_002;
@@ -163,6 +164,11 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
+  // A database this release must not run: the reason alone, without a stack trace.
+  if (err instanceof DatabaseLevelError) {
+    console.error(`  ${err.message}`);
+    process.exit(3);
+  }
   console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

@@ -20,9 +20,8 @@ import { accountLookup, loggingDelivery, type ModuleDeps } from './modules/deps.
 import { districts } from './platform/district.schema.ts';
 import { eq } from 'drizzle-orm';
 
-export const version = (
-  JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }
-).version;
+export { appVersion as version } from './platform/db/migrations.ts';
+import { appVersion as version } from './platform/db/migrations.ts';
 export const webDist = path.join(repoRoot, 'web', 'dist');
 
 export interface ServerDeps {

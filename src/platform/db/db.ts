@@ -9,7 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
-import { repoRoot } from '../config.ts';
+import { migrateChecked, migrationsFolder, type RawQuery } from './migrations.ts';
 
 /** The one database handle type both drivers satisfy. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -30,7 +30,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.join(repoRoot, 'migrations');
+export { migrationsFolder };
 /** Arbitrary but fixed: the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK = 7_318_245_001;
 
@@ -62,17 +62,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle connection the server ended (restart, pg_terminate_backend) is dropped and replaced on demand; unheard,
     // the pool's 'error' event would end the process.
     pool.on('error', () => undefined);
-    const migrator = await pool.connect();
+    const migrator = await pool.connect().catch(async (err: unknown) => {
+      await pool.end();
+      throw err;
+    });
     try {
       await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       try {
-        await migratePg(drizzlePg(migrator), { migrationsFolder });
+        const query: RawQuery = async <T>(text: string) => (await migrator.query(text)).rows as T[];
+        await migrateChecked(query, () => migratePg(drizzlePg(migrator), { migrationsFolder }));
       } finally {
         await migrator.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
       }
-    } finally {
+    } catch (err) {
       migrator.release();
+      await pool.end();
+      throw err;
     }
+    migrator.release();
     const db = drizzlePg(pool) as unknown as Db;
     const lock = async (key: number) => {
       const holder = await pool.connect();
@@ -92,7 +99,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     ? await PGlite.create(path.join(opts.dataDir, 'pglite'))
     : await PGlite.create();
   const pdb = drizzlePglite(client);
-  await migratePglite(pdb, { migrationsFolder });
+  const query: RawQuery = async <T>(text: string) => (await client.query<T>(text)).rows;
+  try {
+    await migrateChecked(query, () => migratePglite(pdb, { migrationsFolder }));
+  } catch (err) {
+    await client.close();
+    throw err;
+  }
   return {
     db: pdb as unknown as Db,
     kind: 'pglite',

@@ -139,6 +139,12 @@ const cases: Case[] = [
     expect: { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 404 },
   },
   {
+    method: 'GET',
+    route: '/api/enterprises/{id}/contact',
+    url: (c) => `/api/enterprises/${c.otherEnterprise.id}/contact`,
+    expect: { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 404 },
+  },
+  {
     method: 'POST',
     route: '/api/enterprises',
     url: () => '/api/enterprises',

@@ -112,6 +112,10 @@ export const enterpriseSchema = enterpriseListItemSchema.extend({
 });
 export type Enterprise = z.infer<typeof enterpriseSchema>;
 
+/** GET /api/enterprises/:id/contact: the contact in full (an audited read). */
+export const enterpriseContactSchema = z.object({ contactPerson: z.string(), contactPhone: z.string() });
+export type EnterpriseContact = z.infer<typeof enterpriseContactSchema>;
+
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const enterpriseListQuerySchema = z.object({

@@ -70,3 +70,9 @@ export const selfEditableKeys = ['address', 'buildingId', 'fields', 'contactPers
 
 /** Whether `user`'s edits are confined to {@link selfEditableKeys} (an enterprise editing its own record). */
 export const editsOnlySelfEditableKeys = (user: SessionUser): boolean => user.role === 'enterprise';
+
+/**
+ * Whether `user` is shown an enterprise's contact phone in full on its pages: the enterprise itself. Staff see it
+ * masked and read it in full through GET /api/enterprises/:id/contact, which is audited.
+ */
+export const seesContactInFull = (user: SessionUser): boolean => user.role === 'enterprise';

@@ -10,6 +10,7 @@ import { idSchema } from '../../platform/http/common.contract.ts';
 import { errorResponses, idParams } from '../../platform/http/routes.ts';
 import { allowedBy, actorOf, requireUser } from '../../platform/auth/principal.ts';
 import { loadOr404 } from '../../platform/auth/scope.ts';
+import { maskPhone } from '../../platform/audit/mask.ts';
 import { audit, exportEvent } from '../../platform/audit/audit.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { can, importRowRefusal, reportScope, standingSubdistrict } from './reports.policy.ts';
@@ -263,7 +264,9 @@ export function registerReportRoutes(app: TypedApp, { db, now = () => new Date()
     },
     async (req) => {
       const user = allowed(req, 'missing');
-      return missingReports(db, user.districtId, req.query.period, reportScope(user), req.query);
+      const page = await missingReports(db, user.districtId, req.query.period, reportScope(user), req.query);
+      // Phones masked on the page; the full number is GET /api/enterprises/:id/contact (audited) or the export.
+      return { ...page, items: page.items.map((i) => ({ ...i, contactPhone: maskPhone(i.contactPhone) })) };
     },
   );
 

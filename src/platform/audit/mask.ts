@@ -11,3 +11,20 @@ export function maskIp(ip: string | null | undefined): string {
   }
   return '*';
 }
+
+/**
+ * A phone number as staff see it in lists and pages (the full number is one audited read away): a mobile keeps its
+ * first three and last four digits (138****5678), a shorter number its last four (****1234, 023-****1234 keeps the
+ * separators), and a very short one its last two. Non-digits stay where they are.
+ */
+export function maskPhone(phone: string | null | undefined): string {
+  if (!phone) return '';
+  const digits = phone.replace(/\D/g, '').length;
+  const keepHead = digits >= 11 ? 3 : 0;
+  const keepTail = digits >= 8 ? 4 : digits >= 4 ? 2 : 0;
+  let seen = 0;
+  return phone.replace(/\d/g, (d) => {
+    const i = seen++;
+    return i < keepHead || i >= digits - keepTail ? d : '*';
+  });
+}

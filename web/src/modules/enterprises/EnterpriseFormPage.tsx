@@ -28,7 +28,7 @@ import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useUnits } from '../units/units.api.ts';
-import { useBuildings, useEnterprise, useSaveEnterprise } from './enterprises.api.ts';
+import { useBuildings, useEnterprise, useEnterpriseContact, useSaveEnterprise } from './enterprises.api.ts';
 import { useEnterpriseLabels } from './labels.ts';
 import { actsForEnterprise, confinedToSubdistrict } from '../../app/access.ts';
 
@@ -400,6 +400,9 @@ export function EnterpriseFormPage() {
   const { id } = useParams();
   const { user } = useSession();
   const query = useEnterprise(id);
+  // Staff are shown the phone masked; the form edits the full number, read (and recorded) for the purpose.
+  const staff = !!user && !actsForEnterprise(user);
+  const contact = useEnterpriseContact(id, staff);
   const title = id ? t('enterprises.form.editTitle') : t('enterprises.form.newTitle');
   useDocumentTitle(title);
   if (!user) return null;
@@ -422,7 +425,13 @@ export function EnterpriseFormPage() {
     <QueryState query={query}>
       {(e) => (
         <Page title={t('enterprises.form.editTitleWithName', { name: e.name })} crumbs={crumbs(e.name)}>
-          <EnterpriseForm key={e.id} existing={e} user={user} />
+          {staff ? (
+            <QueryState query={contact}>
+              {(c) => <EnterpriseForm key={e.id} existing={{ ...e, ...c }} user={user} />}
+            </QueryState>
+          ) : (
+            <EnterpriseForm key={e.id} existing={e} user={user} />
+          )}
         </Page>
       )}
     </QueryState>

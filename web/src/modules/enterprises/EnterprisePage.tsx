@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { ReportHistory } from '../reports/ReportHistory.tsx';
 import { AuditTrail } from './AuditTrail.tsx';
+import { PhoneReveal } from './PhoneReveal.tsx';
 import { useEnterprise } from './enterprises.api.ts';
 import { statusColours, useEnterpriseLabels } from './labels.ts';
 import { actsForEnterprise } from '../../app/access.ts';
@@ -78,7 +79,7 @@ function EnterpriseView({ e }: { e: Enterprise }) {
             {e.contactPerson || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('enterprises.attr.contactPhone')}>
-            {e.contactPhone || '—'}
+            <PhoneReveal enterpriseId={e.id} phone={e.contactPhone} />
           </Descriptions.Item>
           <Descriptions.Item label={t('enterprises.attr.createdAt')}>
             {formatDateTime(e.createdAt)}

@@ -2,6 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   buildingListSchema,
+  enterpriseContactSchema,
   enterprisePageSchema,
   enterpriseSchema,
   type EnterpriseValues,
@@ -51,6 +52,21 @@ export function useEnterprise(id: string | undefined) {
     queryKey: enterpriseKeys.detail(id ?? ''),
     queryFn: () => api.get(`/enterprises/${encodeURIComponent(id ?? '')}`, enterpriseSchema),
     enabled: !!id,
+  });
+}
+
+/** The contact in full (staff are shown the phone masked); the server records each read. */
+export function fetchEnterpriseContact(id: string) {
+  return api.get(`/enterprises/${encodeURIComponent(id)}/contact`, enterpriseContactSchema);
+}
+
+export function useEnterpriseContact(id: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['enterprises', 'contact', id ?? ''],
+    queryFn: () => fetchEnterpriseContact(id ?? ''),
+    enabled: enabled && !!id,
+    staleTime: 0,
+    gcTime: 0,
   });
 }
 

@@ -17,6 +17,7 @@ import { lastClosedPeriod } from '../reports/periods.ts';
 import { mayUrge } from './home.access.ts';
 import { useMissing, useStanding, useUrge, type MissingItem, type Standing } from './home.api.ts';
 import { InboxCard } from './InboxCard.tsx';
+import { PhoneReveal } from '../enterprises/PhoneReveal.tsx';
 
 const PAGE_SIZE = 10;
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 100);
@@ -79,7 +80,12 @@ function MissingCard({ period, user }: { period: string; user: SessionUser }) {
     },
     { title: t('home.street.uscc'), dataIndex: 'uscc', key: 'uscc', responsive: ['md'] },
     { title: t('home.street.contact'), dataIndex: 'contactPerson', key: 'contact', responsive: ['lg'] },
-    { title: t('home.street.phone'), dataIndex: 'contactPhone', key: 'phone' },
+    {
+      title: t('home.street.phone'),
+      dataIndex: 'contactPhone',
+      key: 'phone',
+      render: (phone: string, r) => <PhoneReveal enterpriseId={r.id} phone={phone} />,
+    },
     {
       title: t('home.street.lastReported'),
       dataIndex: 'lastReported',

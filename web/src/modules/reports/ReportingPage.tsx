@@ -27,6 +27,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useUnits } from '../units/units.api.ts';
+import { PhoneReveal } from '../enterprises/PhoneReveal.tsx';
 import { dayjsToPeriod, isFutureMonth, lastClosedPeriod, periodOr, periodToDayjs } from './periods.ts';
 import { mayImportReports } from './reports.access.ts';
 import { fetchMissing, useCoverage, type Coverage, type MissingItem } from './reports.api.ts';
@@ -262,8 +263,8 @@ export function ReportingPage() {
       title: t('reports.missing.contactPhone'),
       dataIndex: 'contactPhone',
       hideInSearch: true,
-      width: 130,
-      render: (_, r) => (r.contactPhone ? <a href={`tel:${r.contactPhone}`}>{r.contactPhone}</a> : '—'),
+      width: 160,
+      render: (_, r) => <PhoneReveal enterpriseId={r.id} phone={r.contactPhone} />,
     },
     {
       title: t('reports.missing.lastReported'),

@@ -1,67 +1,16 @@
-// A public notice (公示) — or, once decided, the decision with how objections were handled — as a .docx laid out in
-// the style of GB/T 9704-2012 (党政机关公文格式): A4, margins 37/35/28/26 mm, the issuing office's red masthead and
-// red rule, the title in 2号小标宋, the body in 3号仿宋 on a 28.95 pt line, headings in 黑体, "— 1 —" page numbers.
+// A public notice (公示) — or, once decided, the decision with how objections were handled — as a .docx in the form
+// of a government document (GB/T 9704-2012; the layout is the platform's, src/platform/files/official-document.ts).
 // Every figure is generated from the batch (its policy version's basis, its list, its objections); amounts in exact 元.
 import type { FastifyReply } from 'fastify';
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
 import type { Queryable } from '../../platform/db/db.ts';
 import { attachment } from '../../platform/http/files.ts';
+import { chineseDate, DOCX_TYPE, officialDocx, type Block } from '../../platform/files/official-document.ts';
 import { allUnits } from '../units/units.store.ts';
 import type { PublicNotice } from './grants.contract.ts';
 import { yuanText } from './grants.basis.ts';
 import { publicNotice } from './grants.notice.ts';
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-const mm = (n: number) => Math.round(n * 56.7);
-const FONT = {
-  title: '方正小标宋简体',
-  body: '仿宋_GB2312',
-  heading: '黑体',
-} as const;
-/** Half-points: 2号 22 pt, 3号 16 pt, the list in 小四 12 pt. */
-const SIZE = { title: 44, body: 32, table: 24 } as const;
-/** 22 lines of 28 characters on the type area: an exact 28.95 pt line. */
-const LINE = 579;
-
-const run = (text: string, font: string = FONT.body, size: number = SIZE.body, extra = {}) =>
-  new TextRun({
-    text,
-    size,
-    font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: font },
-    ...extra,
-  });
-
-const bodyParagraph = (text: string, opts: { indent?: boolean; font?: string } = {}) =>
-  new Paragraph({
-    spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-    alignment: AlignmentType.JUSTIFIED,
-    indent: opts.indent === false ? undefined : { firstLine: 640 },
-    children: [run(text, opts.font)],
-  });
-
-const heading = (text: string) => bodyParagraph(text, { font: FONT.heading });
-
-/** A date as 公文 write it: 2026年11月20日. */
-export const chineseDate = (day: string): string => {
-  const [y, m, d] = day.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-};
+export { chineseDate, DOCX_TYPE };
 
 /** The document's text, pure: title, numbered sections of paragraphs, the list, the signature (unit tests read it). */
 export function documentText(n: PublicNotice, office: string) {
@@ -126,135 +75,41 @@ export function documentText(n: PublicNotice, office: string) {
 /** The list's columns in twips, filling the 156 mm type area: the 18-character USCC on one line. */
 const COLUMNS = [700, 3445, 3100, 1600];
 
-function itemsTable(n: PublicNotice): Table {
-  const cell = (
-    text: string,
-    align: (typeof AlignmentType)[keyof typeof AlignmentType],
-    bold = false,
-    col = 0,
-  ) =>
-    new TableCell({
-      verticalAlign: VerticalAlign.CENTER,
-      width: { size: COLUMNS[col]!, type: WidthType.DXA },
-      children: [
-        new Paragraph({
-          alignment: align,
-          children: [run(text, bold ? FONT.heading : FONT.body, SIZE.table)],
-        }),
-      ],
-    });
-  const header = new TableRow({
-    tableHeader: true,
-    children: ['序号', '企业名称', '统一社会信用代码', '金额（元）'].map((h, k) =>
-      cell(h, AlignmentType.CENTER, true, k),
-    ),
-  });
-  const rows = n.items.map(
-    (i, k) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(String(k + 1), AlignmentType.CENTER, false, 0),
-          cell(i.name, AlignmentType.LEFT, false, 1),
-          cell(i.uscc, AlignmentType.CENTER, false, 2),
-          cell(yuanText(i.amount).replace(' 元', ''), AlignmentType.RIGHT, false, 3),
-        ],
-      }),
-  );
-  const total = new TableRow({
-    children: [
-      cell('', AlignmentType.CENTER, false, 0),
-      cell(`合计 ${n.items.length} 家`, AlignmentType.LEFT, true, 1),
-      cell('', AlignmentType.CENTER, false, 2),
-      cell(yuanText(n.totalAmount).replace(' 元', ''), AlignmentType.RIGHT, true, 3),
+function itemsTable(n: PublicNotice): Block {
+  const amount = (v: number) => yuanText(v).replace(' 元', '');
+  return {
+    kind: 'table',
+    columns: [
+      { header: '序号', width: COLUMNS[0]!, align: 'center' },
+      { header: '企业名称', width: COLUMNS[1]!, align: 'left' },
+      { header: '统一社会信用代码', width: COLUMNS[2]!, align: 'center' },
+      { header: '金额（元）', width: COLUMNS[3]!, align: 'right' },
     ],
-  });
-  return new Table({
-    width: { size: COLUMNS.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: COLUMNS,
-    rows: [header, ...rows, total],
-  });
+    rows: [
+      ...n.items.map((i, k) => [String(k + 1), i.name, i.uscc, amount(i.amount)]),
+      ['', `合计 ${n.items.length} 家`, '', amount(n.totalAmount)],
+    ],
+    totalRow: true,
+  };
 }
 
 export async function noticeDocx(n: PublicNotice, office: string): Promise<Buffer> {
   const t = documentText(n, office);
-  const children = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 0, after: 240 },
-      children: [run(t.office, FONT.title, 52, { color: 'E60012', characterSpacing: 40 })],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: 120 },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'E60012', space: 8 } },
-      children: [run(t.number)],
-    }),
-    new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [] }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: 700, lineRule: LineRuleType.EXACT, after: LINE },
-      children: [run(t.title, FONT.title, SIZE.title)],
-    }),
-    bodyParagraph(t.lead),
-    ...t.sections.flatMap((s, k) => [
-      heading(s.heading),
-      ...s.paragraphs.map((p) => bodyParagraph(p)),
-      ...(k === (n.basis.formula ? 2 : 1) ? [itemsTable(n), bodyParagraph('', { indent: false })] : []),
-    ]),
-    bodyParagraph('', { indent: false }),
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      indent: { right: 1280 },
-      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-      children: [run(t.office)],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      indent: { right: 1280 },
-      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-      children: [run(t.date)],
-    }),
-  ];
-  const doc = new Document({
-    creator: t.office,
+  const listAfter = n.basis.formula ? 2 : 1;
+  return officialDocx({
+    office: t.office,
+    number: t.number,
     title: t.title,
-    styles: {
-      default: {
-        document: {
-          run: { size: SIZE.body, font: { ascii: 'Times New Roman', eastAsia: FONT.body } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(28) - 567 },
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: ['— ', PageNumber.CURRENT, ' —'],
-                    size: SIZE.table,
-                    font: { ascii: '宋体', eastAsia: '宋体' },
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
+    date: t.date,
+    blocks: [
+      { kind: 'paragraph', text: t.lead },
+      ...t.sections.flatMap((s, k): Block[] => [
+        { kind: 'heading', level: 1, text: s.heading },
+        ...s.paragraphs.map((text): Block => ({ kind: 'paragraph', text })),
+        ...(k === listAfter ? [itemsTable(n)] : []),
+      ]),
     ],
   });
-  return Packer.toBuffer(doc);
 }
 
 /** The notice of a batch under notice or decided, as the public may read it, as .docx (404 otherwise). */

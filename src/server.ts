@@ -1,10 +1,10 @@
 // Composes the platform and the modules into one Fastify server: API under /api, the web app at /.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createHttpApp, type App } from './platform/http/app.ts';
+import type { LogDestination } from './platform/http/logging.ts';
 import { registerWebApp } from './platform/http/static.ts';
 import type { Db } from './platform/db/db.ts';
 import type { GateOptions } from './platform/db/gate.ts';
@@ -18,6 +18,9 @@ import { composeModules, registerModuleRoutes, type Composed } from './platform/
 import { modules } from './modules/index.ts';
 import { accountLookup, loggingDelivery, type ModuleDeps } from './modules/deps.ts';
 import { districts } from './platform/district.schema.ts';
+import type { PoolStats } from './platform/db/db.ts';
+import { registerHealthRoutes, type RunnerHeartbeat } from './platform/observe/health.ts';
+import { registerMetricsRoute, registerRequestMetrics } from './platform/observe/metrics.routes.ts';
 import { eq } from 'drizzle-orm';
 
 export const version = (
@@ -28,9 +31,9 @@ export const webDist = path.join(repoRoot, 'web', 'dist');
 export interface ServerDeps {
   db: Db;
   config: Pick<Config, 'logLevel' | 'sessionTtlHours' | 'secureCookies' | 'serveWeb'> &
-    Partial<Pick<Config, 'sessionIdleMinutes' | 'trustProxy'>>;
-  /** Where log lines go (tests capture them); standard output by default. */
-  logStream?: Writable;
+    Partial<Pick<Config, 'sessionIdleMinutes' | 'trustProxy' | 'metricsToken'>>;
+  /** Where log lines go (tests capture them, --log-file rolls a file); standard output by default. */
+  logStream?: LogDestination;
   /** The built web app to serve at / (tests point it at a fixture); default web/dist. */
   webRoot?: string;
   defaultDistrictId: string;
@@ -42,6 +45,13 @@ export interface ServerDeps {
   delivery?: DeliveryOptions;
   /** Admission gate in front of the database (docs/scaling.md); absent means none (tests choose theirs). */
   gate?: GateOptions;
+  /** What /readyz and /metrics read besides the database (docs/operations.md "Health, metrics and logs"). */
+  observe?: {
+    /** The job runner, once started (cli.ts); absent: no runner in this process, readiness does not ask. */
+    jobRunner?: () => (RunnerHeartbeat & { worker: string }) | undefined;
+    /** The PostgreSQL pool's counts (Database.poolStats). */
+    poolStats?: (() => PoolStats) | undefined;
+  };
 }
 
 /** The modules of src/modules/index.ts composed with one set of deps (server.ts for routes, cli.ts for the runner). */
@@ -74,6 +84,32 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     ...(deps.logStream ? { logStream: deps.logStream } : {}),
   });
   const now = deps.now ?? (() => new Date());
+  // Probes and metrics first: outside /api, so neither the gate nor the session hook touches them.
+  const jobRunner = deps.observe?.jobRunner;
+  registerRequestMetrics(app);
+  registerHealthRoutes(app.withTypeProvider<ZodTypeProvider>(), { db, jobRunner });
+  registerMetricsRoute(app, {
+    token: config.metricsToken,
+    source: {
+      gate: () => {
+        const s = app.admissionGate?.stats;
+        return s
+          ? {
+              active: s.active,
+              queued: s.queued,
+              admitted: s.admitted,
+              refused: { 'queue-full': s.refusedFull, timeout: s.refusedTimeout, 'event-loop': s.refusedLag },
+            }
+          : undefined;
+      },
+      pool: deps.observe?.poolStats,
+      runner: () => {
+        const r = jobRunner?.();
+        const tick = r?.lastTick;
+        return r && tick !== undefined ? { worker: r.worker, ageMs: Date.now() - tick } : undefined;
+      },
+    },
+  });
   const authOptions: AuthOptions = {
     db,
     ttlHours: config.sessionTtlHours,

@@ -91,14 +91,14 @@ async function main() {
     ? await openLogFile({ file: config.logFile, size: config.logRotateSize, keep: config.logKeep })
     : undefined;
   // The runner starts after the server listens; /readyz asks for it from the start (not ready until it runs).
-  const started: { runner?: JobRunner } = {};
+  const live: { runner?: JobRunner } = {};
   const app = await buildServer({
     db: database.db,
     config,
     defaultDistrictId: plan.districtId,
     ...(logFile ? { logStream: logFile.stream } : {}),
     observe: {
-      jobRunner: () => (started.runner?.running ? started.runner : undefined),
+      jobRunner: () => (live.runner?.running ? live.runner : undefined),
       poolStats: database.poolStats,
     },
     gate: gateOptionsFor(database.kind, DEFAULT_POOL_SIZE, {
@@ -127,7 +127,7 @@ async function main() {
     logger: app.log,
   });
   runner.start();
-  started.runner = runner;
+  live.runner = runner;
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',

@@ -91,7 +91,8 @@ export async function time<T>(
 
 /** What a running server reports at scrape time (summed when a process runs more than one, as tests do). */
 export interface MetricsSource {
-  gate?: () => { active: number; queued: number; admitted: number; refused: Record<string, number> } | undefined;
+  gate?: () =>
+    { active: number; queued: number; admitted: number; refused: Record<string, number> } | undefined;
   pool?: (() => { total: number; idle: number; waiting: number }) | undefined;
   /** The job runner's worker id and milliseconds since its loop last ticked; undefined when no runner runs. */
   runner?: () => { worker: string; ageMs: number } | undefined;

@@ -118,7 +118,11 @@ export function requestId(raw: IncomingMessage): string {
 export const requestContext = new AsyncLocalStorage<string>();
 
 /** pino's mixin: a line logged during a request through another logger (deps.logger, the app's) gets its reqId. */
-export function requestIdMixin(_obj: object, _level: number, logger: { bindings(): Record<string, unknown> }) {
+export function requestIdMixin(
+  _obj: object,
+  _level: number,
+  logger: { bindings(): Record<string, unknown> },
+) {
   const id = requestContext.getStore();
   if (id === undefined || logger.bindings().reqId !== undefined) return {};
   return { reqId: id };

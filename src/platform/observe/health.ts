@@ -62,7 +62,8 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-const reason = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
+const reason = (err: unknown) =>
+  (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
 
 /** Runs the three readiness checks; never throws. */
 export async function readiness(opts: HealthOptions): Promise<Readiness> {
@@ -138,7 +139,8 @@ export function registerHealthRoutes(app: TypedApp, opts: HealthOptions): void {
     {
       schema: {
         tags: ['meta'],
-        summary: 'Readiness: database answers, migrations current, job runner alive (503 names the failing check)',
+        summary:
+          'Readiness: database answers, migrations current, job runner alive (503 names the failing check)',
         response: { 200: readinessSchema, 503: readinessSchema },
       },
     },

@@ -63,7 +63,10 @@ export function registerMetricsRoute(app: App, opts: MetricsOptions): void {
         throw new AppError('UNAUTHENTICATED', 'metrics token required');
       }
       const body = await registry.metrics();
-      return reply.header('content-type', registry.contentType).header('cache-control', 'no-store').send(body);
+      return reply
+        .header('content-type', registry.contentType)
+        .header('cache-control', 'no-store')
+        .send(body);
     },
   );
 }

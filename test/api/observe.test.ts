@@ -12,7 +12,8 @@ import { openLogFile } from '../../src/platform/observe/log-file.ts';
 import { tokenMatches } from '../../src/platform/observe/metrics.routes.ts';
 import { scrubLine } from '../../src/platform/http/logging.ts';
 import type { App } from '../../src/platform/http/app.ts';
-import { ADMIN_PASSWORD, freshDatabase, jiulongpoPlan, signedIn, type TestDb } from '../harness.ts';
+import { templateCsv } from '../../src/modules/enterprises/enterprises.import.ts';
+import { ADMIN_PASSWORD, freshDatabase, jiulongpoPlan, signedIn, upload, type TestDb } from '../harness.ts';
 
 const TOKEN = 'metrics-token-for-tests';
 let testDb: TestDb;
@@ -228,13 +229,25 @@ describe('GET /metrics', () => {
   it('counts requests by route pattern (never the raw URL), and times a recompute', async () => {
     const app = await server({
       token: TOKEN,
-      extra: { gate: { concurrency: 4, queueMax: 10, timeoutMs: 1000 } },
+      extra: {
+        gate: { concurrency: 4, queueMax: 10, timeoutMs: 1000 },
+        observe: { poolStats: testDb.database.poolStats },
+      },
     });
     try {
       const admin = await signedIn(app, 'admin', ADMIN_PASSWORD);
       const missing = '00000000-0000-4000-8000-00000000abcd';
       expect((await admin.get(`/api/enterprises/${missing}`)).statusCode).toBe(404);
       expect((await admin.request('POST', '/api/monitoring/recompute')).statusCode).toBe(200);
+      // A registry import, previewed: the template's example row.
+      const imported = await upload(
+        app,
+        admin,
+        '/api/enterprises/import?preview=true',
+        'e.csv',
+        templateCsv(),
+      );
+      expect(imported.statusCode, imported.body).toBeLessThan(500);
       const res = await app.inject({
         method: 'GET',
         url: '/metrics',
@@ -260,9 +273,18 @@ describe('GET /metrics', () => {
       expect(text).toMatch(/^mtx_admission_queue_depth 0$/m);
       expect(text).toMatch(/^mtx_admission_admitted_total [1-9]\d*$/m);
       expect(text).toMatch(/^mtx_process_resident_memory_bytes \d+/m);
-      expect(text).toContain('# TYPE mtx_import_duration_seconds histogram');
+      const outcome = imported.statusCode === 200 ? 'ok' : 'error';
+      expect(text).toMatch(
+        new RegExp(
+          `^mtx_import_duration_seconds_count\\{kind="registry",outcome="${outcome}"\\} [1-9]\\d*$`,
+          'm',
+        ),
+      );
       expect(text).toContain('# TYPE mtx_job_runs_total counter');
-      if (testDb.database.poolStats) expect(text).toMatch(/^mtx_db_pool_connections\{state="total"\} \d+$/m);
+      // The pool on PostgreSQL; PGlite has none and shows no sample.
+      if (testDb.database.poolStats)
+        expect(text).toMatch(/^mtx_db_pool_connections\{state="total"\} [1-9]\d*$/m);
+      else expect(text).not.toMatch(/^mtx_db_pool_connections\{/m);
     } finally {
       await app.close();
     }

@@ -457,3 +457,29 @@ describe('--log-file', () => {
     }
   });
 });
+
+describe('configuration', () => {
+  it('reads the metrics token, the log file and its rotation from the environment and --log-file', async () => {
+    const { loadConfig } = await import('../../src/platform/config.ts');
+    const plain = loadConfig({});
+    expect(plain).toMatchObject({
+      metricsToken: undefined,
+      logFile: undefined,
+      logRotateSize: '50m',
+      logKeep: 14,
+    });
+    const set = loadConfig(
+      {
+        MANTIANXING_METRICS_TOKEN: 'tok',
+        MANTIANXING_LOG_FILE: 'ignored.log',
+        MANTIANXING_LOG_ROTATE_SIZE: '10M',
+        MANTIANXING_LOG_KEEP: '3',
+      },
+      ['--log-file', 'logs/server.log'],
+    );
+    expect(set).toMatchObject({ metricsToken: 'tok', logRotateSize: '10m', logKeep: 3 });
+    expect(set.logFile).toBe(path.resolve('logs/server.log'));
+    expect(loadConfig({ MANTIANXING_LOG_FILE: 'a.log' }).logFile).toBe(path.resolve('a.log'));
+    expect(() => loadConfig({ MANTIANXING_LOG_ROTATE_SIZE: 'big' })).toThrow(/MANTIANXING_LOG_ROTATE_SIZE/);
+  });
+});

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type ServerDeps } from '../../src/server.ts';
@@ -422,10 +423,16 @@ describe('logs', () => {
 });
 
 describe('--log-file', () => {
-  it('writes the JSON log lines to a file that rolls by size', async () => {
+  it('writes the JSON log lines to a file that rolls by size, keeping the newest files of this run and earlier ones', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtx-logs-'));
     try {
-      const logFile = await openLogFile({ file: path.join(dir, 'server.log'), size: '1k', keep: 3 });
+      // An earlier run's files, and a file that is not a log.
+      for (const n of [1, 2, 3]) fs.writeFileSync(path.join(dir, `server.2020-01-01.${n}.log`), '{}\n');
+      fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a log');
+      const logFile = await openLogFile({ file: path.join(dir, 'server.log'), size: '1k', keep: 2 });
+      const cleaned = new Promise((resolve) =>
+        (logFile.stream as unknown as EventEmitter).once('cleanup-complete', resolve),
+      );
       const app = await buildServer({
         db: testDb.database.db,
         config: { logLevel: 'info', sessionTtlHours: 1, secureCookies: false, serveWeb: false },
@@ -439,12 +446,18 @@ describe('--log-file', () => {
         // complete (and rolling happens); a real server's sockets pass through it all the time.
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
+      // The first roll's clean-up: 3 old + 2 new files, 2 kept besides the current one → the two oldest go.
+      await cleaned;
       await app.close();
       await logFile.close();
       const files = fs.readdirSync(dir).sort();
-      expect(files.length).toBeGreaterThan(1);
-      for (const f of files) expect(f).toMatch(/^server\.\d{4}-\d{2}-\d{2}\.\d+\.log$/);
-      const all = files.flatMap((f) =>
+      expect(files).toContain('notes.txt');
+      expect(files).not.toContain('server.2020-01-01.1.log');
+      expect(files).not.toContain('server.2020-01-01.2.log');
+      const today = files.filter((f) => f.startsWith('server.') && !f.startsWith('server.2020-01-01.'));
+      expect(today.length).toBeGreaterThan(1);
+      for (const f of today) expect(f).toMatch(/^server\.\d{4}-\d{2}-\d{2}\.\d+\.log$/);
+      const all = today.flatMap((f) =>
         fs
           .readFileSync(path.join(dir, f), 'utf8')
           .split('\n')

@@ -29,7 +29,7 @@ export async function openLogFile(opts: LogFileOptions): Promise<LogFile> {
     frequency: 'daily',
     dateFormat: 'yyyy-MM-dd',
     // The limit counts files of earlier runs too: a server restarted daily still keeps only `keep` of them.
-    limit: { count: opts.keep, removeOtherLogFiles: true },
+    limit: { count: opts.keep + 1, removeOtherLogFiles: true },
     mkdir: true,
   });
   await new Promise<void>((resolve, reject) => {

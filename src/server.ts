@@ -18,9 +18,7 @@ import { composeModules, registerModuleRoutes, type Composed } from './platform/
 import { modules } from './modules/index.ts';
 import { accountLookup, loggingDelivery, type ModuleDeps } from './modules/deps.ts';
 import { districts } from './platform/district.schema.ts';
-import type { PoolStats } from './platform/db/db.ts';
-import { registerHealthRoutes, type RunnerHeartbeat } from './platform/observe/health.ts';
-import { registerMetricsRoute, registerRequestMetrics } from './platform/observe/metrics.routes.ts';
+import { registerObservability, type ObserveOptions } from './platform/observe/observe.ts';
 import { eq } from 'drizzle-orm';
 
 export const version = (
@@ -46,12 +44,7 @@ export interface ServerDeps {
   /** Admission gate in front of the database (docs/scaling.md); absent means none (tests choose theirs). */
   gate?: GateOptions;
   /** What /readyz and /metrics read besides the database (docs/operations.md "Health, metrics and logs"). */
-  observe?: {
-    /** The job runner, once started (cli.ts); absent: no runner in this process, readiness does not ask. */
-    jobRunner?: () => (RunnerHeartbeat & { worker: string }) | undefined;
-    /** The PostgreSQL pool's counts (Database.poolStats). */
-    poolStats?: (() => PoolStats) | undefined;
-  };
+  observe?: Pick<ObserveOptions, 'jobRunner' | 'poolStats'>;
 }
 
 /** The modules of src/modules/index.ts composed with one set of deps (server.ts for routes, cli.ts for the runner). */
@@ -85,31 +78,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   });
   const now = deps.now ?? (() => new Date());
   // Probes and metrics first: outside /api, so neither the gate nor the session hook touches them.
-  const jobRunner = deps.observe?.jobRunner;
-  registerRequestMetrics(app);
-  registerHealthRoutes(app.withTypeProvider<ZodTypeProvider>(), { db, jobRunner });
-  registerMetricsRoute(app, {
-    token: config.metricsToken,
-    source: {
-      gate: () => {
-        const s = app.admissionGate?.stats;
-        return s
-          ? {
-              active: s.active,
-              queued: s.queued,
-              admitted: s.admitted,
-              refused: { 'queue-full': s.refusedFull, timeout: s.refusedTimeout, 'event-loop': s.refusedLag },
-            }
-          : undefined;
-      },
-      pool: deps.observe?.poolStats,
-      runner: () => {
-        const r = jobRunner?.();
-        const tick = r?.lastTick;
-        return r && tick !== undefined ? { worker: r.worker, ageMs: Date.now() - tick } : undefined;
-      },
-    },
-  });
+  registerObservability(app, { db, metricsToken: config.metricsToken, ...deps.observe });
   const authOptions: AuthOptions = {
     db,
     ttlHours: config.sessionTtlHours,

@@ -18,6 +18,7 @@ import {
 } from './bootstrap.ts';
 import { verifyCommand } from './platform/audit/audit.verify.ts';
 import { DatabaseLevelError } from './platform/db/migrations.ts';
+import { openLogFile } from './platform/observe/log-file.ts';
 
 /** Arbitrary but fixed: the advisory lock that serialises first-start loading across instances. */
 const BOOTSTRAP_LOCK = 7_318_245_002;
@@ -86,10 +87,21 @@ async function main() {
     return database.close();
   }
 
+  // --log-file: JSON logs to a rolling file; the banner below still goes to standard output.
+  const logFile = config.logFile
+    ? await openLogFile({ file: config.logFile, size: config.logRotateSize, keep: config.logKeep })
+    : undefined;
+  // The runner starts after the server listens; /readyz asks for it from the start (not ready until it runs).
+  const live: { runner?: JobRunner } = {};
   const app = await buildServer({
     db: database.db,
     config,
     defaultDistrictId: plan.districtId,
+    ...(logFile ? { logStream: logFile.stream } : {}),
+    observe: {
+      jobRunner: () => (live.runner?.running ? live.runner : undefined),
+      poolStats: database.poolStats,
+    },
     gate: gateOptionsFor(database.kind, DEFAULT_POOL_SIZE, {
       concurrency: config.dbConcurrency,
       queueMax: config.dbQueueMax,
@@ -116,12 +128,14 @@ async function main() {
     logger: app.log,
   });
   runner.start();
+  live.runner = runner;
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
     `  满天星 Mantianxing is running at ${url}  (ready in ${Math.round(performance.now() - started)} ms)`,
     `  database: ${where}; plan ${plan.outcome === 'unchanged' ? 'already loaded' : plan.outcome}`,
   ];
+  if (logFile) lines.push(`  logs: ${logFile.current()} (JSON, rolled daily and at ${config.logRotateSize})`);
   if (admin?.generated)
     lines.push(`  first administrator: admin / ${admin.password}   (shown once — keep it)`);
   else if (admin) lines.push('  first administrator: admin / (MANTIANXING_ADMIN_PASSWORD)');
@@ -156,6 +170,7 @@ async function main() {
     await runner.stop();
     await app.close();
     await database.close();
+    await logFile?.close();
     console.log(`  满天星 Mantianxing stopped (${signal}): requests and jobs finished, database closed`);
     process.exit(0);
   };

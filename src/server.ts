@@ -1,10 +1,10 @@
 // Composes the platform and the modules into one Fastify server: API under /api, the web app at /.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createHttpApp, type App } from './platform/http/app.ts';
+import type { LogDestination } from './platform/http/logging.ts';
 import { registerWebApp } from './platform/http/static.ts';
 import type { Db } from './platform/db/db.ts';
 import type { GateOptions } from './platform/db/gate.ts';
@@ -18,6 +18,7 @@ import { composeModules, registerModuleRoutes, type Composed } from './platform/
 import { modules } from './modules/index.ts';
 import { accountLookup, loggingDelivery, type ModuleDeps } from './modules/deps.ts';
 import { districts } from './platform/district.schema.ts';
+import { registerObservability, type ObserveOptions } from './platform/observe/observe.ts';
 import { eq } from 'drizzle-orm';
 
 export { appVersion as version } from './platform/db/migrations.ts';
@@ -27,9 +28,9 @@ export const webDist = path.join(repoRoot, 'web', 'dist');
 export interface ServerDeps {
   db: Db;
   config: Pick<Config, 'logLevel' | 'sessionTtlHours' | 'secureCookies' | 'serveWeb'> &
-    Partial<Pick<Config, 'sessionIdleMinutes' | 'trustProxy'>>;
-  /** Where log lines go (tests capture them); standard output by default. */
-  logStream?: Writable;
+    Partial<Pick<Config, 'sessionIdleMinutes' | 'trustProxy' | 'metricsToken'>>;
+  /** Where log lines go (tests capture them, --log-file rolls a file); standard output by default. */
+  logStream?: LogDestination;
   /** The built web app to serve at / (tests point it at a fixture); default web/dist. */
   webRoot?: string;
   defaultDistrictId: string;
@@ -41,6 +42,8 @@ export interface ServerDeps {
   delivery?: DeliveryOptions;
   /** Admission gate in front of the database (docs/scaling.md); absent means none (tests choose theirs). */
   gate?: GateOptions;
+  /** What /readyz and /metrics read besides the database (docs/operations.md "Health, metrics and logs"). */
+  observe?: Pick<ObserveOptions, 'jobRunner' | 'poolStats'>;
 }
 
 /** The modules of src/modules/index.ts composed with one set of deps (server.ts for routes, cli.ts for the runner). */
@@ -73,6 +76,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     ...(deps.logStream ? { logStream: deps.logStream } : {}),
   });
   const now = deps.now ?? (() => new Date());
+  // Probes and metrics first: outside /api, so neither the gate nor the session hook touches them.
+  registerObservability(app, { db, metricsToken: config.metricsToken, ...deps.observe });
   const authOptions: AuthOptions = {
     db,
     ttlHours: config.sessionTtlHours,

@@ -33,6 +33,14 @@ export interface Config {
   dbQueueTimeoutMs: number;
   /** Refuse new API requests while the event loop lags by more than this (ms); 0 turns it off. */
   maxEventLoopDelayMs: number;
+  /** MANTIANXING_METRICS_TOKEN: the bearer token GET /metrics asks for; absent, /metrics answers 404. */
+  metricsToken: string | undefined;
+  /** --log-file / MANTIANXING_LOG_FILE: JSON logs go to this file, rotated (absent: standard output). */
+  logFile: string | undefined;
+  /** MANTIANXING_LOG_ROTATE_SIZE: a log file is rotated at this size (pino-roll's form: 50m, 500k, 1g). */
+  logRotateSize: string;
+  /** MANTIANXING_LOG_KEEP: rotated log files kept besides the current one. */
+  logKeep: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -102,5 +110,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       1000,
       'MANTIANXING_MAX_EVENT_LOOP_DELAY_MS',
     ),
+    metricsToken: env.MANTIANXING_METRICS_TOKEN || undefined,
+    logFile: (() => {
+      const f = flag('log-file') ?? env.MANTIANXING_LOG_FILE;
+      return f ? path.resolve(f) : undefined;
+    })(),
+    logRotateSize: (() => {
+      const v = (env.MANTIANXING_LOG_ROTATE_SIZE ?? '50m').trim().toLowerCase();
+      if (!/^\d+[kmg]?$/.test(v))
+        throw new Error(`MANTIANXING_LOG_ROTATE_SIZE must be a size such as 50m, 500k or 1g, got "${v}"`);
+      return v;
+    })(),
+    logKeep: int(env.MANTIANXING_LOG_KEEP, 14, 'MANTIANXING_LOG_KEEP'),
   };
 }

@@ -94,6 +94,11 @@ const enterpriseBody = (c: Ctx) => ({
 const cases: Case[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', expect: all(200) },
   { method: 'GET', route: '/api/meta', url: () => '/api/meta', expect: all(200) },
+  // Probes answer anyone (load balancers carry no session); /metrics asks for its own bearer token, not a session,
+  // and does not exist while none is configured (as here; test/api/observe.test.ts covers 401 and 200).
+  { method: 'GET', route: '/healthz', url: () => '/healthz', expect: all(200) },
+  { method: 'GET', route: '/readyz', url: () => '/readyz', expect: all(200) },
+  { method: 'GET', route: '/metrics', url: () => '/metrics', expect: all(404) },
   {
     method: 'POST',
     route: '/api/auth/login',

@@ -16,6 +16,7 @@ import { fields, honourKinds } from './fields.ts';
 import type { SheetRow } from '../../platform/files/spreadsheet.ts';
 import { locateTable, type Table, type TableInfo } from '../../platform/files/table.ts';
 import { serialDate } from '../../platform/files/xlsx-cells.ts';
+import { time } from '../../platform/metrics.ts';
 
 export interface ImportColumn {
   key: string;
@@ -484,12 +485,22 @@ export async function districtTemplateWorkbook(db: Queryable, districtId: string
  * resolved (empty cells keep what is registered), decided with the caller's access policy and written, or with
  * `preview` only counted and described.
  */
-export async function importRegistry(
+export function importRegistry(
   db: Db,
   actor: Actor,
   source: AsyncIterable<SheetRow>,
   decide: UpsertOptions<ParsedRow>['decide'],
   opts: { preview: boolean } = { preview: false },
+) {
+  return time('import', { kind: 'registry' }, () => importRegistryRows(db, actor, source, decide, opts));
+}
+
+async function importRegistryRows(
+  db: Db,
+  actor: Actor,
+  source: AsyncIterable<SheetRow>,
+  decide: UpsertOptions<ParsedRow>['decide'],
+  opts: { preview: boolean },
 ) {
   const lookups = await importLookups(db, actor.districtId);
   const buildingIdByNameOrCode = new Map<string, { id: string; subdistrictId: string }>();

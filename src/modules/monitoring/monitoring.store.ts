@@ -42,6 +42,7 @@ import {
   sizeBandSql,
   type Window,
 } from './indicators.sql.ts';
+import { time } from '../../platform/metrics.ts';
 
 /** Values are stored in the target's unit: yuan become 亿元; counts, m² and % are as computed. */
 export const scaleOf = (unit: string) => (unit === '亿元' ? 100_000_000 : 1);
@@ -204,7 +205,16 @@ export interface RecomputeSummary {
  * breakdowns, then the snapshots — a month's evaluation is published once and a later change (a late or corrected
  * report) adds a revision, so history is never rewritten.
  */
-export async function recompute(
+export function recompute(
+  db: Db,
+  districtId: string,
+  now: Date,
+  actor?: Actor,
+): Promise<RecomputeSummary | undefined> {
+  return time('recompute', {}, () => recomputeDistrict(db, districtId, now, actor));
+}
+
+async function recomputeDistrict(
   db: Db,
   districtId: string,
   now: Date,

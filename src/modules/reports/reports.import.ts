@@ -19,6 +19,7 @@ import { figureColumnList, figureSqlType, perFigure } from './reports.sql.ts';
 import { monthStart } from './reports.store.ts';
 import type { SheetRow } from '../../platform/files/spreadsheet.ts';
 import { locateTable, type TableInfo } from '../../platform/files/table.ts';
+import { time } from '../../platform/metrics.ts';
 
 export const MAX_REPORT_ROWS = 500_000;
 const MAX_LISTED_ERRORS = 1000;
@@ -199,7 +200,16 @@ async function stageBatch(tx: Tx, batch: StagedRow[]) {
  * district that month, no duplicates, known building); any error → nothing written and the full report. Otherwise
  * same figures are left alone, new ones become version 1, changed ones a new version — each audited.
  */
-export async function importReports(
+export function importReports(
+  db: Db,
+  actor: Actor,
+  source: AsyncIterable<SheetRow>,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  return time('import', { kind: 'reports' }, () => importReportRows(db, actor, source, opts));
+}
+
+async function importReportRows(
   db: Db,
   actor: Actor,
   source: AsyncIterable<SheetRow>,

@@ -27,7 +27,15 @@ export interface Database {
    * sharing one PostgreSQL (e.g. for first-start loading). PGlite has one process, so it is a no-op there.
    */
   lock(key: number): Promise<() => Promise<void>>;
+  /** PostgreSQL only: the pool's connections open and idle, and the queries waiting for one (for /metrics). */
+  poolStats?: () => PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 export { migrationsFolder };
@@ -92,7 +100,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         }
       };
     };
-    return { db, kind: 'pg', lock, close: () => pool.end() };
+    const poolStats = () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    });
+    return { db, kind: 'pg', lock, poolStats, close: () => pool.end() };
   }
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
   const client = opts.dataDir

@@ -20,10 +20,20 @@ import {
   isResponseSerializationError,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Writable } from 'node:stream';
 import { AppError, defaultMessage, type FieldError } from './errors.ts';
 import { refuseBadStrings, refuseCrossSiteWrites, securityHeaders } from './guards.ts';
-import { redactPaths, serializeError, serializeRequest } from './logging.ts';
+import {
+  PlatformLogController,
+  type LogDestination,
+  REQUEST_ID_HEADER,
+  redactPaths,
+  requestContext,
+  requestId,
+  requestIdMixin,
+  scrubbing,
+  serializeError,
+  serializeRequest,
+} from './logging.ts';
 import type { TrustProxy } from '../config.ts';
 import { AdmissionGate, OverloadedError, type GateOptions } from '../db/gate.ts';
 
@@ -86,8 +96,8 @@ export interface HttpAppOptions {
   logLevel: string;
   version: string;
   trustProxy?: TrustProxy;
-  /** Where log lines go (tests capture them); standard output by default. */
-  logStream?: Writable;
+  /** Where log lines go (tests capture them, --log-file rolls a file); standard output by default. */
+  logStream?: LogDestination;
   /**
    * Called before answering a signed-in user's request with FORBIDDEN or NOT_FOUND (the audit records it). Requests
    * without a session are not passed on: an anonymous flood of 401s costs no write.
@@ -110,14 +120,25 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<App> {
               error: (e: unknown) => serializeError(e),
               req: serializeRequest,
             },
-            ...(opts.logStream ? { stream: opts.logStream } : {}),
+            mixin: requestIdMixin,
+            stream: scrubbing(opts.logStream ?? process.stdout),
           },
+    // A caller's sane x-request-id is kept (a proxy's id follows the request), else a UUID; echoed in the answer.
+    genReqId: requestId,
+    logController: new PlatformLogController(),
     // Forwarded headers are believed only from the proxies the deployment names (none by default).
     // A hop count is supported at run time though Fastify's typings list only the other forms.
     trustProxy: (opts.trustProxy ?? false) as boolean | string[],
     bodyLimit: 1024 * 1024,
   });
-  // First hook of all: a request that cannot be admitted is refused before it does any work.
+  // First hook of all: the request id goes back in the answer (a refused one too), and whatever runs for the request
+  // logs with it. The context is entered again before the handler: body parsing can leave it.
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, req.id);
+    requestContext.run(req.id, done);
+  });
+  app.addHook('preHandler', (req, _reply, done) => requestContext.run(req.id, done));
+  // Then: a request that cannot be admitted is refused before it does any work.
   if (opts.gate) {
     const gate = new AdmissionGate(opts.gate);
     app.decorate('admissionGate', gate);

@@ -13,6 +13,7 @@ import {
   heartbeat,
 } from './jobs.store.ts';
 import { dueOccurrence, validateSchedule, type Schedule } from './schedule.ts';
+import { jobFailures, jobRuns, time } from '../metrics.ts';
 
 /** The part of a logger the runner uses; Fastify's (pino) logger fits. */
 export interface JobLogger {
@@ -79,6 +80,7 @@ export class JobRunner {
   private loop: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
+  private tickedAt: number | undefined;
 
   constructor(opts: JobRunnerOptions) {
     this.db = opts.db;
@@ -108,10 +110,24 @@ export class JobRunner {
     return this.loop !== undefined;
   }
 
+  /** The worker id this runner claims jobs as. */
+  get worker(): string {
+    return this.workerId;
+  }
+
+  /**
+   * When the loop last showed it was alive (wall-clock ms): each poll, and each lease renewal while a long job
+   * runs. Undefined before start and after stop; /readyz and the metrics read it.
+   */
+  get lastTick(): number | undefined {
+    return this.loop ? this.tickedAt : undefined;
+  }
+
   /** Starts polling in the background; returns at once. */
   start(): void {
     if (this.loop) return;
     this.stopping = false;
+    this.tickedAt = Date.now();
     this.loop = this.run();
   }
 
@@ -126,6 +142,7 @@ export class JobRunner {
   private async run(): Promise<void> {
     let nextHousekeeping = 0;
     while (!this.stopping) {
+      this.tickedAt = Date.now();
       let worked = false;
       try {
         if (performance.now() >= nextHousekeeping) {
@@ -215,7 +232,10 @@ export class JobRunner {
     const beat = setInterval(
       () => {
         heartbeat(this.db, job, this.leaseMs, this.injectedNow?.()).then(
-          (kept) => kept || this.logger.warn(log, 'job lease lost while running'),
+          (kept) => {
+            if (kept) this.tickedAt = Date.now();
+            else this.logger.warn(log, 'job lease lost while running');
+          },
           (err: unknown) => this.logger.warn({ ...log, err }, 'job heartbeat failed'),
         );
       },
@@ -224,13 +244,16 @@ export class JobRunner {
     beat.unref?.();
     let result: unknown;
     let failure: { err: unknown } | undefined;
+    jobRuns.inc({ kind: job.kind });
     try {
-      result = await handler(job, {
-        db: this.db,
-        workerId: this.workerId,
-        now: () => this.now(),
-        logger: this.logger,
-      });
+      result = await time('job', { kind: job.kind }, () =>
+        handler(job, {
+          db: this.db,
+          workerId: this.workerId,
+          now: () => this.now(),
+          logger: this.logger,
+        }),
+      );
     } catch (err) {
       failure = { err };
     } finally {
@@ -246,6 +269,7 @@ export class JobRunner {
         failure = { err };
       }
     }
+    jobFailures.inc({ kind: job.kind });
     const final = failure.err instanceof PermanentJobError;
     const outcome = await fail(this.db, job, failure.err, {
       delayMs: retryDelayMs(job.attempts, this.retry),

@@ -19,6 +19,10 @@ import { modules } from './modules/index.ts';
 import { accountLookup, loggingDelivery, type ModuleDeps } from './modules/deps.ts';
 import { districts } from './platform/district.schema.ts';
 import { eq } from 'drizzle-orm';
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { registerBackupRoutes } from './platform/backup/backup.routes.ts';
+import type { BackupSettings } from './platform/backup/backups.ts';
 
 export const version = (
   JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }
@@ -42,6 +46,11 @@ export interface ServerDeps {
   delivery?: DeliveryOptions;
   /** Admission gate in front of the database (docs/scaling.md); absent means none (tests choose theirs). */
   gate?: GateOptions;
+  /**
+   * Backups (platform/backup): the directory and schedule, and the lock file's token that lets the local command
+   * line ask for a backup. Default: a scratch directory of this process, no schedule, no token (tests).
+   */
+  backup?: { settings: BackupSettings; token?: string | undefined };
 }
 
 /** The modules of src/modules/index.ts composed with one set of deps (server.ts for routes, cli.ts for the runner). */
@@ -130,6 +139,17 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   registerAuthRoutes(api, authOptions);
   registerAuditRoutes(api, { db });
+  registerBackupRoutes(api, {
+    db,
+    settings: deps.backup?.settings ?? {
+      dir: path.join(os.tmpdir(), 'mantianxing-backups', randomUUID()),
+      keep: 7,
+      hour: null,
+    },
+    token: deps.backup?.token,
+    defaultDistrictId,
+    now,
+  });
   const composed = composeServerModules({
     db,
     now,

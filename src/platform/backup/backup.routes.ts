@@ -44,9 +44,7 @@ function localCommand(req: FastifyRequest, token: string | undefined): boolean {
   if (!token || typeof given !== 'string') return false;
   const a = Buffer.from(given);
   const b = Buffer.from(token);
-  return (
-    LOOPBACK.has(req.socket.remoteAddress ?? '') && a.length === b.length && timingSafeEqual(a, b)
-  );
+  return LOOPBACK.has(req.socket.remoteAddress ?? '') && a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function registerBackupRoutes(app: TypedApp, opts: BackupRouteOptions): void {
@@ -63,7 +61,8 @@ export function registerBackupRoutes(app: TypedApp, opts: BackupRouteOptions): v
     {
       schema: {
         tags: ['platform'],
-        summary: 'The backup archives in the backup directory, newest first, with the schedule (administrators)',
+        summary:
+          'The backup archives in the backup directory, newest first, with the schedule (administrators)',
         response: { 200: backupListSchema, ...errorResponses(401, 403) },
       },
     },

@@ -45,11 +45,7 @@ async function districtsOf(s: CopySession): Promise<Manifest['districts']> {
  * Copies the database into the archive `out` (.tar.gz). The tables are written to a scratch folder first (their
  * counts and checksums go into the manifest, which leads the archive), then packed.
  */
-export async function createBackup(
-  db: Db,
-  out: string,
-  opts: { now?: Date } = {},
-): Promise<BackupResult> {
+export async function createBackup(db: Db, out: string, opts: { now?: Date } = {}): Promise<BackupResult> {
   const scratch = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'mtx-backup-'));
   try {
     await fs.promises.mkdir(path.join(scratch, 'data'));

@@ -67,9 +67,7 @@ async function openRaw(target: RestoreTarget | { memory: true }): Promise<RawSto
   }
   if ('dataDir' in target) await fs.promises.mkdir(target.dataDir, { recursive: true });
   const client =
-    'dataDir' in target
-      ? await PGlite.create(path.join(target.dataDir, 'pglite'))
-      : await PGlite.create();
+    'dataDir' in target ? await PGlite.create(path.join(target.dataDir, 'pglite')) : await PGlite.create();
   return { db: drizzlePglite(client) as unknown as Db, kind: 'pglite', close: () => client.close() };
 }
 
@@ -86,7 +84,10 @@ async function migrateTo(store: RawStore, count: number | 'all'): Promise<void> 
     await fs.promises.mkdir(path.join(scratch, 'meta'));
     await fs.promises.writeFile(path.join(scratch, 'meta', '_journal.json'), JSON.stringify(journal));
     for (const e of journal.entries)
-      await fs.promises.copyFile(path.join(migrationsFolder, `${e.tag}.sql`), path.join(scratch, `${e.tag}.sql`));
+      await fs.promises.copyFile(
+        path.join(migrationsFolder, `${e.tag}.sql`),
+        path.join(scratch, `${e.tag}.sql`),
+      );
     folder = scratch;
   }
   try {
@@ -126,10 +127,7 @@ async function load(store: RawStore, manifest: Manifest, dir: string): Promise<T
         if (!present.has(t.name))
           throw new ArchiveError(`table ${t.name} of the archive does not exist at its migration level`);
         if (t.rows === 0) continue;
-        await s.copyIn(
-          `COPY ${q(t.name)} (${t.columns.map(q).join(', ')})`,
-          path.join(dir, t.file),
-        );
+        await s.copyIn(`COPY ${q(t.name)} (${t.columns.map(q).join(', ')})`, path.join(dir, t.file));
       }
       // Identity and serial columns continue after the restored rows.
       const seqs = await s.query<{ table_name: string; column_name: string; seq: string }>(

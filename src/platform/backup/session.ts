@@ -48,8 +48,7 @@ function pgliteSession(tx: Transaction): CopySession {
 function pgSession(client: pg.PoolClient | pg.Client): CopySession {
   return {
     kind: 'pg',
-    query: async <T>(text: string, params: unknown[] = []) =>
-      (await client.query(text, params)).rows as T[],
+    query: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
     copyOut: async (copySql, file) => {
       await pipeline(client.query(copyTo(`${copySql} TO STDOUT`)), fs.createWriteStream(file));
     },

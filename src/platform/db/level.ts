@@ -46,18 +46,14 @@ export function codeMigrationLevel(folder = migrationsFolder): MigrationLevel {
 export async function databaseMigrationLevel(db: Queryable): Promise<MigrationLevel> {
   const [exists] = await rows<{ ok: boolean }>(db, sql.raw(HAS_MIGRATIONS_TABLE));
   if (!exists?.ok) return { count: 0, lastTag: null, lastHash: null, lastWhen: null };
-  const applied = await rows<{ hash: string; created_at: string }>(
-    db,
-    sql.raw(APPLIED_MIGRATIONS),
-  );
+  const applied = await rows<{ hash: string; created_at: string }>(db, sql.raw(APPLIED_MIGRATIONS));
   return levelFromApplied(applied);
 }
 
 /** The applied migrations, oldest first (run it where `drizzle.__drizzle_migrations` exists). */
 export const APPLIED_MIGRATIONS =
   'SELECT hash, created_at::text AS created_at FROM drizzle.__drizzle_migrations ORDER BY created_at, id';
-export const HAS_MIGRATIONS_TABLE =
-  "SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok";
+export const HAS_MIGRATIONS_TABLE = "SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok";
 
 /** The level of a database whose applied migrations are `applied` (oldest first). */
 export function levelFromApplied(applied: { hash: string; created_at: string }[]): MigrationLevel {

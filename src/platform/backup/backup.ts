@@ -9,7 +9,7 @@ import type { Db } from '../db/db.ts';
 import { codeMigrationLevel, databaseMigrationLevel, type MigrationLevel } from '../db/level.ts';
 import { ARCHIVE_FORMAT, manifestChecksum, measureFile, writeArchive, type Manifest } from './archive.ts';
 import { listTables, readMigrationsIn, selectFor, STABLE_OUTPUT } from './catalog.ts';
-import { inTransaction, type CopySession } from './session.ts';
+import { inTransaction } from './session.ts';
 import { appVersion } from './version.ts';
 
 export interface BackupResult {
@@ -20,25 +20,52 @@ export interface BackupResult {
 
 export const SNAPSHOT = 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY';
 
-/** The districts and the plan versions loaded in each, as the manifest lists them. */
-async function districtsOf(s: CopySession): Promise<Manifest['districts']> {
-  const [has] = await s.query<{ d: boolean; p: boolean }>(
-    `SELECT to_regclass('public.districts') IS NOT NULL AS d, to_regclass('public.plans') IS NOT NULL AS p`,
+/** One field of a COPY text line, unescaped (\N is null). */
+function copyField(raw: string): string | null {
+  if (raw === '\\N') return null;
+  return raw.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r', '\\': '\\' })[c] ?? c);
+}
+
+/** The rows of a dumped table as objects keyed by column (small tables only: districts, plans). */
+async function readCopied(
+  dir: string,
+  entry: Manifest['tables'][number] | undefined,
+): Promise<Record<string, string | null>[]> {
+  if (!entry) return [];
+  const text = await fs.promises.readFile(path.join(dir, entry.file), 'utf8');
+  return text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => Object.fromEntries(l.split('\t').map((v, i) => [entry.columns[i]!, copyField(v)])));
+}
+
+/**
+ * The districts and the plan versions loaded in each, as the manifest lists them: read from the dumped files (the
+ * same snapshot), not asked of the owning modules — a backup copies every table alike.
+ */
+async function districtsOf(dir: string, tables: Manifest['tables']): Promise<Manifest['districts']> {
+  const ds = await readCopied(
+    dir,
+    tables.find((t) => t.name === 'districts'),
   );
-  if (!has?.d) return [];
-  const ds = await s.query<{ id: string; name: string }>(`SELECT id, name FROM districts ORDER BY id`);
-  const plans = has.p
-    ? await s.query<{ district_id: string; code: string; data_version: number; content_hash: string }>(
-        `SELECT district_id, code, data_version::int AS data_version, content_hash FROM plans ORDER BY district_id, code`,
-      )
-    : [];
-  return ds.map((d) => ({
-    id: d.id,
-    name: d.name,
-    plans: plans
-      .filter((p) => p.district_id === d.id)
-      .map((p) => ({ code: p.code, dataVersion: Number(p.data_version), contentHash: p.content_hash })),
-  }));
+  const plans = await readCopied(
+    dir,
+    tables.find((t) => t.name === 'plans'),
+  );
+  return ds
+    .map((d) => ({
+      id: d.id ?? '',
+      name: d.name ?? '',
+      plans: plans
+        .filter((p) => p.district_id === d.id)
+        .map((p) => ({
+          code: p.code ?? '',
+          dataVersion: Number(p.data_version),
+          contentHash: p.content_hash ?? '',
+        }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /**
@@ -60,7 +87,7 @@ export async function createBackup(db: Db, out: string, opts: { now?: Date } = {
         const m = await measureFile(path.join(scratch, file));
         entries.push({ name: t.name, file, columns: t.columns, ...m });
       }
-      return { migrations, tables: entries, districts: await districtsOf(s), kind: s.kind };
+      return { migrations, tables: entries, kind: s.kind };
     });
     const body: Omit<Manifest, 'checksum'> = {
       format: ARCHIVE_FORMAT,
@@ -69,7 +96,7 @@ export async function createBackup(db: Db, out: string, opts: { now?: Date } = {
       store: taken.kind,
       content: 'copy',
       migrations: taken.migrations,
-      districts: taken.districts,
+      districts: await districtsOf(scratch, taken.tables),
       tables: taken.tables,
     };
     const manifest: Manifest = { ...body, checksum: manifestChecksum(body) };

@@ -25,6 +25,10 @@ import { restoreArchive } from '../../src/platform/backup/restore.ts';
 import { manifestChecksum, type Manifest } from '../../src/platform/backup/archive.ts';
 import { codeMigrationLevel, databaseMigrationLevel } from '../../src/platform/db/level.ts';
 import type { BackupItem, BackupList, VerifyResult } from '../../src/platform/backup/backup.contract.ts';
+import { BACKUP_JOB, backupModule } from '../../src/platform/backup/backup.module.ts';
+import type { Job } from '../../src/platform/jobs/jobs.ts';
+import type { JobContext } from '../../src/platform/jobs/runner.ts';
+import type { PlatformDeps } from '../../src/platform/module.ts';
 
 let clock = new Date('2026-11-20T02:00:00Z');
 const days = (n: number) => new Date(clock.getTime() + n * 86400_000);
@@ -325,5 +329,33 @@ describe('restore refuses', () => {
         `migrated by a newer version \\(Mantianxing 9\\.0\\.0, ${code.count + 1} migrations, the last 9999_future\\)`,
       ),
     );
+  });
+});
+
+describe('the scheduled backup', () => {
+  it('runs daily at the configured hour, once for the deployment, keeping the newest archives', async () => {
+    const dir = path.join(scratch, 'scheduled');
+    const m = backupModule({ dir, keep: 2, hour: 1 });
+    const deps = { defaultDistrictId: p.districtId } as PlatformDeps;
+    expect(await m.schedules!(deps)).toEqual([
+      expect.objectContaining({ kind: BACKUP_JOB, every: 'day', hour: 1 }),
+    ]);
+    expect(await backupModule({ dir, keep: 2, hour: null }).schedules!(deps)).toEqual([]);
+    expect(await backupModule({ dir, keep: 0, hour: 1 }).schedules!(deps)).toEqual([]);
+    const handler = m.jobs!(deps)[BACKUP_JOB]!;
+    const job = (districtId: string) => ({ districtId, id: 'j', kind: BACKUP_JOB }) as Job;
+    const ctx = (at: string) =>
+      ({ db: p.db, workerId: 'test', now: () => new Date(at), logger: console }) as unknown as JobContext;
+    // Schedules enqueue one job per district: only the default district's takes the backup.
+    expect(await handler(job('another-district'), ctx('2026-12-01T17:00:00Z'))).toEqual({
+      skipped: 'deployment-wide; taken once',
+    });
+    expect(fs.existsSync(dir)).toBe(false);
+    for (const at of ['2026-12-01T17:00:00Z', '2026-12-02T17:00:00Z', '2026-12-03T17:00:00Z'])
+      await handler(job(p.districtId), ctx(at));
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'mantianxing-2026-12-02T17-00-00Z.tar.gz',
+      'mantianxing-2026-12-03T17-00-00Z.tar.gz',
+    ]);
   });
 });

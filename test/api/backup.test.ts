@@ -8,9 +8,9 @@ import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../harness.ts';
 import {
   ADMIN_PASSWORD,
-  Client,
   DEMO_PASSWORD,
   freshDatabase,
   signedIn,

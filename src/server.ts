@@ -139,13 +139,14 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   registerAuthRoutes(api, authOptions);
   registerAuditRoutes(api, { db });
+  const scratchBackups = deps.backup
+    ? undefined
+    : path.join(os.tmpdir(), 'mantianxing-backups', randomUUID());
+  if (scratchBackups)
+    app.addHook('onClose', async () => fs.promises.rm(scratchBackups, { recursive: true, force: true }));
   registerBackupRoutes(api, {
     db,
-    settings: deps.backup?.settings ?? {
-      dir: path.join(os.tmpdir(), 'mantianxing-backups', randomUUID()),
-      keep: 7,
-      hour: null,
-    },
+    settings: deps.backup?.settings ?? { dir: scratchBackups!, keep: 7, hour: null },
     token: deps.backup?.token,
     defaultDistrictId,
     now,

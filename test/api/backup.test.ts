@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../harness.ts';
@@ -49,15 +50,24 @@ async function freshTarget(): Promise<{
   open(): Promise<Database>;
 }> {
   if (onPg) {
+    // A new database, migrated (restore wipes a migrated, empty one too), its connections closed: restore refuses
+    // while other sessions are connected.
     const t = await freshDatabase();
-    extraDbs.push(t);
-    return {
-      target: { databaseUrl: t.url! },
-      open: () => openDatabase({ databaseUrl: t.url!, poolSize: 2 }),
-    };
+    await t.database.close();
+    const url = t.url!;
+    extraDbs.push({ ...t, drop: () => dropDatabase(url) });
+    return { target: { databaseUrl: url }, open: () => openDatabase({ databaseUrl: url, poolSize: 2 }) };
   }
   const dataDir = fs.mkdtempSync(path.join(scratch, 'data-'));
   return { target: { dataDir }, open: () => openDatabase({ dataDir }) };
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.end();
 }
 
 const policyDefinition = {
@@ -237,7 +247,13 @@ describe('a backup', () => {
     expect(chain.broken).toBeNull();
   });
 
-  it('is not restored over a store that holds data, unless forced', async () => {
+  it('is not restored over a store that holds data, unless forced, nor under a connected server', async () => {
+    // PostgreSQL: the restored store's open pool is a running server's as far as restore can tell. (PGlite's data
+    // directory is guarded by the server's lock file, test/e2e/backup-cli.test.ts.)
+    if (onPg)
+      await expect(restoreArchive(archive, firstTarget, { force: true })).rejects.toThrow(
+        /other sessions? (are|is) connected to the target database \(a running server\?\)/,
+      );
     await restored?.close();
     restored = undefined;
     await expect(restoreArchive(archive, firstTarget)).rejects.toThrow(

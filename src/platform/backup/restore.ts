@@ -52,6 +52,9 @@ export function checkRestorable(manifest: Manifest, archive: string): void {
     );
 }
 
+/** Names the restore's own connections, so the sessions of anything else on the database can be told apart. */
+const RESTORE_APP = 'mantianxing-restore';
+
 /** A store opened without migrating it, as a Drizzle handle (for the session helpers) with its closer. */
 interface RawStore {
   db: Db;
@@ -61,7 +64,11 @@ interface RawStore {
 
 async function openRaw(target: RestoreTarget | { memory: true }): Promise<RawStore> {
   if ('databaseUrl' in target) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 2 });
+    const pool = new pg.Pool({
+      connectionString: target.databaseUrl,
+      max: 2,
+      application_name: RESTORE_APP,
+    });
     pool.on('error', () => undefined);
     return { db: drizzlePg(pool) as unknown as Db, kind: 'pg', close: () => pool.end() };
   }
@@ -192,6 +199,20 @@ export async function restoreArchive(
   try {
     const store = await openRaw(target);
     try {
+      if (store.kind === 'pg') {
+        // A server still connected would write around the restore, or fail on the dropped schema.
+        const [others] = await inTransaction(store.db, '', (s) =>
+          s.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> $1`,
+            [RESTORE_APP],
+          ),
+        );
+        if (others && others.n > 0)
+          throw new ArchiveError(
+            `${others.n} other session${others.n > 1 ? 's are' : ' is'} connected to the target database (a running server?); stop ${others.n > 1 ? 'them' : 'it'}, then restore`,
+          );
+      }
       const existing = await inTransaction(store.db, '', async (s) => ({
         full: await nonEmptyTables(s),
         level: await readMigrationsIn(s),

@@ -86,7 +86,12 @@ export function BackupsPage() {
               dataIndex: 'name',
               render: (n: string) => <Typography.Text code>{n}</Typography.Text>,
             },
-            { title: t('backups.size'), dataIndex: 'bytes', align: 'right', render: (n: number) => size(n) },
+            {
+              title: t('backups.size'),
+              dataIndex: 'bytes',
+              align: 'right',
+              render: (n: number) => <span style={{ whiteSpace: 'nowrap' }}>{size(n)}</span>,
+            },
             {
               title: t('backups.contents'),
               key: 'contents',

@@ -7,6 +7,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../harness.ts';
@@ -19,7 +22,15 @@ import {
   type Platform,
   type TestDb,
 } from '../harness.ts';
-import { openDatabase, rows, sql, type Database, type Db } from '../../src/platform/db/db.ts';
+import {
+  migrationsFolder,
+  openDatabase,
+  rows,
+  sql,
+  type Database,
+  type Db,
+} from '../../src/platform/db/db.ts';
+import { createBackup } from '../../src/platform/backup/backup.ts';
 import { verifyChain } from '../../src/platform/audit/audit.verify.ts';
 import { audit, systemActor } from '../../src/platform/audit/audit.ts';
 import { restoreArchive } from '../../src/platform/backup/restore.ts';
@@ -373,5 +384,47 @@ describe('the scheduled backup', () => {
       'mantianxing-2026-12-02T17-00-00Z.tar.gz',
       'mantianxing-2026-12-03T17-00-00Z.tar.gz',
     ]);
+  });
+});
+
+describe('an archive of an older version', () => {
+  it('is restored at its own migration level, then migrated forward to this code’s', async () => {
+    // A database as the previous migration left it: every migration but the last, and a row.
+    const code = codeMigrationLevel();
+    const dir = fs.mkdtempSync(path.join(scratch, 'migrations-'));
+    const journal = JSON.parse(
+      fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+    ) as {
+      entries: { tag: string }[];
+    };
+    const older = journal.entries.slice(0, -1);
+    fs.mkdirSync(path.join(dir, 'meta'));
+    fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: older }));
+    for (const e of older)
+      fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+    const client = await PGlite.create();
+    const file = path.join(scratch, 'older.tar.gz');
+    try {
+      const db = drizzle(client);
+      await migrate(db, { migrationsFolder: dir });
+      await db.execute(sql`INSERT INTO districts (id, name, name_en) VALUES ('old', '旧区', 'Old')`);
+      const b = await createBackup(db as unknown as Db, file);
+      expect(b.manifest.migrations).toMatchObject({
+        count: code.count - 1,
+        lastTag: older[older.length - 1]!.tag,
+      });
+    } finally {
+      await client.close();
+    }
+    const dataDir = fs.mkdtempSync(path.join(scratch, 'older-data-'));
+    const r = await restoreArchive(file, { dataDir });
+    expect(r.ok).toBe(true);
+    expect(r.migrations).toEqual(code);
+    const db = await openDatabase({ dataDir });
+    try {
+      expect(await rows(db.db, sql`SELECT id, name FROM districts`)).toEqual([{ id: 'old', name: '旧区' }]);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -286,6 +286,13 @@ describe('a backup', () => {
     expect(dl.statusCode).toBe(200);
     expect(dl.rawPayload.equals(fs.readFileSync(archive))).toBe(true);
     expect((await admin.get('/api/platform/backups/../etc/passwd.tar.gz/download')).statusCode).toBe(404);
+    // Only the command line on the server's machine (with the lock file's token) chooses where an archive goes.
+    const elsewhere = await admin.request('POST', '/api/platform/backups', {
+      out: path.join(scratch, 'x.tar.gz'),
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().fields[0].path).toBe('out');
+    expect(fs.existsSync(path.join(scratch, 'x.tar.gz'))).toBe(false);
   });
 });
 

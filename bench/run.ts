@@ -5,6 +5,7 @@ import { benchMonitoring } from './monitoring.ts';
 import { benchPolicies } from './policies.ts';
 import { benchLoad } from './load.ts';
 import { benchWeb } from './web.ts';
+import { benchBackup } from './backup.ts';
 import { machine, writeSection } from './lib.ts';
 
 const args = process.argv.slice(2);
@@ -44,5 +45,9 @@ if (!only || only === 'imports')
 if (!only || only === 'web') {
   console.log('web: the public first load on a throttled phone profile…');
   writeSection('web', `${header}\n\n${await benchWeb()}`);
+}
+if (!only || only === 'backup') {
+  console.log(`backup and restore at ${scale} enterprises…`);
+  writeSection('backup', `${header}\n\n${await benchBackup({ enterprises: scale, pgUrl })}`);
 }
 console.log('written to docs/benchmarks.md');

@@ -19,6 +19,13 @@ import {
 import { verifyCommand } from './platform/audit/audit.verify.ts';
 import { DatabaseLevelError } from './platform/db/migrations.ts';
 import { openLogFile } from './platform/observe/log-file.ts';
+import { backupCommand, restoreCommand } from './platform/backup/backup.cli.ts';
+import { backupModule } from './platform/backup/backup.module.ts';
+import { newToken, writeServerLock } from './platform/backup/lock.ts';
+
+const COMMANDS = ['serve', 'migrate', 'load-plan', 'seed', 'audit', 'backup', 'restore'];
+const USAGE =
+  'serve | migrate | load-plan [FILE] | seed | audit verify [--district X] | backup [--out FILE] | restore FILE [--force]';
 
 /** Arbitrary but fixed: the advisory lock that serialises first-start loading across instances. */
 const BOOTSTRAP_LOCK = 7_318_245_002;
@@ -26,6 +33,18 @@ const BOOTSTRAP_LOCK = 7_318_245_002;
 async function main() {
   const [command = 'serve', ...rest] = process.argv.slice(2);
   const config = loadConfig(process.env, rest);
+  // An unknown command is refused before anything is opened (it used to load the plan and the demo first).
+  if (!COMMANDS.includes(command)) {
+    console.error(`unknown command "${command}". Use: ${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  // Before the store is opened: PGlite's data directory may be held by a running server (docs/operations.md).
+  if (command === 'backup' || command === 'restore') {
+    const run = command === 'backup' ? backupCommand : restoreCommand;
+    process.exitCode = await run(config, rest, (line) => console.log(line));
+    return;
+  }
   const started = performance.now();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const where = config.databaseUrl
@@ -79,13 +98,6 @@ async function main() {
     );
     return database.close();
   }
-  if (command !== 'serve') {
-    console.error(
-      `unknown command "${command}". Use: serve | migrate | load-plan [FILE] | seed | audit verify [--district X]`,
-    );
-    process.exitCode = 2;
-    return database.close();
-  }
 
   // --log-file: JSON logs to a rolling file; the banner below still goes to standard output.
   const logFile = config.logFile
@@ -93,9 +105,13 @@ async function main() {
     : undefined;
   // The runner starts after the server listens; /readyz asks for it from the start (not ready until it runs).
   const live: { runner?: JobRunner } = {};
+  const backupSettings = { dir: config.backupDir, keep: config.backupKeep, hour: config.backupHour };
+  // With PGlite, the lock file lets `backup` on this machine ask this server (the one process holding the store).
+  const backupToken = database.kind === 'pglite' ? newToken() : undefined;
   const app = await buildServer({
     db: database.db,
     config,
+    backup: { settings: backupSettings, token: backupToken },
     defaultDistrictId: plan.districtId,
     ...(logFile ? { logStream: logFile.stream } : {}),
     observe: {
@@ -112,6 +128,13 @@ async function main() {
   // Throttle counters older than a day and events delivered a month ago: at start, and daily (housekeeping job).
   await housekeep(database.db);
   await app.listen({ port: config.port, host: config.host });
+  const releaseLock = backupToken
+    ? writeServerLock(config.dataDir, {
+        port: (app.server.address() as { port: number }).port,
+        host: config.host,
+        token: backupToken,
+      })
+    : () => undefined;
   // Background work (every module's jobs and schedules, and delivery of domain events to the modules' subscriptions)
   // is claimed through PostgreSQL: any number of instances may run this.
   const workerId = `${os.hostname()}:${process.pid}`;
@@ -119,11 +142,13 @@ async function main() {
     { db: database.db, now: () => new Date(), logger: app.log, defaultDistrictId: plan.districtId },
     { workerId },
   );
+  // Scheduled backups (deployment-wide; settings from the configuration, so composed here, not in the module list).
+  const backups = backupModule(backupSettings);
   const runner = new JobRunner({
     db: database.db,
     workerId,
-    handlers: composed.handlers,
-    schedules: await composed.schedules(),
+    handlers: { ...composed.handlers, ...backups.jobs!(composed.deps) },
+    schedules: [...(await composed.schedules()), ...(await backups.schedules!(composed.deps))],
     events: composed.dispatcher,
     logger: app.log,
   });
@@ -169,6 +194,7 @@ async function main() {
     }, 30_000).unref();
     await runner.stop();
     await app.close();
+    releaseLock();
     await database.close();
     await logFile?.close();
     console.log(`  满天星 Mantianxing stopped (${signal}): requests and jobs finished, database closed`);

@@ -20,6 +20,10 @@ import { accountLookup, loggingDelivery, type ModuleDeps } from './modules/deps.
 import { districts } from './platform/district.schema.ts';
 import { registerObservability, type ObserveOptions } from './platform/observe/observe.ts';
 import { eq } from 'drizzle-orm';
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { registerBackupRoutes } from './platform/backup/backup.routes.ts';
+import type { BackupSettings } from './platform/backup/backups.ts';
 
 export { appVersion as version } from './platform/db/migrations.ts';
 import { appVersion as version } from './platform/db/migrations.ts';
@@ -44,6 +48,11 @@ export interface ServerDeps {
   gate?: GateOptions;
   /** What /readyz and /metrics read besides the database (docs/operations.md "Health, metrics and logs"). */
   observe?: Pick<ObserveOptions, 'jobRunner' | 'poolStats'>;
+  /**
+   * Backups (platform/backup): the directory and schedule, and the lock file's token that lets the local command
+   * line ask for a backup. Default: a scratch directory of this process, no schedule, no token (tests).
+   */
+  backup?: { settings: BackupSettings; token?: string | undefined };
 }
 
 /** The modules of src/modules/index.ts composed with one set of deps (server.ts for routes, cli.ts for the runner). */
@@ -134,6 +143,18 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   registerAuthRoutes(api, authOptions);
   registerAuditRoutes(api, { db });
+  const scratchBackups = deps.backup
+    ? undefined
+    : path.join(os.tmpdir(), 'mantianxing-backups', randomUUID());
+  if (scratchBackups)
+    app.addHook('onClose', async () => fs.promises.rm(scratchBackups, { recursive: true, force: true }));
+  registerBackupRoutes(api, {
+    db,
+    settings: deps.backup?.settings ?? { dir: scratchBackups!, keep: 7, hour: null },
+    token: deps.backup?.token,
+    defaultDistrictId,
+    now,
+  });
   const composed = composeServerModules({
     db,
     now,

@@ -41,6 +41,10 @@ export interface Config {
   logRotateSize: string;
   /** MANTIANXING_LOG_KEEP: rotated log files kept besides the current one. */
   logKeep: number;
+  /** Backups (docs/operations.md): directory, archives kept by the daily job (0: no schedule), its hour or null. */
+  backupDir: string;
+  backupKeep: number;
+  backupHour: number | null;
 }
 
 export type TrustProxy = false | number | string[];
@@ -64,6 +68,17 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
       throw new Error(`MANTIANXING_TRUST_PROXY: "${item}" is not an address, a CIDR or a hop count`);
   }
   return list;
+}
+
+/** MANTIANXING_BACKUP_HOUR: unset → 1 (01:00 Asia/Shanghai); 'off' / 'false' / 'none' → no scheduled backups. */
+export function parseBackupHour(raw: string | undefined): number | null {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (v === '') return 1;
+  if (['off', 'false', 'none', 'no'].includes(v)) return null;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 23)
+    throw new Error(`MANTIANXING_BACKUP_HOUR must be an hour 0–23 or "off", got "${raw}"`);
+  return n;
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -122,5 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       return v;
     })(),
     logKeep: int(env.MANTIANXING_LOG_KEEP, 14, 'MANTIANXING_LOG_KEEP'),
+    backupDir: path.resolve(env.MANTIANXING_BACKUP_DIR || path.join(dataDir, 'backups')),
+    backupKeep: int(env.MANTIANXING_BACKUP_KEEP, 7, 'MANTIANXING_BACKUP_KEEP'),
+    backupHour: parseBackupHour(env.MANTIANXING_BACKUP_HOUR),
   };
 }

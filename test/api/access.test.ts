@@ -251,6 +251,31 @@ const cases: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/platform/backups',
+    url: () => '/api/platform/backups',
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/platform/backups',
+    url: () => '/api/platform/backups',
+    expect: adminOnly(201),
+  },
+  {
+    // No archive of this name: the administrator is told so; the others may not ask.
+    method: 'POST',
+    route: '/api/platform/backups/{name}/verify',
+    url: () => '/api/platform/backups/mantianxing-2000-01-01T00-00-00Z.tar.gz/verify',
+    expect: adminOnly(404),
+  },
+  {
+    method: 'GET',
+    route: '/api/platform/backups/{name}/download',
+    url: () => '/api/platform/backups/mantianxing-2000-01-01T00-00-00Z.tar.gz/download',
+    expect: adminOnly(404),
+  },
+  {
+    method: 'GET',
     route: '/api/enterprises/{id}/reports',
     url: (c) => `/api/enterprises/${c.otherEnterprise.id}/reports`,
     expect: readOther,

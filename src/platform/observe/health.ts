@@ -1,11 +1,16 @@
 // Probes for load balancers and supervisors: GET /healthz (the process answers) and GET /readyz (the database
 // answers, its migrations are this code's, the job runner is alive). Outside /api: no admission gate, no session,
 // request lines at debug (logging.ts QUIET_PATHS).
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import type { TypedApp } from '../http/app.ts';
-import { migrationsFolder as defaultMigrationsFolder, rows, sql, type Db } from '../db/db.ts';
+import { migrationsFolder as defaultMigrationsFolder, sql, type Db } from '../db/db.ts';
+import {
+  codeMigrations,
+  compareLevel,
+  databaseMigrationLevel,
+  describeLevel,
+  type CodeMigration,
+} from '../db/level.ts';
 
 /** What readiness reads of the job runner (JobRunner fits). */
 export interface RunnerHeartbeat {
@@ -37,20 +42,12 @@ export const readinessSchema = z.object({
 });
 export type Readiness = z.infer<typeof readinessSchema>;
 
-interface Journal {
-  entries: { idx: number; when: number; tag: string }[];
-}
-
-const journals = new Map<string, { count: number; last: number; tag: string }>();
-/** The migration this code was built with: how many there are and the last one's timestamp (drizzle's created_at). */
-export function expectedMigrations(folder: string): { count: number; last: number; tag: string } {
-  const known = journals.get(folder);
-  if (known) return known;
-  const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
-  const last = journal.entries[journal.entries.length - 1];
-  const expected = { count: journal.entries.length, last: last?.when ?? 0, tag: last?.tag ?? '' };
-  journals.set(folder, expected);
-  return expected;
+/** This code's migrations per folder, read once. */
+const shipped = new Map<string, CodeMigration[]>();
+function shippedIn(folder: string): CodeMigration[] {
+  let code = shipped.get(folder);
+  if (!code) shipped.set(folder, (code = codeMigrations(folder)));
+  return code;
 }
 
 function within<T>(ms: number, work: Promise<T>): Promise<T> {
@@ -68,7 +65,8 @@ const reason = (err: unknown) =>
 /** Runs the three readiness checks; never throws. */
 export async function readiness(opts: HealthOptions): Promise<Readiness> {
   const now = opts.now ?? Date.now;
-  const expected = expectedMigrations(opts.migrationsFolder ?? defaultMigrationsFolder);
+  const code = shippedIn(opts.migrationsFolder ?? defaultMigrationsFolder);
+  const lastTag = code.at(-1)?.tag ?? '—';
   const timeoutMs = opts.dbTimeoutMs ?? 2000;
   let database: Readiness['checks']['database'];
   let migrations: Readiness['checks']['migrations'];
@@ -76,27 +74,22 @@ export async function readiness(opts: HealthOptions): Promise<Readiness> {
     await within(timeoutMs, opts.db.execute(sql`SELECT 1`));
     database = { ok: true, detail: 'answers' };
     try {
-      const [applied] = await within(
-        timeoutMs,
-        rows<{ n: number; last: string | null }>(
-          opts.db,
-          sql`SELECT count(*)::int AS n, max(created_at)::text AS last FROM drizzle.__drizzle_migrations`,
-        ),
-      );
-      const n = applied?.n ?? 0;
-      const last = Number(applied?.last ?? 0);
-      if (n === expected.count && last === expected.last)
-        migrations = { ok: true, detail: `${n} applied, last ${expected.tag}` };
-      else if (last > expected.last)
-        migrations = {
-          ok: false,
-          detail: `database migrated by a newer version (${n} applied; this code knows ${expected.count}, last ${expected.tag})`,
-        };
-      else
-        migrations = {
-          ok: false,
-          detail: `behind: ${n} of ${expected.count} applied (expected last ${expected.tag})`,
-        };
+      const level = await within(timeoutMs, databaseMigrationLevel(opts.db));
+      const compared = compareLevel(level, code);
+      migrations =
+        compared === 'same'
+          ? { ok: true, detail: `${level.count} applied, last ${lastTag}` }
+          : compared === 'newer'
+            ? {
+                ok: false,
+                detail: `database migrated by a newer version (${describeLevel(level)}; this code knows ${code.length}, last ${lastTag})`,
+              }
+            : compared === 'older'
+              ? {
+                  ok: false,
+                  detail: `behind: ${level.count} of ${code.length} applied (expected last ${lastTag})`,
+                }
+              : { ok: false, detail: `migrations differ from this code's (${describeLevel(level)})` };
     } catch (err) {
       migrations = { ok: false, detail: `cannot read applied migrations: ${reason(err)}` };
     }

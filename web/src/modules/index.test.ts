@@ -58,6 +58,7 @@ describe('the web module list', () => {
         'enterprises/:id/edit admin|subdistrict|enterprise',
         'users admin',
         'audit admin',
+        'backups admin',
         'help',
       ].sort(),
     );
@@ -85,6 +86,7 @@ describe('the web module list', () => {
       '/grants',
       '/users',
       '/audit',
+      '/backups',
       '/help',
     ]);
     // every other role starts at its own home (我的工作台), then the overview

@@ -11,6 +11,7 @@ import { policiesModule } from './policies/index.ts';
 import { grantsModule } from './grants/index.ts';
 import { usersModule } from './users/index.tsx';
 import { auditModule } from './audit/index.tsx';
+import { backupsModule } from './backups/index.tsx';
 import { inboxModule } from './inbox/index.tsx';
 import { publicModule } from './public/index.ts';
 import { helpModule } from './help/index.tsx';
@@ -26,6 +27,7 @@ export const webModules: readonly WebModule[] = [
   grantsModule,
   usersModule,
   auditModule,
+  backupsModule,
   inboxModule,
   publicModule,
   helpModule,

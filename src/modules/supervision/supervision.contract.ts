@@ -10,7 +10,7 @@ import {
   itemSources,
   itemStates,
   reportStates,
-} from './supervision.ts';
+} from './supervision.kinds.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 

@@ -268,7 +268,10 @@ describe('reports', () => {
     // Returned: nothing stands, so the colour falls back to "not reported" and the todo says so.
     expect(returned.json<Detail>().item.status.reported).toBeNull();
     const t = (await dept.get('/api/supervision/todo')).json<{ items: (ItemView & { why: string[] })[] }>();
-    expect(t.items.find((i) => i.id === salons.id)?.why).toEqual(['due', 'returned']);
+    expect(t.items.find((i) => i.id === salons.id)).toMatchObject({
+      why: ['due', 'returned'],
+      returnedPeriod: '2026-03',
+    });
 
     const again = await dept.request('POST', `/api/supervision/items/${salons.id}/reports`, {
       period: '2026-03',

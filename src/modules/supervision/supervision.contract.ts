@@ -155,6 +155,8 @@ export const returnBodySchema = z.object({ reason: text(1000).min(1, '请填写�
 export const todoItemSchema = itemSchema.extend({
   /** due: a report is wanted this period · overdue: past its due date and not done · returned: sent back. */
   why: z.array(z.enum(['due', 'overdue', 'returned'])),
+  /** The period of the returned report to resubmit, when one is. */
+  returnedPeriod: z.string().nullable(),
 });
 export const todoSchema = z.object({ period: z.string(), asOf: z.string(), items: z.array(todoItemSchema) });
 

@@ -20,4 +20,3 @@ export type Colour = (typeof colours)[number];
 /** What a unit says of its own item: 正常推进 · 存在风险 · 滞后 · 已完成. */
 export const declaredStatuses = ['onTrack', 'atRisk', 'behind', 'done'] as const;
 export type DeclaredStatus = (typeof declaredStatuses)[number];
-

@@ -628,9 +628,11 @@ export async function todo(
       )
     )
       why.push('due');
-    if (inWindow.length && inWindow.every((r) => r.state === 'returned')) why.push('returned');
+    // The latest period's current version was sent back and not yet resubmitted (this period's or an earlier one's).
+    if (reports[0]?.state === 'returned') why.push('returned');
     if (view.status.overdueWorkingDays !== null) why.push('overdue');
-    return why.length ? [{ ...view, why }] : [];
+    const returnedPeriod = why.includes('returned') ? reports[0]!.period : null;
+    return why.length ? [{ ...view, why, returnedPeriod }] : [];
   });
   items.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number - b.number));
   return { period, asOf, items };

@@ -76,11 +76,11 @@ export function ItemDrawer({ id, onClose }: { id: string | undefined; onClose: (
                 )}
               </Space>
             </Descriptions.Item>
-            {item.evidence && (
+            {item.evidence ? (
               <Descriptions.Item label={t('supervision.field.evidence')} span={2}>
                 {item.evidence}
               </Descriptions.Item>
-            )}
+            ) : null}
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('supervision.reports.title')}

@@ -62,8 +62,8 @@ export function LedgerPage() {
     { title: t('supervision.field.owner'), width: 140, render: (_, i) => i.owner.name },
     { title: t('supervision.field.due'), dataIndex: 'dueDate', width: 110 },
     {
-      title: t('supervision.field.progress'),
-      width: 120,
+      title: t('supervision.field.reportedExpected'),
+      width: 130,
       render: (_, i) => `${i.status.reported ?? '—'}% / ${i.status.expected}%`,
     },
     { title: t('supervision.field.status'), width: 160, render: (_, i) => <StatusTag status={i.status} /> },

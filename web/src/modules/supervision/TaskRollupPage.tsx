@@ -37,7 +37,7 @@ export function TaskRollupPage() {
           },
           { title: t('supervision.rollup.items'), dataIndex: 'items', width: 80 },
           {
-            title: t('supervision.field.progress'),
+            title: t('supervision.field.reportedExpected'),
             width: 140,
             render: (_, r) => (r.expected === null ? '—' : `${r.reported}% / ${r.expected}%`),
           },

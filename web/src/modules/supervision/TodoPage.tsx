@@ -17,7 +17,10 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ItemView, ReportBody } from '@contracts/modules/supervision/supervision.contract.ts';
+import type { ReportBody, todoItemSchema } from '@contracts/modules/supervision/supervision.contract.ts';
+import type { z } from 'zod';
+
+type TodoItem = z.infer<typeof todoItemSchema>;
 import { declaredStatuses } from '@contracts/modules/supervision/supervision.kinds.ts';
 import type { Period } from '@contracts/platform/time/period.ts';
 import { Page } from '../../components/Page.tsx';
@@ -33,7 +36,7 @@ export function TodoPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('supervision.menu.todo'));
   const todo = useTodo();
-  const [reporting, setReporting] = useState<ItemView | null>(null);
+  const [reporting, setReporting] = useState<TodoItem | null>(null);
   const [openId, setOpenId] = useState<string>();
   return (
     <Page
@@ -79,20 +82,29 @@ export function TodoPage() {
         )}
       />
       {reporting && todo.data && (
-        <ReportForm item={reporting} period={todo.data.period as Period} onClose={() => setReporting(null)} />
+        <ReportForm
+          item={reporting}
+          periods={
+            [
+              ...new Set([todo.data.period, reporting.returnedPeriod].filter((x): x is string => !!x)),
+            ] as Period[]
+          }
+          onClose={() => setReporting(null)}
+        />
       )}
       <ItemDrawer id={openId} onClose={() => setOpenId(undefined)} />
     </Page>
   );
 }
 
-function ReportForm({ item, period, onClose }: { item: ItemView; period: Period; onClose: () => void }) {
+function ReportForm({ item, periods, onClose }: { item: TodoItem; periods: Period[]; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReportBody>();
   const submit = useSubmitReport();
   const save = async () => {
     const values = await form.validateFields();
+    const period = values.period;
     try {
       await submit.mutateAsync({
         itemId: item.id,
@@ -117,7 +129,7 @@ function ReportForm({ item, period, onClose }: { item: ItemView; period: Period;
   return (
     <Modal
       open
-      title={`${item.number}. ${item.title} · ${period}`}
+      title={`${item.number}. ${item.title}`}
       onCancel={onClose}
       onOk={() => void save()}
       okText={t('supervision.todo.submit')}
@@ -127,8 +139,14 @@ function ReportForm({ item, period, onClose }: { item: ItemView; period: Period;
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ declaredStatus: item.declaredStatus ?? undefined }}
+        initialValues={{
+          declaredStatus: item.declaredStatus ?? undefined,
+          period: item.returnedPeriod ?? periods[0],
+        }}
       >
+        <Form.Item name="period" label={t('supervision.field.period')} rules={[{ required: true }]}>
+          <Select style={{ width: 200 }} options={periods.map((p) => ({ value: p, label: p }))} />
+        </Form.Item>
         <Form.Item
           name="progress"
           label={t('supervision.field.progress')}

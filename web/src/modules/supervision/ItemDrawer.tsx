@@ -10,6 +10,7 @@ import { StatusTag } from './labels.tsx';
 import { useSession } from '../../app/session.ts';
 import { mayManageLedger } from './supervision.access.ts';
 import { formatDateTime } from '../../components/format.ts';
+import { ItemForm } from './ItemForm.tsx';
 
 const stateColour = { submitted: 'blue', returned: 'orange', accepted: 'green' } as const;
 
@@ -21,6 +22,7 @@ export function ItemDrawer({ id, onClose }: { id: string | undefined; onClose: (
   const review = useReview();
   const [returning, setReturning] = useState<ReportView | null>(null);
   const [reason, setReason] = useState('');
+  const [editing, setEditing] = useState(false);
   const item = detail.data?.item;
   const reports = detail.data?.reports ?? [];
   // Only the newest version of each period can be reviewed.
@@ -41,6 +43,11 @@ export function ItemDrawer({ id, onClose }: { id: string | undefined; onClose: (
   };
   return (
     <Drawer
+      extra={
+        item?.editable ? (
+          <Button onClick={() => setEditing(true)}>{t('supervision.form.edit')}</Button>
+        ) : undefined
+      }
       open={!!id}
       onClose={onClose}
       width={720}
@@ -174,6 +181,7 @@ export function ItemDrawer({ id, onClose }: { id: string | undefined; onClose: (
           placeholder={t('supervision.review.reasonPlaceholder')}
         />
       </Modal>
+      {editing && item && <ItemForm item={item} onClose={() => setEditing(false)} />}
     </Drawer>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Modal, Select, Space, Table, Typography, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ItemView } from '@contracts/modules/supervision/supervision.contract.ts';
 import {
@@ -25,7 +25,8 @@ import {
   type LedgerFilters,
   type LedgerImport,
 } from './supervision.api.ts';
-import { mayManageLedger } from './supervision.access.ts';
+import { mayCreateItems, mayManageLedger } from './supervision.access.ts';
+import { ItemForm } from './ItemForm.tsx';
 import { StatusTag } from './labels.tsx';
 import { ItemDrawer } from './ItemDrawer.tsx';
 import { useQueryClient } from '@tanstack/react-query';
@@ -38,6 +39,7 @@ export function LedgerPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<string>();
+  const [creating, setCreating] = useState(false);
   const list = useLedger(filters, page, pageSize);
   const units = useUnits();
   const tasks = useRollup();
@@ -77,7 +79,16 @@ export function LedgerPage() {
   return (
     <Page
       title={t('supervision.menu.workspace')}
-      extra={mayManageLedger(user) ? <LedgerFileButtons /> : undefined}
+      extra={
+        <Space>
+          {mayCreateItems(user) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('supervision.form.create')}
+            </Button>
+          )}
+          {mayManageLedger(user) && <LedgerFileButtons />}
+        </Space>
+      }
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
@@ -135,6 +146,7 @@ export function LedgerPage() {
         })}
       />
       <ItemDrawer id={openId} onClose={() => setOpenId(undefined)} />
+      {creating && <ItemForm ownUnitId={user?.unitId} onClose={() => setCreating(false)} />}
     </Page>
   );
 }

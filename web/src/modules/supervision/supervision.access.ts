@@ -17,3 +17,6 @@ export const mayManageLedger = (user: SessionUser | null) => user?.role === 'adm
 /** 我的待办: a unit's own items (departments and subdistricts bound to a unit). */
 export const hasOwnItems = (user: SessionUser | null) =>
   !!user && (user.role === 'department' || user.role === 'subdistrict') && !!user.unitId;
+
+/** Creating items: the office for any unit, a unit user for its own. */
+export const mayCreateItems = (user: SessionUser | null) => user?.role === 'admin' || hasOwnItems(user);

@@ -8,6 +8,7 @@ import {
   ledgerImportResultSchema,
   rollupSchema,
   todoSchema,
+  type ItemInput,
   type ReportBody,
 } from '@contracts/modules/supervision/supervision.contract.ts';
 import type { Colour, ItemState } from '@contracts/modules/supervision/supervision.kinds.ts';
@@ -108,4 +109,15 @@ export async function importLedger(file: File, preview: boolean): Promise<Ledger
     if (isApiError(err)) return { ok: false, message: err.message, errors: [] };
     throw err;
   }
+}
+
+export function useSaveItem() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (v: { id?: string; body: ItemInput }) =>
+      v.id
+        ? api.put(`/supervision/items/${encodeURIComponent(v.id)}`, v.body, itemDetailSchema)
+        : api.post('/supervision/items', v.body, itemDetailSchema),
+    onSuccess: invalidate,
+  });
 }

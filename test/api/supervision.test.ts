@@ -267,6 +267,17 @@ describe('reports', () => {
     });
     // Returned: nothing stands, so the colour falls back to "not reported" and the todo says so.
     expect(returned.json<Detail>().item.status.reported).toBeNull();
+    // The unit hears of it in its inbox.
+    const inbox = (await dept.get('/api/inbox')).json<{
+      items: { title: string; body: string; link: string }[];
+    }>();
+    expect(inbox.items).toContainEqual(
+      expect.objectContaining({
+        title: '进展报告被退回：1. 举办创新沙龙 12 场（2026-03）',
+        body: '退回原因：请附活动照片和签到表。请补充后重新报送。',
+        link: '/supervision/todo',
+      }),
+    );
     const t = (await dept.get('/api/supervision/todo')).json<{ items: (ItemView & { why: string[] })[] }>();
     expect(t.items.find((i) => i.id === salons.id)).toMatchObject({
       why: ['due', 'returned'],

@@ -4,5 +4,5 @@ import { registerSupervisionRoutes } from './supervision.routes.ts';
 
 export const supervisionModule: Manifest = {
   name: 'supervision',
-  routes: (api, { db, now }) => registerSupervisionRoutes(api, { db, now }),
+  routes: (api, { db, now, events }) => registerSupervisionRoutes(api, { db, now, events }),
 };

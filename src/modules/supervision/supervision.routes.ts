@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
+import type { EventDrain } from '../../platform/module.ts';
 import { AppError, forbidden } from '../../platform/http/errors.ts';
 import { attachment, receiveUpload, sendXlsx } from '../../platform/http/files.ts';
 import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
@@ -49,12 +50,14 @@ import { importLedger, ledgerColumns, ledgerRow, MAX_LEDGER_ROWS } from './super
 export interface SupervisionRouteDeps {
   db: Db;
   now: () => Date;
+  /** Delivers pending domain events: returning a report answers once the unit's inbox holds the notice. */
+  events?: EventDrain;
 }
 
 const tags = ['supervision'];
 const allowed = allowedBy(can);
 
-export function registerSupervisionRoutes(app: TypedApp, { db, now }: SupervisionRouteDeps): void {
+export function registerSupervisionRoutes(app: TypedApp, { db, now, events }: SupervisionRouteDeps): void {
   const editable = (user: SessionUser) => (row: ItemRow) => can(user, 'edit', row);
   /** An item the user may read (else 404, the same as for one that does not exist). */
   const readable = (user: SessionUser, id: string) =>
@@ -193,6 +196,7 @@ export function registerSupervisionRoutes(app: TypedApp, { db, now }: Supervisio
       const user = allowed(req, 'review');
       const { item } = await readableReport(user, req.params.id);
       await reviewReport(db, actorOf(user), req.params.id, 'returned', req.body.reason, now());
+      await events?.drain({ districtId: user.districtId });
       return detail(user, item);
     },
   );

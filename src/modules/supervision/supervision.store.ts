@@ -9,6 +9,8 @@ import { scopeWhere, type Scope } from '../../platform/auth/scope.ts';
 import { today, type CivilDate } from '../../platform/time/date.ts';
 import { currentPeriod, type Period } from '../../platform/time/period.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
+import { publish } from '../../platform/events/events.store.ts';
+import { notificationsRequested } from '../notifications/notifications.events.ts';
 import type { PlanIndex, UnitRowLike } from '../plan/plan.ts';
 import { supervisionAttachments, supervisionItems, supervisionReports } from './supervision.schema.ts';
 import {
@@ -551,6 +553,30 @@ export async function reviewReport(
       after: { state: outcome, returnReason: reason },
       note: outcome === 'returned' ? '退回' : '确认',
     });
+    if (outcome === 'returned') {
+      // The owning unit hears of it in its inbox, in this transaction (delivered by the notifications module).
+      const [item] = await tx
+        .select()
+        .from(supervisionItems)
+        .where(
+          and(eq(supervisionItems.districtId, actor.districtId), eq(supervisionItems.id, before.itemId)),
+        );
+      await publish(
+        tx,
+        notificationsRequested.of(actor.districtId, {
+          notifications: [
+            {
+              recipient: { kind: 'unit', id: item!.ownerUnitId },
+              category: 'system',
+              title: `进展报告被退回：${item!.number}. ${item!.title}（${before.period}）`,
+              body: `退回原因：${reason ?? ''}。请补充后重新报送。`,
+              link: '/supervision/todo',
+              dedupeKey: `supervision-return:${reportId}`,
+            },
+          ],
+        }),
+      );
+    }
     return after!;
   });
 }

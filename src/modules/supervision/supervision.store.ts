@@ -2,12 +2,12 @@
 // (ledger, detail, 我的待办, task roll-up) with the status rules of supervision.ts.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db, Queryable } from '../../platform/db/db.ts';
+import { rows, type Db, type Queryable } from '../../platform/db/db.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { scopeWhere, type Scope } from '../../platform/auth/scope.ts';
 import { today, type CivilDate } from '../../platform/time/date.ts';
-import { currentPeriod, type Period } from '../../platform/time/period.ts';
+import { addMonths, currentPeriod, type Period } from '../../platform/time/period.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { publish } from '../../platform/events/events.store.ts';
 import { notificationsRequested } from '../notifications/notifications.events.ts';
@@ -184,8 +184,13 @@ export async function findItem(db: Queryable, districtId: string, id: string): P
   return row;
 }
 
-/** Current versions (the highest of each item-period), newest period first, of the given items. */
-async function currentReports(db: Queryable, districtId: string, itemIds: string[]): Promise<ReportRow[]> {
+/** Current versions (the highest of each item-period) from `since` on, newest period first, of the given items. */
+async function currentReports(
+  db: Queryable,
+  districtId: string,
+  itemIds: string[],
+  since: Period,
+): Promise<ReportRow[]> {
   if (!itemIds.length) return [];
   const out: ReportRow[] = [];
   for (let i = 0; i < itemIds.length; i += 5000) {
@@ -193,13 +198,61 @@ async function currentReports(db: Queryable, districtId: string, itemIds: string
     const found = await db
       .selectDistinctOn([supervisionReports.itemId, supervisionReports.period])
       .from(supervisionReports)
-      .where(and(eq(supervisionReports.districtId, districtId), inArray(supervisionReports.itemId, ids)))
+      .where(
+        and(
+          eq(supervisionReports.districtId, districtId),
+          inArray(supervisionReports.itemId, ids),
+          sql`${supervisionReports.period} >= ${since}`,
+        ),
+      )
       .orderBy(
         asc(supervisionReports.itemId),
         desc(supervisionReports.period),
         desc(supervisionReports.version),
       );
     out.push(...found);
+  }
+  return out;
+}
+
+/** What the status and the ledger read of an item's reports: the latest that stands (not returned). */
+interface StandingReport {
+  id: string;
+  item_id: string;
+  period: string;
+  version: number;
+  state: string;
+  progress: string;
+  problems: string;
+  next_steps: string;
+  percent: number | null;
+  quantity_done: string | null;
+}
+
+/** Per item, the current version of the newest period whose current version was not returned: one row each, in SQL. */
+async function standingReports(
+  db: Queryable,
+  districtId: string,
+  itemIds: string[],
+): Promise<Map<string, StandingReport>> {
+  const out = new Map<string, StandingReport>();
+  for (let i = 0; i < itemIds.length; i += 5000) {
+    const ids = itemIds.slice(i, i + 5000);
+    if (!ids.length) break;
+    const found = await rows<StandingReport>(
+      db,
+      sql`SELECT DISTINCT ON (cv.item_id) cv.id::text, cv.item_id::text, cv.period, cv.version::int, cv.state,
+                 cv.progress, cv.problems, cv.next_steps, cv.percent::int, cv.quantity_done::text
+          FROM (SELECT DISTINCT ON (item_id, period) * FROM ${supervisionReports}
+                WHERE district_id = ${districtId} AND item_id IN (${sql.join(
+                  ids.map((id) => sql`${id}::uuid`),
+                  sql`, `,
+                )})
+                ORDER BY item_id, period DESC, version DESC) cv
+          WHERE cv.state <> 'returned'
+          ORDER BY cv.item_id, cv.period DESC`,
+    );
+    for (const r of found) out.set(r.item_id, r);
   }
   return out;
 }
@@ -214,18 +267,18 @@ async function viewItems(
   asOf: CivilDate,
   editable: (row: ItemRow) => boolean,
   ctx?: PlanContext,
+  /** Also the current versions of periods from this one on (我的待办 reads the reporting window). */
+  recentSince?: Period,
 ): Promise<{ view: ItemView; reports: ReportRow[] }[]> {
   const plan = ctx ?? (await planContext(db, districtId));
-  const reports = await currentReports(
-    db,
-    districtId,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const standingOf = await standingReports(db, districtId, ids);
+  const recent = recentSince ? await currentReports(db, districtId, ids, recentSince) : [];
   const byItem = new Map<string, ReportRow[]>();
-  for (const r of reports) (byItem.get(r.itemId) ?? byItem.set(r.itemId, []).get(r.itemId)!).push(r);
+  for (const r of recent) (byItem.get(r.itemId) ?? byItem.set(r.itemId, []).get(r.itemId)!).push(r);
   return rows.map((row) => {
     const current = byItem.get(row.id) ?? [];
-    const standing = current.find((r) => r.state !== 'returned') ?? null;
+    const standing = standingOf.get(row.id) ?? null;
     const task = row.taskId ? plan.taskById.get(row.taskId) : undefined;
     const owner = plan.index.unit(row.ownerUnitId);
     const status = itemStatus(
@@ -238,7 +291,7 @@ async function viewItems(
         goalQuantity: num(row.goalQuantity),
         declaredStatus: row.declaredStatus as DeclaredStatus | null,
       },
-      standing ? { percent: standing.percent, quantityDone: num(standing.quantityDone) } : null,
+      standing ? { percent: standing.percent, quantityDone: num(standing.quantity_done) } : null,
       asOf,
       defaultThresholds,
     );
@@ -274,7 +327,7 @@ async function viewItems(
             state: standing.state as ReportState,
             progress: standing.progress,
             problems: standing.problems,
-            nextSteps: standing.nextSteps,
+            nextSteps: standing.next_steps,
           }
         : null,
       editable: editable(row),
@@ -635,7 +688,7 @@ export async function todo(
   const asOf = today(now);
   const period = currentPeriod(now) as Period;
   const rows = await scopedRows(db, districtId, scope, [eq(supervisionItems.state, 'open')]);
-  const views = await viewItems(db, districtId, rows, asOf, () => true);
+  const views = await viewItems(db, districtId, rows, asOf, () => true, undefined, addMonths(period, -11));
   const items = views.flatMap(({ view, reports }) => {
     const row = rows.find((r) => r.id === view.id)!;
     const window = windowOf(row.startDate as CivilDate, row.cadenceMonths, period);

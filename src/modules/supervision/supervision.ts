@@ -130,6 +130,24 @@ export function reportedPercent(
   return report.percent === null ? null : round(clampPercent(report.percent));
 }
 
+/**
+ * workingDaysBetween, remembered per calendar: a ledger's items share a few dates (today, month ends), and the count
+ * walks every day between them. A calendar's answers never change within a process (its data is the package's).
+ */
+const counted = new WeakMap<WorkingCalendar, Map<string, number>>();
+function workingDays(from: CivilDate, to: CivilDate, cal: WorkingCalendar): number {
+  let memo = counted.get(cal);
+  if (!memo) counted.set(cal, (memo = new Map()));
+  const key = `${from}${to}`;
+  let n = memo.get(key);
+  if (n === undefined) {
+    if (memo.size > 50_000) memo.clear();
+    n = workingDaysBetween(from, to, cal);
+    memo.set(key, n);
+  }
+  return n;
+}
+
 const provisionalNote = '（节假日安排尚未公布，按周末推算）';
 
 /** The computed status of one item on `asOf`. */
@@ -162,7 +180,7 @@ export function itemStatus(
   let overdueWorkingDays: number | null = null;
   let dueInWorkingDays: number | null = null;
   if (asOf > item.dueDate && (reported ?? 0) < 100) {
-    overdueWorkingDays = workingDaysBetween(item.dueDate, asOf, cal);
+    overdueWorkingDays = workingDays(item.dueDate, asOf, cal);
     colour = 'red';
     reason =
       overdueWorkingDays > 0
@@ -180,7 +198,7 @@ export function itemStatus(
             : 'green';
     reason = said;
     if (asOf <= item.dueDate && (reported ?? 0) < 100) {
-      dueInWorkingDays = workingDaysBetween(asOf, item.dueDate, cal);
+      dueInWorkingDays = workingDays(asOf, item.dueDate, cal);
       if (dueInWorkingDays <= thresholds.dueSoonWorkingDays) {
         reason += `，距完成时限还有 ${dueInWorkingDays} 个工作日${note}`;
       }

@@ -414,20 +414,25 @@ describe('colours as time passes', () => {
     expect((await dept.get('/api/supervision/rollup')).statusCode).toBe(200);
   });
 
-  it('done closes an item green and off the todo list', async () => {
+  it('the office closes an item (销号): green and off the todo list; the unit itself may not', async () => {
     const d = (await dept.get(`/api/supervision/items/${milestone.id}`)).json<Detail>().item;
-    const res = await dept.request('PUT', `/api/supervision/items/${milestone.id}`, {
-      taskNumber: d.task!.number,
-      title: d.title,
-      ownerUnitId: d.owner.id,
-      startDate: d.startDate,
-      dueDate: d.dueDate,
-      kind: d.kind,
-      source: d.source,
-      sourceRef: d.sourceRef,
-      targetCodes: d.targetCodes,
-      state: 'done',
-    });
+    const close = (c: Client) =>
+      c.request('PUT', `/api/supervision/items/${milestone.id}`, {
+        taskNumber: d.task!.number,
+        title: d.title,
+        ownerUnitId: d.owner.id,
+        startDate: d.startDate,
+        dueDate: d.dueDate,
+        kind: d.kind,
+        source: d.source,
+        sourceRef: d.sourceRef,
+        targetCodes: d.targetCodes,
+        state: 'done',
+      });
+    const refused = await close(dept);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0].path).toBe('state');
+    const res = await close(admin);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<Detail>().item.status).toMatchObject({ colour: 'green', reason: '已完成' });
     const t = (await dept.get('/api/supervision/todo')).json<{ items: ItemView[] }>();

@@ -7,9 +7,9 @@ import { inScope, userScope, type Scope } from '../../platform/auth/scope.ts';
 /**
  * `read`: an item, its reports and attachments · `edit`: create or change an item, report on it, attach files ·
  * `review`: return or accept a report · `ledger`: the whole ledger's import and export · `rollup`: the tasks'
- * roll-up · `todo`: 我的待办.
+ * roll-up · `todo`: 我的待办 · `close`: set an item done or cancelled (销号 is the plan office's confirmation).
  */
-export type SupervisionAction = 'read' | 'edit' | 'review' | 'ledger' | 'rollup' | 'todo';
+export type SupervisionAction = 'read' | 'edit' | 'review' | 'ledger' | 'rollup' | 'todo' | 'close';
 
 /** What an item says about where it belongs: its owning unit (a department, a group, or a subdistrict). */
 export interface ItemLike {
@@ -37,6 +37,7 @@ export function can(user: SessionUser | null, action: SupervisionAction, item?: 
         : !('none' in editScope(user)) && !actsForEnterprise(user);
     case 'review':
     case 'ledger':
+    case 'close':
       return user.role === 'admin';
     case 'rollup':
     case 'todo':

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventDrain } from '../../platform/module.ts';
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { AppError, forbidden, invalid } from '../../platform/http/errors.ts';
 import { attachment, receiveUpload, sendXlsx } from '../../platform/http/files.ts';
 import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
 import { importGate } from '../../platform/files/gate.ts';
@@ -55,6 +55,8 @@ export interface SupervisionRouteDeps {
 }
 
 const tags = ['supervision'];
+/** A unit reports an item done (自报已完成); closing it (销号) or cancelling it is the plan office's confirmation. */
+const closeRefused = () => invalid('state', '办结（销号）或取消须由计划办确认；请在进展中自报“已完成”');
 const allowed = allowedBy(can);
 
 export function registerSupervisionRoutes(app: TypedApp, { db, now, events }: SupervisionRouteDeps): void {
@@ -118,6 +120,7 @@ export function registerSupervisionRoutes(app: TypedApp, { db, now, events }: Su
     async (req, reply) => {
       const user = allowed(req, 'edit');
       if (!can(user, 'edit', req.body)) throw forbidden();
+      if (req.body.state !== 'open' && !can(user, 'close')) throw closeRefused();
       const id = await createItem(db, actorOf(user), req.body, now());
       const row = (await findItem(db, user.districtId, id))!;
       return reply.code(201).send(await detail(user, row));
@@ -154,8 +157,9 @@ export function registerSupervisionRoutes(app: TypedApp, { db, now, events }: Su
     },
     async (req) => {
       const user = allowed(req, 'edit');
-      await ownItem(user, req.params.id);
+      const before = await ownItem(user, req.params.id);
       if (!can(user, 'edit', req.body)) throw forbidden();
+      if (req.body.state !== before.state && !can(user, 'close')) throw closeRefused();
       await updateItem(db, actorOf(user), req.params.id, req.body, now());
       return detail(user, (await findItem(db, user.districtId, req.params.id))!);
     },

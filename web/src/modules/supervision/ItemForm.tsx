@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ItemInput, ItemView } from '@contracts/modules/supervision/supervision.contract.ts';
 import { itemKinds, itemSources, itemStates } from '@contracts/modules/supervision/supervision.kinds.ts';
 import { isApiError } from '../../app/api.ts';
+import { useSession } from '../../app/session.ts';
+import { mayManageLedger } from './supervision.access.ts';
 import { useRollup, useSaveItem, useUnits } from './supervision.api.ts';
 
 type Values = ItemInput;
@@ -43,6 +45,7 @@ export function ItemForm({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const { user } = useSession();
   const tasks = useRollup();
   const units = useUnits();
   const save = useSaveItem();
@@ -179,7 +182,10 @@ export function ItemForm({
           </Col>
           <Col span={8}>
             <Form.Item name="state" label={t('supervision.field.state')}>
-              <Select options={itemStates.map((s) => ({ value: s, label: t(`supervision.state.${s}`) }))} />
+              <Select
+                disabled={!mayManageLedger(user)}
+                options={itemStates.map((s) => ({ value: s, label: t(`supervision.state.${s}`) }))}
+              />
             </Form.Item>
           </Col>
         </Row>

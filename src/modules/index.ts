@@ -11,6 +11,7 @@ import { notificationsModule } from './notifications/notifications.module.ts';
 import { policiesModule } from './policies/policies.module.ts';
 import { grantsModule } from './grants/grants.module.ts';
 import { searchModule } from './search/search.module.ts';
+import { supervisionModule } from './supervision/supervision.module.ts';
 import { housekeepingModule } from '../platform/housekeeping.module.ts';
 
 export const modules: readonly Manifest[] = [
@@ -24,6 +25,7 @@ export const modules: readonly Manifest[] = [
   policiesModule,
   grantsModule,
   searchModule,
+  supervisionModule,
   // The platform's daily housekeeping (throttle counters, delivered events): jobs only.
   housekeepingModule,
 ];

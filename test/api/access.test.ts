@@ -1,6 +1,14 @@
 // Every API route tried as every role: the public, administrator, department, subdistrict and enterprise users.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, DEMO_PASSWORD, signedIn, startPlatform, type Platform } from '../harness.ts';
+import {
+  ADMIN_PASSWORD,
+  Client,
+  DEMO_PASSWORD,
+  signedIn,
+  startPlatform,
+  upload,
+  type Platform,
+} from '../harness.ts';
 import { makeOrgCode, makeUscc } from '../../src/modules/enterprises/uscc.ts';
 import type { EnterpriseListItem } from '../../src/modules/enterprises/enterprises.contract.ts';
 import { notify } from '../../src/modules/notifications/notifications.store.ts';
@@ -21,6 +29,8 @@ interface Ctx {
   officeNotificationId: string;
   /** A 忘记密码 request of the subdistrict user, already rejected. */
   resetRequestId: string;
+  /** 督查督办: a work item of another unit (区大数据发展局), reports of it to return and accept, an attachment. */
+  supervision: { unitId: string; itemId: string; returnId: string; acceptId: string; attachmentId: string };
   serial: () => number;
 }
 interface Case {
@@ -89,6 +99,16 @@ const enterpriseBody = (c: Ctx) => ({
   name: `重庆权限测试${c.serial()}科技有限公司`,
   registrationDate: '2025-06-01',
   subdistrictId: c.streetUnitId,
+});
+
+/** A work item of 区大数据发展局 (task 1): someone else's for the department and the subdistrict users. */
+const supervisionItemBody = (c: Ctx) => ({
+  taskNumber: 1,
+  title: '权限测试举措',
+  ownerUnitId: c.supervision.unitId,
+  startDate: '2026-01-01',
+  dueDate: '2026-12-31',
+  kind: 'milestone',
 });
 
 const cases: Case[] = [
@@ -625,6 +645,91 @@ const cases: Case[] = [
     }),
     expect: all(200),
   },
+  {
+    method: 'GET',
+    route: '/api/supervision/items',
+    url: () => '/api/supervision/items',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision/items',
+    url: () => '/api/supervision/items',
+    body: (c) => supervisionItemBody(c),
+    expect: { public: 401, admin: 201, department: 403, subdistrict: 403, enterprise: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/supervision/items/{id}',
+    url: (c) => `/api/supervision/items/${c.supervision.itemId}`,
+    expect: { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 403 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/supervision/items/{id}',
+    url: (c) => `/api/supervision/items/${c.supervision.itemId}`,
+    body: (c) => supervisionItemBody(c),
+    expect: { public: 401, admin: 200, department: 404, subdistrict: 404, enterprise: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision/items/{id}/reports',
+    url: (c) => `/api/supervision/items/${c.supervision.itemId}/reports`,
+    body: () => ({ period: '2026-01', progress: '权限测试', percent: 10 }),
+    expect: { public: 401, admin: 201, department: 404, subdistrict: 404, enterprise: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision/reports/{id}/return',
+    url: (c) => `/api/supervision/reports/${c.supervision.returnId}/return`,
+    body: () => ({ reason: '权限测试' }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision/reports/{id}/accept',
+    url: (c) => `/api/supervision/reports/${c.supervision.acceptId}/accept`,
+    body: () => ({}),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision/reports/{id}/attachments',
+    url: (c) => `/api/supervision/reports/${c.supervision.acceptId}/attachments`,
+    body: () => ({ not: 'a file' }),
+    expect: { public: 401, admin: 415, department: 404, subdistrict: 404, enterprise: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/supervision/attachments/{id}',
+    url: (c) => `/api/supervision/attachments/${c.supervision.attachmentId}`,
+    expect: { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/supervision/todo',
+    url: () => '/api/supervision/todo',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/supervision/rollup',
+    url: () => '/api/supervision/rollup',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/supervision/ledger/export',
+    url: () => '/api/supervision/ledger/export',
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision/ledger/import',
+    url: () => '/api/supervision/ledger/import',
+    body: () => ({ not: 'a file' }),
+    expect: adminOnly(415),
+  },
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(200) },
 ];
 
@@ -695,8 +800,40 @@ beforeAll(async () => {
   const reset = (await clients.admin.get('/api/users/password-resets')).json<{ items: { id: string }[] }>()
     .items[0]!;
   await clients.admin.request('POST', `/api/users/password-resets/${reset.id}/reject`);
+  const bigData = (await clients.admin.get('/api/units'))
+    .json<{ items: { id: string; name: string }[] }>()
+    .items.find((u) => u.name === '区大数据发展局')!;
+  const supervisionItem = (
+    await clients.admin.request('POST', '/api/supervision/items', {
+      taskNumber: 1,
+      title: '权限测试举措',
+      ownerUnitId: bigData.id,
+      startDate: '2026-01-01',
+      dueDate: '2026-12-31',
+    })
+  ).json<{ item: { id: string } }>().item.id;
+  const supervisionReport = async (period: string) =>
+    (
+      await clients.admin.request('POST', `/api/supervision/items/${supervisionItem}/reports`, {
+        period,
+        progress: '权限测试',
+        percent: 5,
+      })
+    ).json<{ reports: { id: string }[] }>().reports[0]!.id;
+  const returnId = await supervisionReport('2026-02');
+  const acceptId = await supervisionReport('2026-03');
+  const attachmentId = (
+    await upload(
+      p.app,
+      clients.admin,
+      `/api/supervision/reports/${acceptId}/attachments`,
+      'a.pdf',
+      '%PDF-1.4\n',
+    )
+  ).json<{ id: string }>().id;
   let n = 1000;
   ctx = {
+    supervision: { unitId: bigData.id, itemId: supervisionItem, returnId, acceptId, attachmentId },
     resetRequestId: reset.id,
     policyId: policy.id,
     reviewBatchId: reviewBatchId!,

@@ -9,6 +9,7 @@ import { enterprisesModule } from './enterprises/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { policiesModule } from './policies/index.ts';
 import { grantsModule } from './grants/index.ts';
+import { supervisionModule } from './supervision/index.ts';
 import { usersModule } from './users/index.tsx';
 import { auditModule } from './audit/index.tsx';
 import { backupsModule } from './backups/index.tsx';
@@ -25,6 +26,7 @@ export const webModules: readonly WebModule[] = [
   reportsModule,
   policiesModule,
   grantsModule,
+  supervisionModule,
   usersModule,
   auditModule,
   backupsModule,

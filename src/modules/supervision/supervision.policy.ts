@@ -1,0 +1,48 @@
+// Who may do what in 督查督办: the one place access to work items, their reports and attachments is decided.
+// The plan office (admin) runs the ledger; department leaders read every item and edit their own unit's; a
+// subdistrict reads and edits its own; enterprises and the public see nothing (public task colours come later).
+import type { SessionUser } from '../../platform/auth/auth.contract.ts';
+import { inScope, userScope, type Scope } from '../../platform/auth/scope.ts';
+
+/**
+ * `read`: an item, its reports and attachments · `edit`: create or change an item, report on it, attach files ·
+ * `review`: return or accept a report · `ledger`: the whole ledger's import and export · `rollup`: the tasks'
+ * roll-up · `todo`: 我的待办 · `close`: set an item done or cancelled (销号 is the plan office's confirmation).
+ */
+export type SupervisionAction = 'read' | 'edit' | 'review' | 'ledger' | 'rollup' | 'todo' | 'close';
+
+/** What an item says about where it belongs: its owning unit (a department, a group, or a subdistrict). */
+export interface ItemLike {
+  ownerUnitId: string;
+}
+
+const asRecord = (item: ItemLike) => ({ unitId: item.ownerUnitId, subdistrictId: item.ownerUnitId });
+
+/** The items a user may read: the district for the office and departments, its own for a subdistrict. */
+export const readScope = (user: SessionUser | null): Scope => userScope(user, { department: 'district' });
+
+/** The items a user may edit and report on: the district for the office, its own unit's for everyone else. */
+export const editScope = (user: SessionUser | null): Scope => userScope(user, { department: 'unit' });
+
+export function can(user: SessionUser | null, action: SupervisionAction, item?: ItemLike): boolean {
+  if (!user) return false;
+  switch (action) {
+    case 'read':
+      return item
+        ? inScope(readScope(user), asRecord(item))
+        : !('none' in readScope(user)) && !actsForEnterprise(user);
+    case 'edit':
+      return item
+        ? inScope(editScope(user), asRecord(item))
+        : !('none' in editScope(user)) && !actsForEnterprise(user);
+    case 'review':
+    case 'ledger':
+    case 'close':
+      return user.role === 'admin';
+    case 'rollup':
+    case 'todo':
+      return user.role !== 'enterprise';
+  }
+}
+
+const actsForEnterprise = (user: SessionUser) => user.role === 'enterprise';

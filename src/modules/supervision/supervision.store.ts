@@ -1,0 +1,751 @@
+// The only SQL on 督查督办's tables: items, reports (every version kept), attachments; the views computed on them
+// (ledger, detail, 我的待办, task roll-up) with the status rules of supervision.ts.
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { rows, type Db, type Queryable } from '../../platform/db/db.ts';
+import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
+import { audit, type Actor } from '../../platform/audit/audit.ts';
+import { scopeWhere, type Scope } from '../../platform/auth/scope.ts';
+import { today, type CivilDate } from '../../platform/time/date.ts';
+import { addMonths, currentPeriod, type Period } from '../../platform/time/period.ts';
+import { loadPlanView } from '../plan/plan.store.ts';
+import { publish } from '../../platform/events/events.store.ts';
+import { notificationsRequested } from '../notifications/notifications.events.ts';
+import type { PlanIndex, UnitRowLike } from '../plan/plan.ts';
+import { supervisionAttachments, supervisionItems, supervisionReports } from './supervision.schema.ts';
+import {
+  defaultThresholds,
+  itemStatus,
+  needsReport,
+  rollup,
+  windowOf,
+  type DeclaredStatus,
+  type ItemKind,
+  type ItemSource,
+  type ItemState,
+  type ReportState,
+} from './supervision.ts';
+import type {
+  ItemInput,
+  ItemView,
+  ReportBody,
+  ReportView,
+  itemListQuerySchema,
+  rollupSchema,
+  todoSchema,
+} from './supervision.contract.ts';
+import type { z } from 'zod';
+
+export type ItemRow = typeof supervisionItems.$inferSelect;
+type ReportRow = typeof supervisionReports.$inferSelect;
+
+const conflict = (message: string) => new AppError('CONFLICT', message);
+
+/** The plan as this module needs it: tasks by number and id, units, which units a task's items may belong to. */
+export interface PlanContext {
+  index: PlanIndex;
+  taskByNumber: Map<number, { id: string; number: number; title: string; section: number }>;
+  taskById: Map<string, { id: string; number: number; title: string; section: number }>;
+  targetCodes: Set<string>;
+  unitByName: Map<string, UnitRowLike>;
+}
+
+export async function planContext(db: Queryable, districtId: string): Promise<PlanContext> {
+  const view = await loadPlanView(db, districtId);
+  if (!view) throw notFound('规划');
+  const tasks = view.index.tasks.map((t) => ({
+    id: t.id,
+    number: t.number,
+    title: t.title,
+    section: t.section,
+  }));
+  return {
+    index: view.index,
+    taskByNumber: new Map(tasks.map((t) => [t.number, t])),
+    taskById: new Map(tasks.map((t) => [t.id, t])),
+    targetCodes: new Set(view.targets.map((t) => t.code)),
+    unitByName: new Map(view.index.units.map((u) => [u.name, u])),
+  };
+}
+
+/** Whether `unitId` may own an item of task `taskId`: its lead, a responsible unit, or one a collective covers. */
+export function mayOwn(ctx: PlanContext, taskId: string | null, unitId: string): boolean {
+  const unit = ctx.index.unit(unitId);
+  if (!unit || unit.kind === 'collective') return false;
+  if (!taskId) return true;
+  const task = ctx.taskById.get(taskId);
+  if (!task) return false;
+  const { leads, shares } = ctx.index.tasksOf(unitId);
+  return [...leads, ...shares].some((t) => t.number === task.number);
+}
+
+/** The checks of an item beyond its shape: known task, owner and targets, dates in order, a goal for quantities. */
+export function itemProblems(ctx: PlanContext, input: ItemInput): FieldError[] {
+  const errors: FieldError[] = [];
+  const err = (path: string, message: string) => errors.push({ path, message });
+  const task = input.taskNumber === null ? null : ctx.taskByNumber.get(input.taskNumber);
+  if (input.taskNumber !== null && !task) err('taskNumber', `未知的任务：${input.taskNumber}`);
+  if (input.source === 'task' && input.taskNumber === null) err('taskNumber', '来源为任务分解时须选择任务');
+  if (!ctx.index.unit(input.ownerUnitId)) err('ownerUnitId', '未知的责任单位');
+  else if (task !== undefined && !mayOwn(ctx, task?.id ?? null, input.ownerUnitId))
+    err('ownerUnitId', '责任单位须为该任务的牵头单位或责任单位');
+  if (input.dueDate < input.startDate) err('dueDate', '完成时限不能早于开始日期');
+  if (input.kind === 'quantity' && !input.goalQuantity) err('goalQuantity', '数量型举措须填写目标数量');
+  for (const [i, code] of input.targetCodes.entries())
+    if (!ctx.targetCodes.has(code)) err(`targetCodes.${i}`, `未知的指标：${code}`);
+  return errors;
+}
+
+const refuseProblems = (errors: FieldError[]) => {
+  if (errors.length) throw new AppError('VALIDATION', errors[0]!.message, errors);
+};
+
+const itemValues = (ctx: PlanContext, input: ItemInput) => ({
+  taskId: input.taskNumber === null ? null : ctx.taskByNumber.get(input.taskNumber)!.id,
+  title: input.title,
+  ownerUnitId: input.ownerUnitId,
+  responsiblePeople: input.responsiblePeople,
+  startDate: input.startDate,
+  dueDate: input.dueDate,
+  kind: input.kind,
+  goalQuantity: input.goalQuantity === null ? null : String(input.goalQuantity),
+  goalUnit: input.goalUnit,
+  targetCodes: input.targetCodes,
+  evidence: input.evidence,
+  source: input.source,
+  sourceRef: input.sourceRef,
+  cadenceMonths: input.cadenceMonths,
+  weight: input.weight,
+  state: input.state,
+  declaredStatus: input.declaredStatus,
+});
+
+/** The next 序号 in the district, taken under a lock so concurrent creators do not collide. */
+async function nextNumber(tx: Queryable, districtId: string): Promise<number> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`supervision-number:${districtId}`}))`);
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(${supervisionItems.number}), 0)::int` })
+    .from(supervisionItems)
+    .where(eq(supervisionItems.districtId, districtId));
+  return Number(row?.n ?? 0) + 1;
+}
+
+export async function createItem(db: Db, actor: Actor, input: ItemInput, now: Date): Promise<string> {
+  const ctx = await planContext(db, actor.districtId);
+  refuseProblems(itemProblems(ctx, input));
+  return db.transaction(async (tx) => {
+    const number = await nextNumber(tx, actor.districtId);
+    const [row] = await tx
+      .insert(supervisionItems)
+      .values({
+        districtId: actor.districtId,
+        number,
+        ...itemValues(ctx, input),
+        createdBy: actor.label,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await audit(tx, actor, { action: 'create', entity: 'supervisionItem', entityId: row!.id, after: row });
+    return row!.id;
+  });
+}
+
+export async function updateItem(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ItemInput,
+  now: Date,
+): Promise<void> {
+  const ctx = await planContext(db, actor.districtId);
+  refuseProblems(itemProblems(ctx, input));
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(supervisionItems)
+      .where(and(eq(supervisionItems.districtId, actor.districtId), eq(supervisionItems.id, id)))
+      .for('update');
+    if (!before) throw notFound('工作举措');
+    const [after] = await tx
+      .update(supervisionItems)
+      .set({ ...itemValues(ctx, input), updatedAt: now })
+      .where(and(eq(supervisionItems.districtId, actor.districtId), eq(supervisionItems.id, id)))
+      .returning();
+    await audit(tx, actor, { action: 'update', entity: 'supervisionItem', entityId: id, before, after });
+  });
+}
+
+export async function findItem(db: Queryable, districtId: string, id: string): Promise<ItemRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(supervisionItems)
+    .where(and(eq(supervisionItems.districtId, districtId), eq(supervisionItems.id, id)));
+  return row;
+}
+
+/** Current versions (the highest of each item-period) from `since` on, newest period first, of the given items. */
+async function currentReports(
+  db: Queryable,
+  districtId: string,
+  itemIds: string[],
+  since: Period,
+): Promise<ReportRow[]> {
+  if (!itemIds.length) return [];
+  const out: ReportRow[] = [];
+  for (let i = 0; i < itemIds.length; i += 5000) {
+    const ids = itemIds.slice(i, i + 5000);
+    const found = await db
+      .selectDistinctOn([supervisionReports.itemId, supervisionReports.period])
+      .from(supervisionReports)
+      .where(
+        and(
+          eq(supervisionReports.districtId, districtId),
+          inArray(supervisionReports.itemId, ids),
+          sql`${supervisionReports.period} >= ${since}`,
+        ),
+      )
+      .orderBy(
+        asc(supervisionReports.itemId),
+        desc(supervisionReports.period),
+        desc(supervisionReports.version),
+      );
+    out.push(...found);
+  }
+  return out;
+}
+
+/** What the status and the ledger read of an item's reports: the latest that stands (not returned). */
+interface StandingReport {
+  id: string;
+  item_id: string;
+  period: string;
+  version: number;
+  state: string;
+  progress: string;
+  problems: string;
+  next_steps: string;
+  percent: number | null;
+  quantity_done: string | null;
+}
+
+/** Per item, the current version of the newest period whose current version was not returned: one row each, in SQL. */
+async function standingReports(
+  db: Queryable,
+  districtId: string,
+  itemIds: string[],
+): Promise<Map<string, StandingReport>> {
+  const out = new Map<string, StandingReport>();
+  for (let i = 0; i < itemIds.length; i += 5000) {
+    const ids = itemIds.slice(i, i + 5000);
+    if (!ids.length) break;
+    const found = await rows<StandingReport>(
+      db,
+      sql`SELECT DISTINCT ON (cv.item_id) cv.id::text, cv.item_id::text, cv.period, cv.version::int, cv.state,
+                 cv.progress, cv.problems, cv.next_steps, cv.percent::int, cv.quantity_done::text
+          FROM (SELECT DISTINCT ON (item_id, period) * FROM ${supervisionReports}
+                WHERE district_id = ${districtId} AND item_id IN (${sql.join(
+                  ids.map((id) => sql`${id}::uuid`),
+                  sql`, `,
+                )})
+                ORDER BY item_id, period DESC, version DESC) cv
+          WHERE cv.state <> 'returned'
+          ORDER BY cv.item_id, cv.period DESC`,
+    );
+    for (const r of found) out.set(r.item_id, r);
+  }
+  return out;
+}
+
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+/** Items with their computed status on `asOf`, as the API shows them. */
+async function viewItems(
+  db: Queryable,
+  districtId: string,
+  rows: ItemRow[],
+  asOf: CivilDate,
+  editable: (row: ItemRow) => boolean,
+  ctx?: PlanContext,
+  /** Also the current versions of periods from this one on (我的待办 reads the reporting window). */
+  recentSince?: Period,
+): Promise<{ view: ItemView; reports: ReportRow[] }[]> {
+  const plan = ctx ?? (await planContext(db, districtId));
+  const ids = rows.map((r) => r.id);
+  const standingOf = await standingReports(db, districtId, ids);
+  const recent = recentSince ? await currentReports(db, districtId, ids, recentSince) : [];
+  const byItem = new Map<string, ReportRow[]>();
+  for (const r of recent) (byItem.get(r.itemId) ?? byItem.set(r.itemId, []).get(r.itemId)!).push(r);
+  return rows.map((row) => {
+    const current = byItem.get(row.id) ?? [];
+    const standing = standingOf.get(row.id) ?? null;
+    const task = row.taskId ? plan.taskById.get(row.taskId) : undefined;
+    const owner = plan.index.unit(row.ownerUnitId);
+    const status = itemStatus(
+      {
+        kind: row.kind as ItemKind,
+        startDate: row.startDate as CivilDate,
+        dueDate: row.dueDate as CivilDate,
+        state: row.state as ItemState,
+        cadenceMonths: row.cadenceMonths,
+        goalQuantity: num(row.goalQuantity),
+        declaredStatus: row.declaredStatus as DeclaredStatus | null,
+      },
+      standing ? { percent: standing.percent, quantityDone: num(standing.quantity_done) } : null,
+      asOf,
+      defaultThresholds,
+    );
+    const view: ItemView = {
+      id: row.id,
+      number: row.number,
+      task: task ? { number: task.number, title: task.title } : null,
+      leadUnits: task
+        ? plan.index.leadUnits(task.id).map((u) => ({ id: u.id, name: u.name, kind: u.kind }))
+        : [],
+      owner: { id: row.ownerUnitId, name: owner?.name ?? '', kind: owner?.kind ?? '' },
+      title: row.title,
+      responsiblePeople: row.responsiblePeople,
+      startDate: row.startDate,
+      dueDate: row.dueDate,
+      kind: row.kind as ItemKind,
+      goalQuantity: num(row.goalQuantity),
+      goalUnit: row.goalUnit,
+      targetCodes: row.targetCodes,
+      evidence: row.evidence,
+      source: row.source as ItemSource,
+      sourceRef: row.sourceRef,
+      cadenceMonths: row.cadenceMonths,
+      weight: row.weight,
+      state: row.state as ItemState,
+      declaredStatus: row.declaredStatus as DeclaredStatus | null,
+      status,
+      latestReport: standing
+        ? {
+            id: standing.id,
+            period: standing.period,
+            version: standing.version,
+            state: standing.state as ReportState,
+            progress: standing.progress,
+            problems: standing.problems,
+            nextSteps: standing.next_steps,
+          }
+        : null,
+      editable: editable(row),
+      updatedAt: new Date(row.updatedAt).toISOString(),
+    };
+    return { view, reports: current };
+  });
+}
+
+const itemsWhere = (districtId: string, scope: Scope, extra: SQL[] = []) =>
+  and(
+    eq(supervisionItems.districtId, districtId),
+    scopeWhere(scope, { unitId: supervisionItems.ownerUnitId, subdistrictId: supervisionItems.ownerUnitId }),
+    ...extra,
+  );
+
+async function scopedRows(db: Queryable, districtId: string, scope: Scope, extra: SQL[] = []) {
+  return db
+    .select()
+    .from(supervisionItems)
+    .where(itemsWhere(districtId, scope, extra))
+    .orderBy(asc(supervisionItems.number));
+}
+
+export type ItemListQuery = z.infer<typeof itemListQuerySchema>;
+
+/** The ledger: items in `scope` with their status, filtered by unit, task, state and computed colour, paged. */
+export async function listItems(
+  db: Queryable,
+  districtId: string,
+  scope: Scope,
+  query: ItemListQuery,
+  now: Date,
+  editable: (row: ItemRow) => boolean,
+) {
+  const ctx = await planContext(db, districtId);
+  const extra: SQL[] = [];
+  if (query.unitId) extra.push(eq(supervisionItems.ownerUnitId, query.unitId));
+  if (query.state) extra.push(eq(supervisionItems.state, query.state));
+  if (query.taskNumber) {
+    const task = ctx.taskByNumber.get(query.taskNumber);
+    if (!task) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    extra.push(eq(supervisionItems.taskId, task.id));
+  }
+  const rows = await scopedRows(db, districtId, scope, extra);
+  let views = (await viewItems(db, districtId, rows, today(now), editable, ctx)).map((v) => v.view);
+  if (query.colour) views = views.filter((v) => v.status.colour === query.colour);
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: views.slice(start, start + query.pageSize),
+    total: views.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Every item in `scope` with status, unpaged (the export). */
+export async function allItems(db: Queryable, districtId: string, scope: Scope, now: Date) {
+  const rows = await scopedRows(db, districtId, scope);
+  return viewItems(db, districtId, rows, today(now), () => true);
+}
+
+async function attachmentsOf(db: Queryable, districtId: string, reportIds: string[]) {
+  if (!reportIds.length) return [];
+  return db
+    .select({
+      id: supervisionAttachments.id,
+      reportId: supervisionAttachments.reportId,
+      fileName: supervisionAttachments.fileName,
+      mime: supervisionAttachments.mime,
+      size: supervisionAttachments.size,
+      sha256: supervisionAttachments.sha256,
+      uploadedByLabel: supervisionAttachments.uploadedByLabel,
+      uploadedAt: supervisionAttachments.uploadedAt,
+    })
+    .from(supervisionAttachments)
+    .where(
+      and(
+        eq(supervisionAttachments.districtId, districtId),
+        inArray(supervisionAttachments.reportId, reportIds),
+      ),
+    )
+    .orderBy(asc(supervisionAttachments.uploadedAt));
+}
+
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+/** One item with every version of every report, newest first. */
+export async function itemDetail(
+  db: Queryable,
+  districtId: string,
+  row: ItemRow,
+  now: Date,
+  editable: boolean,
+): Promise<{ item: ItemView; reports: ReportView[] }> {
+  const [v] = await viewItems(db, districtId, [row], today(now), () => editable);
+  const all = await db
+    .select()
+    .from(supervisionReports)
+    .where(and(eq(supervisionReports.districtId, districtId), eq(supervisionReports.itemId, row.id)))
+    .orderBy(desc(supervisionReports.period), desc(supervisionReports.version));
+  const files = await attachmentsOf(
+    db,
+    districtId,
+    all.map((r) => r.id),
+  );
+  return {
+    item: v!.view,
+    reports: all.map((r) => ({
+      id: r.id,
+      itemId: r.itemId,
+      period: r.period,
+      version: r.version,
+      progress: r.progress,
+      quantityDone: num(r.quantityDone),
+      percent: r.percent,
+      problems: r.problems,
+      nextSteps: r.nextSteps,
+      needsCoordination: r.needsCoordination,
+      state: r.state as ReportState,
+      returnReason: r.returnReason,
+      origin: r.origin,
+      submittedByLabel: r.submittedByLabel,
+      submittedAt: iso(r.submittedAt)!,
+      reviewedByLabel: r.reviewedByLabel,
+      reviewedAt: iso(r.reviewedAt),
+      attachments: files
+        .filter((f) => f.reportId === r.id)
+        .map((f) => ({
+          id: f.id,
+          fileName: f.fileName,
+          mime: f.mime,
+          size: f.size,
+          sha256: f.sha256,
+          uploadedByLabel: f.uploadedByLabel,
+          uploadedAt: iso(f.uploadedAt)!,
+        })),
+    })),
+  };
+}
+
+/** Writes a new version of (item, period): the first, a correction, or the resubmission of a returned one. */
+async function insertReport(
+  tx: Queryable,
+  actor: Actor,
+  item: ItemRow,
+  body: Omit<ReportBody, 'declaredStatus'>,
+  opts: { now: Date; state: ReportState; origin: 'form' | 'import' },
+): Promise<ReportRow> {
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtext(${`supervision-report:${item.id}:${body.period}`}))`,
+  );
+  const [last] = await tx
+    .select({ version: supervisionReports.version })
+    .from(supervisionReports)
+    .where(
+      and(
+        eq(supervisionReports.districtId, actor.districtId),
+        eq(supervisionReports.itemId, item.id),
+        eq(supervisionReports.period, body.period),
+      ),
+    )
+    .orderBy(desc(supervisionReports.version))
+    .limit(1);
+  const [row] = await tx
+    .insert(supervisionReports)
+    .values({
+      districtId: actor.districtId,
+      itemId: item.id,
+      period: body.period,
+      version: (last?.version ?? 0) + 1,
+      progress: body.progress,
+      quantityDone: body.quantityDone === null ? null : String(body.quantityDone),
+      percent: body.percent,
+      problems: body.problems,
+      nextSteps: body.nextSteps,
+      needsCoordination: body.needsCoordination,
+      state: opts.state,
+      origin: opts.origin,
+      submittedBy: actor.userId,
+      submittedByLabel: actor.label,
+      submittedAt: opts.now,
+      ...(opts.state === 'accepted' ? { reviewedByLabel: actor.label, reviewedAt: opts.now } : {}),
+    })
+    .returning();
+  await audit(tx, actor, {
+    action: 'create',
+    entity: 'supervisionReport',
+    entityId: row!.id,
+    after: row,
+    note: `item ${item.number} ${body.period} v${row!.version}`,
+  });
+  return row!;
+}
+
+/** A unit's report on its open item; the item's self-declared status follows the report when it says one. */
+export async function submitReport(
+  db: Db,
+  actor: Actor,
+  item: ItemRow,
+  body: ReportBody,
+  now: Date,
+): Promise<string> {
+  if (item.state !== 'open') throw conflict('该举措已办结或取消，不再报送进展');
+  if (body.period > currentPeriod(now)) throw invalid('period', '不能报送未来月份的进展');
+  if (item.kind === 'quantity' && body.quantityDone === null)
+    throw invalid('quantityDone', '数量型举措须填写已完成数量');
+  return db.transaction(async (tx) => {
+    const row = await insertReport(tx, actor, item, body, { now, state: 'submitted', origin: 'form' });
+    if (body.declaredStatus !== undefined && body.declaredStatus !== item.declaredStatus) {
+      await tx
+        .update(supervisionItems)
+        .set({ declaredStatus: body.declaredStatus, updatedAt: now })
+        .where(and(eq(supervisionItems.districtId, actor.districtId), eq(supervisionItems.id, item.id)));
+      await audit(tx, actor, {
+        action: 'update',
+        entity: 'supervisionItem',
+        entityId: item.id,
+        before: { declaredStatus: item.declaredStatus },
+        after: { declaredStatus: body.declaredStatus },
+      });
+    }
+    return row.id;
+  });
+}
+
+export async function findReport(db: Queryable, districtId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(supervisionReports)
+    .where(and(eq(supervisionReports.districtId, districtId), eq(supervisionReports.id, id)));
+  return row;
+}
+
+/** The plan office returns (with a reason) or accepts the current version of a period; nothing is deleted. */
+export async function reviewReport(
+  db: Db,
+  actor: Actor,
+  reportId: string,
+  outcome: 'returned' | 'accepted',
+  reason: string | null,
+  now: Date,
+): Promise<ReportRow> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(supervisionReports)
+      .where(and(eq(supervisionReports.districtId, actor.districtId), eq(supervisionReports.id, reportId)))
+      .for('update');
+    if (!before) throw notFound('进展报告');
+    const [newer] = await tx
+      .select({ id: supervisionReports.id })
+      .from(supervisionReports)
+      .where(
+        and(
+          eq(supervisionReports.districtId, actor.districtId),
+          eq(supervisionReports.itemId, before.itemId),
+          eq(supervisionReports.period, before.period),
+          sql`${supervisionReports.version} > ${before.version}`,
+        ),
+      )
+      .limit(1);
+    if (newer) throw conflict('该报告已有更新的版本');
+    if (before.state !== 'submitted')
+      throw conflict(before.state === 'returned' ? '该报告已退回' : '该报告已确认');
+    const [after] = await tx
+      .update(supervisionReports)
+      .set({ state: outcome, returnReason: reason, reviewedByLabel: actor.label, reviewedAt: now })
+      .where(and(eq(supervisionReports.districtId, actor.districtId), eq(supervisionReports.id, reportId)))
+      .returning();
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'supervisionReport',
+      entityId: reportId,
+      before: { state: before.state },
+      after: { state: outcome, returnReason: reason },
+      note: outcome === 'returned' ? '退回' : '确认',
+    });
+    if (outcome === 'returned') {
+      // The owning unit hears of it in its inbox, in this transaction (delivered by the notifications module).
+      const [item] = await tx
+        .select()
+        .from(supervisionItems)
+        .where(
+          and(eq(supervisionItems.districtId, actor.districtId), eq(supervisionItems.id, before.itemId)),
+        );
+      await publish(
+        tx,
+        notificationsRequested.of(actor.districtId, {
+          notifications: [
+            {
+              recipient: { kind: 'unit', id: item!.ownerUnitId },
+              category: 'system',
+              title: `进展报告被退回：${item!.number}. ${item!.title}（${before.period}）`,
+              body: `退回原因：${reason ?? ''}。请补充后重新报送。`,
+              link: '/supervision/todo',
+              dedupeKey: `supervision-return:${reportId}`,
+            },
+          ],
+        }),
+      );
+    }
+    return after!;
+  });
+}
+
+export async function addAttachment(
+  db: Db,
+  actor: Actor,
+  reportId: string,
+  file: { fileName: string; mime: string; bytes: Buffer },
+  now: Date,
+) {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(supervisionAttachments)
+      .values({
+        districtId: actor.districtId,
+        reportId,
+        fileName: file.fileName,
+        mime: file.mime,
+        size: file.bytes.length,
+        bytes: file.bytes,
+        sha256,
+        uploadedByLabel: actor.label,
+        uploadedAt: now,
+      })
+      .returning({ id: supervisionAttachments.id });
+    await audit(tx, actor, {
+      action: 'create',
+      entity: 'supervisionAttachment',
+      entityId: row!.id,
+      after: { reportId, fileName: file.fileName, mime: file.mime, size: file.bytes.length, sha256 },
+    });
+    return { id: row!.id, sha256, size: file.bytes.length };
+  });
+}
+
+export async function findAttachment(db: Queryable, districtId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(supervisionAttachments)
+    .where(and(eq(supervisionAttachments.districtId, districtId), eq(supervisionAttachments.id, id)));
+  return row;
+}
+
+/**
+ * 我的待办: the open items in `scope` that want a report in this period's window (none stands, or it was returned),
+ * and every overdue one.
+ */
+export async function todo(
+  db: Queryable,
+  districtId: string,
+  scope: Scope,
+  now: Date,
+): Promise<z.infer<typeof todoSchema>> {
+  const asOf = today(now);
+  const period = currentPeriod(now) as Period;
+  const rows = await scopedRows(db, districtId, scope, [eq(supervisionItems.state, 'open')]);
+  const views = await viewItems(db, districtId, rows, asOf, () => true, undefined, addMonths(period, -11));
+  const items = views.flatMap(({ view, reports }) => {
+    const row = rows.find((r) => r.id === view.id)!;
+    const window = windowOf(row.startDate as CivilDate, row.cadenceMonths, period);
+    const inWindow = reports.filter((r) => r.period >= window && r.period <= period);
+    const why: ('due' | 'overdue' | 'returned')[] = [];
+    if (
+      needsReport(
+        {
+          ...row,
+          state: row.state as ItemState,
+          startDate: row.startDate as CivilDate,
+          dueDate: row.dueDate as CivilDate,
+        },
+        period,
+        inWindow.map((r) => ({ state: r.state as ReportState })),
+      )
+    )
+      why.push('due');
+    // The latest period's current version was sent back and not yet resubmitted (this period's or an earlier one's).
+    if (reports[0]?.state === 'returned') why.push('returned');
+    if (view.status.overdueWorkingDays !== null) why.push('overdue');
+    const returnedPeriod = why.includes('returned') ? reports[0]!.period : null;
+    return why.length ? [{ ...view, why, returnedPeriod }] : [];
+  });
+  items.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number - b.number));
+  return { period, asOf, items };
+}
+
+/** Each key task's progress and colour from its items, weighted (every item of the district counts). */
+export async function taskRollup(
+  db: Queryable,
+  districtId: string,
+  now: Date,
+): Promise<z.infer<typeof rollupSchema>> {
+  const ctx = await planContext(db, districtId);
+  const rows = await scopedRows(db, districtId, { all: true });
+  const views = await viewItems(db, districtId, rows, today(now), () => false, ctx);
+  const tasks = [...ctx.taskByNumber.values()].sort((a, b) => a.number - b.number);
+  return {
+    asOf: today(now),
+    tasks: tasks.map((t) => {
+      const mine = views.filter((v) => v.view.task?.number === t.number);
+      const r = rollup(mine.map((v) => ({ weight: v.view.weight, status: v.view.status })));
+      return {
+        number: t.number,
+        section: t.section,
+        title: t.title,
+        leadUnits: ctx.index.leadUnits(t.id).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+        items: r.items,
+        colour: r.colour,
+        expected: r.expected,
+        reported: r.reported,
+        counts: r.counts,
+        reason: r.reason,
+      };
+    }),
+  };
+}
+
+export { insertReport, nextNumber };

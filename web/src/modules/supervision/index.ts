@@ -1,0 +1,15 @@
+// The 督查督办 web module: routes, menu entries, access and texts, for the one list in modules/index.ts.
+import type { WebModule } from '../../app/module.ts';
+import * as access from './supervision.access.ts';
+import { supervisionMenuItems } from './menu.tsx';
+import { supervisionRoutes } from './routes.tsx';
+import zhCN from './locales/zh-CN.json';
+import enUS from './locales/en-US.json';
+
+export const supervisionModule: WebModule = {
+  name: 'supervision',
+  routes: supervisionRoutes,
+  menu: supervisionMenuItems,
+  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  access,
+};

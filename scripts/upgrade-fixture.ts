@@ -1,13 +1,14 @@
-// Makes the upgrade test's fixture: a PGlite data directory written by a previous release's own code, with the
-// records an office has after some use (the demo registry and reports, example policies, a recompute, a decided
-// grant batch, an audit trail), packed as .tar.gz beside a JSON file of what must read back after the upgrade.
+// Makes the upgrade test's fixture: a PGlite database written by a previous release's own code, with the records an
+// office has after some use (the demo registry and reports, example policies, a recompute, a decided grant batch, an
+// audit trail), saved as a backup archive (this code's logical format: the release's migration level and every
+// table's rows as COPY text — 0.3 MB where the data directory itself is 45 MB) beside a JSON file of what must read
+// back after the upgrade and the release's migrations (tag and hash), which must never change.
 //
 //   git worktree add --detach /tmp/rel v0.2.0 && ln -s "$PWD/node_modules" /tmp/rel/node_modules
 //   node --import tsx scripts/upgrade-fixture.ts --code /tmp/rel --out test/fixtures/upgrade/v0.2.0
 //
 // It imports the release's modules from --code, so the data is exactly what that release writes. It drives the
 // release through its HTTP API (Fastify's inject), as an office would, and never reads outside --code and --out.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,10 +87,12 @@ for (const { name } of tables.rows) {
   };
   counts[name] = r.rows[0]!.n;
 }
-await database.close();
-
 await fs.mkdir(path.dirname(out), { recursive: true });
-execFileSync('tar', ['-czf', `${out}.tar.gz`, '-C', work, 'data']);
+// The archive is written by this code's backup from the release's own database, at the release's migration level.
+const { createBackup } = await import('../src/platform/backup/backup.ts');
+await createBackup(database.db, `${out}.tar.gz`, { now: clock });
+await database.close();
+const { codeMigrations } = await import('../src/platform/db/migrations.ts');
 const expected = {
   release,
   madeAt: new Date().toISOString(),
@@ -100,6 +103,7 @@ const expected = {
   items: items.items,
   targets: overview.targets?.map((t: { code: string; status?: string }) => t.code) ?? null,
   enterprisesTotal: enterprises.total,
+  migrations: codeMigrations(path.join(code, 'migrations')).map(({ tag, hash }) => ({ tag, hash })),
 };
 await fs.writeFile(`${out}.json`, JSON.stringify(expected, null, 2) + '\n');
 await fs.rm(work, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import {
 } from './bootstrap.ts';
 import { verifyCommand } from './platform/audit/audit.verify.ts';
 import { DatabaseLevelError } from './platform/db/migrations.ts';
+import { ensureDemoLedger } from './modules/demo/ledger.ts';
 import { openLogFile } from './platform/observe/log-file.ts';
 import { backupCommand, restoreCommand } from './platform/backup/backup.cli.ts';
 import { backupModule } from './platform/backup/backup.module.ts';
@@ -79,6 +80,7 @@ async function main() {
   let plan: Awaited<ReturnType<typeof loadPlanFromFile>>;
   let admin: Awaited<ReturnType<typeof ensureAdmin>>;
   let demo: Awaited<ReturnType<typeof ensureDemo>>;
+  let ledger: Awaited<ReturnType<typeof ensureDemoLedger>>;
   try {
     plan = await loadPlanFromFile(database.db, config.planFile);
     admin = await ensureAdmin(database.db, plan.districtId, config.adminPassword);
@@ -87,6 +89,8 @@ async function main() {
       : undefined;
     await ensureExamplePolicies(database.db, plan.districtId, policyFileFor(config.planFile));
     await ensureComputed(database.db, plan.districtId, new Date());
+    // The demo's ledger of work items and progress reports (督查督办), made with the registry on a first start.
+    if (demo) ledger = await ensureDemoLedger(database.db, plan.districtId, new Date());
   } finally {
     await unlock();
   }
@@ -169,6 +173,8 @@ async function main() {
     lines.push(
       `  demo district loaded: ${demo.enterprises} enterprises, ${demo.buildings} buildings, ${demo.reports} monthly reports`,
     );
+    if (ledger)
+      lines.push(`  demo ledger: ${ledger.items} work items, ${ledger.reports} progress reports (督查督办)`);
     for (const a of demo.accounts)
       lines.push(
         `  demo ${a.role} account: ${a.username} / ${DEMO_PASSWORD}${a.boundTo ? `  (${a.boundTo})` : ''}`,

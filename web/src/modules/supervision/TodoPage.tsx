@@ -41,7 +41,15 @@ export function TodoPage() {
   return (
     <Page
       title={t('supervision.menu.todo')}
-      subTitle={todo.data ? t('supervision.todo.period', { period: todo.data.period }) : undefined}
+      subTitle={
+        todo.data
+          ? t('supervision.todo.period', {
+              period: todo.data.period,
+              year: todo.data.period.slice(0, 4),
+              month: Number(todo.data.period.slice(5, 7)),
+            })
+          : undefined
+      }
     >
       <List
         loading={todo.isLoading}

@@ -47,15 +47,15 @@ export function minutesBlocks(d: MeetingDetail): { title: string; date: string; 
       kind: 'paragraph',
       text: '以下事项由责任单位按期办理，已列入工作台账，办理进展按月报送，纳入督查督办。',
     });
-    const w = TYPE_AREA_WIDTH;
-    const widths = [Math.round(w * 0.08), Math.round(w * 0.5), Math.round(w * 0.24)];
+    // In twips, filling the 156 mm type area: 序号 on one line, 2026年12月31日 on one line.
+    const widths = [800, TYPE_AREA_WIDTH - 800 - 2100 - 2300, 2100];
     blocks.push({
       kind: 'table',
       columns: [
         { header: '序号', width: widths[0]!, align: 'center' },
         { header: '事项', width: widths[1]!, align: 'left' },
         { header: '责任单位', width: widths[2]!, align: 'center' },
-        { header: '完成时限', width: w - widths[0]! - widths[1]! - widths[2]!, align: 'center' },
+        { header: '完成时限', width: 2300, align: 'center' },
       ],
       rows: d.decisions.map((x, i) => [String(i + 1), x.text, x.owner.name, chineseDate(x.dueDate)]),
     });

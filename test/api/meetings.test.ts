@@ -3,7 +3,14 @@
 // it; who may do what; bad input; the minutes as .docx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, signedIn, startPlatform, type Client, type Platform } from '../harness.ts';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  signedIn,
+  startPlatform,
+  type Client,
+  type Platform,
+} from '../harness.ts';
 import type { ItemView } from '../../src/modules/supervision/supervision.contract.ts';
 import type { MeetingDetail } from '../../src/modules/meetings/meetings.contract.ts';
 
@@ -68,12 +75,21 @@ let published: MeetingDetail;
 describe('the agenda', () => {
   it('is generated from red items, newly yellow items and reports flagged 需协调事项, each once, by task', async () => {
     // Overdue since 2026-03-01: red.
-    red = await item({ taskNumber: 1, ownerUnitId: bigData, title: '开放城市治理场景清单', dueDate: '2026-03-01' });
+    red = await item({
+      taskNumber: 1,
+      ownerUnitId: bigData,
+      title: '开放城市治理场景清单',
+      dueDate: '2026-03-01',
+    });
     // 19% expected on 03-10 (10% on 02-08, 30 days before), 5% reported: 14 points behind, yellow; green a month ago.
     yellow = await item({ title: '出台智能体产业扶持细则' });
     await report(dept, yellow.id, { percent: 5 });
     // Yellow a month ago already (37% expected then, 40% now, 25% reported): not newly yellow, not on the agenda.
-    const stillYellow = await item({ title: '建设软件园二期', startDate: '2025-01-01', dueDate: '2027-12-31' });
+    const stillYellow = await item({
+      title: '建设软件园二期',
+      startDate: '2025-01-01',
+      dueDate: '2027-12-31',
+    });
     await report(dept, stillYellow.id, { percent: 25 });
     // Green, but the unit asks for coordination.
     flagged = await item({ title: '举办创新沙龙' });
@@ -95,7 +111,11 @@ describe('the agenda', () => {
 
     const res = await admin.request('POST', `/api/meetings/${meeting.meeting.id}/agenda/generate`);
     expect(res.statusCode, res.body).toBe(200);
-    const preview = res.json<{ previousMeetingId: string | null; since: string; entries: MeetingDetail['agenda'] }>();
+    const preview = res.json<{
+      previousMeetingId: string | null;
+      since: string;
+      entries: MeetingDetail['agenda'];
+    }>();
     expect(preview.previousMeetingId).toBeNull();
     expect(preview.since).toBe('2026-02-08T02:00:00.000Z');
     expect(preview.entries.map((e) => [e.itemNumber, e.taskNumber, e.sources])).toEqual([
@@ -217,7 +237,9 @@ describe('the minutes', () => {
       decisions: [{ text: '落实沙龙场地', ownerUnitId: deptUnit, dueDate: '2026-03-11' }],
     });
     expect(early.statusCode).toBe(400);
-    expect(early.json().fields).toEqual([{ path: 'decisions.0.dueDate', message: '完成时限不能早于会议日期' }]);
+    expect(early.json().fields).toEqual([
+      { path: 'decisions.0.dueDate', message: '完成时限不能早于会议日期' },
+    ]);
     // Publishing before the minutes are recorded.
     expect((await admin.request('POST', `/api/meetings/${meeting.meeting.id}/publish`)).statusCode).toBe(409);
   });
@@ -258,7 +280,8 @@ describe('the minutes', () => {
     expect(published.meeting).toMatchObject({ state: 'published', editable: false });
     const [first, second] = published.decisions;
     expect(first!.workItemId).toEqual(expect.any(String));
-    const made = (await admin.get(`/api/supervision/items/${first!.workItemId}`)).json<{ item: ItemView }>().item;
+    const made = (await admin.get(`/api/supervision/items/${first!.workItemId}`)).json<{ item: ItemView }>()
+      .item;
     expect(made).toMatchObject({
       number: first!.workItemNumber,
       title: '落实创新沙龙活动场地',
@@ -273,9 +296,16 @@ describe('the minutes', () => {
     });
     const other = (await admin.get(`/api/supervision/items/${second!.workItemId}`)).json<{ item: ItemView }>()
       .item;
-    expect(other).toMatchObject({ source: 'meeting', owner: { id: streetUnit }, task: null, dueDate: '2026-06-30' });
+    expect(other).toMatchObject({
+      source: 'meeting',
+      owner: { id: streetUnit },
+      task: null,
+      dueDate: '2026-06-30',
+    });
     // The owning units hear of it.
-    const inbox = (await dept.get('/api/inbox')).json<{ items: { title: string; body: string; link: string }[] }>();
+    const inbox = (await dept.get('/api/inbox')).json<{
+      items: { title: string; body: string; link: string }[];
+    }>();
     expect(inbox.items).toContainEqual(
       expect.objectContaining({
         title: '调度会议定事项：落实创新沙龙活动场地',
@@ -286,7 +316,8 @@ describe('the minutes', () => {
     expect(streetInbox.items.map((i) => i.title)).toContain('调度会议定事项：制定软信产业人才公寓配套方案');
     // Published minutes are final.
     expect(
-      (await admin.request('PUT', `/api/meetings/${meeting.meeting.id}/minutes`, { decisions: [] })).statusCode,
+      (await admin.request('PUT', `/api/meetings/${meeting.meeting.id}/minutes`, { decisions: [] }))
+        .statusCode,
     ).toBe(409);
     expect((await admin.request('POST', `/api/meetings/${meeting.meeting.id}/publish`)).statusCode).toBe(409);
   });
@@ -314,7 +345,11 @@ describe('the minutes', () => {
   it("the next meeting's agenda looks back to this one", async () => {
     clock.now = new Date('2026-04-08T02:00:00Z');
     const next = (
-      await admin.request('POST', '/api/meetings', { ...meetingBody, title: '四月调度会', scheduledAt: '2026-04-09T01:30:00Z' })
+      await admin.request('POST', '/api/meetings', {
+        ...meetingBody,
+        title: '四月调度会',
+        scheduledAt: '2026-04-09T01:30:00Z',
+      })
     ).json<MeetingDetail>();
     const preview = (await admin.request('POST', `/api/meetings/${next.meeting.id}/agenda/generate`)).json<{
       previousMeetingId: string;

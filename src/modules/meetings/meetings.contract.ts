@@ -109,7 +109,5 @@ export const meetingDetailSchema = z.object({
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
 export const meetingListSchema = z.object({
-  items: z.array(
-    meetingSchema.extend({ agendaEntries: z.number().int(), decisions: z.number().int() }),
-  ),
+  items: z.array(meetingSchema.extend({ agendaEntries: z.number().int(), decisions: z.number().int() })),
 });

@@ -1,7 +1,12 @@
 // 会议纪要 as a .docx in the form of a government document (GB/T 9704, platform/files/official-document.ts):
 // the meeting (time, place, chair, attendees), the matters discussed with why they were on the agenda, and the
 // decisions as a table (事项 / 责任单位 / 完成时限).
-import { chineseDate, officialDocx, TYPE_AREA_WIDTH, type Block } from '../../platform/files/official-document.ts';
+import {
+  chineseDate,
+  officialDocx,
+  TYPE_AREA_WIDTH,
+  type Block,
+} from '../../platform/files/official-document.ts';
 import { meetingKindLabel } from './meetings.kinds.ts';
 import type { MeetingDetail } from './meetings.contract.ts';
 

@@ -77,7 +77,9 @@ export function registerMeetingRoutes(app: TypedApp, { db, now, events }: Meetin
       const user = allowed(req, 'read');
       const { names, rows } = await listMeetings(db, user.districtId);
       return {
-        items: rows.filter((r) => can(user, 'read', r.row)).map((r) => listView(names, r, can(user, 'manage'))),
+        items: rows
+          .filter((r) => can(user, 'read', r.row))
+          .map((r) => listView(names, r, can(user, 'manage'))),
       };
     },
   );
@@ -117,7 +119,8 @@ export function registerMeetingRoutes(app: TypedApp, { db, now, events }: Meetin
     {
       schema: {
         tags,
-        summary: "Change a meeting's kind, title, time, place, chair or attendees (until its minutes are published)",
+        summary:
+          "Change a meeting's kind, title, time, place, chair or attendees (until its minutes are published)",
         params: idParams,
         body: meetingInputSchema,
         response: { 200: meetingDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },

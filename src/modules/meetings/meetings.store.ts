@@ -19,7 +19,12 @@ import {
 } from '../supervision/supervision.store.ts';
 import { meetingAgendaEntries, meetingDecisions, meetings } from './meetings.schema.ts';
 import { decisionDueProblem, generateAgenda, meetingSourceRef, type LedgerItem } from './meetings.ts';
-import { meetingKindLabel, type AgendaSource, type MeetingKind, type MeetingState } from './meetings.kinds.ts';
+import {
+  meetingKindLabel,
+  type AgendaSource,
+  type MeetingKind,
+  type MeetingState,
+} from './meetings.kinds.ts';
 import type {
   AgendaEntryView,
   AgendaInput,
@@ -196,7 +201,9 @@ async function entriesOf(db: Queryable, districtId: string, meetingId: string): 
   return db
     .select()
     .from(meetingAgendaEntries)
-    .where(and(eq(meetingAgendaEntries.districtId, districtId), eq(meetingAgendaEntries.meetingId, meetingId)))
+    .where(
+      and(eq(meetingAgendaEntries.districtId, districtId), eq(meetingAgendaEntries.meetingId, meetingId)),
+    )
     .orderBy(asc(meetingAgendaEntries.position));
 }
 
@@ -227,20 +234,18 @@ export async function meetingDetail(
   }
   return {
     meeting: viewMeeting(row, names, editable),
-    agenda: entries.map(
-      (e): AgendaEntryView => ({
-        id: e.id,
-        position: e.position,
-        sources: e.sources as AgendaSource[],
-        itemId: e.itemId,
-        itemNumber: e.itemNumber,
-        taskNumber: e.taskNumber,
-        text: e.text,
-        reasons: splitReasons(e.reasons),
-        units: e.unitIds.map((id) => refOf(names, id)),
-        discussion: e.discussion,
-      }),
-    ),
+    agenda: entries.map((e): AgendaEntryView => ({
+      id: e.id,
+      position: e.position,
+      sources: e.sources as AgendaSource[],
+      itemId: e.itemId,
+      itemNumber: e.itemNumber,
+      taskNumber: e.taskNumber,
+      text: e.text,
+      reasons: splitReasons(e.reasons),
+      units: e.unitIds.map((id) => refOf(names, id)),
+      discussion: e.discussion,
+    })),
     decisions: decisions.map((d) => ({
       id: d.id,
       position: d.position,
@@ -305,20 +310,18 @@ export async function previewAgenda(db: Queryable, row: MeetingRow, now: Date, d
   return {
     since: since.toISOString(),
     previousMeetingId: prev?.id ?? null,
-    entries: drafts.map(
-      (d, position): AgendaEntryView => ({
-        id: null,
-        position,
-        sources: d.sources,
-        itemId: d.itemId,
-        itemNumber: d.itemNumber,
-        taskNumber: d.taskNumber,
-        text: d.text,
-        reasons: d.reasons,
-        units: d.unitIds.map((id) => refOf(names, id)),
-        discussion: '',
-      }),
-    ),
+    entries: drafts.map((d, position): AgendaEntryView => ({
+      id: null,
+      position,
+      sources: d.sources,
+      itemId: d.itemId,
+      itemNumber: d.itemNumber,
+      taskNumber: d.taskNumber,
+      text: d.text,
+      reasons: d.reasons,
+      units: d.unitIds.map((id) => refOf(names, id)),
+      discussion: '',
+    })),
   };
 }
 
@@ -362,7 +365,9 @@ export async function saveAgenda(db: Db, actor: Actor, id: string, input: Agenda
         );
       await tx
         .delete(meetingAgendaEntries)
-        .where(and(eq(meetingAgendaEntries.districtId, districtId), inArray(meetingAgendaEntries.id, removed)));
+        .where(
+          and(eq(meetingAgendaEntries.districtId, districtId), inArray(meetingAgendaEntries.id, removed)),
+        );
     }
     for (const [position, e] of input.entries.entries()) {
       const item = e.itemId ? items.get(e.itemId) : undefined;
@@ -521,7 +526,10 @@ export async function publishMinutes(db: Db, actor: Actor, id: string, now: Date
       entity: 'meeting',
       entityId: id,
       before: { state: row.state },
-      after: { state: 'published', workItems: created.map((c) => ({ decision: c.decision.id, item: c.itemId })) },
+      after: {
+        state: 'published',
+        workItems: created.map((c) => ({ decision: c.decision.id, item: c.itemId })),
+      },
       note: '印发会议纪要',
     });
     if (created.length)

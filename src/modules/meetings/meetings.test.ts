@@ -19,7 +19,13 @@ const item = (over: Partial<LedgerItem>): LedgerItem => ({
 describe('generateAgenda', () => {
   const items = [
     item({ number: 1, taskNumber: 5, colour: 'red', colourBefore: 'yellow', reason: '应完成 58%，已报 30%' }),
-    item({ number: 2, taskNumber: 3, colour: 'yellow', colourBefore: 'green', reason: '应完成 40%，已报 25%' }),
+    item({
+      number: 2,
+      taskNumber: 3,
+      colour: 'yellow',
+      colourBefore: 'green',
+      reason: '应完成 40%，已报 25%',
+    }),
     item({ number: 3, taskNumber: 3, colour: 'yellow', colourBefore: 'yellow' }),
     item({ number: 4, taskNumber: 3, colour: 'green', title: '举办沙龙' }),
     item({ number: 5, taskNumber: 3, colour: 'red', reason: '已超期 3 个工作日' }),

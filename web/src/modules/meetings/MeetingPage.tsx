@@ -156,6 +156,7 @@ function AgendaEditor({ detail }: { detail: MeetingDetail }) {
                     {r}
                   </Typography.Text>
                 ))}
+                {!editable && e.discussion && <Typography.Text>{e.discussion}</Typography.Text>}
               </Space>
             ),
           },

@@ -31,6 +31,8 @@ interface Ctx {
   resetRequestId: string;
   /** 督查督办: a work item of another unit (区大数据发展局), reports of it to return and accept, an attachment. */
   supervision: { unitId: string; itemId: string; returnId: string; acceptId: string; attachmentId: string };
+  /** 调度会: a meeting another unit (区大数据发展局) attends; another with minutes recorded, to publish. */
+  meetings: { meetingId: string; heldId: string };
   serial: () => number;
 }
 interface Case {
@@ -102,6 +104,7 @@ const enterpriseBody = (c: Ctx) => ({
 });
 
 /** A work item of 区大数据发展局 (task 1): someone else's for the department and the subdistrict users. */
+const meetingBody = { title: '权限测试调度会', scheduledAt: '2026-03-12T01:30:00Z' };
 const supervisionItemBody = (c: Ctx) => ({
   taskNumber: 1,
   title: '权限测试举措',
@@ -730,6 +733,64 @@ const cases: Case[] = [
     body: () => ({ not: 'a file' }),
     expect: adminOnly(415),
   },
+  {
+    method: 'GET',
+    route: '/api/meetings',
+    url: () => '/api/meetings',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings',
+    url: () => '/api/meetings',
+    body: () => meetingBody,
+    expect: adminOnly(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/meetings/{id}',
+    url: (c) => `/api/meetings/${c.meetings.meetingId}`,
+    expect: { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 403 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/meetings/{id}',
+    url: (c) => `/api/meetings/${c.meetings.meetingId}`,
+    body: () => meetingBody,
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings/{id}/agenda/generate',
+    url: (c) => `/api/meetings/${c.meetings.meetingId}/agenda/generate`,
+    expect: adminOnly(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/meetings/{id}/agenda',
+    url: (c) => `/api/meetings/${c.meetings.meetingId}/agenda`,
+    body: () => ({ entries: [{ text: '权限测试议题' }] }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/meetings/{id}/minutes',
+    url: (c) => `/api/meetings/${c.meetings.meetingId}/minutes`,
+    body: () => ({ decisions: [] }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings/{id}/publish',
+    url: (c) => `/api/meetings/${c.meetings.heldId}/publish`,
+    expect: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/meetings/{id}/minutes/document',
+    url: (c) => `/api/meetings/${c.meetings.meetingId}/minutes/document`,
+    expect: { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 403 },
+  },
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(200) },
 ];
 
@@ -831,8 +892,18 @@ beforeAll(async () => {
       '%PDF-1.4\n',
     )
   ).json<{ id: string }>().id;
+  const newMeeting = async () =>
+    (
+      await clients.admin.request('POST', '/api/meetings', { ...meetingBody, attendeeUnitIds: [bigData.id] })
+    ).json<{ meeting: { id: string } }>().meeting.id;
+  const meetingId = await newMeeting();
+  const heldId = await newMeeting();
+  await clients.admin.request('PUT', `/api/meetings/${heldId}/minutes`, {
+    decisions: [{ text: '权限测试议定事项', ownerUnitId: bigData.id, dueDate: '2026-12-31' }],
+  });
   let n = 1000;
   ctx = {
+    meetings: { meetingId, heldId },
     supervision: { unitId: bigData.id, itemId: supervisionItem, returnId, acceptId, attachmentId },
     resetRequestId: reset.id,
     policyId: policy.id,

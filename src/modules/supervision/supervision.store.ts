@@ -749,3 +749,26 @@ export async function taskRollup(
 }
 
 export { insertReport, nextNumber };
+
+/** Reports flagged 需协调事项 submitted in [since, until], oldest first (the dispatch meetings' agenda reads them). */
+export async function coordinationReports(db: Queryable, districtId: string, since: Date, until: Date) {
+  return db
+    .select({
+      id: supervisionReports.id,
+      itemId: supervisionReports.itemId,
+      period: supervisionReports.period,
+      problems: supervisionReports.problems,
+      submittedAt: supervisionReports.submittedAt,
+    })
+    .from(supervisionReports)
+    .where(
+      and(
+        eq(supervisionReports.districtId, districtId),
+        eq(supervisionReports.needsCoordination, true),
+        sql`${supervisionReports.state} <> 'returned'`,
+        sql`${supervisionReports.submittedAt} >= ${since.toISOString()}`,
+        sql`${supervisionReports.submittedAt} <= ${until.toISOString()}`,
+      ),
+    )
+    .orderBy(asc(supervisionReports.submittedAt));
+}

@@ -12,6 +12,7 @@ import { policiesModule } from './policies/policies.module.ts';
 import { grantsModule } from './grants/grants.module.ts';
 import { searchModule } from './search/search.module.ts';
 import { supervisionModule } from './supervision/supervision.module.ts';
+import { assessmentModule } from './assessment/assessment.module.ts';
 import { housekeepingModule } from '../platform/housekeeping.module.ts';
 
 export const modules: readonly Manifest[] = [
@@ -26,6 +27,7 @@ export const modules: readonly Manifest[] = [
   grantsModule,
   searchModule,
   supervisionModule,
+  assessmentModule,
   // The platform's daily housekeeping (throttle counters, delivered events): jobs only.
   housekeepingModule,
 ];

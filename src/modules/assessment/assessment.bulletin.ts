@@ -4,7 +4,12 @@
 // next steps. Everything is read as of the month's end, so regenerating a past month gives the same document.
 import type { Queryable } from '../../platform/db/db.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { chineseDate, officialDocx, TYPE_AREA_WIDTH, type Block } from '../../platform/files/official-document.ts';
+import {
+  chineseDate,
+  officialDocx,
+  TYPE_AREA_WIDTH,
+  type Block,
+} from '../../platform/files/official-document.ts';
 import { nextWorkingDay } from '../../platform/time/calendar.ts';
 import { civilDate } from '../../platform/time/date.ts';
 import { nextPeriod, periodMonth, periodYear, type Period } from '../../platform/time/period.ts';
@@ -74,11 +79,14 @@ export async function bulletinFigures(
     const progress = typeof ev.progress === 'number' ? `${Math.round(ev.progress * 1000) / 10}%` : '—';
     const status = s ? (statusText[s.status] ?? s.status) : '暂无快照';
     rows.push([String(rows.length + 1), t.name, `${fmt(Number(t.goal))}${t.unit}`, value, progress, status]);
-    if (s && (s.status === 'behind' || s.status === 'seriouslyBehind')) behind.push(`“${t.name}”（${status}）`);
+    if (s && (s.status === 'behind' || s.status === 'seriouslyBehind'))
+      behind.push(`“${t.name}”（${status}）`);
   }
   p(
     `${view.targets.length}项主要指标中，` +
-      (behind.length ? `${behind.length}项滞后序时进度：${behind.join('、')}，请牵头单位抓紧推进。` : '无滞后序时进度的指标。'),
+      (behind.length
+        ? `${behind.length}项滞后序时进度：${behind.join('、')}，请牵头单位抓紧推进。`
+        : '无滞后序时进度的指标。'),
   );
   blocks.push({
     kind: 'table',
@@ -98,7 +106,14 @@ export async function bulletinFigures(
   );
   blocks.push({
     kind: 'table',
-    columns: cols(['序号', 1], ['重点任务', 6, 'left'], ['牵头单位', 4, 'left'], ['举措', 1], ['灯色', 1], ['说明', 5, 'left']),
+    columns: cols(
+      ['序号', 1],
+      ['重点任务', 6, 'left'],
+      ['牵头单位', 4, 'left'],
+      ['举措', 1],
+      ['灯色', 1],
+      ['说明', 5, 'left'],
+    ),
     rows: roll.tasks.map((t) => [
       String(t.number),
       t.title,
@@ -111,7 +126,9 @@ export async function bulletinFigures(
   const items = (await allItems(db, districtId, { all: true }, span.asOf)).map((v) => v.view);
   const late = items
     .filter((i) => i.status.colour === 'red' || i.status.colour === 'yellow')
-    .sort((a, b) => (a.status.colour === b.status.colour ? a.number - b.number : a.status.colour === 'red' ? -1 : 1));
+    .sort((a, b) =>
+      a.status.colour === b.status.colour ? a.number - b.number : a.status.colour === 'red' ? -1 : 1,
+    );
   h(2, '（一）滞后事项');
   if (!late.length) p('本月无亮黄灯、红灯的工作举措。');
   late.forEach((i, k) =>
@@ -145,10 +162,14 @@ export async function bulletinFigures(
       rows: cards.map((c) => [String(c.place), c.unit.name, c.total, (c.maxCenti / 100).toFixed(2)]),
     });
     h(2, '（一）区级部门和国有企业');
-    blocks.push(scores.units.length ? rankTable(scores.units) : { kind: 'paragraph', text: '无参与排名的单位。' });
+    blocks.push(
+      scores.units.length ? rankTable(scores.units) : { kind: 'paragraph', text: '无参与排名的单位。' },
+    );
     h(2, '（二）镇街赛马比拼');
     blocks.push(
-      scores.subdistricts.length ? rankTable(scores.subdistricts) : { kind: 'paragraph', text: '无参与排名的镇街。' },
+      scores.subdistricts.length
+        ? rankTable(scores.subdistricts)
+        : { kind: 'paragraph', text: '无参与排名的镇街。' },
     );
   }
 
@@ -168,7 +189,12 @@ export async function bulletinFigures(
   };
 }
 
-export async function bulletinDocx(db: Queryable, districtId: string, month: Period, now: Date): Promise<Buffer> {
+export async function bulletinDocx(
+  db: Queryable,
+  districtId: string,
+  month: Period,
+  now: Date,
+): Promise<Buffer> {
   const f = await bulletinFigures(db, districtId, month, now);
   return officialDocx({ office: f.office, title: f.title, date: f.date, blocks: f.blocks });
 }

@@ -86,7 +86,8 @@ export const schemeInputSchema = z
       seen.add(ind.code);
       const m = ind.method.kind;
       const f = ind.feed.kind;
-      const counts = f === 'overdueItems' || f === 'lateReports' || f === 'supervisionNotices' || f === 'bonusItems';
+      const counts =
+        f === 'overdueItems' || f === 'lateReports' || f === 'supervisionNotices' || f === 'bonusItems';
       if ((m === 'deduction' || m === 'bonus') !== counts)
         ctx.addIssue({
           code: 'custom',
@@ -161,7 +162,12 @@ export const scorecardAnswerSchema = z.object({
   state: z.enum(['live', 'frozen']),
   card: scorecardSchema,
   revisions: z.array(
-    z.object({ revision: z.number().int(), computedAt: z.string(), reason: z.string(), card: scorecardSchema }),
+    z.object({
+      revision: z.number().int(),
+      computedAt: z.string(),
+      reason: z.string(),
+      card: scorecardSchema,
+    }),
   ),
 });
 

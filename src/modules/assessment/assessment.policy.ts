@@ -9,7 +9,8 @@ import { inScope, userScope, type Scope } from '../../platform/auth/scope.ts';
  * enter bonus items · `read`: scorecards within reach · `rank`: the rankings (totals, no breakdown) · `close`: close
  * a year and recompute it (revisions) · `export`: the scorecards .xlsx · `bulletin`: the monthly 讲评通报.
  */
-export type AssessmentAction = 'readScheme' | 'editScheme' | 'read' | 'rank' | 'close' | 'export' | 'bulletin';
+export type AssessmentAction =
+  'readScheme' | 'editScheme' | 'read' | 'rank' | 'close' | 'export' | 'bulletin';
 
 /** The scorecards a user reads: the district for the office and departments, its own for a subdistrict. */
 export const readScope = (user: SessionUser | null): Scope => userScope(user, { department: 'district' });

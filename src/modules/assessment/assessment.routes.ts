@@ -53,7 +53,8 @@ export function registerAssessmentRoutes(app: TypedApp, { db, now }: AssessmentR
     {
       schema: {
         tags,
-        summary: "A year's assessment scheme (考核方案): indicators, points, methods, feeds, the units they apply to",
+        summary:
+          "A year's assessment scheme (考核方案): indicators, points, methods, feeds, the units they apply to",
         params: yearParams,
         response: { 200: schemeSchema, ...errorResponses(401, 403, 404) },
       },
@@ -69,7 +70,8 @@ export function registerAssessmentRoutes(app: TypedApp, { db, now }: AssessmentR
     {
       schema: {
         tags,
-        summary: "Save a year's scheme (the plan office); validated: points ≥ 0, methods valid, targets and tasks known",
+        summary:
+          "Save a year's scheme (the plan office); validated: points ≥ 0, methods valid, targets and tasks known",
         params: yearParams,
         body: schemeInputSchema,
         response: { 200: schemeSchema, ...errorResponses(400, 401, 403) },
@@ -86,7 +88,8 @@ export function registerAssessmentRoutes(app: TypedApp, { db, now }: AssessmentR
     {
       schema: {
         tags,
-        summary: "Create the example scheme (示例方案) derived from the plan's targets and tasks (the plan office)",
+        summary:
+          "Create the example scheme (示例方案) derived from the plan's targets and tasks (the plan office)",
         params: yearParams,
         response: { 201: schemeSchema, ...errorResponses(401, 403, 404, 409) },
       },
@@ -102,7 +105,8 @@ export function registerAssessmentRoutes(app: TypedApp, { db, now }: AssessmentR
     {
       schema: {
         tags,
-        summary: 'Enter a bonus item (加分事项) for a unit, counted by a bonusItems indicator (the plan office)',
+        summary:
+          'Enter a bonus item (加分事项) for a unit, counted by a bonusItems indicator (the plan office)',
         body: bonusInputSchema,
         response: { 201: bonusSchema, ...errorResponses(400, 401, 403, 404) },
       },
@@ -171,7 +175,12 @@ export function registerAssessmentRoutes(app: TypedApp, { db, now }: AssessmentR
       const card = cardsOf(s.groups).find((c) => c.unit.id === req.params.unitId);
       if (!card) throw notFound('考核得分');
       return {
-        scheme: { year: s.scheme.year, title: s.scheme.title, example: s.scheme.example, closed: !!s.scheme.closedAt },
+        scheme: {
+          year: s.scheme.year,
+          title: s.scheme.title,
+          example: s.scheme.example,
+          closed: !!s.scheme.closedAt,
+        },
         period: req.query.period,
         state: s.state,
         card,
@@ -188,7 +197,8 @@ export function registerAssessmentRoutes(app: TypedApp, { db, now }: AssessmentR
     {
       schema: {
         tags,
-        summary: 'The ranking (赛马比拼) of units or of subdistricts for a month or a year; a closed year shows 修订 beside',
+        summary:
+          'The ranking (赛马比拼) of units or of subdistricts for a month or a year; a closed year shows 修订 beside',
         querystring: periodQuerySchema,
         response: { 200: rankingSchema, ...errorResponses(400, 401, 403, 404) },
       },
@@ -225,7 +235,7 @@ export function registerAssessmentRoutes(app: TypedApp, { db, now }: AssessmentR
     {
       schema: {
         tags,
-        summary: "Close a year (the plan office): its scores are computed and frozen as revision 1",
+        summary: 'Close a year (the plan office): its scores are computed and frozen as revision 1',
         params: yearParams,
         response: { 200: closeAnswerSchema, ...errorResponses(401, 403, 404, 409) },
       },
@@ -259,7 +269,8 @@ export function registerAssessmentRoutes(app: TypedApp, { db, now }: AssessmentR
     {
       schema: {
         tags,
-        summary: 'The scorecards of a month or a year as .xlsx: a ranking sheet and every line with its reason',
+        summary:
+          'The scorecards of a month or a year as .xlsx: a ranking sheet and every line with its reason',
         querystring: periodQuerySchema,
         response: errorResponses(400, 401, 403, 404),
       },
@@ -268,7 +279,11 @@ export function registerAssessmentRoutes(app: TypedApp, { db, now }: AssessmentR
       const user = allowed(req, 'export');
       const s = await periodScores(db, user.districtId, req.query.period, now());
       const cards = cardsOf(s.groups);
-      await audit(db, actorOf(user), exportEvent('assessmentScorecards', { period: req.query.period }, cards.length));
+      await audit(
+        db,
+        actorOf(user),
+        exportEvent('assessmentScorecards', { period: req.query.period }, cards.length),
+      );
       return sendXlsx(reply, `考核得分-${req.query.period}.xlsx`, async (wb) => {
         const rank = wb.addWorksheet('排名');
         rank.columns = [
@@ -322,7 +337,8 @@ export function registerAssessmentRoutes(app: TypedApp, { db, now }: AssessmentR
     {
       schema: {
         tags,
-        summary: "The month's bulletin (讲评通报) as a .docx 公文 (GB/T 9704), from the month's stored snapshots",
+        summary:
+          "The month's bulletin (讲评通报) as a .docx 公文 (GB/T 9704), from the month's stored snapshots",
         querystring: bulletinQuerySchema,
         response: errorResponses(400, 401, 403, 404),
       },

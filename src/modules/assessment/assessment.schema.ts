@@ -1,7 +1,19 @@
 // Annual assessment tables: the scheme of a year (its indicators as data), the scores frozen when the year is
 // closed (revision 1) and every later revision side by side, and the bonus items the plan office enters.
 import { sql } from 'drizzle-orm';
-import { pgTable, text, integer, boolean, jsonb, timestamp, uuid, uniqueIndex, index, foreignKey, check } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  integer,
+  boolean,
+  jsonb,
+  timestamp,
+  uuid,
+  uniqueIndex,
+  index,
+  foreignKey,
+  check,
+} from 'drizzle-orm/pg-core';
 import { districtRowKey, districtPrimaryKey, createdAt, updatedAt } from '../../platform/db/columns.ts';
 import { units } from '../units/units.schema.ts';
 

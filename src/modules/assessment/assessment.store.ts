@@ -7,7 +7,7 @@ import type { Db, Queryable } from '../../platform/db/db.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { endOfDay, today, type CivilDate } from '../../platform/time/date.ts';
-import { currentPeriod, lastDayOf, periodRange, type Period } from '../../platform/time/period.ts';
+import { currentPeriod, lastDayOf, previousPeriod, type Period } from '../../platform/time/period.ts';
 import { deadlineEnd } from '../../platform/time/deadline.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { snapshotsOf } from '../monitoring/monitoring.store.ts';
@@ -40,7 +40,11 @@ const toScheme = (r: SchemeRow): Scheme => ({
   updatedBy: r.updatedBy,
 });
 
-export async function findScheme(db: Queryable, districtId: string, year: number): Promise<Scheme | undefined> {
+export async function findScheme(
+  db: Queryable,
+  districtId: string,
+  year: number,
+): Promise<Scheme | undefined> {
   const [r] = await db
     .select()
     .from(assessmentSchemes)
@@ -63,9 +67,19 @@ async function planProblems(db: Queryable, districtId: string, input: SchemeInpu
   const fields: { path: string; message: string }[] = [];
   input.indicators.forEach((ind, i) => {
     if (ind.feed.kind === 'targetResult' && !targets.has(ind.feed.targetCode))
-      fields.push({ path: `indicators.${i}.feed.targetCode`, message: `规划中没有指标 ${ind.feed.targetCode}` });
-    if (ind.feed.kind === 'itemCompletion' && ind.feed.taskNumber !== undefined && !tasks.has(ind.feed.taskNumber))
-      fields.push({ path: `indicators.${i}.feed.taskNumber`, message: `规划中没有第 ${ind.feed.taskNumber} 项任务` });
+      fields.push({
+        path: `indicators.${i}.feed.targetCode`,
+        message: `规划中没有指标 ${ind.feed.targetCode}`,
+      });
+    if (
+      ind.feed.kind === 'itemCompletion' &&
+      ind.feed.taskNumber !== undefined &&
+      !tasks.has(ind.feed.taskNumber)
+    )
+      fields.push({
+        path: `indicators.${i}.feed.taskNumber`,
+        message: `规划中没有第 ${ind.feed.taskNumber} 项任务`,
+      });
   });
   if (fields.length) throw new AppError('VALIDATION', '考核方案有误', fields);
 }
@@ -204,14 +218,18 @@ async function gather(db: Queryable, districtId: string, scheme: Scheme, period:
   if (!view) throw notFound('规划');
   const span = periodSpan(period, now);
   const items = (await allItems(db, districtId, { all: true }, span.asOf)).map((v) => v.view);
-  const versions = await reportVersions(db, districtId, span.first, span.to);
+  // A period's reports are due in the month after it: their punctuality counts in the month of the deadline.
+  const versions = await reportVersions(db, districtId, previousPeriod(span.first), previousPeriod(span.to));
   const bonuses = await bonusesBetween(db, districtId, span.first, span.last);
   const notices = await noticeProvider.overdueNotices(db, districtId, {
     from: span.first,
     to: span.to,
     asOf: span.asOfDate,
   });
-  const snapshots = new Map<string, { month: string; revision: number; value: string | null; status: string }>();
+  const snapshots = new Map<
+    string,
+    { month: string; revision: number; value: string | null; status: string }
+  >();
   const codes = new Set(
     scheme.indicators.flatMap((i) => (i.feed.kind === 'targetResult' ? [i.feed.targetCode] : [])),
   );
@@ -221,7 +239,9 @@ async function gather(db: Queryable, districtId: string, scheme: Scheme, period:
       return m >= span.first && m <= span.last;
     });
     // The month's (or the year's latest month's) snapshot, its latest revision.
-    const latest = rows.sort((a, b) => (a.month === b.month ? b.revision - a.revision : b.month < a.month ? -1 : 1))[0];
+    const latest = rows.sort((a, b) =>
+      a.month === b.month ? b.revision - a.revision : b.month < a.month ? -1 : 1,
+    )[0];
     if (latest)
       snapshots.set(code, {
         month: latest.month.slice(0, 7),
@@ -261,7 +281,8 @@ function applicable(g: Gathered, ind: Indicator): UnitInfo[] {
       const { members, relevantOnly } = index.membersOf(u.id);
       for (const m of members)
         // 有关镇街: those that own an item of the task.
-        if (!relevantOnly || g.items.some((i) => i.owner.id === m.id && i.task?.number === taskNumber)) ids.add(m.id);
+        if (!relevantOnly || g.items.some((i) => i.owner.id === m.id && i.task?.number === taskNumber))
+          ids.add(m.id);
     }
   };
   switch (ind.appliesTo) {
@@ -280,8 +301,7 @@ function applicable(g: Gathered, ind: Indicator): UnitInfo[] {
           for (const u of index.units) if (t.ownerUnitCodes.includes(u.code)) ids.add(u.id);
         } else if (t?.ownerTask) addTaskUnits(t.ownerTask);
       } else if (f.kind === 'itemCompletion' && f.taskNumber !== undefined) addTaskUnits(f.taskNumber);
-      else
-        for (const t of index.tasks) addTaskUnits(t.number);
+      else for (const t of index.tasks) addTaskUnits(t.number);
       return [...ids].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
     }
   }
@@ -367,7 +387,12 @@ function rawInput(g: Gathered, scheme: Scheme, ind: Indicator, unit: UnitInfo): 
     case 'bonusItems': {
       const records = g.bonuses
         .filter((b) => b.unitId === unit.id && b.indicatorCode === ind.code)
-        .map((b): RecordRef => ({ kind: 'bonus', id: b.id, label: b.title, value: `${b.month}，${b.enteredBy}录入` }));
+        .map((b): RecordRef => ({
+          kind: 'bonus',
+          id: b.id,
+          label: b.title,
+          value: `${b.month}，${b.enteredBy}录入`,
+        }));
       return { input: { kind: 'count', count: records.length }, records };
     }
   }
@@ -394,7 +419,11 @@ export async function scorePeriod(
           r.input = { kind: 'rank', value: r.rankValue, peers };
           r.records = [
             ...r.records,
-            { kind: 'note', id: 'rank', label: `推进率 ${pctText(r.rankValue * 100)}，在 ${peers.length} 个单位中排第 ${placeOf(r.rankValue, peers, ind.method.higherIsBetter ?? true)} 名` },
+            {
+              kind: 'note',
+              id: 'rank',
+              label: `推进率 ${pctText(r.rankValue * 100)}，在 ${peers.length} 个单位中排第 ${placeOf(r.rankValue, peers, ind.method.higherIsBetter ?? true)} 名`,
+            },
           ];
         }
     }
@@ -463,10 +492,20 @@ export async function storedScores(db: Queryable, districtId: string, year: numb
     .orderBy(asc(assessmentScores.revision), asc(assessmentScores.rankGroup), asc(assessmentScores.place));
 }
 
-/** What a revision compares: each unit's total and lines (not the time it was computed). */
-const fingerprint = (cards: { unit: { id: string }; totalCenti: number; lines: unknown[] }[]) =>
-  JSON.stringify(
-    [...cards].sort((a, b) => a.unit.id.localeCompare(b.unit.id)).map((c) => [c.unit.id, c.totalCenti, c.lines]),
+/** JSON with object keys sorted (jsonb keeps its own key order), undefined dropped. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(JSON.parse(JSON.stringify(v)), (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
+
+/** What a revision compares: each unit's total, place and lines (not the time it was computed). */
+const fingerprint = (cards: ScorecardView[]) =>
+  canonical(
+    [...cards]
+      .sort((a, b) => a.unit.id.localeCompare(b.unit.id))
+      .map((c) => [c.unit.id, c.totalCenti, c.place, c.lines]),
   );
 
 async function storeRevision(
@@ -530,7 +569,9 @@ export async function reviseYear(db: Db, actor: Actor, year: number, reason: str
   if (!scheme.closedAt) throw new AppError('CONFLICT', `${year}年度考核尚未关闭，得分随记录实时计算`);
   const cards = await scorePeriod(db, actor.districtId, scheme, String(year), now);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`assessment-revise:${actor.districtId}:${year}`}))`);
+    await tx.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtext(${`assessment-revise:${actor.districtId}:${year}`}))`,
+    );
     const [last] = await tx
       .select({ revision: assessmentScores.revision })
       .from(assessmentScores)
@@ -560,7 +601,12 @@ export interface PeriodScores {
   state: 'live' | 'frozen';
   groups: Record<RankGroup, ScorecardView[]>;
   /** A closed year's later revisions (2, 3 …), newest last; empty otherwise. */
-  revisions: { revision: number; computedAt: string; reason: string; groups: Record<RankGroup, ScorecardView[]> }[];
+  revisions: {
+    revision: number;
+    computedAt: string;
+    reason: string;
+    groups: Record<RankGroup, ScorecardView[]>;
+  }[];
 }
 
 const grouped = (rows: ScoreRow[]): Record<RankGroup, ScorecardView[]> => ({
@@ -596,5 +642,10 @@ export async function periodScores(
         }),
     };
   }
-  return { scheme, state: 'live', groups: await scorePeriod(db, districtId, scheme, period, now), revisions: [] };
+  return {
+    scheme,
+    state: 'live',
+    groups: await scorePeriod(db, districtId, scheme, period, now),
+    revisions: [],
+  };
 }

@@ -64,7 +64,7 @@ export async function bulletinFigures(
 
   blocks.push({ kind: 'paragraph', text: '各有关单位、各镇街：', indent: false });
   p(
-    `现将${y}年${m}月“满天星”行动计划推进情况通报如下。本通报的指标数据取自${y}年${m}月监测快照，任务与举措情况截至${span.asOfDate}。`,
+    `现将${y}年${m}月“满天星”行动计划推进情况通报如下。本通报的指标数据取自${y}年${m}月监测快照，任务与举措情况截至${chineseDate(span.asOfDate)}。`,
   );
 
   // 一、主要指标完成情况
@@ -90,7 +90,14 @@ export async function bulletinFigures(
   );
   blocks.push({
     kind: 'table',
-    columns: cols(['序号', 1], ['指标', 5, 'left'], ['目标', 2], ['本月值', 2], ['完成进度', 2], ['状态', 2]),
+    columns: cols(
+      ['序号', 1.8],
+      ['指标', 5, 'left'],
+      ['目标', 2],
+      ['本月值', 2],
+      ['完成进度', 2],
+      ['状态', 2],
+    ),
     rows,
   });
 
@@ -107,12 +114,12 @@ export async function bulletinFigures(
   blocks.push({
     kind: 'table',
     columns: cols(
-      ['序号', 1],
+      ['序号', 2],
       ['重点任务', 6, 'left'],
-      ['牵头单位', 4, 'left'],
-      ['举措', 1],
-      ['灯色', 1],
-      ['说明', 5, 'left'],
+      ['牵头单位', 4.2, 'left'],
+      ['举措', 2],
+      ['灯色', 2],
+      ['说明', 4.4, 'left'],
     ),
     rows: roll.tasks.map((t) => [
       String(t.number),
@@ -133,7 +140,7 @@ export async function bulletinFigures(
   if (!late.length) p('本月无亮黄灯、红灯的工作举措。');
   late.forEach((i, k) =>
     p(
-      `${k + 1}. ${i.title}（${i.task ? `任务${i.task.number}，` : ''}责任单位：${i.owner.name}，完成时限${i.dueDate}）：${colourText[i.status.colour!]}，${i.status.reason}。`,
+      `${k + 1}. ${i.title}（${i.task ? `任务${i.task.number}，` : ''}责任单位：${i.owner.name}，完成时限${chineseDate(i.dueDate)}）：${colourText[i.status.colour!]}，${i.status.reason}。`,
     ),
   );
 
@@ -142,7 +149,7 @@ export async function bulletinFigures(
   const overdue = items.filter((i) => i.state === 'open' && i.status.overdueWorkingDays !== null);
   const returned = (await reportVersions(db, districtId, month, month)).filter((v) => v.state === 'returned');
   p(
-    `截至${span.asOfDate}，逾期未完成的工作举措${overdue.length}项` +
+    `截至${chineseDate(span.asOfDate)}，逾期未完成的工作举措${overdue.length}项` +
       (overdue.length ? `（${overdue.map((i) => `${i.owner.name}“${i.title}”`).join('；')}）` : '') +
       `；本月进展报告被退回${returned.length}份。督办单功能启用后，本节将列出当月签发、办结（销号）的督办单。`,
   );
@@ -158,7 +165,7 @@ export async function bulletinFigures(
     );
     const rankTable = (cards: ScorecardView[]): Block => ({
       kind: 'table',
-      columns: cols(['名次', 1], ['单位', 5, 'left'], ['得分', 2], ['满分', 2]),
+      columns: cols(['名次', 1.8], ['单位', 5, 'left'], ['得分', 2], ['满分', 2]),
       rows: cards.map((c) => [String(c.place), c.unit.name, c.total, (c.maxCenti / 100).toFixed(2)]),
     });
     h(2, '（一）区级部门和国有企业');

@@ -6,6 +6,7 @@ import { benchPolicies } from './policies.ts';
 import { benchLoad } from './load.ts';
 import { benchWeb } from './web.ts';
 import { benchBackup } from './backup.ts';
+import { benchSupervision } from './supervision.ts';
 import { machine, writeSection } from './lib.ts';
 
 const args = process.argv.slice(2);
@@ -49,5 +50,9 @@ if (!only || only === 'web') {
 if (!only || only === 'backup') {
   console.log(`backup and restore at ${scale} enterprises…`);
   writeSection('backup', `${header}\n\n${await benchBackup({ enterprises: scale, pgUrl })}`);
+}
+if (!only || only === 'supervision') {
+  console.log('supervision: 22 tasks × 40 items × 24 monthly reports; the bulletin…');
+  writeSection('supervision', `${header}\n\n${await benchSupervision({ pgUrl })}`);
 }
 console.log('written to docs/benchmarks.md');

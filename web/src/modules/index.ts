@@ -10,6 +10,7 @@ import { reportsModule } from './reports/index.ts';
 import { policiesModule } from './policies/index.ts';
 import { grantsModule } from './grants/index.ts';
 import { supervisionModule } from './supervision/index.ts';
+import { assessmentModule } from './assessment/index.ts';
 import { usersModule } from './users/index.tsx';
 import { auditModule } from './audit/index.tsx';
 import { backupsModule } from './backups/index.tsx';
@@ -27,6 +28,7 @@ export const webModules: readonly WebModule[] = [
   policiesModule,
   grantsModule,
   supervisionModule,
+  assessmentModule,
   usersModule,
   auditModule,
   backupsModule,

@@ -247,7 +247,8 @@ describe('a month scored from the records', () => {
     const target = (await admin.get('/api/monitoring/targets/softwareRevenue?month=2026-06')).json<{
       evaluation: { value: number };
     }>();
-    const value = target.evaluation.value;
+    // Scored as published: two decimals in 亿元.
+    const value = Math.round(target.evaluation.value * 100) / 100;
     const targetCenti = value >= 480 ? 1000 : toCenti((10 * value) / 480);
     expect(line('target.softwareRevenue').centi).toBe(targetCenti);
     expect(line('target.softwareRevenue').records[0]).toMatchObject({

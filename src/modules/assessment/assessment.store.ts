@@ -317,7 +317,8 @@ function rawInput(g: Gathered, scheme: Scheme, ind: Indicator, unit: UnitInfo): 
       const s = g.snapshots.get(f.targetCode);
       if (!s || s.value === null)
         return { input: null, records: [], missing: `指标“${t.name}”本期尚无监测快照，不计分` };
-      const actual = Number(s.value);
+      // As published: two decimals in the target's unit (亿元, %, 家).
+      const actual = Math.round(Number(s.value) * 100) / 100;
       const goal = Number(t.goal);
       return {
         input: { kind: 'target', actual, goal },

@@ -85,11 +85,13 @@ export function SchemePage() {
           rowKey="code"
           dataSource={rows}
           pagination={false}
+          scroll={{ x: 1320 }}
           size="small"
           columns={[
-            { title: t('assessment.field.code'), dataIndex: 'code', width: 170 },
+            { title: t('assessment.field.code'), dataIndex: 'code', width: 150 },
             {
               title: t('assessment.field.indicator'),
+              width: 300,
               render: (_, r, i) => (
                 <Input value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
               ),

@@ -6,6 +6,7 @@ import { benchPolicies } from './policies.ts';
 import { benchLoad } from './load.ts';
 import { benchWeb } from './web.ts';
 import { benchBackup } from './backup.ts';
+import { benchSupervision } from './supervision.ts';
 import { machine, writeSection } from './lib.ts';
 
 const args = process.argv.slice(2);
@@ -55,5 +56,9 @@ if (!only || only === 'backup') {
     parts.push(await benchBackup({ enterprises, pgUrl }));
   }
   writeSection('backup', `${header}\n\n${parts.join('\n\n')}`);
+}
+if (!only || only === 'supervision') {
+  console.log('supervision: 22 tasks × 40 items × 24 monthly reports; the bulletin…');
+  writeSection('supervision', `${header}\n\n${await benchSupervision({ pgUrl })}`);
 }
 console.log('written to docs/benchmarks.md');

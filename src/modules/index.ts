@@ -13,6 +13,7 @@ import { grantsModule } from './grants/grants.module.ts';
 import { searchModule } from './search/search.module.ts';
 import { supervisionModule } from './supervision/supervision.module.ts';
 import { meetingsModule } from './meetings/meetings.module.ts';
+import { assessmentModule } from './assessment/assessment.module.ts';
 import { housekeepingModule } from '../platform/housekeeping.module.ts';
 
 export const modules: readonly Manifest[] = [
@@ -28,6 +29,7 @@ export const modules: readonly Manifest[] = [
   searchModule,
   supervisionModule,
   meetingsModule,
+  assessmentModule,
   // The platform's daily housekeeping (throttle counters, delivered events): jobs only.
   housekeepingModule,
 ];

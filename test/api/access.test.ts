@@ -791,6 +791,80 @@ const cases: Case[] = [
     url: (c) => `/api/meetings/${c.meetings.meetingId}/minutes/document`,
     expect: { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 403 },
   },
+  {
+    method: 'GET',
+    route: '/api/assessment/schemes/{year}',
+    url: () => '/api/assessment/schemes/2026',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/assessment/schemes/{year}',
+    url: () => '/api/assessment/schemes/2029',
+    body: () => ({ title: '权限测试方案', indicators: [] }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/assessment/schemes/{year}/default',
+    url: () => '/api/assessment/schemes/2030/default',
+    expect: adminOnly(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/assessment/bonuses',
+    url: () => '/api/assessment/bonuses',
+    body: (c) => ({
+      unitId: c.supervision.unitId,
+      indicatorCode: 'bonus',
+      month: '2026-05',
+      title: '权限测试',
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/assessment/scorecards',
+    url: () => '/api/assessment/scorecards?period=2026-05',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/assessment/scorecards/{unitId}',
+    url: (c) => `/api/assessment/scorecards/${c.supervision.unitId}?period=2026-05`,
+    expect: { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/assessment/ranking',
+    url: () => '/api/assessment/ranking?period=2026-05&group=subdistricts',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/assessment/years/{year}/close',
+    url: () => '/api/assessment/years/2029/close',
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/assessment/years/{year}/recompute',
+    url: () => '/api/assessment/years/2028/recompute',
+    body: () => ({ reason: '权限测试' }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/assessment/export',
+    url: () => '/api/assessment/export?period=2026-05',
+    expect: { public: 401, admin: 200, department: 200, subdistrict: 403, enterprise: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/assessment/bulletin',
+    url: () => '/api/assessment/bulletin?month=2026-05',
+    expect: { public: 401, admin: 200, department: 200, subdistrict: 403, enterprise: 403 },
+  },
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(200) },
 ];
 
@@ -902,6 +976,10 @@ beforeAll(async () => {
     decisions: [{ text: '权限测试议定事项', ownerUnitId: bigData.id, dueDate: '2026-12-31' }],
   });
   let n = 1000;
+  // 年度考核: the example scheme of 2026 (its bonus line), 2029 to close, 2028 closed already (to revise).
+  for (const year of [2026, 2028, 2029])
+    await clients.admin.request('POST', `/api/assessment/schemes/${year}/default`);
+  await clients.admin.request('POST', '/api/assessment/years/2028/close');
   ctx = {
     meetings: { meetingId, heldId },
     supervision: { unitId: bigData.id, itemId: supervisionItem, returnId, acceptId, attachmentId },

@@ -772,3 +772,27 @@ export async function coordinationReports(db: Queryable, districtId: string, sin
     )
     .orderBy(asc(supervisionReports.submittedAt));
 }
+
+/**
+ * Every report version of the district's items for periods `from`..`to` (oldest first), for the annual assessment's
+ * reporting punctuality (late first versions, returned ones): id, item, period, version, state, submitted at.
+ */
+export async function reportVersions(db: Queryable, districtId: string, from: Period, to: Period) {
+  return db
+    .select({
+      id: supervisionReports.id,
+      itemId: supervisionReports.itemId,
+      period: supervisionReports.period,
+      version: supervisionReports.version,
+      state: supervisionReports.state,
+      submittedAt: supervisionReports.submittedAt,
+    })
+    .from(supervisionReports)
+    .where(
+      and(
+        eq(supervisionReports.districtId, districtId),
+        sql`${supervisionReports.period} BETWEEN ${from} AND ${to}`,
+      ),
+    )
+    .orderBy(asc(supervisionReports.itemId), asc(supervisionReports.period), asc(supervisionReports.version));
+}

@@ -11,6 +11,7 @@ import { policiesModule } from './policies/index.ts';
 import { grantsModule } from './grants/index.ts';
 import { supervisionModule } from './supervision/index.ts';
 import { meetingsModule } from './meetings/index.ts';
+import { assessmentModule } from './assessment/index.ts';
 import { usersModule } from './users/index.tsx';
 import { auditModule } from './audit/index.tsx';
 import { backupsModule } from './backups/index.tsx';
@@ -29,6 +30,7 @@ export const webModules: readonly WebModule[] = [
   grantsModule,
   supervisionModule,
   meetingsModule,
+  assessmentModule,
   usersModule,
   auditModule,
   backupsModule,

@@ -75,6 +75,9 @@ describe('the routes anyone can read', () => {
         '/api/public/targets/{code}',
         '/api/units',
         '/api/units/{id}',
+        // The load balancer's probes: the process and its dependencies' state, no figures.
+        '/healthz',
+        '/readyz',
       ].sort(),
     );
   });

@@ -62,6 +62,9 @@ function dirBytes(dir: string): number {
 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const s = (t0: number) => `${ms((performance.now() - t0) / 1000)} s`;
+/** `backup` beside its floor (the data directory's copy, or pg_dump): time ÷ time, size ÷ size. */
+const ratios = (time: string, floorTime: string, bytes: number, floorBytes: number) =>
+  `${(parseFloat(time) / parseFloat(floorTime)).toFixed(1)}× time, ${(bytes / floorBytes).toFixed(2)}× size`;
 
 async function onPglite(enterprises: number, scratch: string): Promise<string[]> {
   const dataDir = path.join(scratch, 'pglite-src');
@@ -82,8 +85,8 @@ async function onPglite(enterprises: number, scratch: string): Promise<string[]>
   await restoreArchive(archive, { dataDir: path.join(scratch, 'pglite-restored') });
   const restore = s(t0);
   return [
-    `| PGlite | ${size.reports.toLocaleString('en')} | ${b.manifest.tables.reduce((n, t) => n + t.rows, 0).toLocaleString('en')} | \`backup\` | ${backup} | ${mb(b.bytes)} | ${restore} (into a new data directory, verified) |`,
-    `| PGlite | | | \`fs.cp\` of the stopped data directory | ${cp} | ${mb(cpBytes)} (uncompressed) | — |`,
+    `| PGlite | ${size.reports.toLocaleString('en')} | ${b.manifest.tables.reduce((n, t) => n + t.rows, 0).toLocaleString('en')} | \`backup\` | ${backup} | ${mb(b.bytes)} | ${ratios(backup, cp, b.bytes, cpBytes)} | ${restore} (into a new data directory, verified) |`,
+    `| PGlite | | | floor: \`fs.cp\` of the stopped data directory | ${cp} | ${mb(cpBytes)} (uncompressed) | 1 | — |`,
   ];
 }
 
@@ -111,8 +114,8 @@ async function onPg(enterprises: number, pgUrl: string, scratch: string): Promis
     const dumped = r.status === 0 ? s(t0) : `failed: ${r.stderr.trim().slice(0, 80)}`;
     const version = /\d+\.\d+/.exec(spawnSync('pg_dump', ['--version'], { encoding: 'utf8' }).stdout)?.[0];
     return [
-      `| PostgreSQL | ${size.reports.toLocaleString('en')} | ${b.manifest.tables.reduce((n, t) => n + t.rows, 0).toLocaleString('en')} | \`backup\` | ${backup} | ${mb(b.bytes)} | ${restore} (into an empty database, verified) |`,
-      `| PostgreSQL | | | bare \`pg_dump -Fc\` ${version} | ${dumped} | ${r.status === 0 ? mb(fs.statSync(dump).size) : '—'} | — |`,
+      `| PostgreSQL | ${size.reports.toLocaleString('en')} | ${b.manifest.tables.reduce((n, t) => n + t.rows, 0).toLocaleString('en')} | \`backup\` | ${backup} | ${mb(b.bytes)} | ${r.status === 0 ? ratios(backup, dumped, b.bytes, fs.statSync(dump).size) : '—'} | ${restore} (into an empty database, verified) |`,
+      `| PostgreSQL | | | floor: bare \`pg_dump -Fc\` ${version} | ${dumped} | ${r.status === 0 ? mb(fs.statSync(dump).size) : '—'} | 1 | — |`,
     ];
   });
 }
@@ -133,8 +136,8 @@ export async function benchBackup(opts: { enterprises: number; pgUrl: string }):
       '',
       'The district as a first start leaves it: registry, reports, monitoring computed, example policies evaluated.',
       '',
-      '| store | reports | rows (all tables) | what | time | size | restore |',
-      '| --- | ---: | ---: | --- | ---: | ---: | ---: |',
+      '| store | reports | rows (all tables) | what | time | size | ÷ floor | restore |',
+      '| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
       ...lines,
     ].join('\n');
   } finally {

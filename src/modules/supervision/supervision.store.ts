@@ -18,6 +18,7 @@ import {
   itemStatus,
   needsReport,
   rollup,
+  sectionRollup,
   windowOf,
   type DeclaredStatus,
   type ItemKind,
@@ -48,6 +49,8 @@ export interface PlanContext {
   taskById: Map<string, { id: string; number: number; title: string; section: number }>;
   targetCodes: Set<string>;
   unitByName: Map<string, UnitRowLike>;
+  /** The plan's sections (板块), by number. */
+  sections: { number: number; title: string }[];
 }
 
 export async function planContext(db: Queryable, districtId: string): Promise<PlanContext> {
@@ -65,6 +68,7 @@ export async function planContext(db: Queryable, districtId: string): Promise<Pl
     taskById: new Map(tasks.map((t) => [t.id, t])),
     targetCodes: new Set(view.targets.map((t) => t.code)),
     unitByName: new Map(view.index.units.map((u) => [u.name, u])),
+    sections: view.sections.map((s) => ({ number: s.number, title: s.title })),
   };
 }
 
@@ -260,7 +264,7 @@ async function standingReports(
 const num = (v: string | null) => (v === null ? null : Number(v));
 
 /** Items with their computed status on `asOf`, as the API shows them. */
-async function viewItems(
+export async function viewItems(
   db: Queryable,
   districtId: string,
   rows: ItemRow[],
@@ -727,25 +731,23 @@ export async function taskRollup(
   const rows = await scopedRows(db, districtId, { all: true });
   const views = await viewItems(db, districtId, rows, today(now), () => false, ctx);
   const tasks = [...ctx.taskByNumber.values()].sort((a, b) => a.number - b.number);
-  return {
-    asOf: today(now),
-    tasks: tasks.map((t) => {
-      const mine = views.filter((v) => v.view.task?.number === t.number);
-      const r = rollup(mine.map((v) => ({ weight: v.view.weight, status: v.view.status })));
-      return {
-        number: t.number,
-        section: t.section,
-        title: t.title,
-        leadUnits: ctx.index.leadUnits(t.id).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
-        items: r.items,
-        colour: r.colour,
-        expected: r.expected,
-        reported: r.reported,
-        counts: r.counts,
-        reason: r.reason,
-      };
-    }),
-  };
+  const taskViews = tasks.map((t) => {
+    const mine = views.filter((v) => v.view.task?.number === t.number);
+    const r = rollup(mine.map((v) => ({ weight: v.view.weight, status: v.view.status })));
+    return {
+      number: t.number,
+      section: t.section,
+      title: t.title,
+      leadUnits: ctx.index.leadUnits(t.id).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+      items: r.items,
+      colour: r.colour,
+      expected: r.expected,
+      reported: r.reported,
+      counts: r.counts,
+      reason: r.reason,
+    };
+  });
+  return { asOf: today(now), tasks: taskViews, sections: sectionRollup(ctx.sections, taskViews) };
 }
 
 export { insertReport, nextNumber };

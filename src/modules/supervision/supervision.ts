@@ -265,6 +265,33 @@ export function rollup(items: RollupInput[], thresholds: StatusThresholds = defa
   return { colour, expected, reported, items: live.length, counts, reason: parts.join('，') };
 }
 
+/** A section's (板块's) progress and colour from its tasks' roll-ups, each task weighing the same. */
+export function sectionRollup(
+  sections: { number: number; title: string }[],
+  tasks: { section: number; colour: Colour | null; expected: number | null; reported: number | null }[],
+  thresholds: StatusThresholds = defaultThresholds,
+) {
+  return sections.map((s) => {
+    const mine = tasks.filter((t) => t.section === s.number);
+    const r = rollup(
+      mine.map((t) => ({
+        weight: 1,
+        status: { colour: t.colour, expected: t.expected ?? 0, reported: t.reported },
+      })),
+      thresholds,
+    );
+    return {
+      number: s.number,
+      title: s.title,
+      tasks: mine.length,
+      colour: r.colour,
+      expected: r.expected,
+      reported: r.reported,
+      reason: r.colour === null ? '尚无工作举措' : r.reason.replace(/项/g, '项任务'),
+    };
+  });
+}
+
 /**
  * Whether an open item wants a report in the window of `period`: it has started by the end of that month, and
  * its window has no report that still stands (none, or only returned ones).

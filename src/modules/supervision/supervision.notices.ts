@@ -261,7 +261,7 @@ export async function escalate(
       if (action.kind === 'remind') {
         reminders.push({
           recipient: { kind: 'unit', id: view.owner.id },
-          category: 'system',
+          category: 'reminder',
           title: `督办提醒：${view.number}. ${view.title}`,
           body: `${action.text}。${s.reason}。请按时完成并报送进展。`,
           link: '/supervision/todo',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type CivilDate } from '../../platform/time/date.ts';
 import { chinaCalendar, weekendsOnly } from '../../platform/time/calendar.ts';
-import { itemStatus, type ItemFacts } from './supervision.ts';
+import { itemStatus, projectTarget, type ItemFacts } from './supervision.ts';
 import {
   defaultLadderSettings,
   escalatesOn,
@@ -204,5 +204,59 @@ describe('ladderStep', () => {
     expect(chinaCalendar.provisional(d('2027-02-01'))).toBe(true);
     // Friday 2027-02-05 + 5 working days, weekends only: 02-08 … 02-12.
     expect(escalatesOn('blue', d('2027-02-05'))).toBe('2027-02-12');
+  });
+});
+
+describe('linked targets in the item colour', () => {
+  // 新增软信企业: goal 1,000 from 0 at the baseline 2025-12 to the deadline 2027-12 (24 months). Evaluated in 2026-06
+  // at 300 with a trend of 17.5 a month: by the item's due month 2026-12 (6 months on) 405, where the straight path
+  // says 500 (12 of 24 months): 81 %.
+  const target = {
+    code: 'newSoftwareFirms',
+    name: '新增软信企业',
+    goal: 1000,
+    aim: 'increase' as const,
+    milestone: false,
+    baselinePeriod: '2025-12' as never,
+    deadlinePeriod: '2027-12' as never,
+    period: '2026-06' as never,
+    value: 300,
+    baselineValue: 0,
+    recentMonthlyPace: 17.5,
+  };
+  const item = milestone('2026-01-01', '2026-12-31');
+
+  it('projects the target to the due date against its path', () => {
+    expect(projectTarget(target, d('2026-12-31'))).toEqual({
+      code: 'newSoftwareFirms',
+      name: '新增软信企业',
+      percent: 81,
+    });
+    // 25 a month: 450 of 500 → 90 %; 10 a month: 360 → 72 %.
+    expect(projectTarget({ ...target, recentMonthlyPace: 25 }, d('2026-12-31'))!.percent).toBe(90);
+    expect(projectTarget({ ...target, recentMonthlyPace: 10 }, d('2026-12-31'))!.percent).toBe(72);
+    // Nothing to project: a milestone, a level target, no trend yet.
+    expect(projectTarget({ ...target, milestone: true }, d('2026-12-31'))).toBeNull();
+    expect(projectTarget({ ...target, aim: 'level' }, d('2026-12-31'))).toBeNull();
+    expect(projectTarget({ ...target, recentMonthlyPace: null }, d('2026-12-31'))).toBeNull();
+  });
+
+  it('makes an item on schedule yellow below 90 %, red below 75 %, and says why', () => {
+    // On 2026-07-02 the item should be 50 % done (182 of 364 days) and reports 50 %: green by its own data.
+    const asOf = d('2026-07-02');
+    const report = { percent: 50, quantityDone: null };
+    expect(itemStatus(item, report, asOf).colour).toBe('green');
+    const p81 = projectTarget(target, item.dueDate)!;
+    expect(itemStatus(item, report, asOf, undefined, undefined, [p81])).toMatchObject({
+      colour: 'yellow',
+      reason: '应完成 50%，已报 50%，关联指标“新增软信企业”预计到期完成 81%',
+    });
+    const p72 = projectTarget({ ...target, recentMonthlyPace: 10 }, item.dueDate)!;
+    expect(itemStatus(item, report, asOf, undefined, undefined, [p72]).colour).toBe('red');
+    const p90 = projectTarget({ ...target, recentMonthlyPace: 25 }, item.dueDate)!;
+    expect(itemStatus(item, report, asOf, undefined, undefined, [p90])).toMatchObject({
+      colour: 'green',
+      reason: '应完成 50%，已报 50%',
+    });
   });
 });

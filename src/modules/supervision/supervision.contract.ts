@@ -10,8 +10,9 @@ import {
   itemSources,
   itemStates,
   reportStates,
+  noticeLevels,
+  noticeStates,
 } from './supervision.kinds.ts';
-import { noticeLevels, noticeStates } from './supervision.ladder.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 

@@ -8,18 +8,16 @@ import {
   workingDaysBetween,
   type WorkingCalendar,
 } from '../../platform/time/calendar.ts';
+import {
+  noticeLevels,
+  noticeStates,
+  openNoticeStates,
+  type NoticeLevel,
+  type NoticeState,
+} from './supervision.kinds.ts';
 import type { Colour, ItemState } from './supervision.kinds.ts';
 
-export const noticeLevels = ['blue', 'yellow', 'red'] as const;
-export type NoticeLevel = (typeof noticeLevels)[number];
-/**
- * issued → acknowledged (签收) → responded (整改情况) → closed (销号, the plan office's); `escalated`: superseded by
- * the next level's notice (which links back to it).
- */
-export const noticeStates = ['issued', 'acknowledged', 'responded', 'closed', 'escalated'] as const;
-export type NoticeState = (typeof noticeStates)[number];
-/** The states of a notice still in force (the item's current rung). */
-export const openNoticeStates: readonly NoticeState[] = ['issued', 'acknowledged', 'responded'];
+export { noticeLevels, noticeStates, openNoticeStates, type NoticeLevel, type NoticeState };
 
 export const noticeLevelLabels: Record<NoticeLevel, string> = {
   blue: '蓝色督办单',

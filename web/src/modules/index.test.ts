@@ -45,6 +45,7 @@ describe('the web module list', () => {
         'grants/batches/:id admin|department|subdistrict',
         'supervision admin|department|subdistrict',
         'supervision/todo admin|department|subdistrict',
+        'supervision/notices admin|department|subdistrict',
         'supervision/tasks admin|department|subdistrict',
         'enterprises/:id/policies signed-in',
         'home signed-in',
@@ -73,6 +74,8 @@ describe('the web module list', () => {
       // the objection status page (a filer follows an objection by its receipt number)
       'objections',
       'targets/:code',
+      // the key tasks' colours (督查督办), task level only
+      'tasks',
     ]);
   });
 
@@ -88,6 +91,7 @@ describe('the web module list', () => {
       '/tiers',
       '/grants',
       '/supervision',
+      '/supervision/notices',
       '/supervision/tasks',
       '/users',
       '/audit',

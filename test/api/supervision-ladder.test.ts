@@ -14,6 +14,7 @@ import {
 import { Client as PublicClient } from '../harness.ts';
 import { ESCALATE_JOB, supervisionJobHandlers } from '../../src/modules/supervision/supervision.notices.ts';
 import type { Job } from '../../src/platform/jobs/jobs.ts';
+import { indicatorSnapshots } from '../../src/modules/monitoring/monitoring.schema.ts';
 import type { JobContext } from '../../src/platform/jobs/runner.ts';
 import type { ItemView, NoticeView } from '../../src/modules/supervision/supervision.contract.ts';
 
@@ -281,5 +282,50 @@ describe('the public task colours', () => {
       item.id,
     ])
       expect(res.body).not.toContain(secret);
+  });
+});
+
+describe('an item linked to a plan target', () => {
+  it('takes the monitoring engine’s projection of the target into its colour', async () => {
+    setDate('2026-03-16');
+    // The engine's published evaluation of 新增软信企业 (goal 700 by 2027-12) for 2026-02: 105 so far, 21 a month.
+    // By the item's due month 2027-12 (22 months on) the trend reaches 105 + 462 = 567 of the 700 the path asks: 81 %.
+    await p.db.insert(indicatorSnapshots).values({
+      districtId: p.districtId,
+      targetCode: 'newEnterprises',
+      month: '2026-02-01',
+      revision: 1,
+      value: '105',
+      status: 'behind',
+      reason: 'test',
+      evaluation: {
+        period: '2026-02',
+        value: 105,
+        baselineValue: 0,
+        progress: 0.15,
+        elapsed: 0.08,
+        paceIndex: 1.8,
+        status: 'ahead',
+        projection: null,
+        requiredMonthlyPace: 27,
+        recentMonthlyPace: 21,
+        monthsRemaining: 22,
+      },
+    });
+    const res = await admin.request('POST', '/api/supervision/items', {
+      taskNumber: 3,
+      title: '培育引进软信企业',
+      ownerUnitId: deptUnit,
+      startDate: '2026-03-01',
+      dueDate: '2027-12-31',
+      targetCodes: ['newEnterprises'],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const linked = res.json<{ item: ItemView }>().item;
+    // By its own dates it is on schedule (2 % expected, nothing reported yet: green); the target makes it yellow.
+    expect(linked.status).toMatchObject({
+      colour: 'yellow',
+      reason: '应完成 2%，尚未报送，关联指标“新增软信企业”预计到期完成 81%',
+    });
   });
 });

@@ -13,6 +13,7 @@ import type { NotificationInput } from '../notifications/notifications.ts';
 import type { JobHandler } from '../../platform/jobs/runner.ts';
 import type { Schedule } from '../../platform/jobs/schedule.ts';
 import { supervisionColourHistory, supervisionItems, supervisionNotices } from './supervision.schema.ts';
+import { loadPlanView } from '../plan/plan.store.ts';
 import { planContext, viewItems, type ItemRow, type PlanContext } from './supervision.store.ts';
 import {
   defaultLadderSettings,
@@ -214,32 +215,20 @@ export async function escalate(
     }
     const summary: EscalateSummary = { asOf, reminders: 0, issued: 0, escalated: 0, colourChanges: 0 };
     const reminders: NotificationInput[] = [];
+    const changes: (typeof supervisionColourHistory.$inferInsert)[] = [];
     for (const { view } of views) {
       const s = view.status;
-      if (s.colour && lastColour.get(view.id) !== s.colour) {
-        const inserted = await tx
-          .insert(supervisionColourHistory)
-          .values({
-            districtId,
-            itemId: view.id,
-            day: asOf,
-            colour: s.colour,
-            expected: s.expected,
-            reported: s.reported,
-            reason: s.reason,
-            recordedAt: now,
-          })
-          .onConflictDoUpdate({
-            target: [
-              supervisionColourHistory.districtId,
-              supervisionColourHistory.itemId,
-              supervisionColourHistory.day,
-            ],
-            set: { colour: s.colour, expected: s.expected, reported: s.reported, reason: s.reason },
-          })
-          .returning({ id: supervisionColourHistory.id });
-        if (inserted.length) summary.colourChanges++;
-      }
+      if (s.colour && lastColour.get(view.id) !== s.colour)
+        changes.push({
+          districtId,
+          itemId: view.id,
+          day: asOf,
+          colour: s.colour,
+          expected: s.expected,
+          reported: s.reported,
+          reason: s.reason,
+          recordedAt: now,
+        });
       const notice = current.get(view.id) ?? null;
       const action = ladderStep(
         {
@@ -290,6 +279,15 @@ export async function escalate(
         summary.escalated++;
       }
     }
+    // Colour changes in one statement per 1,000 rows (a first run records every item).
+    for (let i = 0; i < changes.length; i += 1000) {
+      const written = await tx
+        .insert(supervisionColourHistory)
+        .values(changes.slice(i, i + 1000))
+        .onConflictDoNothing()
+        .returning({ id: supervisionColourHistory.id });
+      summary.colourChanges += written.length;
+    }
     // Reminders go out through the inbox, where their dedupe keys keep a second run (or a second day) from repeating.
     if (reminders.length)
       await publish(tx, notificationsRequested.of(districtId, { notifications: reminders }));
@@ -304,6 +302,7 @@ export function supervisionSchedules(): Schedule[] {
 export function supervisionJobHandlers(): Record<string, JobHandler> {
   return {
     [ESCALATE_JOB]: async (job, ctx) => {
+      if (!(await loadPlanView(ctx.db, job.districtId))) return { skipped: 'no plan' };
       const summary = await escalate(ctx.db, job.districtId, ctx.now());
       return { ...summary };
     },

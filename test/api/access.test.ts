@@ -31,6 +31,8 @@ interface Ctx {
   resetRequestId: string;
   /** 督查督办: a work item of another unit (区大数据发展局), reports of it to return and accept, an attachment. */
   supervision: { unitId: string; itemId: string; returnId: string; acceptId: string; attachmentId: string };
+  /** 督办单: a notice in force on another work item of 区大数据发展局, nobody's response yet. */
+  noticeId: string;
   /** 调度会: a meeting another unit (区大数据发展局) attends; another with minutes recorded, to publish. */
   meetings: { meetingId: string; heldId: string };
   serial: () => number;
@@ -865,6 +867,54 @@ const cases: Case[] = [
     url: () => '/api/assessment/bulletin?month=2026-05',
     expect: { public: 401, admin: 200, department: 200, subdistrict: 403, enterprise: 403 },
   },
+  {
+    method: 'GET',
+    route: '/api/supervision/notices',
+    url: () => '/api/supervision/notices',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/supervision/notices/{id}',
+    url: (c) => `/api/supervision/notices/${c.noticeId}`,
+    expect: { public: 401, admin: 200, department: 200, subdistrict: 404, enterprise: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision/items/{id}/notices',
+    url: (c) => `/api/supervision/items/${c.supervision.itemId}/notices`,
+    body: () => ({}),
+    expect: adminOnly(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision/notices/{id}/acknowledge',
+    url: (c) => `/api/supervision/notices/${c.noticeId}/acknowledge`,
+    body: () => ({}),
+    // The owning unit's alone (the plan office issues and closes, it does not sign for a unit).
+    expect: { public: 401, admin: 403, department: 404, subdistrict: 404, enterprise: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision/notices/{id}/respond',
+    url: (c) => `/api/supervision/notices/${c.noticeId}/respond`,
+    body: () => ({ remediation: '权限测试' }),
+    expect: { public: 401, admin: 403, department: 404, subdistrict: 404, enterprise: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/supervision/notices/{id}/close',
+    url: (c) => `/api/supervision/notices/${c.noticeId}/close`,
+    body: () => ({}),
+    // The plan office's; 409 here because the unit has not answered yet.
+    expect: adminOnly(409),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/supervision/tasks',
+    url: () => '/api/public/supervision/tasks',
+    expect: all(200),
+  },
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(200) },
 ];
 
@@ -975,6 +1025,20 @@ beforeAll(async () => {
   await clients.admin.request('PUT', `/api/meetings/${heldId}/minutes`, {
     decisions: [{ text: '权限测试议定事项', ownerUnitId: bigData.id, dueDate: '2026-12-31' }],
   });
+  const noticeItem = (
+    await clients.admin.request('POST', '/api/supervision/items', {
+      taskNumber: 1,
+      title: '权限测试督办举措',
+      ownerUnitId: bigData.id,
+      startDate: '2026-01-01',
+      dueDate: '2026-12-31',
+    })
+  ).json<{ item: { id: string } }>().item.id;
+  const noticeId = (
+    await clients.admin.request('POST', `/api/supervision/items/${noticeItem}/notices`, {
+      reason: '权限测试',
+    })
+  ).json<{ notice: { id: string } }>().notice.id;
   let n = 1000;
   // 年度考核: the example scheme of 2026 (its bonus line), 2029 to close, 2028 closed already (to revise).
   for (const year of [2026, 2028, 2029])
@@ -983,6 +1047,7 @@ beforeAll(async () => {
   ctx = {
     meetings: { meetingId, heldId },
     supervision: { unitId: bigData.id, itemId: supervisionItem, returnId, acceptId, attachmentId },
+    noticeId,
     resetRequestId: reset.id,
     policyId: policy.id,
     reviewBatchId: reviewBatchId!,

@@ -553,3 +553,39 @@ export async function manualValuesOf(db: Queryable, districtId: string, targetCo
     .where(and(eq(manualValues.districtId, districtId), eq(manualValues.targetCode, targetCode)))
     .orderBy(desc(manualValues.asOf), desc(manualValues.enteredAt));
 }
+
+/**
+ * The latest published evaluation (its newest revision) of each of `codes`, of a month up to `month`: for other
+ * modules that fold a target's status and trend into their own (督查督办's items linked to targets). Read-only.
+ */
+export async function latestEvaluations(
+  db: Queryable,
+  districtId: string,
+  codes: string[],
+  month: string,
+): Promise<Map<string, { month: string; status: string; evaluation: Evaluation }>> {
+  const out = new Map<string, { month: string; status: string; evaluation: Evaluation }>();
+  if (!codes.length) return out;
+  const found = await db
+    .selectDistinctOn([indicatorSnapshots.targetCode])
+    .from(indicatorSnapshots)
+    .where(
+      and(
+        eq(indicatorSnapshots.districtId, districtId),
+        inArray(indicatorSnapshots.targetCode, codes),
+        sql`${indicatorSnapshots.month} <= ${monthDate(month)}`,
+      ),
+    )
+    .orderBy(
+      asc(indicatorSnapshots.targetCode),
+      desc(indicatorSnapshots.month),
+      desc(indicatorSnapshots.revision),
+    );
+  for (const r of found)
+    out.set(r.targetCode, {
+      month: r.month.slice(0, 7),
+      status: r.status,
+      evaluation: r.evaluation as Evaluation,
+    });
+  return out;
+}

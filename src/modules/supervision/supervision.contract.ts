@@ -10,6 +10,8 @@ import {
   itemSources,
   itemStates,
   reportStates,
+  noticeLevels,
+  noticeStates,
 } from './supervision.kinds.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -132,10 +134,88 @@ export const itemListQuerySchema = pageQuerySchema.extend({
 });
 export const itemPageSchema = pageOf(itemSchema);
 
+// 督办单 (supervision notices), colour history, section roll-up and the public task colours.
+
+export const noticeSchema = z.object({
+  id: idSchema,
+  item: z.object({
+    id: idSchema,
+    number: z.number().int(),
+    title: z.string(),
+    dueDate: z.string(),
+    task: z.object({ number: z.number().int(), title: z.string() }).nullable(),
+  }),
+  level: z.enum(noticeLevels),
+  previousId: idSchema.nullable(),
+  state: z.enum(noticeStates),
+  origin: z.enum(['rule', 'manual']),
+  unit: unitRefSchema,
+  issuedOn: z.string(),
+  issuedAt: z.string(),
+  issuedByLabel: z.string(),
+  reason: z.string(),
+  evidence: z.string(),
+  responseDue: z.string(),
+  /** The response date passed without the unit's 整改情况. */
+  responseLate: z.boolean(),
+  acknowledgedByLabel: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  remediation: z.string().nullable(),
+  respondedByLabel: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+  closedByLabel: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closeNote: z.string().nullable(),
+  /** What the signed-in user may do with it now. */
+  actions: z.object({ acknowledge: z.boolean(), respond: z.boolean(), close: z.boolean() }),
+});
+export type NoticeView = z.infer<typeof noticeSchema>;
+
+export const noticeListQuerySchema = pageQuerySchema.extend({
+  level: z.enum(noticeLevels).optional(),
+  /** A notice's state; `open` = in force (issued, acknowledged or responded). */
+  state: z.enum([...noticeStates, 'open']).optional(),
+  unitId: idSchema.optional(),
+  itemId: idSchema.optional(),
+});
+export const noticePageSchema = pageOf(noticeSchema);
+export const noticeDetailSchema = z.object({
+  notice: noticeSchema,
+  /** Every level of this case, the first (blue) first: the ladder as it was climbed. */
+  chain: z.array(noticeSchema),
+});
+export const issueNoticeBodySchema = z.object({
+  /** Default: blue for an item without a notice in force, else the next level. */
+  level: z.enum(noticeLevels).optional(),
+  reason: text(1000).optional(),
+});
+export const respondBodySchema = z.object({ remediation: text(4000).min(1, '请填写整改情况') });
+export const closeBodySchema = z.object({ note: text(1000).default('') });
+
+export const colourPointSchema = z.object({
+  day: z.string(),
+  colour: z.enum(colours),
+  expected: z.number(),
+  reported: z.number().nullable(),
+  reason: z.string(),
+});
+
+export const escalateResultSchema = z.object({
+  asOf: z.string(),
+  reminders: z.number().int(),
+  issued: z.number().int(),
+  escalated: z.number().int(),
+  colourChanges: z.number().int(),
+});
+
 export const itemDetailSchema = z.object({
   item: itemSchema,
   /** Every version of every period, newest first. */
   reports: z.array(reportSchema),
+  /** Every 督办单 of the item, newest first (each level its own). */
+  notices: z.array(noticeSchema),
+  /** The computed colour over time, as the daily job recorded its changes, oldest first. */
+  colourHistory: z.array(colourPointSchema),
 });
 
 export const reportBodySchema = z.object({
@@ -160,6 +240,16 @@ export const todoItemSchema = itemSchema.extend({
 });
 export const todoSchema = z.object({ period: z.string(), asOf: z.string(), items: z.array(todoItemSchema) });
 
+export const sectionRollupSchema = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  tasks: z.number().int(),
+  colour: z.enum(colours).nullable(),
+  expected: z.number().nullable(),
+  reported: z.number().nullable(),
+  reason: z.string(),
+});
+
 export const rollupTaskSchema = z.object({
   number: z.number().int(),
   section: z.number().int(),
@@ -172,7 +262,12 @@ export const rollupTaskSchema = z.object({
   counts: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
   reason: z.string(),
 });
-export const rollupSchema = z.object({ asOf: z.string(), tasks: z.array(rollupTaskSchema) });
+export const rollupSchema = z.object({
+  asOf: z.string(),
+  tasks: z.array(rollupTaskSchema),
+  /** The plan's sections (板块) from their tasks, each task weighing the same. */
+  sections: z.array(sectionRollupSchema),
+});
 
 export const ledgerImportQuerySchema = z.object({
   preview: z.stringbool().default(false),
@@ -188,3 +283,19 @@ export const ledgerImportResultSchema = z.object({
   reports: z.number().int(),
 });
 export type LedgerImportResult = z.infer<typeof ledgerImportResultSchema>;
+
+/** What the public sees: tasks and sections, their colour and progress — nothing below task level. */
+export const publicTaskColoursSchema = z.object({
+  asOf: z.string(),
+  sections: z.array(sectionRollupSchema),
+  tasks: z.array(
+    z.object({
+      number: z.number().int(),
+      section: z.number().int(),
+      title: z.string(),
+      colour: z.enum(colours).nullable(),
+      expected: z.number().nullable(),
+      reported: z.number().nullable(),
+    }),
+  ),
+});

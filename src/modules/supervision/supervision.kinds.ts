@@ -20,3 +20,14 @@ export type Colour = (typeof colours)[number];
 /** What a unit says of its own item: 正常推进 · 存在风险 · 滞后 · 已完成. */
 export const declaredStatuses = ['onTrack', 'atRisk', 'behind', 'done'] as const;
 export type DeclaredStatus = (typeof declaredStatuses)[number];
+
+export const noticeLevels = ['blue', 'yellow', 'red'] as const;
+export type NoticeLevel = (typeof noticeLevels)[number];
+/**
+ * issued → acknowledged (签收) → responded (整改情况) → closed (销号, the plan office's); `escalated`: superseded by
+ * the next level's notice (which links back to it).
+ */
+export const noticeStates = ['issued', 'acknowledged', 'responded', 'closed', 'escalated'] as const;
+export type NoticeState = (typeof noticeStates)[number];
+/** The states of a notice still in force (the item's current rung). */
+export const openNoticeStates: readonly NoticeState[] = ['issued', 'acknowledged', 'responded'];

@@ -9,7 +9,18 @@ import { inScope, userScope, type Scope } from '../../platform/auth/scope.ts';
  * `review`: return or accept a report · `ledger`: the whole ledger's import and export · `rollup`: the tasks'
  * roll-up · `todo`: 我的待办 · `close`: set an item done or cancelled (销号 is the plan office's confirmation).
  */
-export type SupervisionAction = 'read' | 'edit' | 'review' | 'ledger' | 'rollup' | 'todo' | 'close';
+export type SupervisionAction =
+  | 'read'
+  | 'edit'
+  | 'review'
+  | 'ledger'
+  | 'rollup'
+  | 'todo'
+  | 'close'
+  /** 督办单: issue one by hand, and close one out (销号) — the plan office's. */
+  | 'notice'
+  /** 督办单: acknowledge (签收) and answer with the remediation (整改情况) — the owning unit's own users. */
+  | 'respond';
 
 /** What an item says about where it belongs: its owning unit (a department, a group, or a subdistrict). */
 export interface ItemLike {
@@ -38,7 +49,12 @@ export function can(user: SessionUser | null, action: SupervisionAction, item?: 
     case 'review':
     case 'ledger':
     case 'close':
+    case 'notice':
       return user.role === 'admin';
+    case 'respond':
+      // The unit addressed answers for itself; the plan office issues and closes but does not sign for a unit.
+      if (user.role === 'admin' || actsForEnterprise(user)) return false;
+      return item ? inScope(editScope(user), asRecord(item)) : !('none' in editScope(user));
     case 'rollup':
     case 'todo':
       return user.role !== 'enterprise';

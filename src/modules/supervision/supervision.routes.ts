@@ -27,7 +27,24 @@ import {
   returnBodySchema,
   rollupSchema,
   todoSchema,
+  closeBodySchema,
+  issueNoticeBodySchema,
+  noticeDetailSchema,
+  noticeListQuerySchema,
+  noticePageSchema,
+  publicTaskColoursSchema,
+  respondBodySchema,
 } from './supervision.contract.ts';
+import {
+  advanceNotice,
+  colourHistoryOf,
+  findNotice,
+  issueByHand,
+  listNotices,
+  noticeDetail,
+  noticesOfItem,
+  type NoticeRow,
+} from './supervision.notices.ts';
 import {
   addAttachment,
   allItems,
@@ -87,8 +104,30 @@ export function registerSupervisionRoutes(app: TypedApp, { db, now, events }: Su
     });
     return { report, item };
   };
-  const detail = (user: SessionUser, row: ItemRow) =>
-    itemDetail(db, user.districtId, row, now(), can(user, 'edit', row));
+  /** What the user may do with a notice in force. */
+  const may = (user: SessionUser) => (n: NoticeRow, i: ItemRow) => ({
+    acknowledge: n.state === 'issued' && can(user, 'respond', i),
+    respond: can(user, 'respond', i),
+    close: n.state === 'responded' && can(user, 'notice'),
+  });
+  const detail = async (user: SessionUser, row: ItemRow) => ({
+    ...(await itemDetail(db, user.districtId, row, now(), can(user, 'edit', row))),
+    notices: await noticesOfItem(db, user.districtId, row.id, now(), may(user)),
+    colourHistory: await colourHistoryOf(db, user.districtId, row.id),
+  });
+  /** A notice whose item the user may read (else 404). */
+  const readableNotice = async (user: SessionUser, id: string) => {
+    const notice = await loadOr404(
+      () => findNotice(db, user.districtId, id),
+      () => true,
+      '督办单',
+    );
+    const item = await readable(user, notice.itemId).catch(() => {
+      throw new AppError('NOT_FOUND', '督办单不存在');
+    });
+    return { notice, item };
+  };
+  const noticeOf = (user: SessionUser, id: string) => noticeDetail(db, user.districtId, id, now(), may(user));
 
   app.get(
     '/api/supervision/items',
@@ -383,6 +422,154 @@ export function registerSupervisionRoutes(app: TypedApp, { db, now, events }: Su
           }),
         )
         .finally(() => upload.cleanup());
+    },
+  );
+
+  app.get(
+    '/api/supervision/notices',
+    {
+      schema: {
+        tags,
+        summary:
+          '督办单 (supervision notices): filtered by level, state (open = in force), unit and item; a unit sees its own',
+        querystring: noticeListQuerySchema,
+        response: { 200: noticePageSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const user = allowed(req, 'read');
+      return listNotices(db, user.districtId, readScope(user), req.query, now(), may(user));
+    },
+  );
+
+  app.get(
+    '/api/supervision/notices/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A 督办单 with every level of its case (blue → yellow → red, each its own record)',
+        params: idParams,
+        response: { 200: noticeDetailSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const user = allowed(req, 'read');
+      await readableNotice(user, req.params.id);
+      return noticeOf(user, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/supervision/items/:id/notices',
+    {
+      schema: {
+        tags,
+        summary:
+          'The plan office issues a 督办单 by hand: blue for an item without one in force, else the next level',
+        params: idParams,
+        body: issueNoticeBodySchema,
+        response: { 201: noticeDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const user = allowed(req, 'notice');
+      const item = await readable(user, req.params.id);
+      const id = await issueByHand(db, actorOf(user), item, req.body, now());
+      await events?.drain({ districtId: user.districtId });
+      return reply.code(201).send(await noticeOf(user, id));
+    },
+  );
+
+  /** 签收 / 整改情况: the owning unit's users, on a notice of their own item (someone else's reads as absent). */
+  const unitStep = async (user: SessionUser, id: string) => {
+    const { notice, item } = await readableNotice(user, id);
+    if (!can(user, 'respond', item)) throw new AppError('NOT_FOUND', '督办单不存在');
+    return notice;
+  };
+
+  app.post(
+    '/api/supervision/notices/:id/acknowledge',
+    {
+      schema: {
+        tags,
+        summary: 'The owning unit acknowledges a 督办单 (签收)',
+        params: idParams,
+        response: { 200: noticeDetailSchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const user = allowed(req, 'respond');
+      await unitStep(user, req.params.id);
+      await advanceNotice(db, actorOf(user), req.params.id, 'acknowledge', null, now());
+      return noticeOf(user, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/supervision/notices/:id/respond',
+    {
+      schema: {
+        tags,
+        summary:
+          'The owning unit answers a 督办单 with its remediation (整改情况); the plan office hears of it',
+        params: idParams,
+        body: respondBodySchema,
+        response: { 200: noticeDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const user = allowed(req, 'respond');
+      await unitStep(user, req.params.id);
+      await advanceNotice(db, actorOf(user), req.params.id, 'respond', req.body.remediation, now());
+      await events?.drain({ districtId: user.districtId });
+      return noticeOf(user, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/supervision/notices/:id/close',
+    {
+      schema: {
+        tags,
+        summary: "The plan office closes a 督办单 out (销号) once the unit's remediation is in",
+        params: idParams,
+        body: closeBodySchema,
+        response: { 200: noticeDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const user = allowed(req, 'notice');
+      await readableNotice(user, req.params.id);
+      await advanceNotice(db, actorOf(user), req.params.id, 'close', req.body.note, now());
+      await events?.drain({ districtId: user.districtId });
+      return noticeOf(user, req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/public/supervision/tasks',
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          "The public's view of the key tasks: each task's and section's colour and progress, nothing below task level",
+        response: { 200: publicTaskColoursSchema },
+      },
+    },
+    async (req) => {
+      const r = await taskRollup(db, req.districtId, now());
+      return {
+        asOf: r.asOf,
+        sections: r.sections,
+        tasks: r.tasks.map((t) => ({
+          number: t.number,
+          section: t.section,
+          title: t.title,
+          colour: t.colour,
+          expected: t.expected,
+          reported: t.reported,
+        })),
+      };
     },
   );
 }

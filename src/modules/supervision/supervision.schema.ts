@@ -16,6 +16,7 @@ import {
   index,
   foreignKey,
   check,
+  jsonb,
 } from 'drizzle-orm/pg-core';
 import { districtRowKey, districtPrimaryKey, createdAt, updatedAt } from '../../platform/db/columns.ts';
 import { units } from '../units/units.schema.ts';
@@ -139,6 +140,88 @@ export const supervisionAttachments = pgTable(
     foreignKey({
       columns: [t.districtId, t.reportId],
       foreignColumns: [supervisionReports.districtId, supervisionReports.id],
+    }),
+  ],
+);
+
+/**
+ * A supervision notice (督办单): one row per level of the ladder; an escalation closes the previous row as
+ * `escalated` and issues the next level linked to it (`previousId`), so every level change is kept with its own
+ * issue date, reason, evidence, required response date and the unit's response.
+ */
+export const supervisionNotices = pgTable(
+  'supervision_notices',
+  {
+    ...districtRowKey(),
+    itemId: uuid('item_id').notNull(),
+    /** 'blue' | 'yellow' | 'red' */
+    level: text('level').notNull(),
+    /** The lower level this one escalated from. */
+    previousId: uuid('previous_id'),
+    /** 'issued' | 'acknowledged' | 'responded' | 'closed' | 'escalated' */
+    state: text('state').notNull().default('issued'),
+    /** 'rule' (the daily job) | 'manual' (the plan office by hand) */
+    origin: text('origin').notNull(),
+    /** The unit addressed (the item's owner when issued). */
+    unitId: uuid('unit_id').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    issuedByLabel: text('issued_by_label').notNull(),
+    /** Why, in words (the item's status reason, or the office's text). */
+    reason: text('reason').notNull(),
+    /** What the status was read from, in words (dates, expected and reported progress, the latest report). */
+    evidence: text('evidence').notNull(),
+    /** The item's computed status when issued. */
+    facts: jsonb('facts').notNull(),
+    /** The unit answers (签收, 整改情况) by this date (working days after the issue). */
+    responseDue: date('response_due', { mode: 'string' }).notNull(),
+    acknowledgedByLabel: text('acknowledged_by_label'),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    remediation: text('remediation'),
+    respondedByLabel: text('responded_by_label'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    closedByLabel: text('closed_by_label'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedOn: date('closed_on', { mode: 'string' }),
+    closeNote: text('close_note'),
+  },
+  (t) => [
+    districtPrimaryKey(t),
+    index('supervision_notices_item').on(t.districtId, t.itemId),
+    index('supervision_notices_unit').on(t.districtId, t.unitId),
+    // One notice in force per item: the rule and the office cannot issue two at once.
+    uniqueIndex('supervision_notices_open')
+      .on(t.districtId, t.itemId)
+      .where(sql`state IN ('issued', 'acknowledged', 'responded')`),
+    foreignKey({
+      columns: [t.districtId, t.itemId],
+      foreignColumns: [supervisionItems.districtId, supervisionItems.id],
+    }),
+    foreignKey({ columns: [t.districtId, t.unitId], foreignColumns: [units.districtId, units.id] }),
+    check('supervision_notices_level', sql`${t.level} IN ('blue', 'yellow', 'red')`),
+  ],
+);
+
+/** An item's computed colour over time: a row whenever the daily job (or a notice) sees it change, one per day at most. */
+export const supervisionColourHistory = pgTable(
+  'supervision_colour_history',
+  {
+    ...districtRowKey(),
+    itemId: uuid('item_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    /** 'green' | 'yellow' | 'red' */
+    colour: text('colour').notNull(),
+    expected: integer('expected').notNull(),
+    reported: integer('reported'),
+    reason: text('reason').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    districtPrimaryKey(t),
+    uniqueIndex('supervision_colour_history_day').on(t.districtId, t.itemId, t.day),
+    foreignKey({
+      columns: [t.districtId, t.itemId],
+      foreignColumns: [supervisionItems.districtId, supervisionItems.id],
     }),
   ],
 );

@@ -6,7 +6,9 @@ import { rows, type Db, type Queryable } from '../../platform/db/db.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { scopeWhere, type Scope } from '../../platform/auth/scope.ts';
-import { today, type CivilDate } from '../../platform/time/date.ts';
+import { periodOf, today, type CivilDate } from '../../platform/time/date.ts';
+import { isMilestone, latestEvaluations } from '../monitoring/monitoring.store.ts';
+import type { Formula } from '../plan/plan-file.ts';
 import { addMonths, currentPeriod, type Period } from '../../platform/time/period.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { publish } from '../../platform/events/events.store.ts';
@@ -17,7 +19,11 @@ import {
   defaultThresholds,
   itemStatus,
   needsReport,
+  projectTarget,
   rollup,
+  sectionRollup,
+  type LinkedProjection,
+  type LinkedTarget,
   windowOf,
   type DeclaredStatus,
   type ItemKind,
@@ -48,6 +54,10 @@ export interface PlanContext {
   taskById: Map<string, { id: string; number: number; title: string; section: number }>;
   targetCodes: Set<string>;
   unitByName: Map<string, UnitRowLike>;
+  /** The plan's sections (板块), by number. */
+  sections: { number: number; title: string }[];
+  /** The plan's targets as the linked-target status needs them, and the plan's baseline month. */
+  targets: Map<string, Omit<LinkedTarget, 'period' | 'value' | 'baselineValue' | 'recentMonthlyPace'>>;
 }
 
 export async function planContext(db: Queryable, districtId: string): Promise<PlanContext> {
@@ -65,6 +75,21 @@ export async function planContext(db: Queryable, districtId: string): Promise<Pl
     taskById: new Map(tasks.map((t) => [t.id, t])),
     targetCodes: new Set(view.targets.map((t) => t.code)),
     unitByName: new Map(view.index.units.map((u) => [u.name, u])),
+    sections: view.sections.map((s) => ({ number: s.number, title: s.title })),
+    targets: new Map(
+      view.targets.map((t) => [
+        t.code,
+        {
+          code: t.code,
+          name: t.name,
+          goal: Number(t.goal),
+          aim: t.aim as 'increase' | 'level',
+          milestone: isMilestone({ formula: t.formula as Formula }),
+          baselinePeriod: periodOf(view.plan.baselineDate as CivilDate),
+          deadlinePeriod: periodOf(t.deadline as CivilDate),
+        },
+      ]),
+    ),
   };
 }
 
@@ -259,8 +284,41 @@ async function standingReports(
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
+/**
+ * The linked targets' projections of each item (the monitoring engine's latest published evaluation of each target,
+ * read through monitoring's store): one query for every target the items link to.
+ */
+async function linkedTargets(
+  db: Queryable,
+  districtId: string,
+  plan: PlanContext,
+  rows: ItemRow[],
+  asOf: CivilDate,
+): Promise<(row: ItemRow) => LinkedProjection[]> {
+  const codes = [...new Set(rows.filter((r) => r.state === 'open').flatMap((r) => r.targetCodes))];
+  if (!codes.length) return () => [];
+  const evaluations = await latestEvaluations(db, districtId, codes, periodOf(asOf));
+  return (row) =>
+    row.targetCodes.flatMap((code) => {
+      const t = plan.targets.get(code);
+      const e = evaluations.get(code);
+      if (!t || !e) return [];
+      const p = projectTarget(
+        {
+          ...t,
+          period: e.month as Period,
+          value: e.evaluation.value,
+          baselineValue: e.evaluation.baselineValue,
+          recentMonthlyPace: e.evaluation.recentMonthlyPace,
+        },
+        row.dueDate as CivilDate,
+      );
+      return p ? [p] : [];
+    });
+}
+
 /** Items with their computed status on `asOf`, as the API shows them. */
-async function viewItems(
+export async function viewItems(
   db: Queryable,
   districtId: string,
   rows: ItemRow[],
@@ -276,6 +334,7 @@ async function viewItems(
   const recent = recentSince ? await currentReports(db, districtId, ids, recentSince) : [];
   const byItem = new Map<string, ReportRow[]>();
   for (const r of recent) (byItem.get(r.itemId) ?? byItem.set(r.itemId, []).get(r.itemId)!).push(r);
+  const linkedOf = await linkedTargets(db, districtId, plan, rows, asOf);
   return rows.map((row) => {
     const current = byItem.get(row.id) ?? [];
     const standing = standingOf.get(row.id) ?? null;
@@ -294,6 +353,8 @@ async function viewItems(
       standing ? { percent: standing.percent, quantityDone: num(standing.quantity_done) } : null,
       asOf,
       defaultThresholds,
+      undefined,
+      linkedOf(row),
     );
     const view: ItemView = {
       id: row.id,
@@ -727,25 +788,23 @@ export async function taskRollup(
   const rows = await scopedRows(db, districtId, { all: true });
   const views = await viewItems(db, districtId, rows, today(now), () => false, ctx);
   const tasks = [...ctx.taskByNumber.values()].sort((a, b) => a.number - b.number);
-  return {
-    asOf: today(now),
-    tasks: tasks.map((t) => {
-      const mine = views.filter((v) => v.view.task?.number === t.number);
-      const r = rollup(mine.map((v) => ({ weight: v.view.weight, status: v.view.status })));
-      return {
-        number: t.number,
-        section: t.section,
-        title: t.title,
-        leadUnits: ctx.index.leadUnits(t.id).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
-        items: r.items,
-        colour: r.colour,
-        expected: r.expected,
-        reported: r.reported,
-        counts: r.counts,
-        reason: r.reason,
-      };
-    }),
-  };
+  const taskViews = tasks.map((t) => {
+    const mine = views.filter((v) => v.view.task?.number === t.number);
+    const r = rollup(mine.map((v) => ({ weight: v.view.weight, status: v.view.status })));
+    return {
+      number: t.number,
+      section: t.section,
+      title: t.title,
+      leadUnits: ctx.index.leadUnits(t.id).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+      items: r.items,
+      colour: r.colour,
+      expected: r.expected,
+      reported: r.reported,
+      counts: r.counts,
+      reason: r.reason,
+    };
+  });
+  return { asOf: today(now), tasks: taskViews, sections: sectionRollup(ctx.sections, taskViews) };
 }
 
 export { insertReport, nextNumber };

@@ -80,6 +80,7 @@ export interface ItemStatus {
   contradiction: { declared: DeclaredStatus; declaredColour: Colour; text: string } | null;
 }
 
+const rank: Record<Colour, number> = { green: 0, yellow: 1, red: 2 };
 const clampPercent = (n: number) => Math.max(0, Math.min(100, n));
 const round = (n: number) => Math.round(n);
 
@@ -148,6 +149,54 @@ function workingDays(from: CivilDate, to: CivilDate, cal: WorkingCalendar): numb
   return n;
 }
 
+/** A plan target an item is linked to, as the monitoring engine last evaluated it. */
+export interface LinkedTarget {
+  code: string;
+  name: string;
+  goal: number;
+  aim: 'increase' | 'level';
+  /** A reached-or-not target (建成1个集聚区): no trend, not projected. */
+  milestone: boolean;
+  baselinePeriod: Period;
+  deadlinePeriod: Period;
+  /** The evaluated month, its value, the baseline's value and the trend's slope (target unit per month). */
+  period: Period;
+  value: number | null;
+  baselineValue: number | null;
+  recentMonthlyPace: number | null;
+}
+
+/** What a linked target says about an item: how far along its path it is projected to be by the item's due date. */
+export interface LinkedProjection {
+  code: string;
+  name: string;
+  /** Projected progress by the due date against the straight path from baseline to goal, in percent. */
+  percent: number;
+}
+
+/**
+ * A linked target's projection to the item's due date: the trend carried from the evaluated month to the due month,
+ * against where the straight path from the baseline to the goal says the target should be by then (序时). 100 = on
+ * the path; at the target's own deadline it is the share of the goal. null when there is nothing to project (a
+ * milestone or level target, no value or trend yet, a path that does not rise).
+ */
+export function projectTarget(t: LinkedTarget, dueDate: CivilDate): LinkedProjection | null {
+  if (t.milestone || t.aim !== 'increase' || t.value === null || t.recentMonthlyPace === null) return null;
+  const base = t.baselineValue ?? 0;
+  const due = periodOf(dueDate);
+  const ahead = Math.max(0, monthsBetween(t.period, due));
+  const projected = t.value + t.recentMonthlyPace * ahead;
+  const span = monthsBetween(t.baselinePeriod, t.deadlinePeriod);
+  const share = span <= 0 ? 1 : Math.max(0, Math.min(1, monthsBetween(t.baselinePeriod, due) / span));
+  const path = base + (t.goal - base) * share;
+  if (!(path > base)) return null;
+  return {
+    code: t.code,
+    name: t.name,
+    percent: round(Math.max(0, ((projected - base) / (path - base)) * 100)),
+  };
+}
+
 const provisionalNote = '（节假日安排尚未公布，按周末推算）';
 
 /** The computed status of one item on `asOf`. */
@@ -157,6 +206,8 @@ export function itemStatus(
   asOf: CivilDate,
   thresholds: StatusThresholds = defaultThresholds,
   cal: WorkingCalendar = chinaCalendar,
+  /** The linked targets' projections to the due date: one below 100 − yellow (red) points makes it yellow (red). */
+  linked: LinkedProjection[] = [],
 ): ItemStatus {
   const expected = expectedPercent(item, asOf);
   const reported = item.state === 'done' ? 100 : reportedPercent(item, report);
@@ -205,6 +256,18 @@ export function itemStatus(
     }
   }
   const dueSoon = dueInWorkingDays !== null && dueInWorkingDays <= thresholds.dueSoonWorkingDays;
+  // Linked targets: the monitoring engine's trend, projected to the due date, can make the item worse, never better.
+  for (const l of linked) {
+    const byTarget: Colour | null =
+      l.percent < 100 - thresholds.redBehindPoints
+        ? 'red'
+        : l.percent < 100 - thresholds.yellowBehindPoints
+          ? 'yellow'
+          : null;
+    if (!byTarget) continue;
+    reason += `，关联指标“${l.name}”预计到期完成 ${l.percent}%`;
+    if (rank[byTarget] > rank[colour]) colour = byTarget;
+  }
   let contradiction: ItemStatus['contradiction'] = null;
   const declared = item.declaredStatus;
   if (declared && declaredColour[declared] !== colour) {
@@ -263,6 +326,33 @@ export function rollup(items: RollupInput[], thresholds: StatusThresholds = defa
   if (counts.red) parts.push(`红灯 ${counts.red} 项`);
   if (counts.yellow) parts.push(`黄灯 ${counts.yellow} 项`);
   return { colour, expected, reported, items: live.length, counts, reason: parts.join('，') };
+}
+
+/** A section's (板块's) progress and colour from its tasks' roll-ups, each task weighing the same. */
+export function sectionRollup(
+  sections: { number: number; title: string }[],
+  tasks: { section: number; colour: Colour | null; expected: number | null; reported: number | null }[],
+  thresholds: StatusThresholds = defaultThresholds,
+) {
+  return sections.map((s) => {
+    const mine = tasks.filter((t) => t.section === s.number);
+    const r = rollup(
+      mine.map((t) => ({
+        weight: 1,
+        status: { colour: t.colour, expected: t.expected ?? 0, reported: t.reported },
+      })),
+      thresholds,
+    );
+    return {
+      number: s.number,
+      title: s.title,
+      tasks: mine.length,
+      colour: r.colour,
+      expected: r.expected,
+      reported: r.reported,
+      reason: r.colour === null ? '尚无工作举措' : r.reason.replace(/项/g, '项任务'),
+    };
+  });
 }
 
 /**

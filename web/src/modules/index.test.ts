@@ -45,6 +45,7 @@ describe('the web module list', () => {
         'grants/batches/:id admin|department|subdistrict',
         'supervision admin|department|subdistrict',
         'supervision/todo admin|department|subdistrict',
+        'supervision/notices admin|department|subdistrict',
         'supervision/tasks admin|department|subdistrict',
         'meetings admin|department|subdistrict',
         'meetings/:id admin|department|subdistrict',
@@ -78,6 +79,8 @@ describe('the web module list', () => {
       // the objection status page (a filer follows an objection by its receipt number)
       'objections',
       'targets/:code',
+      // the key tasks' colours (督查督办), task level only
+      'tasks',
     ]);
   });
 
@@ -93,6 +96,7 @@ describe('the web module list', () => {
       '/tiers',
       '/grants',
       '/supervision',
+      '/supervision/notices',
       '/supervision/tasks',
       '/meetings',
       '/assessment',

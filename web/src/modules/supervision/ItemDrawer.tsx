@@ -1,7 +1,20 @@
 // One work item in a drawer: its facts, the computed status beside the self-declared one, and every version of its
 // reports; the plan office returns (with a reason) or accepts the current one.
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Empty, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Input,
+  List,
+  Modal,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ReportView } from '@contracts/modules/supervision/supervision.contract.ts';
@@ -11,6 +24,10 @@ import { useSession } from '../../app/session.ts';
 import { mayManageLedger } from './supervision.access.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { ItemForm } from './ItemForm.tsx';
+import { NoticeList } from './NoticeList.tsx';
+import { useNoticeAction } from './supervision.api.ts';
+
+const colourTag = { green: 'green', yellow: 'gold', red: 'red' } as const;
 
 const stateColour = { submitted: 'blue', returned: 'orange', accepted: 'green' } as const;
 
@@ -23,6 +40,9 @@ export function ItemDrawer({ id, onClose }: { id: string | undefined; onClose: (
   const [returning, setReturning] = useState<ReportView | null>(null);
   const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
+  const issue = useNoticeAction();
+  const [issuing, setIssuing] = useState(false);
+  const [issueReason, setIssueReason] = useState('');
   const item = detail.data?.item;
   const reports = detail.data?.reports ?? [];
   // Only the newest version of each period can be reviewed.
@@ -89,6 +109,33 @@ export function ItemDrawer({ id, onClose }: { id: string | undefined; onClose: (
               </Descriptions.Item>
             ) : null}
           </Descriptions>
+          {detail.data!.colourHistory.length > 0 && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 24 }}>
+                {t('supervision.notice.colourHistory')}
+              </Typography.Title>
+              <Space wrap>
+                {detail.data!.colourHistory.map((c) => (
+                  <Tooltip key={c.day} title={c.reason}>
+                    <Tag color={colourTag[c.colour]}>
+                      {c.day} {t(`supervision.colour.${c.colour}`)}
+                    </Tag>
+                  </Tooltip>
+                ))}
+              </Space>
+            </>
+          )}
+          <Space style={{ marginTop: 24, display: 'flex', justifyContent: 'space-between' }}>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('supervision.notice.title')}
+            </Typography.Title>
+            {mayManageLedger(user) && item.state === 'open' && (
+              <Button size="small" danger onClick={() => setIssuing(true)}>
+                {t('supervision.notice.issue')}
+              </Button>
+            )}
+          </Space>
+          <NoticeList notices={detail.data!.notices} showItem={false} />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('supervision.reports.title')}
           </Typography.Title>
@@ -179,6 +226,30 @@ export function ItemDrawer({ id, onClose }: { id: string | undefined; onClose: (
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           placeholder={t('supervision.review.reasonPlaceholder')}
+        />
+      </Modal>
+      <Modal
+        open={issuing}
+        title={t('supervision.notice.issue')}
+        okButtonProps={{ danger: true, loading: issue.isPending }}
+        onOk={async () => {
+          if (!item) return;
+          try {
+            await issue.mutateAsync({ step: 'issue', itemId: item.id, reason: issueReason.trim() });
+            void message.success(t('supervision.notice.done'));
+            setIssuing(false);
+            setIssueReason('');
+          } catch (e) {
+            void message.error((e as Error).message);
+          }
+        }}
+        onCancel={() => setIssuing(false)}
+      >
+        <Input.TextArea
+          rows={3}
+          value={issueReason}
+          onChange={(e) => setIssueReason(e.target.value)}
+          placeholder={t('supervision.notice.issueReason')}
         />
       </Modal>
       {editing && item && <ItemForm item={item} onClose={() => setEditing(false)} />}

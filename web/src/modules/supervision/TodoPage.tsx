@@ -26,7 +26,8 @@ import type { Period } from '@contracts/platform/time/period.ts';
 import { Page } from '../../components/Page.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { isApiError } from '../../app/api.ts';
-import { useSubmitReport, useTodo } from './supervision.api.ts';
+import { useNotices, useSubmitReport, useTodo } from './supervision.api.ts';
+import { NoticeList } from './NoticeList.tsx';
 import { StatusTag } from './labels.tsx';
 import { ItemDrawer } from './ItemDrawer.tsx';
 
@@ -36,6 +37,8 @@ export function TodoPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('supervision.menu.todo'));
   const todo = useTodo();
+  // The unit's 督办单 in force, to acknowledge (签收) and answer (整改情况).
+  const notices = useNotices({ state: 'open' }, 1, 100);
   const [reporting, setReporting] = useState<TodoItem | null>(null);
   const [openId, setOpenId] = useState<string>();
   return (
@@ -51,6 +54,15 @@ export function TodoPage() {
           : undefined
       }
     >
+      {(notices.data?.items.length ?? 0) > 0 && (
+        <>
+          <Typography.Title level={5}>{t('supervision.notice.mine')}</Typography.Title>
+          <NoticeList notices={notices.data!.items} />
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('supervision.menu.todo')}
+          </Typography.Title>
+        </>
+      )}
       <List
         loading={todo.isLoading}
         dataSource={todo.data?.items ?? []}

@@ -11,9 +11,21 @@ export const supervisionRoutes: RouteObject[] = [
       { path: 'supervision', ...page(async () => (await import('./LedgerPage.tsx')).LedgerPage) },
       { path: 'supervision/todo', ...page(async () => (await import('./TodoPage.tsx')).TodoPage) },
       {
+        path: 'supervision/notices',
+        ...page(async () => (await import('./NoticesPage.tsx')).NoticesPage),
+      },
+      {
         path: 'supervision/tasks',
         ...page(async () => (await import('./TaskRollupPage.tsx')).TaskRollupPage),
       },
     ],
+  },
+];
+
+/** Children of '/public': the key tasks' colours, task level only. */
+export const publicSupervisionRoutes: RouteObject[] = [
+  {
+    path: 'tasks',
+    ...page(async () => (await import('./PublicTaskColoursPage.tsx')).PublicTaskColoursPage),
   },
 ];

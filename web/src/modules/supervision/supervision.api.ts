@@ -6,12 +6,20 @@ import {
   itemDetailSchema,
   itemPageSchema,
   ledgerImportResultSchema,
+  noticeDetailSchema,
+  noticePageSchema,
+  publicTaskColoursSchema,
   rollupSchema,
   todoSchema,
   type ItemInput,
   type ReportBody,
 } from '@contracts/modules/supervision/supervision.contract.ts';
-import type { Colour, ItemState } from '@contracts/modules/supervision/supervision.kinds.ts';
+import type {
+  Colour,
+  ItemState,
+  NoticeLevel,
+  NoticeState,
+} from '@contracts/modules/supervision/supervision.kinds.ts';
 import { api, isApiError } from '../../app/api.ts';
 
 export interface LedgerFilters {
@@ -29,7 +37,60 @@ export const supervisionKeys = {
   todo: ['supervision', 'todo'] as const,
   rollup: ['supervision', 'rollup'] as const,
   units: ['supervision', 'units'] as const,
+  notices: (f: NoticeFilters, page: number, pageSize: number) =>
+    ['supervision', 'notices', f, page, pageSize] as const,
+  publicTasks: ['public', 'supervision', 'tasks'] as const,
 };
+
+export interface NoticeFilters {
+  level?: NoticeLevel;
+  state?: NoticeState | 'open';
+  unitId?: string;
+}
+
+export function useNotices(filters: NoticeFilters, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: supervisionKeys.notices(filters, page, pageSize),
+    queryFn: () => api.get('/supervision/notices', noticePageSchema, { ...filters, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const usePublicTaskColours = () =>
+  useQuery({
+    queryKey: supervisionKeys.publicTasks,
+    queryFn: () => api.get('/public/supervision/tasks', publicTaskColoursSchema),
+  });
+
+/** 签收, 整改情况 (the owning unit), 销号 (the plan office) and a notice by hand on an item (the plan office). */
+export function useNoticeAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      v:
+        | { step: 'acknowledge'; id: string }
+        | { step: 'respond'; id: string; remediation: string }
+        | { step: 'close'; id: string; note: string }
+        | { step: 'issue'; itemId: string; reason?: string },
+    ) =>
+      v.step === 'issue'
+        ? api.post(
+            `/supervision/items/${encodeURIComponent(v.itemId)}/notices`,
+            v.reason ? { reason: v.reason } : {},
+            noticeDetailSchema,
+          )
+        : api.post(
+            `/supervision/notices/${encodeURIComponent(v.id)}/${v.step}`,
+            v.step === 'respond'
+              ? { remediation: v.remediation }
+              : v.step === 'close'
+                ? { note: v.note }
+                : {},
+            noticeDetailSchema,
+          ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: supervisionKeys.all }),
+  });
+}
 
 export function useLedger(filters: LedgerFilters, page: number, pageSize: number) {
   return useQuery({

@@ -72,6 +72,8 @@ describe('the routes anyone can read', () => {
         '/api/public/notices',
         '/api/public/notices/{id}',
         '/api/public/overview',
+        // Task and section colours and progress only (no items, units' reports or figures of enterprises).
+        '/api/public/supervision/tasks',
         '/api/public/targets/{code}',
         '/api/units',
         '/api/units/{id}',

@@ -15,7 +15,8 @@ import { civilDate } from '../../platform/time/date.ts';
 import { nextPeriod, periodMonth, periodYear, type Period } from '../../platform/time/period.ts';
 import { loadPlanView } from '../plan/plan.store.ts';
 import { snapshotsOf } from '../monitoring/monitoring.store.ts';
-import { allItems, reportVersions, taskRollup } from '../supervision/supervision.store.ts';
+import { allItems, taskRollup } from '../supervision/supervision.store.ts';
+import { reportVersions } from '../supervision/supervision.reports.store.ts';
 import { findScheme, periodSpan, scorePeriod } from './assessment.store.ts';
 import type { ScorecardView } from './assessment.contract.ts';
 

@@ -29,14 +29,12 @@ import {
 } from './assessment.contract.ts';
 import {
   addBonus,
-  closeYear,
   generateDefaultScheme,
-  periodScores,
-  reviseYear,
   saveScheme,
   schemeOr404,
   type RankGroup,
 } from './assessment.store.ts';
+import { closeYear, periodScores, reviseYear } from './assessment.years.store.ts';
 import { bulletinDocx } from './assessment.bulletin.ts';
 
 export interface AssessmentRouteDeps {

@@ -12,14 +12,8 @@ import {
   previousPeriod,
   type Period,
 } from '../../platform/time/period.ts';
-import {
-  allItems,
-  createItem,
-  findItem,
-  planContext,
-  submitReport,
-  updateItem,
-} from '../supervision/supervision.store.ts';
+import { allItems, createItem, findItem, planContext, updateItem } from '../supervision/supervision.store.ts';
+import { submitReport } from '../supervision/supervision.reports.store.ts';
 import type { ItemInput } from '../supervision/supervision.contract.ts';
 import { mix32, mulberry32 } from './prng.ts';
 

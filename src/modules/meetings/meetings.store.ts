@@ -9,14 +9,8 @@ import { chineseDate } from '../../platform/files/official-document.ts';
 import { publish } from '../../platform/events/events.store.ts';
 import { notificationsRequested } from '../notifications/notifications.events.ts';
 import { allUnits } from '../units/units.store.ts';
-import {
-  allItems,
-  coordinationReports,
-  createItem,
-  findItem,
-  mayOwn,
-  planContext,
-} from '../supervision/supervision.store.ts';
+import { allItems, createItem, findItem, mayOwn, planContext } from '../supervision/supervision.store.ts';
+import { coordinationReports } from '../supervision/supervision.reports.store.ts';
 import { meetingAgendaEntries, meetingDecisions, meetings } from './meetings.schema.ts';
 import { decisionDueProblem, generateAgenda, meetingSourceRef, type LedgerItem } from './meetings.ts';
 import {

@@ -11,13 +11,8 @@ import { isCivilDate, today, type CivilDate } from '../../platform/time/date.ts'
 import { currentPeriod } from '../../platform/time/period.ts';
 import { supervisionItems, supervisionReports } from './supervision.schema.ts';
 import type { ItemInput, ItemView, LedgerImportResult } from './supervision.contract.ts';
-import {
-  insertReport,
-  itemProblems,
-  nextNumber,
-  planContext,
-  type PlanContext,
-} from './supervision.store.ts';
+import { itemProblems, nextNumber, planContext, type PlanContext } from './supervision.store.ts';
+import { insertReport } from './supervision.reports.store.ts';
 import type { DeclaredStatus, ItemKind, ItemSource, ItemState } from './supervision.ts';
 
 export const MAX_LEDGER_ROWS = 20_000;

@@ -35,32 +35,26 @@ import {
   publicTaskColoursSchema,
   respondBodySchema,
 } from './supervision.contract.ts';
+import { advanceNotice, findNotice, issueByHand, type NoticeRow } from './supervision.notices.ts';
+import { colourHistoryOf, listNotices, noticeDetail, noticesOfItem } from './supervision.notices.views.ts';
 import {
-  advanceNotice,
-  colourHistoryOf,
-  findNotice,
-  issueByHand,
-  listNotices,
-  noticeDetail,
-  noticesOfItem,
-  type NoticeRow,
-} from './supervision.notices.ts';
-import {
-  addAttachment,
   allItems,
   createItem,
-  findAttachment,
   findItem,
-  findReport,
   itemDetail,
   listItems,
-  reviewReport,
-  submitReport,
   taskRollup,
   todo,
   updateItem,
   type ItemRow,
 } from './supervision.store.ts';
+import {
+  addAttachment,
+  findAttachment,
+  findReport,
+  reviewReport,
+  submitReport,
+} from './supervision.reports.store.ts';
 import { MAX_ATTACHMENT_BYTES, sniffAttachment } from './supervision.ts';
 import { importLedger, ledgerColumns, ledgerRow, MAX_LEDGER_ROWS } from './supervision.ledger.ts';
 

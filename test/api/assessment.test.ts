@@ -210,6 +210,13 @@ describe('a month scored from the records', () => {
     );
     setDate('2026-06-20');
     ids.late = await report(ids.b, '2026-05', 60);
+    // B is past due: the plan office issues a 督办单 by hand (blue), counted in June.
+    ids.notice = (
+      await ok(
+        admin.request('POST', `/api/supervision/items/${ids.b}/notices`, { reason: '逾期未完成' }),
+        201,
+      )
+    ).json<{ notice: { id: string } }>().notice.id;
     setDate('2026-06-30');
     await report(ids.a, '2026-06', 40);
     setDate('2026-07-10');
@@ -267,14 +274,17 @@ describe('a month scored from the records', () => {
         [ids.returned, '被计'],
       ]),
     );
-    // No 督办单 yet: 0 with a note.
-    expect(line('deduct.notices')).toMatchObject({ centi: 0 });
-    expect(line('deduct.notices').records[0]!.label).toContain('督办单尚未启用');
+    // B's blue 督办单 of 20 June: −1.
+    expect(line('deduct.notices')).toMatchObject({ centi: -100 });
+    expect(line('deduct.notices').records).toEqual([
+      expect.objectContaining({ kind: 'notice', id: ids.notice, value: '2026-06-20' }),
+    ]);
+    expect(line('deduct.notices').records[0]!.label).toContain('蓝色督办单');
     expect(line('bonus')).toMatchObject({ centi: 100 });
     expect(line('bonus').records).toEqual([
       expect.objectContaining({ id: ids.bonus, label: '软信产业经验获市级推广' }),
     ]);
-    expect(card.totalCenti).toBe(667 + targetCenti - 100 - 100 + 100);
+    expect(card.totalCenti).toBe(667 + targetCenti - 100 - 100 - 100 + 100);
     expect(card.total).toBe(pointsText(card.totalCenti));
   });
 

@@ -124,7 +124,7 @@ export const periodQuerySchema = z.object({
 
 /** A record behind a line of the breakdown. */
 export const recordRefSchema = z.object({
-  kind: z.enum(['item', 'report', 'target', 'bonus', 'note']),
+  kind: z.enum(['item', 'report', 'target', 'bonus', 'notice', 'note']),
   id: z.string(),
   label: z.string(),
   value: z.string().optional(),

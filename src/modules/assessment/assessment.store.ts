@@ -14,6 +14,8 @@ import { snapshotsOf } from '../monitoring/monitoring.store.ts';
 import { allItems } from '../supervision/supervision.store.ts';
 import { reportVersions } from '../supervision/supervision.reports.store.ts';
 import { rollup } from '../supervision/supervision.ts';
+import { noticeRecords } from '../supervision/supervision.notices.views.ts';
+import { noticeLevelLabels, type NoticeLevel } from '../supervision/supervision.ladder.ts';
 import type { ItemView } from '../supervision/supervision.contract.ts';
 import { assessmentBonuses, assessmentSchemes } from './assessment.schema.ts';
 import { placeOf, pointsText, ranking, scorecard, type IndicatorInput } from './assessment.ts';
@@ -164,23 +166,38 @@ async function bonusesBetween(db: Queryable, districtId: string, from: string, t
     .orderBy(asc(assessmentBonuses.month), asc(assessmentBonuses.createdAt));
 }
 
-// ── 督办单: an input provider the supervision ladder plugs into later ────────────────────────────────────────
+// ── 督办单 ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Where overdue 督办单 come from: per unit, the notices overdue in the period (each a record of the breakdown).
- * `null` while no ladder exists: the line then counts 0 with a note saying so.
+ * Per owning unit, the 督办单 issued in the period up to its as-of day, each level a record (an item that escalated
+ * blue → yellow counts twice): what the supervisionNotices feed deducts for.
  */
-export interface NoticeProvider {
-  overdueNotices(
-    db: Queryable,
-    districtId: string,
-    period: { from: Period; to: Period; asOf: CivilDate },
-  ): Promise<Map<string, RecordRef[]> | null>;
+async function noticesByUnit(
+  db: Queryable,
+  districtId: string,
+  span: { first: Period; asOfDate: CivilDate },
+  items: ItemView[],
+): Promise<Map<string, RecordRef[]>> {
+  const byId = new Map(items.map((v) => [v.id, v]));
+  const out = new Map<string, RecordRef[]>();
+  const notices = await noticeRecords(db, districtId, {
+    from: `${span.first}-01` as CivilDate,
+    to: span.asOfDate,
+  });
+  for (const n of notices) {
+    const item = byId.get(n.itemId);
+    if (!item) continue;
+    const list = out.get(item.owner.id) ?? [];
+    list.push({
+      kind: 'notice',
+      id: n.id,
+      label: `${noticeLevelLabels[n.level as NoticeLevel]} · ${item.number}. ${item.title}`,
+      value: n.issuedOn,
+    });
+    out.set(item.owner.id, list);
+  }
+  return out;
 }
-export const noNotices: NoticeProvider = { overdueNotices: async () => null };
-let noticeProvider: NoticeProvider = noNotices;
-/** The supervision ladder registers its reader here once 督办单 exist. */
-export const useNoticeProvider = (p: NoticeProvider) => (noticeProvider = p);
 
 // ── Scoring ───────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -222,11 +239,7 @@ async function gather(db: Queryable, districtId: string, scheme: Scheme, period:
   // A period's reports are due in the month after it: their punctuality counts in the month of the deadline.
   const versions = await reportVersions(db, districtId, previousPeriod(span.first), previousPeriod(span.to));
   const bonuses = await bonusesBetween(db, districtId, span.first, span.last);
-  const notices = await noticeProvider.overdueNotices(db, districtId, {
-    from: span.first,
-    to: span.to,
-    asOf: span.asOfDate,
-  });
+  const notices = await noticesByUnit(db, districtId, span, items);
   const snapshots = new Map<
     string,
     { month: string; revision: number; value: string | null; status: string }
@@ -378,11 +391,6 @@ function rawInput(g: Gathered, scheme: Scheme, ind: Indicator, unit: UnitInfo): 
       return { input: { kind: 'count', count: records.length }, records };
     }
     case 'supervisionNotices': {
-      if (!g.notices)
-        return {
-          input: { kind: 'count', count: 0 },
-          records: [{ kind: 'note', id: 'supervisionNotices', label: '督办单尚未启用，本项暂按 0 件计' }],
-        };
       const records = g.notices.get(unit.id) ?? [];
       return { input: { kind: 'count', count: records.length }, records };
     }

@@ -20,9 +20,17 @@ const todo = (page: Page) =>
     items: TodoItem[];
   }>;
 
+// 我的待办 lists the item itself and any 督办单 on it with the same text; the item's row is the one to report on.
+const itemRow = (page: Page, item: TodoItem) =>
+  page
+    .locator('.ant-list-item')
+    .filter({
+      hasText: `${item.number}. ${item.title}`,
+      has: page.getByRole('button', { name: '报送进展' }),
+    });
+
 async function report(page: Page, item: TodoItem, text: string, percent: string) {
-  const row = page.locator('.ant-list-item', { hasText: `${item.number}. ${item.title}` });
-  await row.getByRole('button', { name: '报送进展' }).click();
+  await itemRow(page, item).getByRole('button', { name: '报送进展' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('进展情况').fill(text);
   await dialog.getByLabel('完成比例').fill(percent);
@@ -40,7 +48,7 @@ describe('我的待办 → report → returned → resubmitted', () => {
     const list = await todo(unit);
     const item = list.items.find((i) => i.kind !== 'quantity' && i.why.includes('due'))!;
     expect(item).toBeDefined();
-    await unit.locator('.ant-list-item', { hasText: `${item.number}. ${item.title}` }).waitFor();
+    await itemRow(unit, item).waitFor();
     await shot(unit, 'supervision-todo');
     await report(unit, item, '第一次报送：方案已报区政府审定。', '90');
 
@@ -61,8 +69,7 @@ describe('我的待办 → report → returned → resubmitted', () => {
     await shot(office, 'supervision-returned');
 
     await unit.reload();
-    const row = unit.locator('.ant-list-item', { hasText: `${item.number}. ${item.title}` });
-    await row.getByText('被退回').waitFor({ timeout: 15_000 });
+    await itemRow(unit, item).getByText('被退回').waitFor({ timeout: 15_000 });
     await report(unit, item, '补充报送：已附区政府审定意见。', '95');
 
     const detail = (await office.evaluate(

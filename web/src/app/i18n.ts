@@ -6,9 +6,9 @@ import 'dayjs/locale/zh-cn';
 import { z } from 'zod';
 import { zhCN as zodZhCN, en as zodEn } from 'zod/locales';
 import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 import { setApiLanguage } from './api.ts';
 import { webModules } from '../modules/index.ts';
+import type { WebModule } from './module.ts';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -32,26 +32,67 @@ function applySideEffects(lang: Language): void {
 }
 
 const initial = storedLanguage();
-applySideEffects(initial);
+applySideEffects('zh-CN');
 
 // Each module keeps its own texts (modules/<m>/locales/<lang>.json, exported by its index); they merge over the
-// shared ones.
-function withModules(base: Record<string, unknown>, lang: Language): Record<string, unknown> {
+// shared ones. Chinese is in the first load unless the module marks it lazy (docs/performance.md); English is
+// fetched the first time it is chosen.
+function withModules(base: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
-  for (const m of webModules) if (m.locales) Object.assign(merged, m.locales[lang]);
+  for (const m of webModules) {
+    const zh = m.locales?.['zh-CN'];
+    if (zh && typeof zh !== 'function') Object.assign(merged, zh);
+  }
   return merged;
 }
 
+const lazyChinese = new Map<string, Promise<void>>();
+/** Fetches the lazy Chinese texts of these modules (each once); resolves at once for modules that have none. */
+export async function loadModuleTexts(modules: readonly WebModule[]): Promise<void> {
+  await Promise.all(
+    modules.map((m) => {
+      const zh = m.locales?.['zh-CN'];
+      if (typeof zh !== 'function') return undefined;
+      let loading = lazyChinese.get(m.name);
+      if (!loading) {
+        loading = zh().then((texts) => {
+          i18n.addResourceBundle('zh-CN', 'translation', texts.default, true, true);
+        });
+        lazyChinese.set(m.name, loading);
+      }
+      return loading;
+    }),
+  );
+}
+
+let english: Promise<void> | undefined;
+/** Loads the English texts (shared and every module's) once. */
+function loadEnglish(): Promise<void> {
+  english ??= (async () => {
+    const [shared, ...parts] = await Promise.all([
+      import('./locales/en-US.json'),
+      ...webModules.flatMap((m) => (m.locales ? [m.locales['en-US']()] : [])),
+    ]);
+    const merged: Record<string, unknown> = { ...shared.default };
+    for (const p of parts) Object.assign(merged, p.default);
+    i18n.addResourceBundle('en-US', 'translation', merged, true, true);
+  })();
+  return english;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: withModules(zhCN, 'zh-CN') },
-    'en-US': { translation: withModules(enUS, 'en-US') },
-  },
-  lng: initial,
+  resources: { 'zh-CN': { translation: withModules(zhCN) } },
+  // An English visitor sees Chinese until the English texts arrive (one request, then switched).
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+if (initial === 'en-US')
+  void loadEnglish().then(() => {
+    applySideEffects('en-US');
+    return i18n.changeLanguage('en-US');
+  });
 
 export async function changeLanguage(lang: Language): Promise<void> {
   try {
@@ -59,6 +100,7 @@ export async function changeLanguage(lang: Language): Promise<void> {
   } catch {
     // not persisted; still switch for this visit
   }
+  if (lang === 'en-US') await loadEnglish();
   applySideEffects(lang);
   await i18n.changeLanguage(lang);
 }

@@ -6,6 +6,8 @@ import type { MenuDataItem } from '@ant-design/pro-components';
 import type { SessionUser } from '@contracts/platform/auth/auth.contract.ts';
 
 export type Texts = Record<string, unknown>;
+/** Texts fetched when first needed (a JSON module behind a dynamic import). */
+export type LazyTexts = () => Promise<{ default: Texts }>;
 
 export interface WebModule {
   name: string;
@@ -16,7 +18,15 @@ export interface WebModule {
   /** The module's side-menu entries; the menu shows modules in list order. */
   menu?: (user: SessionUser | null, t: (key: string) => string) => MenuDataItem[];
   /** Texts under the module's own top-level keys, merged over the shared ones (modules/<m>/locales/<lang>.json). */
-  locales?: { 'zh-CN': Texts; 'en-US': Texts };
+  locales?: {
+    /**
+     * Chinese: in the first load (a public page or a shared component uses them), or lazy for a module whose pages
+     * are all signed-in or its own: they are then fetched before its routes' pages and the signed-in frame render.
+     */
+    'zh-CN': Texts | LazyTexts;
+    /** English is loaded when someone switches to it: Chinese-first pages never download it. */
+    'en-US': LazyTexts;
+  };
   /** Who may do what in the module's pages (<m>.access.ts; mirrors the server's policy, which decides). */
   access?: object;
 }

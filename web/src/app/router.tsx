@@ -5,7 +5,8 @@ import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { Spin } from 'antd';
 import { RouteError } from './ErrorBoundary.tsx';
 import { NotFound } from './NotFound.tsx';
-import { page } from './module.ts';
+import { page, type WebModule } from './module.ts';
+import { loadModuleTexts } from './i18n.ts';
 import { webModules } from '../modules/index.ts';
 
 function PageSpinner() {
@@ -14,6 +15,20 @@ function PageSpinner() {
       <Spin size="large" />
     </div>
   );
+}
+
+/** The module's routes, each lazy page fetching the module's lazy texts (if any) before it renders. */
+function withTexts(m: WebModule, routes: RouteObject[]): RouteObject[] {
+  return routes.map((r): RouteObject => {
+    const lazy = r.lazy;
+    const load =
+      typeof lazy === 'function'
+        ? { lazy: async () => (await Promise.all([loadModuleTexts([m]), lazy()]))[1] }
+        : {};
+    return r.index
+      ? ({ ...r, ...load } as RouteObject)
+      : ({ ...r, ...load, ...(r.children ? { children: withTexts(m, r.children) } : {}) } as RouteObject);
+  });
 }
 
 export const routes: RouteObject[] = [
@@ -26,7 +41,10 @@ export const routes: RouteObject[] = [
     children: [
       {
         errorElement: <RouteError />,
-        children: [...webModules.flatMap((m) => m.publicRoutes ?? []), { path: '*', element: <NotFound /> }],
+        children: [
+          ...webModules.flatMap((m) => withTexts(m, m.publicRoutes ?? [])),
+          { path: '*', element: <NotFound /> },
+        ],
       },
     ],
   },
@@ -45,14 +63,21 @@ export const routes: RouteObject[] = [
   },
   {
     path: '/',
-    // lazy too: the signed-in frame (ProLayout, the inbox, pro-components) is not part of the public first load
-    ...page(async () => (await import('./OfficeLayout.tsx')).OfficeLayout),
+    // lazy too: the signed-in frame (ProLayout, the inbox, pro-components) is not part of the public first load; its
+    // menu names every module, so it fetches every module's lazy texts first
+    ...page(async () => {
+      const [, frame] = await Promise.all([loadModuleTexts(webModules), import('./OfficeLayout.tsx')]);
+      return frame.OfficeLayout;
+    }),
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageSpinner />,
     children: [
       {
         errorElement: <RouteError />,
-        children: [...webModules.flatMap((m) => m.routes ?? []), { path: '*', element: <NotFound /> }],
+        children: [
+          ...webModules.flatMap((m) => withTexts(m, m.routes ?? [])),
+          { path: '*', element: <NotFound /> },
+        ],
       },
     ],
   },

@@ -3,13 +3,11 @@ import type { WebModule } from '../../app/module.ts';
 import * as access from './assessment.access.ts';
 import { assessmentMenuItems } from './menu.tsx';
 import { assessmentRoutes } from './routes.tsx';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 
 export const assessmentModule: WebModule = {
   name: 'assessment',
   routes: assessmentRoutes,
   menu: assessmentMenuItems,
-  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  locales: { 'zh-CN': () => import('./locales/zh-CN.json'), 'en-US': () => import('./locales/en-US.json') },
   access,
 };

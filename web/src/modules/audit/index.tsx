@@ -4,8 +4,6 @@ import type { WebModule } from '../../app/module.ts';
 import { page } from '../../app/module.ts';
 import { RequireAuth } from '../../app/RequireAuth.tsx';
 import { auditLogRoles, readsAuditLog } from './audit.access.ts';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 
 export const auditModule: WebModule = {
   name: 'audit',
@@ -17,6 +15,6 @@ export const auditModule: WebModule = {
   ],
   menu: (user, t) =>
     readsAuditLog(user) ? [{ path: '/audit', name: t('auditLog.menu'), icon: <AuditOutlined /> }] : [],
-  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  locales: { 'zh-CN': () => import('./locales/zh-CN.json'), 'en-US': () => import('./locales/en-US.json') },
   access: { readsAuditLog },
 };

@@ -4,8 +4,6 @@ import type { WebModule } from '../../app/module.ts';
 import { page } from '../../app/module.ts';
 import { RequireAuth } from '../../app/RequireAuth.tsx';
 import { backupRoles, managesBackups } from './backups.access.ts';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 
 export const backupsModule: WebModule = {
   name: 'backups',
@@ -17,6 +15,6 @@ export const backupsModule: WebModule = {
   ],
   menu: (user, t) =>
     managesBackups(user) ? [{ path: '/backups', name: t('backups.menu'), icon: <DatabaseOutlined /> }] : [],
-  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  locales: { 'zh-CN': () => import('./locales/zh-CN.json'), 'en-US': () => import('./locales/en-US.json') },
   access: { managesBackups },
 };

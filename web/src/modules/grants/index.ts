@@ -5,13 +5,12 @@ import * as access from './grants.access.ts';
 import { grantMenuItems } from './menu.tsx';
 import { grantRoutes, publicNoticeRoutes } from './routes.tsx';
 import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 
 export const grantsModule: WebModule = {
   name: 'grants',
   routes: grantRoutes,
   publicRoutes: publicNoticeRoutes,
   menu: grantMenuItems,
-  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  locales: { 'zh-CN': zhCN, 'en-US': () => import('./locales/en-US.json') },
   access,
 };

@@ -4,7 +4,6 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../app/module.ts';
 import { page } from '../../app/module.ts';
 import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 
 const helpPage = page(async () => (await import('./HelpPage.tsx')).HelpPage);
 
@@ -13,5 +12,5 @@ export const helpModule: WebModule = {
   routes: [{ path: 'help', ...helpPage }],
   publicRoutes: [{ path: 'help', ...helpPage }],
   menu: (_user, t) => [{ path: '/help', name: t('help.nav'), icon: <QuestionCircleOutlined /> }],
-  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  locales: { 'zh-CN': zhCN, 'en-US': () => import('./locales/en-US.json') },
 };

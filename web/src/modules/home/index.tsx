@@ -3,8 +3,6 @@ import { HomeOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../app/module.ts';
 import * as access from './home.access.ts';
 import { homeRoutes } from './routes.tsx';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 
 export const homeModule: WebModule = {
   name: 'home',
@@ -14,6 +12,6 @@ export const homeModule: WebModule = {
     user && access.homeKind(user) !== 'overview'
       ? [{ path: '/home', name: t('home.menu'), icon: <HomeOutlined /> }]
       : [],
-  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  locales: { 'zh-CN': () => import('./locales/zh-CN.json'), 'en-US': () => import('./locales/en-US.json') },
   access,
 };

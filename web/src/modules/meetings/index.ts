@@ -3,13 +3,11 @@ import type { WebModule } from '../../app/module.ts';
 import * as access from './meetings.access.ts';
 import { meetingMenuItems } from './menu.tsx';
 import { meetingRoutes } from './routes.tsx';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 
 export const meetingsModule: WebModule = {
   name: 'meetings',
   routes: meetingRoutes,
   menu: meetingMenuItems,
-  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  locales: { 'zh-CN': () => import('./locales/zh-CN.json'), 'en-US': () => import('./locales/en-US.json') },
   access,
 };

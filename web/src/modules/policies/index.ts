@@ -3,13 +3,11 @@ import type { WebModule } from '../../app/module.ts';
 import * as access from './policies.access.ts';
 import { policyMenuItems } from './menu.tsx';
 import { policyRoutes } from './routes.tsx';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 
 export const policiesModule: WebModule = {
   name: 'policies',
   routes: policyRoutes,
   menu: policyMenuItems,
-  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  locales: { 'zh-CN': () => import('./locales/zh-CN.json'), 'en-US': () => import('./locales/en-US.json') },
   access,
 };

@@ -3,14 +3,12 @@ import type { WebModule } from '../../app/module.ts';
 import * as access from './supervision.access.ts';
 import { supervisionMenuItems } from './menu.tsx';
 import { publicSupervisionRoutes, supervisionRoutes } from './routes.tsx';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 
 export const supervisionModule: WebModule = {
   name: 'supervision',
   routes: supervisionRoutes,
   publicRoutes: publicSupervisionRoutes,
   menu: supervisionMenuItems,
-  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  locales: { 'zh-CN': () => import('./locales/zh-CN.json'), 'en-US': () => import('./locales/en-US.json') },
   access,
 };

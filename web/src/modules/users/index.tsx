@@ -4,8 +4,6 @@ import type { WebModule } from '../../app/module.ts';
 import { page } from '../../app/module.ts';
 import { can } from '../../app/access.ts';
 import { RequireAuth } from '../../app/RequireAuth.tsx';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 
 export const usersModule: WebModule = {
   name: 'users',
@@ -20,5 +18,5 @@ export const usersModule: WebModule = {
       ? [{ path: '/users', name: t('nav.users'), icon: <TeamOutlined /> }]
       : [],
   // accounts.*: also read by the login page (忘记密码) and the forced password change (modules/auth)
-  locales: { 'zh-CN': zhCN, 'en-US': enUS },
+  locales: { 'zh-CN': () => import('./locales/zh-CN.json'), 'en-US': () => import('./locales/en-US.json') },
 };

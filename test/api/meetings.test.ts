@@ -288,6 +288,8 @@ describe('the minutes', () => {
       owner: { id: deptUnit },
       source: 'meeting',
       sourceRef: '2026年3月12日调度会《满天星行动计划一季度调度会》议定事项',
+      // linked back to the meeting
+      meetingId: meeting.meeting.id,
       startDate: '2026-03-12',
       dueDate: '2026-04-30',
       // The agenda entry's item was of task 3, which its owner leads.
@@ -298,6 +300,7 @@ describe('the minutes', () => {
       .item;
     expect(other).toMatchObject({
       source: 'meeting',
+      meetingId: meeting.meeting.id,
       owner: { id: streetUnit },
       task: null,
       dueDate: '2026-06-30',

@@ -503,6 +503,7 @@ export async function publishMinutes(db: Db, actor: Actor, id: string, now: Date
           declaredStatus: null,
         },
         now,
+        { meetingId: id },
       );
       await tx
         .update(meetingDecisions)

@@ -103,6 +103,8 @@ export const itemSchema = z.object({
   evidence: z.string(),
   source: z.enum(itemSources),
   sourceRef: z.string(),
+  /** The dispatch meeting whose decision made the item (source 'meeting'). */
+  meetingId: idSchema.nullable(),
   cadenceMonths: z.number().int(),
   weight: z.number().int(),
   state: z.enum(itemStates),

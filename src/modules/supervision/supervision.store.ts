@@ -151,7 +151,14 @@ async function nextNumber(tx: Queryable, districtId: string): Promise<number> {
   return Number(row?.n ?? 0) + 1;
 }
 
-export async function createItem(db: Db, actor: Actor, input: ItemInput, now: Date): Promise<string> {
+/** Creates a work item; `origin.meetingId` links an item a meeting's decision made back to that meeting. */
+export async function createItem(
+  db: Db,
+  actor: Actor,
+  input: ItemInput,
+  now: Date,
+  origin: { meetingId?: string } = {},
+): Promise<string> {
   const ctx = await planContext(db, actor.districtId);
   refuseProblems(itemProblems(ctx, input));
   return db.transaction(async (tx) => {
@@ -162,6 +169,7 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput, now: Da
         districtId: actor.districtId,
         number,
         ...itemValues(ctx, input),
+        meetingId: origin.meetingId ?? null,
         createdBy: actor.label,
         createdAt: now,
         updatedAt: now,
@@ -371,6 +379,7 @@ export async function viewItems(
       evidence: row.evidence,
       source: row.source as ItemSource,
       sourceRef: row.sourceRef,
+      meetingId: row.meetingId,
       cadenceMonths: row.cadenceMonths,
       weight: row.weight,
       state: row.state as ItemState,

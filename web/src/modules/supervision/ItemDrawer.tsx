@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { ReportView } from '@contracts/modules/supervision/supervision.contract.ts';
 import { useItem, useReview } from './supervision.api.ts';
 import { StatusTag } from './labels.tsx';
@@ -93,6 +94,12 @@ export function ItemDrawer({ id, onClose }: { id: string | undefined; onClose: (
             <Descriptions.Item label={t('supervision.field.source')}>
               {t(`supervision.source.${item.source}`)}
               {item.sourceRef && ` · ${item.sourceRef}`}
+              {item.meetingId && (
+                <>
+                  {' · '}
+                  <Link to={`/meetings/${item.meetingId}`}>{t('supervision.field.meetingLink')}</Link>
+                </>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('supervision.field.status')} span={2}>
               <Space direction="vertical" size={2}>

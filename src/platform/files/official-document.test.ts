@@ -89,6 +89,14 @@ describe('an official document (GB/T 9704)', () => {
     expect(paragraph('2026年12月4日')).toContain('w:jc w:val="right"');
   });
 
+  it('keeps each heading with the paragraph that follows it, and body paragraphs free to break', async () => {
+    const d = (await parts(await doc()))['word/document.xml']!;
+    const paragraph = (words: string) => d.split('</w:p>').find((p) => p.includes(words))!;
+    for (const h of ['一、总体情况', '（一）主要指标', '1.软件从业人员', '（1）新增情况'])
+      expect(paragraph(h), h).toContain('<w:keepNext/>');
+    expect(paragraph('现将11月推进情况通报如下。')).not.toContain('<w:keepNext');
+  });
+
   it('writes a table filling the type area with its total row in 黑体', async () => {
     const d = (await parts(await doc()))['word/document.xml']!;
     expect(d).toContain(`w:w="${TYPE_AREA_WIDTH}"`);

@@ -89,9 +89,14 @@ const run = (text: string, font: string = FONT.body, size: number = SIZE.body, e
 
 const line = { line: LINE, lineRule: LineRuleType.EXACT };
 
-const bodyParagraph = (text: string, opts: { indent?: boolean; font?: string; bold?: boolean } = {}) =>
+const bodyParagraph = (
+  text: string,
+  opts: { indent?: boolean; font?: string; bold?: boolean; keepNext?: boolean } = {},
+) =>
   new Paragraph({
     spacing: line,
+    // a heading stays on the page of what it heads (never alone at a page's foot)
+    ...(opts.keepNext ? { keepNext: true, keepLines: true } : {}),
     alignment: AlignmentType.JUSTIFIED,
     indent: opts.indent === false ? undefined : { firstLine: 2 * CHAR },
     children: [run(text, opts.font, SIZE.body, opts.bold ? { bold: true } : {})],
@@ -142,7 +147,7 @@ function block(b: Block): (Paragraph | Table)[] {
     case 'paragraph':
       return [bodyParagraph(b.text, { indent: b.indent })];
     case 'heading':
-      return [bodyParagraph(b.text, { font: HEADING_FONT[b.level], bold: b.level === 3 })];
+      return [bodyParagraph(b.text, { font: HEADING_FONT[b.level], bold: b.level === 3, keepNext: true })];
     case 'table':
       return [table(b), bodyParagraph('', { indent: false })];
     case 'blank':

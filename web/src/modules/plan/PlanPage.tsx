@@ -14,6 +14,8 @@ import { UnitTags } from '../../components/UnitTags.tsx';
 import { usePlan } from './plan.api.ts';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
+import { usePublicTaskColours } from '../supervision/supervision.api.ts';
+import { ColourTag, progress } from '../supervision/labels.tsx';
 
 export function PlanStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
@@ -42,16 +44,26 @@ function TargetCard({ target }: { target: Target }) {
 
 type TaskRow = Section['tasks'][number];
 
-function SectionCard({ section }: { section: Section }) {
+type Colours = NonNullable<ReturnType<typeof usePublicTaskColours>['data']>;
+
+function SectionCard({ section, colours }: { section: Section; colours: Colours | undefined }) {
   const { t } = useTranslation();
   const { pick, isEn } = useLanguage();
   const mobile = useIsMobile();
+  // the 督查督办 colours (the public's task-level view): a task's colour and progress beside it
+  const colourOf = (n: number) => colours?.tasks.find((c) => c.number === n);
+  const sectionColour = colours?.sections.find((c) => c.number === section.number);
   const heading = isEn ? `${section.number}. ${section.titleEn}` : `${section.numeral}、${section.title}`;
   return (
     <Card
       className="mtx-section"
       title={<h3 className="mtx-card-heading">{heading}</h3>}
-      extra={<span className="mtx-muted">{t('plan.taskCount', { count: section.tasks.length })}</span>}
+      extra={
+        <span className="mtx-muted">
+          {sectionColour && <ColourTag colour={sectionColour.colour} reason={sectionColour.reason} />}
+          {t('plan.taskCount', { count: section.tasks.length })}
+        </span>
+      }
       styles={{ body: { padding: 0 } }}
     >
       <Table<TaskRow>
@@ -69,6 +81,11 @@ function SectionCard({ section }: { section: Section }) {
             render: (_, r) => (
               <>
                 <Link to={`/plan/tasks/${r.number}`}>{pick(r.title, r.titleEn)}</Link>
+                {mobile && colourOf(r.number) && (
+                  <div className="mtx-task-leads">
+                    <ColourTag colour={colourOf(r.number)!.colour} /> {progress(colourOf(r.number)!)}
+                  </div>
+                )}
                 {mobile && (
                   <div className="mtx-task-leads">
                     <span className="mtx-muted">{t('plan.leadUnits')}：</span>
@@ -77,6 +94,21 @@ function SectionCard({ section }: { section: Section }) {
                 )}
               </>
             ),
+          },
+          {
+            title: t('plan.taskColour'),
+            key: 'colour',
+            width: 150,
+            hidden: mobile || !colours,
+            render: (_, r) => {
+              const c = colourOf(r.number);
+              return c ? (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  <ColourTag colour={c.colour} />
+                  <span className="mtx-muted">{progress(c)}</span>
+                </span>
+              ) : null;
+            },
           },
           {
             title: t('plan.leadUnits'),
@@ -102,6 +134,7 @@ function PlanView({ data }: { data: PlanOverview }) {
   const { pick } = useLanguage();
   const { plan } = data;
   const { user } = useSession();
+  const colours = usePublicTaskColours();
   useDocumentTitle(t('nav.plan'));
   return (
     <Page
@@ -154,7 +187,7 @@ function PlanView({ data }: { data: PlanOverview }) {
           {t('plan.tasks')}
         </h2>
         {data.sections.map((s) => (
-          <SectionCard key={s.number} section={s} />
+          <SectionCard key={s.number} section={s} colours={colours.data} />
         ))}
       </section>
 

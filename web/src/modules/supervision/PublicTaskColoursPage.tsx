@@ -1,25 +1,11 @@
 // /public/tasks: the public's view of the 22 key tasks — each task's and section's colour and progress, nothing below
 // task level (no work items, units' reports or 督办单).
-import { Card, Col, Row, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Row, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PublicPage as Page } from '../public/PublicPage.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { usePublicTaskColours } from './supervision.api.ts';
-
-const tagColour = { green: 'green', yellow: 'gold', red: 'red' } as const;
-
-function ColourTag({ colour, reason }: { colour: 'green' | 'yellow' | 'red' | null; reason?: string }) {
-  const { t } = useTranslation();
-  const tag = colour ? (
-    <Tag color={tagColour[colour]}>{t(`supervision.colour.${colour}`)}</Tag>
-  ) : (
-    <Tag>{t('supervision.colour.none')}</Tag>
-  );
-  return reason ? <Tooltip title={reason}>{tag}</Tooltip> : tag;
-}
-
-const progress = (r: { expected: number | null; reported: number | null }) =>
-  r.expected === null ? '—' : `${r.reported ?? 0}% / ${r.expected}%`;
+import { ColourTag, progress } from './labels.tsx';
 
 export function PublicTaskColoursPage() {
   const { t } = useTranslation();

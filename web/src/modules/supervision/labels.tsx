@@ -5,6 +5,27 @@ import type { ItemView } from '@contracts/modules/supervision/supervision.contra
 
 const tagColour = { green: 'green', yellow: 'gold', red: 'red' } as const;
 
+/** 已报进度 / 应达进度 (percent). */
+export const progress = (r: { expected: number | null; reported: number | null }) =>
+  r.expected === null ? '—' : `${r.reported ?? 0}% / ${r.expected}%`;
+
+/** A task's or section's colour (none before anything is due), its reason on hover. */
+export function ColourTag({
+  colour,
+  reason,
+}: {
+  colour: 'green' | 'yellow' | 'red' | null;
+  reason?: string;
+}) {
+  const { t } = useTranslation();
+  const tag = colour ? (
+    <Tag color={tagColour[colour]}>{t(`supervision.colour.${colour}`)}</Tag>
+  ) : (
+    <Tag>{t('supervision.colour.none')}</Tag>
+  );
+  return reason ? <Tooltip title={reason}>{tag}</Tooltip> : tag;
+}
+
 export function StatusTag({ status }: { status: ItemView['status'] }) {
   const { t } = useTranslation();
   const tag = status.colour ? (

@@ -724,6 +724,28 @@ const cases: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/supervision/settings',
+    url: () => '/api/supervision/settings',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/supervision/settings',
+    url: () => '/api/supervision/settings',
+    body: () => ({
+      thresholds: { yellowBehindPoints: 10, redBehindPoints: 25, dueSoonWorkingDays: 5 },
+      ladder: {
+        reminderWorkingDays: 3,
+        yellowAfterWorkingDays: 5,
+        redAfterWorkingDays: 5,
+        responseWorkingDays: 5,
+        reissueAfterWorkingDays: 5,
+      },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'GET',
     route: '/api/supervision/ledger/export',
     url: () => '/api/supervision/ledger/export',
     expect: adminOnly(200),

@@ -301,3 +301,50 @@ export const publicTaskColoursSchema = z.object({
     }),
   ),
 });
+
+const workingDays = (label: string) =>
+  z
+    .number({ error: `请填写${label}` })
+    .int(`${label}须为整数个工作日`)
+    .min(0, `${label}不能为负`)
+    .max(60, `${label}不超过 60 个工作日`);
+const points = (label: string) =>
+  z
+    .number({ error: `请填写${label}` })
+    .int(`${label}须为整数`)
+    .min(1, `${label}至少 1 个百分点`)
+    .max(100, `${label}不超过 100 个百分点`);
+
+/** The district's status thresholds (亮灯阈值) and ladder settings (督办时限), as the plan office edits them. */
+export const supervisionSettingsSchema = z
+  .object({
+    thresholds: z.object({
+      yellowBehindPoints: points('黄灯阈值'),
+      redBehindPoints: points('红灯阈值'),
+      dueSoonWorkingDays: workingDays('临期提示'),
+    }),
+    ladder: z.object({
+      reminderWorkingDays: workingDays('到期前提醒'),
+      yellowAfterWorkingDays: workingDays('蓝色升黄色时限').min(1, '蓝色升黄色时限至少 1 个工作日'),
+      redAfterWorkingDays: workingDays('黄色升红色时限').min(1, '黄色升红色时限至少 1 个工作日'),
+      responseWorkingDays: workingDays('反馈时限').min(1, '反馈时限至少 1 个工作日'),
+      reissueAfterWorkingDays: workingDays('销号后再次督办间隔'),
+    }),
+  })
+  .superRefine((s, ctx) => {
+    if (s.thresholds.redBehindPoints <= s.thresholds.yellowBehindPoints)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thresholds', 'redBehindPoints'],
+        message: '红灯阈值须大于黄灯阈值',
+      });
+  });
+export type SupervisionSettings = z.infer<typeof supervisionSettingsSchema>;
+export const supervisionSettingsViewSchema = supervisionSettingsSchema.and(
+  z.object({
+    /** True while the district runs on the defaults (no row saved). */
+    isDefault: z.boolean(),
+    updatedBy: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+  }),
+);

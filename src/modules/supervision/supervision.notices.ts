@@ -15,7 +15,6 @@ import { supervisionColourHistory, supervisionItems, supervisionNotices } from '
 import { loadPlanView } from '../plan/plan.store.ts';
 import { conflict, planContext, viewItems, type ItemRow, type PlanContext } from './supervision.store.ts';
 import {
-  defaultLadderSettings,
   ladderStep,
   nextLevel,
   noticeLevelLabels,
@@ -174,10 +173,12 @@ export async function escalate(
   db: Db,
   districtId: string,
   now: Date,
-  settings: LadderSettings = defaultLadderSettings,
+  /** The district's own (saved by the plan office) unless given. */
+  given?: LadderSettings,
 ): Promise<EscalateSummary> {
   const asOf = today(now);
   const ctx = await planContext(db, districtId);
+  const settings = given ?? ctx.settings.ladder;
   const actor = systemActor(districtId);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`supervision-escalate:${districtId}`}))`);
@@ -312,10 +313,11 @@ export async function issueByHand(
   item: ItemRow,
   body: { level?: NoticeLevel | undefined; reason?: string | undefined },
   now: Date,
-  settings: LadderSettings = defaultLadderSettings,
+  given?: LadderSettings,
 ): Promise<string> {
   if (item.state !== 'open') throw conflict('该举措已办结或取消');
   const ctx = await planContext(db, actor.districtId);
+  const settings = given ?? ctx.settings.ladder;
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`SELECT pg_advisory_xact_lock(hashtext(${`supervision-escalate:${actor.districtId}`}))`,

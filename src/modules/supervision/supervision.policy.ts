@@ -20,7 +20,9 @@ export type SupervisionAction =
   /** 督办单: issue one by hand, and close one out (销号) — the plan office's. */
   | 'notice'
   /** 督办单: acknowledge (签收) and answer with the remediation (整改情况) — the owning unit's own users. */
-  | 'respond';
+  | 'respond'
+  /** Change the district's status thresholds and ladder settings — the plan office's. */
+  | 'settings';
 
 /** What an item says about where it belongs: its owning unit (a department, a group, or a subdistrict). */
 export interface ItemLike {
@@ -50,6 +52,7 @@ export function can(user: SessionUser | null, action: SupervisionAction, item?: 
     case 'ledger':
     case 'close':
     case 'notice':
+    case 'settings':
       return user.role === 'admin';
     case 'respond':
       // The unit addressed answers for itself; the plan office issues and closes but does not sign for a unit.

@@ -17,6 +17,7 @@ import {
   foreignKey,
   check,
   jsonb,
+  primaryKey,
 } from 'drizzle-orm/pg-core';
 import { districtRowKey, districtPrimaryKey, createdAt, updatedAt } from '../../platform/db/columns.ts';
 import { units } from '../units/units.schema.ts';
@@ -224,4 +225,20 @@ export const supervisionColourHistory = pgTable(
       foreignColumns: [supervisionItems.districtId, supervisionItems.id],
     }),
   ],
+);
+
+/**
+ * The district's status thresholds and ladder settings (亮灯阈值 · 督办时限), edited by the plan office; no row means the
+ * defaults (`defaultThresholds`, `defaultLadderSettings`). Stored whole: each value is validated by the contract.
+ */
+export const supervisionSettings = pgTable(
+  'supervision_settings',
+  {
+    districtId: text('district_id').notNull(),
+    thresholds: jsonb('thresholds').notNull(),
+    ladder: jsonb('ladder').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId] })],
 );

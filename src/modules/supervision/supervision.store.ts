@@ -2,6 +2,7 @@
 // (ledger, detail, 我的待办, task roll-up) with the status rules of supervision.ts.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { rows, type Db, type Queryable } from '../../platform/db/db.ts';
+import { loadSettings } from './supervision.settings.ts';
 import { AppError, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { scopeWhere, type Scope } from '../../platform/auth/scope.ts';
@@ -13,7 +14,6 @@ import { loadPlanView } from '../plan/plan.store.ts';
 import type { PlanIndex, UnitRowLike } from '../plan/plan.ts';
 import { supervisionAttachments, supervisionItems, supervisionReports } from './supervision.schema.ts';
 import {
-  defaultThresholds,
   itemStatus,
   needsReport,
   projectTarget,
@@ -35,6 +35,7 @@ import type {
   itemListQuerySchema,
   rollupSchema,
   todoSchema,
+  SupervisionSettings,
 } from './supervision.contract.ts';
 import type { z } from 'zod';
 
@@ -54,10 +55,12 @@ export interface PlanContext {
   sections: { number: number; title: string }[];
   /** The plan's targets as the linked-target status needs them, and the plan's baseline month. */
   targets: Map<string, Omit<LinkedTarget, 'period' | 'value' | 'baselineValue' | 'recentMonthlyPace'>>;
+  /** The district's thresholds and ladder settings (the defaults until the plan office saves its own). */
+  settings: SupervisionSettings;
 }
 
 export async function planContext(db: Queryable, districtId: string): Promise<PlanContext> {
-  const view = await loadPlanView(db, districtId);
+  const [view, settings] = await Promise.all([loadPlanView(db, districtId), loadSettings(db, districtId)]);
   if (!view) throw notFound('规划');
   const tasks = view.index.tasks.map((t) => ({
     id: t.id,
@@ -72,6 +75,7 @@ export async function planContext(db: Queryable, districtId: string): Promise<Pl
     targetCodes: new Set(view.targets.map((t) => t.code)),
     unitByName: new Map(view.index.units.map((u) => [u.name, u])),
     sections: view.sections.map((s) => ({ number: s.number, title: s.title })),
+    settings: { thresholds: settings.thresholds, ladder: settings.ladder },
     targets: new Map(
       view.targets.map((t) => [
         t.code,
@@ -356,7 +360,7 @@ export async function viewItems(
       },
       standing ? { percent: standing.percent, quantityDone: num(standing.quantity_done) } : null,
       asOf,
-      defaultThresholds,
+      plan.settings.thresholds,
       undefined,
       linkedOf(row),
     );
@@ -589,7 +593,10 @@ export async function taskRollup(
   const tasks = [...ctx.taskByNumber.values()].sort((a, b) => a.number - b.number);
   const taskViews = tasks.map((t) => {
     const mine = views.filter((v) => v.view.task?.number === t.number);
-    const r = rollup(mine.map((v) => ({ weight: v.view.weight, status: v.view.status })));
+    const r = rollup(
+      mine.map((v) => ({ weight: v.view.weight, status: v.view.status })),
+      ctx.settings.thresholds,
+    );
     return {
       number: t.number,
       section: t.section,
@@ -603,7 +610,11 @@ export async function taskRollup(
       reason: r.reason,
     };
   });
-  return { asOf: today(now), tasks: taskViews, sections: sectionRollup(ctx.sections, taskViews) };
+  return {
+    asOf: today(now),
+    tasks: taskViews,
+    sections: sectionRollup(ctx.sections, taskViews, ctx.settings.thresholds),
+  };
 }
 
 export { nextNumber };

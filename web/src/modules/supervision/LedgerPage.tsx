@@ -26,6 +26,7 @@ import {
   type LedgerImport,
 } from './supervision.api.ts';
 import { mayCreateItems, mayManageLedger } from './supervision.access.ts';
+import { SettingsButton } from './SettingsButton.tsx';
 import { ItemForm } from './ItemForm.tsx';
 import { StatusTag } from './labels.tsx';
 import { ItemDrawer } from './ItemDrawer.tsx';
@@ -87,6 +88,7 @@ export function LedgerPage() {
             </Button>
           )}
           {mayManageLedger(user) && <LedgerFileButtons />}
+          {mayManageLedger(user) && <SettingsButton />}
         </Space>
       }
     >

@@ -10,8 +10,10 @@ import {
   noticePageSchema,
   publicTaskColoursSchema,
   rollupSchema,
+  supervisionSettingsViewSchema,
   todoSchema,
   type ItemInput,
+  type SupervisionSettings,
   type ReportBody,
 } from '@contracts/modules/supervision/supervision.contract.ts';
 import type {
@@ -40,6 +42,7 @@ export const supervisionKeys = {
   notices: (f: NoticeFilters, page: number, pageSize: number) =>
     ['supervision', 'notices', f, page, pageSize] as const,
   publicTasks: ['public', 'supervision', 'tasks'] as const,
+  settings: ['supervision', 'settings'] as const,
 };
 
 export interface NoticeFilters {
@@ -180,5 +183,27 @@ export function useSaveItem() {
         ? api.put(`/supervision/items/${encodeURIComponent(v.id)}`, v.body, itemDetailSchema)
         : api.post('/supervision/items', v.body, itemDetailSchema),
     onSuccess: invalidate,
+  });
+}
+
+/** The district's status thresholds and ladder settings. */
+export const useSettings = (enabled = true) =>
+  useQuery({
+    queryKey: supervisionKeys.settings,
+    queryFn: () => api.get('/supervision/settings', supervisionSettingsViewSchema),
+    enabled,
+  });
+
+/** The plan office saves them; every colour is recomputed from the next view on. */
+export function useSaveSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SupervisionSettings) =>
+      api.put('/supervision/settings', body, supervisionSettingsViewSchema),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: supervisionKeys.all }),
+        qc.invalidateQueries({ queryKey: supervisionKeys.publicTasks }),
+      ]),
   });
 }

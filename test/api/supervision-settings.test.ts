@@ -16,6 +16,8 @@ import { ESCALATE_JOB, supervisionJobHandlers } from '../../src/modules/supervis
 import type { Job } from '../../src/platform/jobs/jobs.ts';
 import type { JobContext } from '../../src/platform/jobs/runner.ts';
 import type { ItemView, NoticeView } from '../../src/modules/supervision/supervision.contract.ts';
+import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
+import { eq } from 'drizzle-orm';
 
 let p: Platform;
 let admin: Client;
@@ -177,5 +179,76 @@ describe('the saved settings', () => {
     expect((await open()).map((n) => n.level)).toEqual(['blue']);
     await runJob('2026-07-08');
     expect((await open()).map((n) => [n.level, n.issuedOn])).toEqual([['yellow', '2026-07-08']]);
+  });
+});
+
+describe('a unit head (单位负责人)', () => {
+  it('receives the unit’s 督办单 in person once named; the unit’s inbox gets them while it has none', async () => {
+    const users = (await admin.get('/api/users')).json<{
+      items: {
+        id: string;
+        username: string;
+        displayName: string;
+        unitId: string | null;
+        enterpriseId: string | null;
+      }[];
+    }>().items;
+    const head = users.find((u) => u.username === 'dept')!;
+    // A user bound to no unit (here the administrator) cannot be a unit head.
+    const office = users.find((u) => u.username === 'admin')!;
+    const addressed = async (noticeId: string) =>
+      (
+        await p.db
+          .select({ kind: notifications.recipientKind, id: notifications.recipientId })
+          .from(notifications)
+          .where(eq(notifications.dedupeKey, `supervision-notice:${noticeId}`))
+      )
+        .filter((r) => r.kind !== 'unit' || r.id === deptUnit)
+        .map((r) => `${r.kind}:${r.id}`)
+        .sort();
+    const byHand = async (title: string) => {
+      const made = await admin.request('POST', '/api/supervision/items', {
+        taskNumber: 3,
+        title,
+        ownerUnitId: deptUnit,
+        startDate: '2026-06-01',
+        dueDate: '2026-07-10',
+        kind: 'milestone',
+      });
+      const id = made.json<{ item: ItemView }>().item.id;
+      const res = await admin.request('POST', `/api/supervision/items/${id}/notices`, { reason: '进度滞后' });
+      expect(res.statusCode, res.body).toBe(201);
+      await deliverNotifications(p.db, {
+        adapters: [],
+        contactsOf: async () => [],
+        logger: ctx.logger as never,
+      });
+      return res.json<{ notice: NoticeView }>().notice.id;
+    };
+
+    expect(await addressed(await byHand('举措甲'))).toEqual([`unit:${deptUnit}`]);
+
+    const edit = await admin.request('PUT', `/api/users/${head.id}`, {
+      displayName: head.displayName,
+      role: 'department',
+      unitId: deptUnit,
+      unitHead: true,
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const refused = await admin.request('PUT', `/api/users/${office.id}`, {
+      displayName: office.displayName,
+      role: 'admin',
+      unitHead: true,
+    });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().fields).toEqual([
+      { path: 'unitHead', message: '只有区级部门和镇街的用户可设为单位负责人' },
+    ]);
+    const listed = (await admin.get('/api/users')).json<{ items: { id: string; unitHead: boolean }[] }>()
+      .items;
+    expect(listed.find((u) => u.id === head.id)!.unitHead).toBe(true);
+    expect(listed.find((u) => u.id === office.id)!.unitHead).toBe(false);
+
+    expect(await addressed(await byHand('举措乙'))).toEqual([`user:${head.id}`]);
   });
 });

@@ -2,6 +2,7 @@
 // and escalated by the rule of supervision.ladder.ts, colour changes recorded), the plan office's notice by hand,
 // the unit's 签收 and 整改情况, the office's 销号; the reads are in supervision.notices.views.ts.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { unitHeads } from '../../platform/auth/accounts.store.ts';
 import { rows as sqlRows, type Db, type Queryable } from '../../platform/db/db.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
 import { audit, systemActor, type Actor } from '../../platform/audit/audit.ts';
@@ -54,23 +55,33 @@ function evidenceOf(view: ItemView, asOf: CivilDate): string {
 /** The plan office's units (copied on every notice). */
 const officeUnits = (ctx: PlanContext) => ctx.index.units.filter((u) => u.kind === 'office');
 
+/**
+ * A notice goes to the owning unit's heads (单位负责人, users so marked), or to the unit's inbox when it has named
+ * none, and is copied to the plan office's units.
+ */
 function noticeNotifications(
   ctx: PlanContext,
   view: ItemView,
   notice: { id: string; level: NoticeLevel; reason: string; responseDue: string },
+  heads: string[],
 ): NotificationInput[] {
   const title = `${noticeLevelLabels[notice.level]}：${view.number}. ${view.title}`;
   const body = `${notice.reason}。请于 ${notice.responseDue} 前签收并报送整改情况。`;
   const link = '/supervision/todo';
+  const to: NotificationInput['recipient'][] = heads.length
+    ? heads.map((id) => ({ kind: 'user', id }))
+    : [{ kind: 'unit', id: view.owner.id }];
   return [
-    {
-      recipient: { kind: 'unit', id: view.owner.id },
-      category: 'system',
-      title,
-      body,
-      link,
-      dedupeKey: `supervision-notice:${notice.id}`,
-    },
+    ...to.map(
+      (recipient): NotificationInput => ({
+        recipient,
+        category: 'system',
+        title,
+        body,
+        link,
+        dedupeKey: `supervision-notice:${notice.id}`,
+      }),
+    ),
     ...officeUnits(ctx).map((u): NotificationInput => ({
       recipient: { kind: 'unit', id: u.id },
       category: 'system',
@@ -135,7 +146,12 @@ async function insertNotice(
   await publish(
     tx,
     notificationsRequested.of(actor.districtId, {
-      notifications: noticeNotifications(ctx, view, { ...row!, level: opts.level }),
+      notifications: noticeNotifications(
+        ctx,
+        view,
+        { ...row!, level: opts.level },
+        await unitHeads(tx, actor.districtId, view.owner.id),
+      ),
     }),
   );
   return row!;

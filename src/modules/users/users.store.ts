@@ -34,7 +34,7 @@ const unitKinds = {
 export async function checkBinding(
   db: Queryable,
   districtId: string,
-  v: Pick<UserValues, 'role' | 'unitId' | 'enterpriseId'>,
+  v: Pick<UserValues, 'role' | 'unitId' | 'enterpriseId' | 'unitHead'>,
 ) {
   const fail = (path: string, message: string) => new AppError('VALIDATION', message, [{ path, message }]);
   const binding = roleBinding[v.role];
@@ -48,6 +48,8 @@ export async function checkBinding(
     if (!v.enterpriseId) throw fail('enterpriseId', '请选择企业');
     if (!(await findEnterpriseRow(db, districtId, v.enterpriseId))) throw fail('enterpriseId', '企业不存在');
   } else if (v.enterpriseId) throw fail('enterpriseId', '该角色不绑定企业');
+  if (v.unitHead && binding !== 'department' && binding !== 'subdistrict')
+    throw fail('unitHead', '只有区级部门和镇街的用户可设为单位负责人');
 }
 
 export const listUsers = (db: Queryable, districtId: string): Promise<User[]> =>

@@ -26,6 +26,7 @@ export interface AccountValues {
   role: Role;
   unitId: string | null;
   enterpriseId: string | null;
+  unitHead?: boolean;
   disabled?: boolean;
   password?: string | undefined;
 }
@@ -50,6 +51,7 @@ export async function listAccounts(db: Queryable, districtId: string, names: Acc
     enterpriseId: u.enterpriseId,
     enterpriseName: enterpriseName ?? null,
     disabled: u.disabled,
+    unitHead: u.unitHead,
     mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toISOString() : null,
     createdAt: new Date(u.createdAt).toISOString(),
@@ -86,6 +88,7 @@ export async function createAccount(
         role: v.role,
         unitId: v.unitId,
         enterpriseId: v.enterpriseId,
+        unitHead: !!v.unitId && (v.unitHead ?? false),
         // The administrator chose this password: the user replaces it at first login.
         mustChangePassword: true,
       })
@@ -119,6 +122,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, v: Account
         role: v.role,
         unitId: v.unitId,
         enterpriseId: v.enterpriseId,
+        unitHead: !!v.unitId && (v.unitHead ?? false),
         disabled: v.disabled ?? false,
         ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
         updatedAt: sql`now()`,
@@ -320,4 +324,21 @@ export async function seedAccount(
     after: { username: v.username, role: v.role },
   });
   return row!.id;
+}
+
+/** The active 单位负责人 of a unit (the users its 督办单 are addressed to); none when the unit has not named one. */
+export async function unitHeads(db: Queryable, districtId: string, unitId: string): Promise<string[]> {
+  const found = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.districtId, districtId),
+        eq(users.unitId, unitId),
+        eq(users.unitHead, true),
+        eq(users.disabled, false),
+      ),
+    )
+    .orderBy(asc(users.username));
+  return found.map((r) => r.id);
 }

@@ -67,6 +67,8 @@ export const userSchema = z.object({
   enterpriseId: idSchema.nullable(),
   enterpriseName: z.string().nullable(),
   disabled: z.boolean(),
+  /** 单位负责人 (department and subdistrict users): 督办单 are addressed to them. */
+  unitHead: z.boolean(),
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
@@ -79,6 +81,8 @@ const userBinding = {
   unitId: idSchema.nullable().default(null),
   /** Required for enterprise users: the one enterprise they act for. */
   enterpriseId: idSchema.nullable().default(null),
+  /** 单位负责人: only for users bound to a unit. */
+  unitHead: z.boolean().default(false),
 };
 
 export const createUserBodySchema = z.object({

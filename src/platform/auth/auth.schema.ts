@@ -24,6 +24,8 @@ export const users = pgTable(
     unitId: uuid('unit_id'),
     enterpriseId: uuid('enterprise_id'),
     disabled: boolean('disabled').notNull().default(false),
+    /** 单位负责人: a unit-bound user its unit's 督办单 are addressed to (the unit's inbox when it has none). */
+    unitHead: boolean('unit_head').notNull().default(false),
     /** Set on an account created or reset by an administrator: every API call but the change itself answers 403. */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),

@@ -41,6 +41,7 @@ interface UserFormValues {
   password?: string;
   resetPassword?: boolean;
   disabled?: boolean;
+  unitHead?: boolean;
 }
 
 const roleColours: Record<Role, string> = {
@@ -68,6 +69,7 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
       role: v.role,
       unitId: bindsUnit(v.role) ? (v.unitId ?? null) : null,
       enterpriseId: bindsEnterprise(v.role) ? (v.enterpriseId ?? null) : null,
+      unitHead: bindsUnit(v.role) ? !!v.unitHead : false,
     };
     const parsed = editing
       ? updateUserBodySchema.safeParse({
@@ -114,6 +116,7 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
               unitId: editing.unitId,
               enterpriseId: editing.enterpriseId,
               disabled: editing.disabled,
+              unitHead: editing.unitHead,
               resetPassword: false,
             }
           : { role: 'department' }
@@ -163,6 +166,9 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
                 fieldProps={{ showSearch: true, optionFilterProp: 'label', loading: units.isPending }}
                 rules={[{ required: true, message: t('users.unitRequired') }]}
               />
+            )}
+            {bindsUnit(role) && (
+              <ProFormSwitch name="unitHead" label={t('users.unitHead')} extra={t('users.unitHeadHelp')} />
             )}
             {bindsEnterprise(role) && (
               <Form.Item
@@ -250,7 +256,14 @@ export function UsersPage() {
               u.enterpriseId ? (
                 <Link to={`/enterprises/${u.enterpriseId}`}>{u.enterpriseName}</Link>
               ) : u.unitId ? (
-                <Link to={`/units/${u.unitId}`}>{u.unitName}</Link>
+                <>
+                  <Link to={`/units/${u.unitId}`}>{u.unitName}</Link>
+                  {u.unitHead && (
+                    <Tag color="gold" style={{ marginInlineStart: 8 }}>
+                      {t('users.unitHeadTag')}
+                    </Tag>
+                  )}
+                </>
               ) : (
                 '—'
               ),

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "unit_head" boolean DEFAULT false NOT NULL;

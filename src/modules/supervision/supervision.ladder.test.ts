@@ -106,12 +106,20 @@ describe('the ladder across the Spring Festival 2026', () => {
   });
 
   it('counting weekends only would have escalated during the holiday', () => {
-    // 02-14 is then a Saturday off (overdue, 0 working days: still red); 02-16 … 02-20 → yellow; 02-23 … 02-27 → red.
+    // 02-14 is then a Saturday off: nothing is issued until Monday 02-16 (blue); 02-17 … 02-23 → yellow on 02-23;
+    // 02-24 … 03-02 → red on 03-02.
     expect(levels(simulate(item, 80, '2026-02-14', '2026-03-20', weekendsOnly))).toEqual([
-      '2026-02-14 blue',
-      '2026-02-20 yellow',
-      '2026-02-27 red',
+      '2026-02-16 blue',
+      '2026-02-23 yellow',
+      '2026-03-02 red',
     ]);
+  });
+
+  it('issues nothing on a holiday: an item overdue from Labour Day gets its blue notice on 05-06', () => {
+    // Due Thursday 2026-04-30, 50 % reported: overdue from 05-01, but 05-01 … 05-05 are off. Blue on Wednesday
+    // 05-06; 05-07, 08, Saturday 05-09 (worked), 05-11, 12 → yellow on 05-12; 05-13, 14, 15, 18, 19 → red on 05-19.
+    const log = levels(simulate(milestone('2026-03-02', '2026-04-30'), 50, '2026-05-01', '2026-05-31'));
+    expect(log).toEqual(['2026-05-06 blue', '2026-05-12 yellow', '2026-05-19 red']);
   });
 });
 

@@ -5,6 +5,7 @@ import type { CivilDate } from '../../platform/time/date.ts';
 import {
   addWorkingDays,
   chinaCalendar,
+  isWorkingDay,
   workingDaysBetween,
   type WorkingCalendar,
 } from '../../platform/time/calendar.ts';
@@ -98,6 +99,8 @@ export function escalatesOn(
  * The rule for one item on `asOf`. Idempotent by construction: a notice issued or escalated today restarts its
  * timer today (0 working days elapsed), and reminders are keyed by the due date (see reminderKey).
  *
+ * - The rule acts on working days only: on a weekend or holiday it issues, escalates and reminds nothing (the job
+ *   still records colour changes), so a notice is never dated a day the office is closed.
  * - Only open items climb the ladder; a notice in force on a done or cancelled item waits for its close-out.
  * - No notice in force: a red item (overdue, or behind by more than the red threshold) gets a blue notice — unless the
  *   last one was closed fewer than `reissueAfterWorkingDays` ago; otherwise an item due within
@@ -112,7 +115,7 @@ export function ladderStep(
   s: LadderSettings = defaultLadderSettings,
   cal: WorkingCalendar = chinaCalendar,
 ): LadderAction {
-  if (item.state !== 'open') return { kind: 'none' };
+  if (item.state !== 'open' || !isWorkingDay(asOf, cal)) return { kind: 'none' };
   const red = item.colour === 'red';
   const current = notices.current;
   if (current) {

@@ -72,16 +72,14 @@ function noticeNotifications(
     ? heads.map((id) => ({ kind: 'user', id }))
     : [{ kind: 'unit', id: view.owner.id }];
   return [
-    ...to.map(
-      (recipient): NotificationInput => ({
-        recipient,
-        category: 'system',
-        title,
-        body,
-        link,
-        dedupeKey: `supervision-notice:${notice.id}`,
-      }),
-    ),
+    ...to.map((recipient): NotificationInput => ({
+      recipient,
+      category: 'system',
+      title,
+      body,
+      link,
+      dedupeKey: `supervision-notice:${notice.id}`,
+    })),
     ...officeUnits(ctx).map((u): NotificationInput => ({
       recipient: { kind: 'unit', id: u.id },
       category: 'system',

@@ -4,6 +4,7 @@ import type { WebModule } from '../../app/module.ts';
 import { page } from '../../app/module.ts';
 import { can } from '../../app/access.ts';
 import { RequireAuth } from '../../app/RequireAuth.tsx';
+import zhCN from './locales/zh-CN.json';
 
 export const usersModule: WebModule = {
   name: 'users',
@@ -18,5 +19,6 @@ export const usersModule: WebModule = {
       ? [{ path: '/users', name: t('nav.users'), icon: <TeamOutlined /> }]
       : [],
   // accounts.*: also read by the login page (忘记密码) and the forced password change (modules/auth)
-  locales: { 'zh-CN': () => import('./locales/zh-CN.json'), 'en-US': () => import('./locales/en-US.json') },
+  // (so its Chinese texts are in the first load, not lazy)
+  locales: { 'zh-CN': zhCN, 'en-US': () => import('./locales/en-US.json') },
 };

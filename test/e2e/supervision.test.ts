@@ -22,12 +22,10 @@ const todo = (page: Page) =>
 
 // 我的待办 lists the item itself and any 督办单 on it with the same text; the item's row is the one to report on.
 const itemRow = (page: Page, item: TodoItem) =>
-  page
-    .locator('.ant-list-item')
-    .filter({
-      hasText: `${item.number}. ${item.title}`,
-      has: page.getByRole('button', { name: '报送进展' }),
-    });
+  page.locator('.ant-list-item').filter({
+    hasText: `${item.number}. ${item.title}`,
+    has: page.getByRole('button', { name: '报送进展' }),
+  });
 
 async function report(page: Page, item: TodoItem, text: string, percent: string) {
   await itemRow(page, item).getByRole('button', { name: '报送进展' }).click();

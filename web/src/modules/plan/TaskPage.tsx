@@ -13,6 +13,7 @@ import { UnitTags } from '../../components/UnitTags.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useTask } from './plan.api.ts';
+import { TaskItemsCard } from '../supervision/TaskItems.tsx';
 
 function TaskView({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
@@ -78,6 +79,7 @@ function TaskView({ task }: { task: TaskDetail }) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <TaskItemsCard taskNumber={task.number} />
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Modal, Select, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { ItemView } from '@contracts/modules/supervision/supervision.contract.ts';
 import {
   colours,
@@ -36,7 +37,12 @@ export function LedgerPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   useDocumentTitle(t('supervision.menu.workspace'));
-  const [filters, setFilters] = useState<LedgerFilters>({});
+  // a task's page links here with ?taskNumber=N
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<LedgerFilters>(() => {
+    const n = Number(params.get('taskNumber'));
+    return Number.isInteger(n) && n > 0 ? { taskNumber: n } : {};
+  });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<string>();

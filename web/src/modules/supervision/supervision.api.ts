@@ -95,8 +95,9 @@ export function useNoticeAction() {
   });
 }
 
-export function useLedger(filters: LedgerFilters, page: number, pageSize: number) {
+export function useLedger(filters: LedgerFilters, page: number, pageSize: number, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: supervisionKeys.list(filters, page, pageSize),
     queryFn: () => api.get('/supervision/items', itemPageSchema, { ...filters, page, pageSize }),
     placeholderData: keepPreviousData,

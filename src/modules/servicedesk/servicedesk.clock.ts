@@ -23,7 +23,8 @@ export interface Pause {
 export const paused = (d: CivilDate, pauses: readonly Pause[]): boolean =>
   pauses.some((p) => d > p.from && (p.to === null || d <= p.to));
 
-export const openPause = (pauses: readonly Pause[]): Pause | null => pauses.find((p) => p.to === null) ?? null;
+export const openPause = (pauses: readonly Pause[]): Pause | null =>
+  pauses.find((p) => p.to === null) ?? null;
 
 // Far more than any limit plus its pauses; a longer walk means a broken calendar or pause list.
 const MAX_WALK_DAYS = 3660;

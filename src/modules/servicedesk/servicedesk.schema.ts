@@ -89,7 +89,9 @@ export const serviceRequests = pgTable(
     /** A 延期 waiting for the plan office: { days, reason, byLabel, at }. */
     pendingExtension: jsonb('pending_extension'),
     /** 补充材料 pauses: [{ from, to | null, reason }]. */
-    pauses: jsonb('pauses').notNull().default(sql`'[]'::jsonb`),
+    pauses: jsonb('pauses')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** The current round's answer deadline (null while paused), recomputed on every step. */
     answerDueOn: date('answer_due_on', { mode: 'string' }),
     /** The first round's deadline as it stood at the first answer (the 答复及时率 reads it). */

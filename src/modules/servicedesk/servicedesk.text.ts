@@ -53,8 +53,7 @@ export function possibleDuplicate<T extends { id: string; text: string }>(
 export function anonymise(text: string, names: { enterprise: string; contact?: string }): string {
   let out = text;
   const short = names.enterprise.replace(/(股份)?有限(责任)?公司$/, '');
-  for (const n of [names.enterprise, short].filter((x) => x.length >= 2))
-    out = out.split(n).join('某企业');
+  for (const n of [names.enterprise, short].filter((x) => x.length >= 2)) out = out.split(n).join('某企业');
   if (names.contact && names.contact.length >= 2) out = out.split(names.contact).join('某联系人');
   return out
     .replace(/[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/g, '［统一社会信用代码］')

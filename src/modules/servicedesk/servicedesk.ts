@@ -254,7 +254,8 @@ export function configProblems(
     codes.add(c.code);
   });
   config.rules.forEach((r, i) => {
-    if (!codes.has(r.category)) out.push({ path: `rules.${i}.category`, message: `未知的分类：${r.category}` });
+    if (!codes.has(r.category))
+      out.push({ path: `rules.${i}.category`, message: `未知的分类：${r.category}` });
     const unit = units.get(r.unit);
     if (!unit || unit.kind === 'collective')
       out.push({ path: `rules.${i}.unit`, message: `未知的承办单位：${r.unit}` });

@@ -1,0 +1,732 @@
+// The writes of the service desk: filing (by the enterprise, or 代录 by staff), every step of a request (派单,
+// 签收, 退单, 审定, notes, 补充材料, 延期, 答复, 回访, 需协调, publication) and attachments. Each step runs in one
+// transaction: the request row locked, the step checked against the state (servicedesk.ts refusal), the row
+// changed, an event row written, the change audited, and notifications (and, for an overdue or dissatisfied
+// request, a supervision request) published with it.
+import { createHash } from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../../platform/db/db.ts';
+import { invalid, notFound } from '../../platform/http/errors.ts';
+import { audit, type Actor } from '../../platform/audit/audit.ts';
+import { today, type CivilDate } from '../../platform/time/date.ts';
+import { publish } from '../../platform/events/events.store.ts';
+import type { NewEvent } from '../../platform/events/events.ts';
+import { notificationsRequested } from '../notifications/notifications.events.ts';
+import type { NotificationInput } from '../notifications/notifications.ts';
+import { enterprises } from '../enterprises/enterprises.schema.ts';
+import { serviceRequestAttachments, serviceRequestEvents, serviceRequests } from './servicedesk.schema.ts';
+import {
+  limitsOf,
+  MAX_ATTACHMENTS,
+  noticeTitle,
+  ratingLabels,
+  refusal,
+  requestLink,
+  route,
+  stateLabels,
+  type EventKind,
+  type Rating,
+  type RequestAction,
+  type RequestState,
+} from './servicedesk.ts';
+import { dueDate, elapsedWorkingDays, type Pause } from './servicedesk.clock.ts';
+import { possibleDuplicate } from './servicedesk.text.ts';
+import {
+  answerDueOf,
+  conflict,
+  deskContext,
+  numberOf,
+  officeUnits,
+  pausesOf,
+  type DeskContext,
+  type RequestRow,
+} from './servicedesk.store.ts';
+import { superviseEnded, superviseRequested } from './servicedesk.events.ts';
+import type { FilingInput } from './servicedesk.contract.ts';
+
+export interface StepEvent {
+  kind: EventKind;
+  text?: string;
+  internal?: boolean;
+  unitId?: string | null;
+  data?: unknown;
+}
+
+/** What a step does to a request: the columns it sets, its event rows, whom it tells, what else it publishes. */
+export interface StepResult {
+  set: Partial<RequestRow>;
+  events: StepEvent[];
+  notify?: NotificationInput[];
+  publish?: NewEvent[];
+}
+
+const unitNote = (
+  unitId: string,
+  r: RequestRow,
+  what: string,
+  body: string,
+  key: string,
+): NotificationInput => ({
+  recipient: { kind: 'unit', id: unitId },
+  category: 'system',
+  title: noticeTitle(numberOf(r), what, r.title),
+  body,
+  link: requestLink(r.id),
+  dedupeKey: `service-desk:${r.id}:${key}:${unitId}`,
+});
+const enterpriseNote = (r: RequestRow, what: string, body: string, key: string): NotificationInput => ({
+  recipient: { kind: 'enterprise', id: r.enterpriseId },
+  category: 'system',
+  title: noticeTitle(numberOf(r), what, r.title),
+  body,
+  link: requestLink(r.id),
+  dedupeKey: `service-desk:${r.id}:${key}:enterprise`,
+});
+const officeNotes = (ctx: DeskContext, r: RequestRow, what: string, body: string, key: string) =>
+  officeUnits(ctx).map((u) => unitNote(u.id, r, what, body, key));
+
+async function writeEvents(tx: Queryable, actor: Actor, requestId: string, events: StepEvent[], now: Date) {
+  if (!events.length) return;
+  await tx.insert(serviceRequestEvents).values(
+    events.map((e, i) => ({
+      districtId: actor.districtId,
+      requestId,
+      kind: e.kind,
+      // Steps of one change keep their order (one millisecond apart).
+      at: new Date(now.getTime() + i),
+      actorId: actor.userId,
+      actorLabel: actor.label,
+      text: e.text ?? '',
+      internal: e.internal ?? false,
+      unitId: e.unitId ?? null,
+      data: e.data ?? null,
+    })),
+  );
+}
+
+/**
+ * Runs one step on a request: locks it, refuses a step its state does not allow (409 with the reason), applies the
+ * step's changes, recomputes the answer deadline, writes the events and the audit row, publishes the rest.
+ */
+export async function step(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: RequestAction,
+  now: Date,
+  work: (r: RequestRow, ctx: DeskContext, tx: Queryable) => StepResult | Promise<StepResult>,
+): Promise<RequestRow> {
+  const ctx = await deskContext(db, actor.districtId);
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(serviceRequests)
+      .where(and(eq(serviceRequests.districtId, actor.districtId), eq(serviceRequests.id, id)))
+      .for('update');
+    if (!before) throw notFound('诉求');
+    const refused = refusal(action, before.state as RequestState, before.rating !== null);
+    if (refused) throw conflict(refused.reason, refused.message);
+    const result = await work(before, ctx, tx);
+    const merged = { ...before, ...result.set };
+    const set = { ...result.set, answerDueOn: answerDueOf(merged), updatedAt: now };
+    const [after] = await tx
+      .update(serviceRequests)
+      .set(set)
+      .where(and(eq(serviceRequests.districtId, actor.districtId), eq(serviceRequests.id, id)))
+      .returning();
+    await writeEvents(tx, actor, id, result.events, now);
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'serviceRequest',
+      entityId: id,
+      before: { state: before.state, unitId: before.unitId },
+      after: result.set,
+      note: result.events.map((e) => e.kind).join(', '),
+    });
+    if (result.notify?.length)
+      await publish(
+        tx,
+        notificationsRequested.of(actor.districtId, { notifications: result.notify, deliver: true }),
+      );
+    for (const e of result.publish ?? []) await publish(tx, e);
+    return after!;
+  });
+}
+
+/** A concrete unit of the district (not a collective), or 400 on `path`. */
+function unitOr400(ctx: DeskContext, id: string, path: string) {
+  const u = ctx.units.get(id);
+  if (!u || u.kind === 'collective') throw invalid(path, '未知的承办单位');
+  return u;
+}
+
+/** Dispatching to `unitId` (派单, 改派, 审定): the acceptance clock starts again for that unit. */
+function dispatchTo(r: RequestRow, ctx: DeskContext, unitId: string, asOf: CivilDate): Partial<RequestRow> {
+  const { acceptDays } = limitsOf(ctx.config, r.category, r.urgency as 'normal' | 'urgent');
+  return {
+    state: 'dispatched',
+    unitId,
+    handledUnitIds: [...new Set([...r.handledUnitIds, unitId])],
+    dispatchedOn: asOf,
+    acceptDueOn: dueDate(asOf, acceptDays),
+    acceptedAt: null,
+    acceptedOn: null,
+    acceptOverdueFlaggedOn: null,
+    returnSuggestedUnitId: null,
+  };
+}
+
+// ── Filing ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The enterprise a staff member names by USCC or exact name (404 alike when absent or out of reach). */
+export async function enterpriseNamed(
+  db: Queryable,
+  districtId: string,
+  e: { uscc?: string; name?: string },
+) {
+  const [row] = await db
+    .select()
+    .from(enterprises)
+    .where(
+      and(
+        eq(enterprises.districtId, districtId),
+        e.uscc ? eq(enterprises.uscc, e.uscc.toUpperCase()) : eq(enterprises.name, e.name ?? ''),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+async function nextSeq(tx: Queryable, districtId: string): Promise<number> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`service-desk-seq:${districtId}`}))`);
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(${serviceRequests.seq}), 0)::int` })
+    .from(serviceRequests)
+    .where(eq(serviceRequests.districtId, districtId));
+  return Number(row?.n ?? 0) + 1;
+}
+
+/** Files a request for `enterpriseId`: routed by the rules (or left to the dispatcher), the clock started. */
+export async function fileRequest(
+  db: Db,
+  actor: Actor,
+  enterpriseId: string,
+  input: FilingInput,
+  now: Date,
+): Promise<string> {
+  const ctx = await deskContext(db, actor.districtId);
+  if (!ctx.config.categories.some((c) => c.code === input.category))
+    throw invalid('category', `未知的诉求分类：${input.category}`);
+  const [ent] = await db
+    .select()
+    .from(enterprises)
+    .where(and(eq(enterprises.districtId, actor.districtId), eq(enterprises.id, enterpriseId)));
+  if (!ent) throw notFound('企业');
+  const asOf = today(now);
+  const text = `${input.title}\n${input.description}`;
+  const routed = route(ctx.config, {
+    category: input.category,
+    subdistrict: ctx.units.get(ent.subdistrictId)?.code ?? null,
+    fields: ent.fields,
+    text,
+  });
+  const unit = routed ? ctx.unitByCode.get(routed.unit) : undefined;
+  const { acceptDays, answerDays } = limitsOf(ctx.config, input.category, input.urgency);
+  const earlier = await db
+    .select({
+      id: serviceRequests.id,
+      title: serviceRequests.title,
+      description: serviceRequests.description,
+    })
+    .from(serviceRequests)
+    .where(
+      and(
+        eq(serviceRequests.districtId, actor.districtId),
+        eq(serviceRequests.enterpriseId, enterpriseId),
+        eq(serviceRequests.category, input.category),
+      ),
+    )
+    .orderBy(desc(serviceRequests.filedAt))
+    .limit(100);
+  const duplicate = possibleDuplicate(
+    text,
+    earlier.map((e) => ({ id: e.id, text: `${e.title}\n${e.description}` })),
+  );
+  return db.transaction(async (tx) => {
+    const seq = await nextSeq(tx, actor.districtId);
+    const values = {
+      districtId: actor.districtId,
+      seq,
+      enterpriseId,
+      subdistrictId: ent.subdistrictId,
+      category: input.category,
+      urgency: input.urgency,
+      title: input.title,
+      description: input.description,
+      contactName: input.contactName || ent.contactPerson,
+      contactPhone: input.contactPhone || ent.contactPhone,
+      publishConsent: input.publishConsent,
+      channel: input.channel,
+      state: unit ? 'dispatched' : 'filed',
+      unitId: unit?.id ?? null,
+      handledUnitIds: unit ? [unit.id] : [],
+      filedAt: now,
+      filedOn: asOf,
+      filedByLabel: actor.label,
+      dispatchedOn: unit ? asOf : null,
+      acceptDueOn: unit ? dueDate(asOf, acceptDays) : null,
+      roundStartedOn: asOf,
+      answerDays,
+      answerDueOn: dueDate(asOf, answerDays),
+      duplicateOfId: duplicate?.id ?? null,
+      duplicateScore: duplicate ? String(duplicate.score) : null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const [row] = await tx.insert(serviceRequests).values(values).returning();
+    const r = row!;
+    const events: StepEvent[] = [
+      {
+        kind: 'filed',
+        text:
+          input.channel === 'online'
+            ? '企业提交诉求'
+            : `工作人员代录（${input.channel === 'phone' ? '电话' : '走访'}）`,
+      },
+      unit
+        ? { kind: 'dispatched', text: `按派单规则第 ${routed!.rule + 1} 条派至${unit.name}`, unitId: unit.id }
+        : { kind: 'note', text: '无匹配的派单规则，待计划办派单', internal: true },
+    ];
+    if (duplicate)
+      events.push({
+        kind: 'internalNote',
+        internal: true,
+        text: `疑似重复诉求（相似度 ${duplicate.score}）`,
+        data: duplicate,
+      });
+    await writeEvents(tx, actor, r.id, events, now);
+    await audit(tx, actor, { action: 'create', entity: 'serviceRequest', entityId: r.id, after: r });
+    const notify = [
+      enterpriseNote(
+        r,
+        '已受理',
+        `您的诉求已受理（${stateLabels[r.state as RequestState]}），答复时限 ${r.answerDueOn}。`,
+        'filed',
+      ),
+      ...(unit
+        ? [
+            unitNote(
+              unit.id,
+              r,
+              '待签收',
+              `请于 ${r.acceptDueOn} 前签收或退单，答复时限 ${r.answerDueOn}。`,
+              'dispatched:1',
+            ),
+          ]
+        : officeNotes(ctx, r, '待派单', '无匹配的派单规则，请派单。', 'filed')),
+    ];
+    await publish(tx, notificationsRequested.of(actor.districtId, { notifications: notify, deliver: true }));
+    return r.id;
+  });
+}
+
+// ── The steps ──────────────────────────────────────────────────────────────────────────────────────────────
+
+type Body = Record<string, unknown>;
+
+/** The work of each step, given the locked request; the route has checked who may take it. */
+export function stepWork(action: RequestAction, body: Body, actor: Actor, now: Date) {
+  const asOf = today(now);
+  const t = (k: string) => String(body[k] ?? '');
+  return (r: RequestRow, ctx: DeskContext): StepResult => {
+    const n = (k: string) => `${k}:${now.getTime()}`;
+    switch (action) {
+      case 'dispatch': {
+        const unit = unitOr400(ctx, t('unitId'), 'unitId');
+        const set = dispatchTo(r, ctx, unit.id, asOf);
+        const notify = [
+          unitNote(
+            unit.id,
+            r,
+            '待签收',
+            `${t('text') || '计划办派单'}。请于 ${set.acceptDueOn} 前签收或退单。`,
+            n('dispatched'),
+          ),
+        ];
+        if (r.unitId && r.unitId !== unit.id)
+          notify.push(unitNote(r.unitId, r, '已改派', `已改派至${unit.name}。`, n('reassigned')));
+        return {
+          set,
+          events: [{ kind: 'dispatched', text: t('text') || `派至${unit.name}`, unitId: unit.id }],
+          notify,
+        };
+      }
+      case 'accept':
+        return {
+          set: { state: 'accepted', acceptedAt: now, acceptedOn: asOf },
+          events: [{ kind: 'accepted', unitId: r.unitId }],
+          notify: [
+            enterpriseNote(
+              r,
+              '已签收',
+              `${ctx.units.get(r.unitId!)?.name ?? '承办单位'}已签收，答复时限 ${r.answerDueOn}。`,
+              'accepted',
+            ),
+          ],
+        };
+      case 'return': {
+        const suggested = unitOr400(ctx, t('suggestedUnitId'), 'suggestedUnitId');
+        return {
+          set: { state: 'returned', returnSuggestedUnitId: suggested.id },
+          events: [
+            {
+              kind: 'returned',
+              text: `${t('reason')}（建议由${suggested.name}承办）`,
+              internal: true,
+              unitId: suggested.id,
+            },
+          ],
+          notify: officeNotes(
+            ctx,
+            r,
+            '退单待审定',
+            `${ctx.units.get(r.unitId!)?.name ?? ''}退单：${t('reason')}；建议由${suggested.name}承办。`,
+            n('returned'),
+          ),
+        };
+      }
+      case 'decide': {
+        const unit = unitOr400(ctx, t('unitId'), 'unitId');
+        const returning = r.unitId;
+        const set = dispatchTo(r, ctx, unit.id, asOf);
+        const notify = [
+          unitNote(
+            unit.id,
+            r,
+            '待签收（审定）',
+            `计划办审定：${t('text')}。请于 ${set.acceptDueOn} 前签收。`,
+            n('decided'),
+          ),
+        ];
+        if (returning && returning !== unit.id)
+          notify.push(
+            unitNote(returning, r, '退单已审定', `计划办审定由${unit.name}承办：${t('text')}`, n('decided')),
+          );
+        return {
+          set,
+          events: [
+            {
+              kind: 'decided',
+              text: `审定由${unit.name}承办：${t('text')}`,
+              internal: true,
+              unitId: unit.id,
+              data: { returning },
+            },
+          ],
+          notify,
+        };
+      }
+      case 'note': {
+        const internal = body.internal === true;
+        return {
+          set: r.state === 'accepted' ? { state: 'handling' } : {},
+          events: [{ kind: internal ? 'internalNote' : 'note', text: t('text'), internal }],
+          notify: internal ? [] : [enterpriseNote(r, '有新进展', t('text'), n('note'))],
+        };
+      }
+      case 'requestSupplement': {
+        const pauses: Pause[] = [...pausesOf(r), { from: asOf, to: null, reason: t('text') }];
+        return {
+          set: { state: 'supplement', pauses },
+          events: [{ kind: 'supplementRequested', text: t('text') }],
+          notify: [
+            enterpriseNote(r, '请补充材料', `${t('text')}。补充材料期间办理时限暂停计算。`, n('supplement')),
+          ],
+        };
+      }
+      case 'supplement': {
+        const pauses = pausesOf(r).map((p) => (p.to === null ? { ...p, to: asOf } : p));
+        return {
+          set: { state: 'handling', pauses },
+          events: [{ kind: 'supplemented', text: t('text') }],
+          notify: r.unitId ? [unitNote(r.unitId, r, '企业已补充材料', t('text'), n('supplemented'))] : [],
+        };
+      }
+      case 'requestExtension': {
+        if (r.pendingExtension) throw conflict('EXTENSION_PENDING', '已有待审批的延期申请');
+        const days = Number(body.days);
+        return {
+          set: {
+            pendingExtension: { days, reason: t('reason'), byLabel: actor.label, at: now.toISOString() },
+          },
+          events: [
+            {
+              kind: 'extensionRequested',
+              text: `申请延期 ${days} 个工作日：${t('reason')}`,
+              internal: true,
+              data: { days },
+            },
+          ],
+          notify: officeNotes(
+            ctx,
+            r,
+            '延期待审批',
+            `申请延期 ${days} 个工作日：${t('reason')}`,
+            n('extension'),
+          ),
+        };
+      }
+      case 'decideExtension': {
+        const pending = r.pendingExtension as { days: number; reason: string } | null;
+        if (!pending) throw conflict('NO_EXTENSION_PENDING', '没有待审批的延期申请');
+        const approve = body.approve === true;
+        const set: Partial<RequestRow> = {
+          pendingExtension: null,
+          ...(approve ? { extensionDays: r.extensionDays + pending.days } : {}),
+        };
+        const due = approve ? answerDueOf({ ...r, ...set }) : r.answerDueOn;
+        const words = approve ? `同意延期 ${pending.days} 个工作日，答复时限调整为 ${due}` : '不同意延期';
+        const notify = r.unitId
+          ? [
+              unitNote(
+                r.unitId,
+                r,
+                approve ? '延期已批准' : '延期未批准',
+                `${words}。${t('text')}`,
+                n('extension-decided'),
+              ),
+            ]
+          : [];
+        if (approve)
+          notify.push(enterpriseNote(r, '办理时限延长', `${words}。理由：${pending.reason}`, n('extended')));
+        return {
+          set,
+          events: [
+            {
+              kind: approve ? 'extensionApproved' : 'extensionRejected',
+              text: `${words}${t('text') ? `：${t('text')}` : ''}`,
+              internal: !approve,
+              data: { days: pending.days },
+            },
+          ],
+          notify,
+        };
+      }
+      case 'answer': {
+        const pauses = pausesOf(r).map((p) => (p.to === null ? { ...p, to: asOf } : p));
+        const first = r.firstAnsweredOn === null;
+        const dueNow = answerDueOf({ ...r, pauses });
+        const set: Partial<RequestRow> = {
+          state: 'answered',
+          pauses,
+          answer: t('text'),
+          answeredAt: now,
+          answeredOn: asOf,
+          pendingExtension: null,
+          ...(first
+            ? {
+                firstAnsweredOn: asOf,
+                firstAnswerDueOn: dueNow,
+                firstAnswerWorkingDays: elapsedWorkingDays(r.filedOn as CivilDate, asOf, pauses),
+              }
+            : {}),
+          ...(r.supervised ? { supervised: false } : {}),
+        };
+        const rateBy = dueDate(asOf, ctx.config.rateWithinWorkingDays);
+        return {
+          set,
+          events: [{ kind: 'answered', text: t('text') }],
+          notify: [
+            enterpriseNote(
+              r,
+              '已答复',
+              `${t('text').slice(0, 200)}。请于 ${rateBy} 前评价（逾期视为满意）。`,
+              n('answered'),
+            ),
+          ],
+          publish: r.supervised
+            ? [superviseEnded.of(actor.districtId, { requestId: r.id, answeredOn: asOf })]
+            : [],
+        };
+      }
+      case 'rate':
+        return rate(r, ctx, body.rating as Rating, t('comment'), actor, now);
+      case 'coordinate':
+        return {
+          set: { needsCoordination: true, coordinationNote: t('text'), coordinationFlaggedAt: now },
+          events: [{ kind: 'coordination', text: t('text'), internal: true }],
+          notify: officeNotes(ctx, r, '需协调', `${t('text')}（将列入下次调度会议程）`, n('coordination')),
+        };
+    }
+  };
+}
+
+/** What a supervision request says of `r`. */
+export function superviseOf(
+  r: RequestRow,
+  kind: 'overdue' | 'dissatisfied',
+  reason: string,
+  districtId: string,
+) {
+  return superviseRequested.of(districtId, {
+    requestId: r.id,
+    number: numberOf(r),
+    title: r.title,
+    unitId: r.unitId!,
+    filedOn: r.filedOn,
+    dueOn: r.answerDueOn ?? r.firstAnswerDueOn ?? r.filedOn,
+    kind,
+    reason,
+    evidence: `企业诉求 ${numberOf(r)}，${r.filedOn} 受理，答复时限 ${r.answerDueOn ?? r.firstAnswerDueOn ?? '—'}，当前${stateLabels[r.state as RequestState]}`,
+  });
+}
+
+/** 回访: the rating closes the request, or — the first 不满意 — reopens it to the same unit, the office copied. */
+function rate(
+  r: RequestRow,
+  ctx: DeskContext,
+  rating: Rating,
+  comment: string,
+  actor: Actor,
+  now: Date,
+): StepResult {
+  const asOf = today(now);
+  const words = `${ratingLabels[rating]}${comment ? `：${comment}` : ''}`;
+  const base: Partial<RequestRow> = { rating, ratingComment: comment, ratedAt: now, ratingAuto: false };
+  const unitName = ctx.units.get(r.unitId!)?.name ?? '';
+  if (rating === 'dissatisfied' && r.reopenCount === 0) {
+    const { answerDays } = limitsOf(ctx.config, r.category, r.urgency as 'normal' | 'urgent');
+    const set: Partial<RequestRow> = {
+      ...base,
+      state: 'handling',
+      reopenCount: 1,
+      roundStartedOn: asOf,
+      answerDays,
+      extensionDays: 0,
+      overdueFlaggedOn: null,
+      supervised: true,
+    };
+    const due = answerDueOf({ ...r, ...set });
+    return {
+      set,
+      events: [
+        { kind: 'rated', text: words },
+        {
+          kind: 'reopened',
+          text: `企业不满意，重新交${unitName}办理，答复时限 ${due}（抄送计划办）`,
+          unitId: r.unitId,
+        },
+      ],
+      notify: [
+        unitNote(r.unitId!, r, '不满意，重新办理', `${words}。请于 ${due} 前重新答复。`, 'reopened'),
+        ...officeNotes(ctx, r, '（抄送）不满意重办', `${unitName}：${words}`, 'reopened'),
+        enterpriseNote(r, '已重新办理', `已重新交${unitName}办理，答复时限 ${due}。`, 'reopened'),
+      ],
+      publish: [
+        superviseOf(
+          { ...r, ...set, answerDueOn: due },
+          'dissatisfied',
+          `企业诉求 ${numberOf(r)} 企业评价不满意：${comment || '未说明'}`,
+          actor.districtId,
+        ),
+      ],
+    };
+  }
+  return {
+    set: { ...base, state: 'closed', closedAt: now },
+    events: [
+      { kind: 'rated', text: words },
+      { kind: 'closed', text: '办结' },
+    ],
+    notify: r.unitId
+      ? [unitNote(r.unitId, r, `评价${ratingLabels[rating]}`, words, `rated:${now.getTime()}`)]
+      : [],
+    publish:
+      rating === 'dissatisfied'
+        ? [
+            superviseOf(
+              r,
+              'dissatisfied',
+              `企业诉求 ${numberOf(r)} 重办后企业仍不满意：${comment || '未说明'}`,
+              actor.districtId,
+            ),
+          ]
+        : [],
+  };
+}
+
+// ── Attachments and publication ────────────────────────────────────────────────────────────────────────────
+
+export async function addAttachment(
+  db: Db,
+  actor: Actor,
+  r: RequestRow,
+  file: { fileName: string; mime: string; bytes: Buffer },
+  now: Date,
+): Promise<string> {
+  if (r.state === 'closed') throw conflict('CLOSED', '该诉求已办结');
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`service-desk-files:${r.id}`}))`);
+    const [count] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(serviceRequestAttachments)
+      .where(
+        and(
+          eq(serviceRequestAttachments.districtId, actor.districtId),
+          eq(serviceRequestAttachments.requestId, r.id),
+        ),
+      );
+    if (Number(count?.n ?? 0) >= MAX_ATTACHMENTS)
+      throw conflict('TOO_MANY_ATTACHMENTS', `每件诉求最多 ${MAX_ATTACHMENTS} 个附件`);
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const [row] = await tx
+      .insert(serviceRequestAttachments)
+      .values({
+        districtId: actor.districtId,
+        requestId: r.id,
+        fileName: file.fileName,
+        mime: file.mime,
+        size: file.bytes.length,
+        bytes: file.bytes,
+        sha256,
+        uploadedByLabel: actor.label,
+        uploadedAt: now,
+      })
+      .returning({ id: serviceRequestAttachments.id });
+    await writeEvents(tx, actor, r.id, [{ kind: 'attachment', text: file.fileName }], now);
+    await audit(tx, actor, {
+      action: 'create',
+      entity: 'serviceRequestAttachment',
+      entityId: row!.id,
+      after: { requestId: r.id, fileName: file.fileName, mime: file.mime, size: file.bytes.length, sha256 },
+    });
+    return row!.id;
+  });
+}
+
+/** The plan office withholds a consented request from the knowledge base, or publishes it again. */
+export async function setPublication(db: Db, actor: Actor, id: string, withheld: boolean, now: Date) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .update(serviceRequests)
+      .set({ publicationWithheld: withheld, updatedAt: now })
+      .where(and(eq(serviceRequests.districtId, actor.districtId), eq(serviceRequests.id, id)))
+      .returning();
+    if (!before) throw notFound('诉求');
+    await writeEvents(
+      tx,
+      actor,
+      id,
+      [{ kind: 'publication', text: withheld ? '不在知识库公开' : '在知识库公开', internal: true }],
+      now,
+    );
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'serviceRequest',
+      entityId: id,
+      after: { publicationWithheld: withheld },
+    });
+  });
+}
+
+export { writeEvents };

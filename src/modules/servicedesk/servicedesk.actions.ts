@@ -87,13 +87,24 @@ const officeNotes = (ctx: DeskContext, r: RequestRow, what: string, body: string
 
 async function writeEvents(tx: Queryable, actor: Actor, requestId: string, events: StepEvent[], now: Date) {
   if (!events.length) return;
+  // Steps keep their order even when the clock does not move between them (or moves back across instances): each
+  // comes at least a millisecond after the request's last one.
+  const [last] = await tx
+    .select({ at: sql<string>`max(${serviceRequestEvents.at})::text` })
+    .from(serviceRequestEvents)
+    .where(
+      and(
+        eq(serviceRequestEvents.districtId, actor.districtId),
+        eq(serviceRequestEvents.requestId, requestId),
+      ),
+    );
+  const start = Math.max(now.getTime(), last?.at ? new Date(last.at).getTime() + 1 : 0);
   await tx.insert(serviceRequestEvents).values(
     events.map((e, i) => ({
       districtId: actor.districtId,
       requestId,
       kind: e.kind,
-      // Steps of one change keep their order (one millisecond apart).
-      at: new Date(now.getTime() + i),
+      at: new Date(start + i),
       actorId: actor.userId,
       actorLabel: actor.label,
       text: e.text ?? '',

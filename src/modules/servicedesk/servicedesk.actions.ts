@@ -13,7 +13,7 @@ import { publish } from '../../platform/events/events.store.ts';
 import type { NewEvent } from '../../platform/events/events.ts';
 import { notificationsRequested } from '../notifications/notifications.events.ts';
 import type { NotificationInput } from '../notifications/notifications.ts';
-import { enterprises } from '../enterprises/enterprises.schema.ts';
+import { findEnterpriseByKey, findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import { serviceRequestAttachments, serviceRequestEvents, serviceRequests } from './servicedesk.schema.ts';
 import {
   limitsOf,
@@ -190,23 +190,8 @@ function dispatchTo(r: RequestRow, ctx: DeskContext, unitId: string, asOf: Civil
 // ── Filing ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The enterprise a staff member names by USCC or exact name (404 alike when absent or out of reach). */
-export async function enterpriseNamed(
-  db: Queryable,
-  districtId: string,
-  e: { uscc?: string; name?: string },
-) {
-  const [row] = await db
-    .select()
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.districtId, districtId),
-        e.uscc ? eq(enterprises.uscc, e.uscc.toUpperCase()) : eq(enterprises.name, e.name ?? ''),
-      ),
-    )
-    .limit(1);
-  return row;
-}
+export const enterpriseNamed = (db: Queryable, districtId: string, e: { uscc?: string; name?: string }) =>
+  findEnterpriseByKey(db, districtId, e);
 
 async function nextSeq(tx: Queryable, districtId: string): Promise<number> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`service-desk-seq:${districtId}`}))`);
@@ -228,10 +213,7 @@ export async function fileRequest(
   const ctx = await deskContext(db, actor.districtId);
   if (!ctx.config.categories.some((c) => c.code === input.category))
     throw invalid('category', `未知的诉求分类：${input.category}`);
-  const [ent] = await db
-    .select()
-    .from(enterprises)
-    .where(and(eq(enterprises.districtId, actor.districtId), eq(enterprises.id, enterpriseId)));
+  const ent = await findEnterpriseRow(db, actor.districtId, enterpriseId);
   if (!ent) throw notFound('企业');
   const asOf = today(now);
   const text = `${input.title}\n${input.description}`;

@@ -7,7 +7,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/time/date.ts';
 import type { Period } from '../../platform/time/period.ts';
 import { withheldCells, MIN_PUBLIC_CONTRIBUTORS } from '../monitoring/disclosure.ts';
-import { enterprises } from '../enterprises/enterprises.schema.ts';
+import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import { serviceRequests } from './servicedesk.schema.ts';
 import { categoryPath } from './servicedesk.ts';
 import { figuresOf } from './servicedesk.figures.ts';
@@ -93,17 +93,11 @@ function entryOf(
   };
 }
 
-const selectPublished = (db: Queryable) =>
-  db
-    .select({ r: serviceRequests, enterprise: enterprises.name, contact: enterprises.contactPerson })
-    .from(serviceRequests)
-    .innerJoin(
-      enterprises,
-      and(
-        eq(enterprises.districtId, serviceRequests.districtId),
-        eq(enterprises.id, serviceRequests.enterpriseId),
-      ),
-    );
+/** The names a published text is cleaned of: the enterprise's and its contact person's (registry and request). */
+async function namesOf(db: Queryable, r: RequestRow) {
+  const e = await findEnterpriseRow(db, r.districtId, r.enterpriseId);
+  return { enterprise: e?.name ?? '', contact: e?.contactPerson ?? '' };
+}
 
 /** The knowledge base: published requests with their answers, grouped by category (newest answers first). */
 export async function knowledgeBase(
@@ -122,14 +116,16 @@ export async function knowledgeBase(
     .select({ n: sql<number>`count(*)::int` })
     .from(serviceRequests)
     .where(where);
-  const found = await selectPublished(db)
+  const found = await db
+    .select()
+    .from(serviceRequests)
     .where(where)
     .orderBy(asc(serviceRequests.category), desc(serviceRequests.answeredAt))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const groups = new Map<string, ReturnType<typeof entryOf>[]>();
-  for (const f of found) {
-    const e = entryOf(ctx, f.r, { enterprise: f.enterprise, contact: f.contact });
+  for (const r of found) {
+    const e = entryOf(ctx, r, await namesOf(db, r));
     (groups.get(e.category) ?? groups.set(e.category, []).get(e.category)!).push(e);
   }
   return {
@@ -145,7 +141,10 @@ export async function knowledgeBase(
 /** One published request and its answer (a policy page links here); 404 for anything not published. */
 export async function knowledgeEntry(db: Queryable, districtId: string, id: string) {
   const ctx = await deskContext(db, districtId);
-  const [found] = await selectPublished(db).where(and(published(districtId), eq(serviceRequests.id, id)));
+  const [found] = await db
+    .select()
+    .from(serviceRequests)
+    .where(and(published(districtId), eq(serviceRequests.id, id)));
   if (!found) throw notFound('公开答复');
-  return entryOf(ctx, found.r, { enterprise: found.enterprise, contact: found.contact });
+  return entryOf(ctx, found, await namesOf(db, found));
 }

@@ -10,7 +10,8 @@ import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { today, type CivilDate } from '../../platform/time/date.ts';
 import { lastDayOf, type Period } from '../../platform/time/period.ts';
 import { allUnits, type UnitRow } from '../units/units.store.ts';
-import { enterprises } from '../enterprises/enterprises.schema.ts';
+import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
+import { enterpriseNameSql } from '../enterprises/enterprises.sql.ts';
 import {
   serviceDeskConfigs,
   serviceRequestAttachments,
@@ -261,15 +262,11 @@ export async function listRequests(db: Queryable, user: SessionUser, query: Requ
     .from(serviceRequests)
     .where(where);
   const found = await db
-    .select({ r: serviceRequests, enterpriseName: enterprises.name })
+    .select({
+      r: serviceRequests,
+      enterpriseName: sql<string>`coalesce(${enterpriseNameSql(serviceRequests.districtId, serviceRequests.enterpriseId)}, '')`,
+    })
     .from(serviceRequests)
-    .innerJoin(
-      enterprises,
-      and(
-        eq(enterprises.districtId, serviceRequests.districtId),
-        eq(enterprises.id, serviceRequests.enterpriseId),
-      ),
-    )
     .where(where)
     .orderBy(desc(serviceRequests.filedAt), desc(serviceRequests.seq))
     .limit(query.pageSize)
@@ -325,10 +322,7 @@ export async function requestDetail(
   const districtId = user.districtId;
   const asOf = today(now);
   const ctx = await deskContext(db, districtId);
-  const [ent] = await db
-    .select({ name: enterprises.name })
-    .from(enterprises)
-    .where(and(eq(enterprises.districtId, districtId), eq(enterprises.id, r.enterpriseId)));
+  const ent = await findEnterpriseRow(db, districtId, r.enterpriseId);
   const internal = can(user, 'readInternal', r);
   const events = await db
     .select()

@@ -16,7 +16,8 @@ import { serviceRequests } from './servicedesk.schema.ts';
 import { noticeTitle, requestLink } from './servicedesk.ts';
 import { dueDate, overdueWorkingDays } from './servicedesk.clock.ts';
 import { deskContext, numberOf, officeUnits, type RequestRow } from './servicedesk.store.ts';
-import { superviseOf, writeEvents } from './servicedesk.actions.ts';
+import { writeEvents } from './servicedesk.actions.ts';
+import { superviseOf } from './servicedesk.steps.ts';
 
 export const DAILY_JOB = 'serviceDesk.daily';
 

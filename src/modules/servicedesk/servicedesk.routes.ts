@@ -60,14 +60,8 @@ import {
   saveConfig,
   type RequestRow,
 } from './servicedesk.store.ts';
-import {
-  addAttachment,
-  enterpriseNamed,
-  fileRequest,
-  setPublication,
-  step,
-  stepWork,
-} from './servicedesk.actions.ts';
+import { addAttachment, enterpriseNamed, fileRequest, setPublication, step } from './servicedesk.actions.ts';
+import { stepWork } from './servicedesk.steps.ts';
 import { knowledgeBase, knowledgeEntry, publicFigures } from './servicedesk.public.ts';
 
 export interface ServiceDeskRouteDeps {

@@ -14,6 +14,7 @@ import { searchModule } from './search/search.module.ts';
 import { supervisionModule } from './supervision/supervision.module.ts';
 import { meetingsModule } from './meetings/meetings.module.ts';
 import { assessmentModule } from './assessment/assessment.module.ts';
+import { serviceDeskModule } from './servicedesk/servicedesk.module.ts';
 import { housekeepingModule } from '../platform/housekeeping.module.ts';
 
 export const modules: readonly Manifest[] = [
@@ -30,6 +31,7 @@ export const modules: readonly Manifest[] = [
   supervisionModule,
   meetingsModule,
   assessmentModule,
+  serviceDeskModule,
   // The platform's daily housekeeping (throttle counters, delivered events): jobs only.
   housekeepingModule,
 ];

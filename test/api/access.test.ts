@@ -35,6 +35,8 @@ interface Ctx {
   noticeId: string;
   /** 调度会: a meeting another unit (区大数据发展局) attends; another with minutes recorded, to publish. */
   meetings: { meetingId: string; heldId: string };
+  /** 企业诉求: another enterprise's request (another subdistrict), dispatched to 区大数据发展局, with an attachment. */
+  serviceDesk: { requestId: string; attachmentId: string; config: unknown };
   serial: () => number;
 }
 interface Case {
@@ -937,6 +939,115 @@ const cases: Case[] = [
     url: () => '/api/public/supervision/tasks',
     expect: all(200),
   },
+  {
+    method: 'GET',
+    route: '/api/service-desk/requests',
+    url: () => '/api/service-desk/requests',
+    expect: signedInOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/service-desk/requests',
+    url: () => '/api/service-desk/requests',
+    body: () => ({ category: 'policy', title: '权限测试诉求', description: '权限测试' }),
+    // An enterprise files for itself; the office and a subdistrict must name the enterprise (代录): 400 without.
+    expect: { public: 401, admin: 400, department: 403, subdistrict: 400, enterprise: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/service-desk/requests/{id}',
+    url: (c) => `/api/service-desk/requests/${c.serviceDesk.requestId}`,
+    expect: { public: 401, admin: 200, department: 404, subdistrict: 404, enterprise: 404 },
+  },
+  ...(
+    [
+      ['dispatch', (c: Ctx) => ({ unitId: c.supervision.unitId }), 200],
+      ['accept', () => ({}), 403],
+      ['return', (c: Ctx) => ({ reason: '权限测试', suggestedUnitId: c.supervision.unitId }), 403],
+      ['decide', (c: Ctx) => ({ unitId: c.supervision.unitId, text: '权限测试' }), 409],
+      ['notes', () => ({ text: '权限测试' }), 403],
+      ['supplement-request', () => ({ text: '权限测试' }), 403],
+      ['supplement', () => ({ text: '权限测试' }), 409],
+      ['extension', () => ({ days: 1, reason: '权限测试' }), 403],
+      ['extension/decision', () => ({ approve: true }), 409],
+      ['answer', () => ({ text: '权限测试' }), 403],
+      ['rating', () => ({ rating: 'satisfied' }), 409],
+      ['coordination', () => ({ text: '权限测试' }), 409],
+    ] as const
+  ).map(([path, body, admin]): Case => ({
+    method: 'POST',
+    route: `/api/service-desk/requests/{id}/${path}`,
+    url: (c) => `/api/service-desk/requests/${c.serviceDesk.requestId}/${path}`,
+    body,
+    // Someone else's request: absent to every unit and enterprise it does not concern; the plan office may
+    // dispatch (派单) but not act for the unit (403), and a step its state does not allow is 409.
+    expect: { public: 401, admin, department: 404, subdistrict: 404, enterprise: 404 },
+  })),
+  {
+    method: 'PUT',
+    route: '/api/service-desk/requests/{id}/publication',
+    url: (c) => `/api/service-desk/requests/${c.serviceDesk.requestId}/publication`,
+    body: () => ({ withheld: false }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/service-desk/requests/{id}/attachments',
+    url: (c) => `/api/service-desk/requests/${c.serviceDesk.requestId}/attachments`,
+    body: () => ({}),
+    // The office may attach (415 here: not multipart); the request is absent to the others.
+    expect: { public: 401, admin: 415, department: 404, subdistrict: 404, enterprise: 404 },
+  },
+  {
+    method: 'GET',
+    route: '/api/service-desk/attachments/{id}',
+    url: (c) => `/api/service-desk/attachments/${c.serviceDesk.attachmentId}`,
+    expect: { public: 401, admin: 200, department: 404, subdistrict: 404, enterprise: 404 },
+  },
+  {
+    method: 'GET',
+    route: '/api/service-desk/categories',
+    url: () => '/api/service-desk/categories',
+    expect: signedInOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/service-desk/config',
+    url: () => '/api/service-desk/config',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/service-desk/config',
+    url: () => '/api/service-desk/config',
+    body: (c) => c.serviceDesk.config,
+    expect: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/service-desk/figures',
+    url: () => '/api/service-desk/figures?from=2026-01&to=2026-03',
+    expect: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/service-desk/figures',
+    url: () => '/api/public/service-desk/figures?from=2026-01&to=2026-03',
+    expect: all(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/service-desk/knowledge',
+    url: () => '/api/public/service-desk/knowledge',
+    expect: all(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/service-desk/knowledge/{id}',
+    // Not closed, not published: absent to everyone.
+    url: (c) => `/api/public/service-desk/knowledge/${c.serviceDesk.requestId}`,
+    expect: all(404),
+  },
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(200) },
 ];
 
@@ -1061,6 +1172,29 @@ beforeAll(async () => {
       reason: '权限测试',
     })
   ).json<{ notice: { id: string } }>().notice.id;
+  const deskRequest = (
+    await clients.admin.request('POST', '/api/service-desk/requests', {
+      category: 'policy',
+      title: '权限测试：数据政策咨询',
+      description: '权限测试',
+      enterprise: { uscc: other.uscc },
+    })
+  ).json<{ id: string; unit: { id: string } }>();
+  const deskAttachmentId = (
+    await upload(
+      p.app,
+      clients.admin,
+      `/api/service-desk/requests/${deskRequest.id}/attachments`,
+      'a.pdf',
+      '%PDF-1.4\n',
+    )
+  ).json<{ id: string }>().id;
+  const {
+    version: _v,
+    savedByLabel: _s,
+    savedAt: _a,
+    ...deskConfig
+  } = (await clients.admin.get('/api/service-desk/config')).json<Record<string, unknown>>();
   let n = 1000;
   // 年度考核: the example scheme of 2026 (its bonus line), 2029 to close, 2028 closed already (to revise).
   for (const year of [2026, 2028, 2029])
@@ -1070,6 +1204,7 @@ beforeAll(async () => {
     meetings: { meetingId, heldId },
     supervision: { unitId: bigData.id, itemId: supervisionItem, returnId, acceptId, attachmentId },
     noticeId,
+    serviceDesk: { requestId: deskRequest.id, attachmentId: deskAttachmentId, config: deskConfig },
     resetRequestId: reset.id,
     policyId: policy.id,
     reviewBatchId: reviewBatchId!,

@@ -32,7 +32,14 @@ export const feedKinds = [
   'lateReports',
   'supervisionNotices',
   'bonusItems',
+  'serviceDesk',
 ] as const;
+/**
+ * The service desk's figures a unit is scored on (docs/service-desk.md): 签收及时率, 答复及时率, 满意率 as the share
+ * of its requests filed in the period (scored like a target: hits against those due), or the reopened requests
+ * (counted, for a deduction).
+ */
+export const serviceDeskMeasures = ['acceptedOnTime', 'answeredOnTime', 'satisfaction', 'reopened'] as const;
 export const feedSchema = z.discriminatedUnion('kind', [
   /** A plan target's value (the month's stored snapshot) against its goal; the target's owner units are its leads. */
   z.object({ kind: z.literal('targetResult'), targetCode: z.string().min(1).max(64) }),
@@ -46,6 +53,8 @@ export const feedSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('supervisionNotices') }),
   /** Bonus items the plan office entered for the unit (加分事项). */
   z.object({ kind: z.literal('bonusItems') }),
+  /** The unit's service-desk figures for requests filed in the period (企业诉求 三率, or reopened requests). */
+  z.object({ kind: z.literal('serviceDesk'), measure: z.enum(serviceDeskMeasures) }),
 ]);
 export type Feed = z.infer<typeof feedSchema>;
 
@@ -87,7 +96,11 @@ export const schemeInputSchema = z
       const m = ind.method.kind;
       const f = ind.feed.kind;
       const counts =
-        f === 'overdueItems' || f === 'lateReports' || f === 'supervisionNotices' || f === 'bonusItems';
+        f === 'overdueItems' ||
+        f === 'lateReports' ||
+        f === 'supervisionNotices' ||
+        f === 'bonusItems' ||
+        (ind.feed.kind === 'serviceDesk' && ind.feed.measure === 'reopened');
       if ((m === 'deduction' || m === 'bonus') !== counts)
         ctx.addIssue({
           code: 'custom',
@@ -124,7 +137,7 @@ export const periodQuerySchema = z.object({
 
 /** A record behind a line of the breakdown. */
 export const recordRefSchema = z.object({
-  kind: z.enum(['item', 'report', 'target', 'bonus', 'notice', 'note']),
+  kind: z.enum(['item', 'report', 'target', 'bonus', 'notice', 'note', 'serviceRequest']),
   id: z.string(),
   label: z.string(),
   value: z.string().optional(),

@@ -21,6 +21,8 @@ import { assessmentBonuses, assessmentSchemes } from './assessment.schema.ts';
 import { placeOf, pointsText, ranking, scorecard, type IndicatorInput } from './assessment.ts';
 import type { Indicator, RecordRef, Scheme, SchemeInput, ScorecardView } from './assessment.contract.ts';
 import { defaultScheme } from './assessment.scheme.ts';
+import { factsBetween, type FactRow } from '../servicedesk/servicedesk.store.ts';
+import { figuresOf } from '../servicedesk/servicedesk.figures.ts';
 
 export type RankGroup = 'units' | 'subdistricts';
 /** Which ranking a unit of this kind is placed in: departments and state groups, or subdistricts; others none. */
@@ -264,7 +266,11 @@ async function gather(db: Queryable, districtId: string, scheme: Scheme, period:
         status: latest.status,
       });
   }
-  return { view, span, items, versions, bonuses, notices, snapshots };
+  // The service desk's requests filed in the period (read through its store), when an indicator is fed by them.
+  const desk = scheme.indicators.some((i) => i.feed.kind === 'serviceDesk')
+    ? await factsBetween(db, districtId, { from: `${span.first}-01` as CivilDate, to: span.asOfDate })
+    : [];
+  return { view, span, items, versions, bonuses, notices, snapshots, desk };
 }
 
 type Gathered = Awaited<ReturnType<typeof gather>>;
@@ -394,6 +400,12 @@ function rawInput(g: Gathered, scheme: Scheme, ind: Indicator, unit: UnitInfo): 
       const records = g.notices.get(unit.id) ?? [];
       return { input: { kind: 'count', count: records.length }, records };
     }
+    case 'serviceDesk':
+      return deskInput(
+        g.desk.filter((r) => r.unitId === unit.id),
+        f.measure,
+        g.span.asOfDate,
+      );
     case 'bonusItems': {
       const records = g.bonuses
         .filter((b) => b.unitId === unit.id && b.indicatorCode === ind.code)
@@ -406,6 +418,45 @@ function rawInput(g: Gathered, scheme: Scheme, ind: Indicator, unit: UnitInfo): 
       return { input: { kind: 'count', count: records.length }, records };
     }
   }
+}
+
+const deskRef = (r: FactRow, value: string): RecordRef => ({
+  kind: 'serviceRequest',
+  id: r.id,
+  label: `企业诉求 ${r.number}：${r.title}`,
+  value,
+});
+
+/**
+ * A unit's service-desk input: a rate scored like a target (hits against those due, e.g. 18 answered on time of
+ * 20 due), the records being the requests that missed; or the count of reopened requests. No request due: no input.
+ */
+function deskInput(
+  facts: FactRow[],
+  measure: 'acceptedOnTime' | 'answeredOnTime' | 'satisfaction' | 'reopened',
+  asOf: CivilDate,
+): Raw {
+  if (measure === 'reopened') {
+    const reopened = facts.filter((r) => r.reopened);
+    return {
+      input: { kind: 'count', count: reopened.length },
+      records: reopened.map((r) => deskRef(r, '不满意后重办')),
+    };
+  }
+  const f = figuresOf(facts, asOf)[measure];
+  if (!f.due) return { input: null, records: [], missing: '本期没有应计入的企业诉求，不计分' };
+  const missed = facts.filter((r) => {
+    const one = figuresOf([r], asOf)[measure];
+    return one.due === 1 && one.hits === 0;
+  });
+  const words = { acceptedOnTime: '未按时签收', answeredOnTime: '未按时答复', satisfaction: '不满意' }[
+    measure
+  ];
+  return {
+    input: { kind: 'target', actual: f.hits, goal: f.due },
+    rankValue: f.hits / f.due,
+    records: missed.map((r) => deskRef(r, words)),
+  };
 }
 
 /** Every unit's scorecard of a period, in its ranking group with its place, best first. */

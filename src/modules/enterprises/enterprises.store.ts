@@ -178,6 +178,25 @@ export async function findEnterpriseRow(
   return found[0];
 }
 
+/** The enterprise a staff member names by its USCC (case-insensitive) or its exact name (the service desk's 代录). */
+export async function findEnterpriseByKey(
+  db: Queryable,
+  districtId: string,
+  key: { uscc?: string | undefined; name?: string | undefined },
+): Promise<EnterpriseRow | undefined> {
+  const found = await db
+    .select()
+    .from(enterprises)
+    .where(
+      and(
+        eq(enterprises.districtId, districtId),
+        key.uscc ? eq(enterprises.uscc, key.uscc.toUpperCase()) : eq(enterprises.name, key.name ?? ''),
+      ),
+    )
+    .limit(1);
+  return found[0];
+}
+
 async function honoursOf(db: Queryable, districtId: string, id: string): Promise<Honour[]> {
   const hs = await db
     .select({

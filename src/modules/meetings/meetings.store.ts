@@ -12,7 +12,14 @@ import { allUnits } from '../units/units.store.ts';
 import { allItems, createItem, findItem, mayOwn, planContext } from '../supervision/supervision.store.ts';
 import { coordinationReports } from '../supervision/supervision.reports.store.ts';
 import { meetingAgendaEntries, meetingDecisions, meetings } from './meetings.schema.ts';
-import { decisionDueProblem, generateAgenda, meetingSourceRef, type LedgerItem } from './meetings.ts';
+import {
+  decisionDueProblem,
+  generateAgenda,
+  meetingSourceRef,
+  requestEntries,
+  type LedgerItem,
+} from './meetings.ts';
+import { coordinationRequests } from '../servicedesk/servicedesk.store.ts';
 import {
   meetingKindLabel,
   type AgendaSource,
@@ -275,8 +282,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * The agenda generated from the ledger as of `now` (not saved): red items, items turned yellow since the previous
- * meeting (their colour then computed on that day), reports flagged 需协调事项 since then; the last `days` days
- * when there was no previous meeting.
+ * meeting (their colour then computed on that day), reports flagged 需协调事项 since then, and service-desk requests
+ * flagged 需协调 since then (not yet closed); the last `days` days when there was no previous meeting.
  */
 export async function previewAgenda(db: Queryable, row: MeetingRow, now: Date, days: number) {
   const districtId = row.districtId;
@@ -299,8 +306,16 @@ export async function previewAgenda(db: Queryable, row: MeetingRow, now: Date, d
     state: view.state,
   }));
   const flagged = await coordinationReports(db, districtId, since, now);
-  const drafts = generateAgenda(items, flagged, prev ? { kind: 'previous', days } : { kind: 'days', days });
   const names = await unitNames(db, districtId);
+  // 需协调 service-desk requests, read through the service desk's store (it owns them).
+  const requests = (await coordinationRequests(db, districtId, since, now)).map((r) => ({
+    ...r,
+    unitName: r.unitId ? (names.get(r.unitId)?.name ?? '') : '',
+  }));
+  const drafts = [
+    ...generateAgenda(items, flagged, prev ? { kind: 'previous', days } : { kind: 'days', days }),
+    ...requestEntries(requests),
+  ];
   return {
     since: since.toISOString(),
     previousMeetingId: prev?.id ?? null,

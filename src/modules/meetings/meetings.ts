@@ -2,6 +2,7 @@
 // An agenda lists every item computed red, every item that turned yellow since the previous meeting (it was not
 // yellow or red then), and every item a unit flagged 需协调事项 in a report since then; each item once, with all its
 // reasons; ordered by task number (items of no task last), then severity (red, coordination, newly yellow), then 序号.
+// Service-desk requests flagged 需协调 since then follow as entries of their own (requestEntries).
 import type { AgendaSource } from './meetings.kinds.ts';
 
 export type Colour = 'green' | 'yellow' | 'red';
@@ -92,6 +93,32 @@ export function generateAgenda(
   }
   for (const d of drafts.values()) d.sources.sort((a, b) => severity[a] - severity[b]);
   return [...drafts.values()].sort(compareEntries);
+}
+
+/** A service-desk request its unit (or the plan office) flagged 需协调 within the window. */
+export interface FlaggedRequest {
+  id: string;
+  number: string;
+  title: string;
+  unitId: string | null;
+  unitName: string;
+  note: string;
+}
+
+/**
+ * The flagged requests as agenda entries of their own (no work item): source 'coordination', after the items
+ * (no task number), in the order they were flagged.
+ */
+export function requestEntries(flagged: readonly FlaggedRequest[]): AgendaDraft[] {
+  return flagged.map((r) => ({
+    sources: ['coordination'],
+    itemId: null,
+    itemNumber: null,
+    taskNumber: null,
+    text: `企业诉求 ${r.number}：${r.title}${r.unitName ? `（${r.unitName}）` : ''}`,
+    reasons: [`需协调事项（企业诉求）${r.note ? `：${r.note}` : ''}`],
+    unitIds: r.unitId ? [r.unitId] : [],
+  }));
 }
 
 /** By task number (none last), then the most severe reason, then 序号. */

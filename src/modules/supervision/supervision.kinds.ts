@@ -4,8 +4,11 @@
 export const itemKinds = ['milestone', 'recurring', 'quantity'] as const;
 export type ItemKind = (typeof itemKinds)[number];
 
-/** Where an item comes from: the breakdown of a key task, a dispatch meeting's decision, a leader's 批示. */
-export const itemSources = ['task', 'meeting', 'instruction'] as const;
+/**
+ * Where an item comes from: the breakdown of a key task, a dispatch meeting's decision, a leader's 批示, or an
+ * enterprise's request (企业诉求) the service desk sent for supervision (overdue or dissatisfied).
+ */
+export const itemSources = ['task', 'meeting', 'instruction', 'serviceRequest'] as const;
 export type ItemSource = (typeof itemSources)[number];
 
 export const itemStates = ['open', 'done', 'cancelled'] as const;

@@ -92,7 +92,7 @@ function noticeNotifications(
 }
 
 /** Writes a notice (a first blue one, or the next level linked to `previous`) and its notifications, in `tx`. */
-async function insertNotice(
+export async function insertNotice(
   tx: Queryable,
   actor: Actor,
   ctx: PlanContext,

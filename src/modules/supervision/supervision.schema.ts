@@ -55,12 +55,17 @@ export const supervisionItems = pgTable(
       .default(sql`'{}'::text[]`),
     /** The evidence expected (佐证材料). */
     evidence: text('evidence').notNull().default(''),
-    /** 'task' | 'meeting' | 'instruction' */
+    /** 'task' | 'meeting' | 'instruction' | 'serviceRequest' */
     source: text('source').notNull(),
     /** The meeting, instruction or document the item comes from, in words. */
     sourceRef: text('source_ref').notNull().default(''),
     /** The meeting whose decision the item is (dispatch meetings come later; no table yet). */
     meetingId: uuid('meeting_id'),
+    /**
+     * The record outside supervision the item stands for, when another module asked for it (an overdue or
+     * dissatisfied service-desk request: 'serviceRequest:<id>'); one item per subject.
+     */
+    subject: text('subject'),
     cadenceMonths: integer('cadence_months').notNull().default(1),
     weight: integer('weight').notNull().default(1),
     /** 'open' | 'done' | 'cancelled' */
@@ -76,6 +81,7 @@ export const supervisionItems = pgTable(
     uniqueIndex('supervision_items_number').on(t.districtId, t.number),
     index('supervision_items_owner').on(t.districtId, t.ownerUnitId),
     index('supervision_items_task').on(t.districtId, t.taskId),
+    uniqueIndex('supervision_items_subject').on(t.districtId, t.subject),
     foreignKey({ columns: [t.districtId, t.taskId], foreignColumns: [planTasks.districtId, planTasks.id] }),
     foreignKey({ columns: [t.districtId, t.ownerUnitId], foreignColumns: [units.districtId, units.id] }),
     check('supervision_items_dates', sql`${t.dueDate} >= ${t.startDate}`),

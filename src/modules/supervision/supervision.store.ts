@@ -155,13 +155,16 @@ async function nextNumber(tx: Queryable, districtId: string): Promise<number> {
   return Number(row?.n ?? 0) + 1;
 }
 
-/** Creates a work item; `origin.meetingId` links an item a meeting's decision made back to that meeting. */
+/**
+ * Creates a work item; `origin.meetingId` links an item a meeting's decision made back to that meeting, `origin.subject`
+ * one another module asked for back to its record (one item per subject).
+ */
 export async function createItem(
   db: Db,
   actor: Actor,
   input: ItemInput,
   now: Date,
-  origin: { meetingId?: string } = {},
+  origin: { meetingId?: string; subject?: string } = {},
 ): Promise<string> {
   const ctx = await planContext(db, actor.districtId);
   refuseProblems(itemProblems(ctx, input));
@@ -174,6 +177,7 @@ export async function createItem(
         number,
         ...itemValues(ctx, input),
         meetingId: origin.meetingId ?? null,
+        subject: origin.subject ?? null,
         createdBy: actor.label,
         createdAt: now,
         updatedAt: now,

@@ -465,5 +465,12 @@ describe('figures', () => {
       filed: null,
       suppressed: true,
     });
+    // complementary suppression: the month's total less the cells shown never gives one withheld cell
+    for (const m of pub.months) {
+      const hidden = m.categories.filter((c) => c.suppressed);
+      expect(hidden.length).not.toBe(1);
+      if (hidden.length === 0)
+        expect(m.categories.reduce((s, c) => s + (c.filed ?? 0), 0)).toBe(m.filed);
+    }
   });
 });

@@ -1,19 +1,22 @@
 // HTTP for the service desk (企业诉求): filing, the list and one request, each step, attachments, the configuration,
 // the figures (三率) and the public knowledge base. Thin: parse, check with the policy, call the store.
-import fs from 'node:fs';
 import type { z } from 'zod';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventDrain } from '../../platform/module.ts';
-import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
-import { attachment, receiveUpload } from '../../platform/http/files.ts';
+import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { errorResponses, idParams } from '../../platform/http/routes.ts';
 import { hit, rateLimited } from '../../platform/http/throttle.ts';
 import { allowedBy, actorOf, requireUser } from '../../platform/auth/principal.ts';
 import { loadOr404 } from '../../platform/auth/scope.ts';
 import { today } from '../../platform/time/date.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
-import { MAX_ATTACHMENT_BYTES, sniffAttachment } from '../supervision/supervision.ts';
+import {
+  ATTACHMENT_LIMIT_MIB,
+  attachmentView,
+  readAttachmentUpload,
+  sendAttachment,
+} from '../../platform/files/attachments.ts';
 import { can, mayFileForSubdistrict } from './servicedesk.policy.ts';
 import {
   answerBodySchema,
@@ -278,7 +281,7 @@ export function registerServiceDeskRoutes(app: TypedApp, { db, now, events }: Se
     {
       schema: {
         tags,
-        summary: `Attach a file to a request: PDF, images or Office files, at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`,
+        summary: `Attach a file to a request: PDF, images or Office files, at most ${ATTACHMENT_LIMIT_MIB} MiB`,
         params: idParams,
         consumes: ['multipart/form-data'],
         response: {
@@ -292,34 +295,9 @@ export function registerServiceDeskRoutes(app: TypedApp, { db, now, events }: Se
       const user = requireUser(req);
       const r = await readable(user, req.params.id);
       if (!can(user, 'attach', r)) throw forbidden();
-      const upload = await receiveUpload(req);
-      try {
-        const { size } = await fs.promises.stat(upload.path);
-        if (size > MAX_ATTACHMENT_BYTES)
-          throw new AppError('PAYLOAD_TOO_LARGE', `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`);
-        if (size === 0) throw new AppError('VALIDATION', '文件为空', [{ path: 'file', message: '文件为空' }]);
-        const bytes = await fs.promises.readFile(upload.path);
-        const mime = sniffAttachment(upload.filename, bytes);
-        if (!mime)
-          throw new AppError(
-            'UNSUPPORTED_MEDIA_TYPE',
-            '附件只能是 PDF、图片（PNG/JPEG/GIF/WebP）或 Office 文件',
-          );
-        const fileName = upload.filename.slice(0, 200) || 'attachment';
-        const id = await addAttachment(db, actorOf(user), r, { fileName, mime, bytes }, now());
-        const f = (await findAttachment(db, user.districtId, id))!;
-        return reply.code(201).send({
-          id: f.id,
-          fileName: f.fileName,
-          mime: f.mime,
-          size: f.size,
-          sha256: f.sha256,
-          uploadedByLabel: f.uploadedByLabel,
-          uploadedAt: new Date(f.uploadedAt).toISOString(),
-        });
-      } finally {
-        await upload.cleanup();
-      }
+      const file = await readAttachmentUpload(req);
+      const id = await addAttachment(db, actorOf(user), r, file, now());
+      return reply.code(201).send(attachmentView((await findAttachment(db, user.districtId, id))!));
     },
   );
 
@@ -343,10 +321,7 @@ export function registerServiceDeskRoutes(app: TypedApp, { db, now, events }: Se
       await readable(user, file.requestId).catch(() => {
         throw notFound('附件');
       });
-      return attachment(reply, file.fileName, file.mime)
-        .header('x-content-type-options', 'nosniff')
-        .header('x-sha256', file.sha256)
-        .send(file.bytes);
+      return sendAttachment(reply, file);
     },
   );
 

@@ -1,11 +1,10 @@
 // HTTP for 督查督办: the ledger of work items, progress reports (submit, return, accept), attachments, 我的待办, the
 // tasks' roll-up, and the ledger's .xlsx export and import. Thin: parse, check with the policy, call the store.
-import fs from 'node:fs';
 import type { TypedApp } from '../../platform/http/app.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventDrain } from '../../platform/module.ts';
 import { AppError, forbidden, invalid } from '../../platform/http/errors.ts';
-import { attachment, receiveUpload, sendXlsx } from '../../platform/http/files.ts';
+import { receiveUpload, sendXlsx } from '../../platform/http/files.ts';
 import { readSpreadsheet } from '../../platform/files/spreadsheet.ts';
 import { importGate } from '../../platform/files/gate.ts';
 import { errorResponses, idParams } from '../../platform/http/routes.ts';
@@ -55,7 +54,12 @@ import {
   reviewReport,
   submitReport,
 } from './supervision.reports.store.ts';
-import { MAX_ATTACHMENT_BYTES, sniffAttachment } from './supervision.ts';
+import {
+  ATTACHMENT_LIMIT_MIB,
+  attachmentView,
+  readAttachmentUpload,
+  sendAttachment,
+} from '../../platform/files/attachments.ts';
 import { importLedger, ledgerColumns, ledgerRow, MAX_LEDGER_ROWS } from './supervision.ledger.ts';
 
 export interface SupervisionRouteDeps {
@@ -261,7 +265,7 @@ export function registerSupervisionRoutes(app: TypedApp, { db, now, events }: Su
     {
       schema: {
         tags,
-        summary: `Attach a file to a report of one's own item: PDF, images or Office files, at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`,
+        summary: `Attach a file to a report of one's own item: PDF, images or Office files, at most ${ATTACHMENT_LIMIT_MIB} MiB`,
         params: idParams,
         consumes: ['multipart/form-data'],
         response: { 201: attachmentSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
@@ -277,34 +281,9 @@ export function registerSupervisionRoutes(app: TypedApp, { db, now, events }: Su
       await ownItem(user, report.itemId).catch(() => {
         throw new AppError('NOT_FOUND', '进展报告不存在');
       });
-      const upload = await receiveUpload(req);
-      try {
-        const { size } = await fs.promises.stat(upload.path);
-        if (size > MAX_ATTACHMENT_BYTES)
-          throw new AppError('PAYLOAD_TOO_LARGE', `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`);
-        if (size === 0) throw new AppError('VALIDATION', '文件为空', [{ path: 'file', message: '文件为空' }]);
-        const bytes = await fs.promises.readFile(upload.path);
-        const mime = sniffAttachment(upload.filename, bytes);
-        if (!mime)
-          throw new AppError(
-            'UNSUPPORTED_MEDIA_TYPE',
-            '附件只能是 PDF、图片（PNG/JPEG/GIF/WebP）或 Office 文件',
-          );
-        const fileName = upload.filename.slice(0, 200) || 'attachment';
-        const saved = await addAttachment(db, actorOf(user), report.id, { fileName, mime, bytes }, now());
-        const file = (await findAttachment(db, user.districtId, saved.id))!;
-        return reply.code(201).send({
-          id: file.id,
-          fileName: file.fileName,
-          mime: file.mime,
-          size: file.size,
-          sha256: file.sha256,
-          uploadedByLabel: file.uploadedByLabel,
-          uploadedAt: new Date(file.uploadedAt).toISOString(),
-        });
-      } finally {
-        await upload.cleanup();
-      }
+      const file = await readAttachmentUpload(req);
+      const saved = await addAttachment(db, actorOf(user), report.id, file, now());
+      return reply.code(201).send(attachmentView((await findAttachment(db, user.districtId, saved.id))!));
     },
   );
 
@@ -328,10 +307,7 @@ export function registerSupervisionRoutes(app: TypedApp, { db, now, events }: Su
       await readableReport(user, file.reportId).catch(() => {
         throw new AppError('NOT_FOUND', '附件不存在');
       });
-      return attachment(reply, file.fileName, file.mime)
-        .header('x-content-type-options', 'nosniff')
-        .header('x-sha256', file.sha256)
-        .send(file.bytes);
+      return sendAttachment(reply, file);
     },
   );
 

@@ -369,34 +369,3 @@ export function needsReport(
   return !reportsInWindow.some((r) => r.state !== 'returned');
 }
 
-/** The most an attachment may weigh. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-const officeZip: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-};
-const officeOle: Record<string, string> = {
-  doc: 'application/msword',
-  xls: 'application/vnd.ms-excel',
-  ppt: 'application/vnd.ms-powerpoint',
-};
-const startsWith = (b: Uint8Array, bytes: number[], at = 0) => bytes.every((x, i) => b[at + i] === x);
-
-/**
- * The type of an attachment from its first bytes (not its name or the browser's word): PDF, PNG, JPEG, GIF, WebP,
- * and Office files — a zip named .docx/.xlsx/.pptx, an OLE2 compound file named .doc/.xls/.ppt. null: refused.
- */
-export function sniffAttachment(fileName: string, bytes: Uint8Array): string | null {
-  const ext = (/\.([A-Za-z0-9]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'image/gif';
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
-    return 'image/webp';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return officeZip[ext] ?? null;
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return officeOle[ext] ?? null;
-  return null;
-}

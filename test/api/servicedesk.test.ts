@@ -469,8 +469,7 @@ describe('figures', () => {
     for (const m of pub.months) {
       const hidden = m.categories.filter((c) => c.suppressed);
       expect(hidden.length).not.toBe(1);
-      if (hidden.length === 0)
-        expect(m.categories.reduce((s, c) => s + (c.filed ?? 0), 0)).toBe(m.filed);
+      if (hidden.length === 0) expect(m.categories.reduce((s, c) => s + (c.filed ?? 0), 0)).toBe(m.filed);
     }
   });
 });

@@ -368,4 +368,3 @@ export function needsReport(
   if (periodOf(item.startDate) > period) return false;
   return !reportsInWindow.some((r) => r.state !== 'returned');
 }
-

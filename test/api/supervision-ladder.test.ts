@@ -5,17 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_PASSWORD,
   DEMO_PASSWORD,
-  deliverNotifications,
   signedIn,
   startPlatform,
   type Client,
   type Platform,
 } from '../harness.ts';
 import { Client as PublicClient } from '../harness.ts';
-import { ESCALATE_JOB, supervisionJobHandlers } from '../../src/modules/supervision/supervision.notices.ts';
-import type { Job } from '../../src/platform/jobs/jobs.ts';
+import { escalationRunner } from './supervision-clock.ts';
 import { indicatorSnapshots } from '../../src/modules/monitoring/monitoring.schema.ts';
-import type { JobContext } from '../../src/platform/jobs/runner.ts';
 import type { ItemView, NoticeView } from '../../src/modules/supervision/supervision.contract.ts';
 
 let p: Platform;
@@ -25,22 +22,7 @@ let street: Client;
 const clock = { now: new Date('2026-02-02T02:00:00Z') };
 const setDate = (date: string) => (clock.now = new Date(`${date}T02:00:00Z`));
 let deptUnit: string;
-let ctx: JobContext;
-const noop = () => undefined;
-const delivery = {
-  adapters: [],
-  contactsOf: async () => [],
-  logger: { info: noop, warn: noop, error: noop },
-};
-
-/** Runs the daily job on `date` (as the runner would at 08:00) and delivers the notifications it asked for. */
-const runJob = async (date: string) => {
-  setDate(date);
-  const job = { districtId: p.districtId, kind: ESCALATE_JOB, payload: {} } as unknown as Job;
-  const result = await supervisionJobHandlers()[ESCALATE_JOB]!(job, ctx);
-  await deliverNotifications(p.db, delivery);
-  return result as { reminders: number; issued: number; escalated: number; colourChanges: number };
-};
+const runJob = escalationRunner(() => p, clock);
 const inbox = async (c: Client) =>
   (await c.get('/api/inbox?pageSize=100')).json<{ items: { title: string; body: string }[] }>().items;
 
@@ -52,12 +34,6 @@ beforeAll(async () => {
   dept = await signedIn(p.app, 'dept', DEMO_PASSWORD);
   street = await signedIn(p.app, 'street', DEMO_PASSWORD);
   deptUnit = (await dept.get('/api/auth/me')).json().user.unitId;
-  ctx = {
-    db: p.db,
-    workerId: 'test',
-    now: () => clock.now,
-    logger: { info: noop, warn: noop, error: noop } as unknown as JobContext['logger'],
-  };
   const res = await admin.request('POST', '/api/supervision/items', {
     taskNumber: 3,
     title: '出台智能体产业扶持细则',

@@ -5,16 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_PASSWORD,
   DEMO_PASSWORD,
-  deliverNotifications,
   signedIn,
   startPlatform,
   type Client,
   type Platform,
 } from '../harness.ts';
 import { Client as PublicClient } from '../harness.ts';
-import { ESCALATE_JOB, supervisionJobHandlers } from '../../src/modules/supervision/supervision.notices.ts';
-import type { Job } from '../../src/platform/jobs/jobs.ts';
-import type { JobContext } from '../../src/platform/jobs/runner.ts';
+import { deliverToInboxes, escalationRunner } from './supervision-clock.ts';
 import type { ItemView, NoticeView } from '../../src/modules/supervision/supervision.contract.ts';
 import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
 import { eq } from 'drizzle-orm';
@@ -25,8 +22,6 @@ let dept: Client;
 let firm: Client;
 let deptUnit: string;
 const clock = { now: new Date('2026-06-15T02:00:00Z') };
-const noop = () => undefined;
-let ctx: JobContext;
 
 const defaults = {
   thresholds: { yellowBehindPoints: 10, redBehindPoints: 25, dueSoonWorkingDays: 5 },
@@ -41,13 +36,7 @@ const defaults = {
 const save = (c: Client, body: unknown) => c.request('PUT', '/api/supervision/settings', body);
 const itemOf = async (id: string) =>
   (await admin.get(`/api/supervision/items/${id}`)).json<{ item: ItemView }>().item;
-const runJob = async (date: string) => {
-  clock.now = new Date(`${date}T02:00:00Z`);
-  const job = { districtId: p.districtId, kind: ESCALATE_JOB, payload: {} } as unknown as Job;
-  const result = await supervisionJobHandlers()[ESCALATE_JOB]!(job, ctx);
-  await deliverNotifications(p.db, { adapters: [], contactsOf: async () => [], logger: ctx.logger as never });
-  return result as { issued: number; escalated: number };
-};
+const runJob = escalationRunner(() => p, clock);
 
 beforeAll(async () => {
   p = await startPlatform({ demoEnterprises: 5, now: () => clock.now });
@@ -55,12 +44,6 @@ beforeAll(async () => {
   dept = await signedIn(p.app, 'dept', DEMO_PASSWORD);
   firm = await signedIn(p.app, 'firm', DEMO_PASSWORD);
   deptUnit = (await dept.get('/api/auth/me')).json().user.unitId;
-  ctx = {
-    db: p.db,
-    workerId: 'test',
-    now: () => clock.now,
-    logger: { info: noop, warn: noop, error: noop } as unknown as JobContext['logger'],
-  };
 });
 afterAll(() => p?.close());
 
@@ -218,11 +201,7 @@ describe('a unit head (单位负责人)', () => {
       const id = made.json<{ item: ItemView }>().item.id;
       const res = await admin.request('POST', `/api/supervision/items/${id}/notices`, { reason: '进度滞后' });
       expect(res.statusCode, res.body).toBe(201);
-      await deliverNotifications(p.db, {
-        adapters: [],
-        contactsOf: async () => [],
-        logger: ctx.logger as never,
-      });
+      await deliverToInboxes(p);
       return res.json<{ notice: NoticeView }>().notice.id;
     };
 

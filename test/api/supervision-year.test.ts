@@ -6,15 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_PASSWORD,
   DEMO_PASSWORD,
-  deliverNotifications,
   signedIn,
   startPlatform,
   type Client,
   type Platform,
 } from '../harness.ts';
-import { ESCALATE_JOB, supervisionJobHandlers } from '../../src/modules/supervision/supervision.notices.ts';
-import type { Job } from '../../src/platform/jobs/jobs.ts';
-import type { JobContext } from '../../src/platform/jobs/runner.ts';
+import { escalationRunner } from './supervision-clock.ts';
 import type { ItemView, NoticeView } from '../../src/modules/supervision/supervision.contract.ts';
 import type { ScorecardView } from '../../src/modules/assessment/assessment.contract.ts';
 import { isWorkingDay, workingDaysBetween } from '../../src/platform/time/calendar.ts';
@@ -26,20 +23,13 @@ let dept: Client;
 let deptUnit: string;
 const clock = { now: new Date('2026-01-05T02:00:00Z') };
 const setDate = (date: string) => (clock.now = new Date(`${date}T02:00:00Z`));
-const noop = () => undefined;
-let ctx: JobContext;
 
 const ok = async <R extends { statusCode: number; body: string }>(res: Promise<R>, status = 200) => {
   const r = await res;
   expect(r.statusCode, r.body).toBe(status);
   return r;
 };
-const runJob = async (date: string) => {
-  setDate(date);
-  const job = { districtId: p.districtId, kind: ESCALATE_JOB, payload: {} } as unknown as Job;
-  await supervisionJobHandlers()[ESCALATE_JOB]!(job, ctx);
-  await deliverNotifications(p.db, { adapters: [], contactsOf: async () => [], logger: ctx.logger as never });
-};
+const runJob = escalationRunner(() => p, clock);
 const itemOf = async (c: Client, id: string) =>
   (await ok(c.get(`/api/supervision/items/${id}`))).json<{ item: ItemView }>().item;
 
@@ -77,12 +67,6 @@ beforeAll(async () => {
   admin = await signedIn(p.app, 'admin', ADMIN_PASSWORD);
   dept = await signedIn(p.app, 'dept', DEMO_PASSWORD);
   deptUnit = (await dept.get('/api/auth/me')).json().user.unitId;
-  ctx = {
-    db: p.db,
-    workerId: 'test',
-    now: () => clock.now,
-    logger: { info: noop, warn: noop, error: noop } as unknown as JobContext['logger'],
-  };
 });
 afterAll(() => p?.close());
 

@@ -64,7 +64,7 @@ async function unitUser(username: string, unitName: string): Promise<Client> {
 }
 
 beforeAll(async () => {
-  p = await startPlatform({ demoEnterprises: 60, now: () => clock });
+  p = await startPlatform({ demoEnterprises: 60, examplePolicies: true, now: () => clock });
   admin = await signedIn(p.app, 'admin', ADMIN_PASSWORD);
   firm = await signedIn(p.app, 'firm', DEMO_PASSWORD);
   dept = await signedIn(p.app, 'dept', DEMO_PASSWORD);
@@ -179,6 +179,34 @@ describe('the handling path', () => {
     const entry = kb.groups.flatMap((g) => g.entries).find((e) => e.id === id);
     expect(entry?.answer).toBe('符合条件，请于3月底前通过平台申报。');
     expect((await admin.get(`/api/public/service-desk/knowledge/${id}`)).statusCode).toBe(200);
+  });
+
+  it('links the answer to the policies it explains, for each policy page’s 相关问答', async () => {
+    const policies = (await admin.get('/api/policies')).json<{ id: string }[]>();
+    expect(policies.length).toBeGreaterThan(0);
+    const policyId = policies[0]!.id;
+    const url = `/api/service-desk/requests/${id}/publication`;
+    const unknown = await admin.request('PUT', url, {
+      withheld: false,
+      policyIds: ['00000000-0000-4000-8000-000000000000'],
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().fields).toEqual([{ path: 'policyIds.0', message: '政策不存在' }]);
+    expect((await admin.request('PUT', url, { withheld: false, policyIds: [policyId] })).statusCode).toBe(
+      200,
+    );
+    // withholding it again without naming policies keeps the link
+    expect((await admin.request('PUT', url, { withheld: false })).statusCode).toBe(200);
+    const anon = new (firm.constructor as typeof Client)(p.app);
+    const linked = (await anon.get(`/api/public/service-desk/knowledge?policyId=${policyId}`)).json<{
+      groups: { entries: { id: string; policyIds: string[] }[] }[];
+      total: number;
+    }>();
+    expect(linked.groups.flatMap((g) => g.entries).map((e) => [e.id, e.policyIds])).toEqual([
+      [id, [policyId]],
+    ]);
+    const other = policies[1]?.id ?? '00000000-0000-4000-8000-000000000001';
+    expect((await anon.get(`/api/public/service-desk/knowledge?policyId=${other}`)).json().total).toBe(0);
   });
 });
 

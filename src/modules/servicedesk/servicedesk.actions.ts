@@ -14,6 +14,7 @@ import type { NewEvent } from '../../platform/events/events.ts';
 import { notificationsRequested } from '../notifications/notifications.events.ts';
 import type { NotificationInput } from '../notifications/notifications.ts';
 import { findEnterpriseByKey, findEnterpriseRow } from '../enterprises/enterprises.store.ts';
+import { getPolicy } from '../policies/policies.store.ts';
 import { serviceRequestAttachments, serviceRequestEvents, serviceRequests } from './servicedesk.schema.ts';
 import {
   limitsOf,
@@ -318,12 +319,28 @@ export async function addAttachment(
   });
 }
 
-/** The plan office withholds a consented request from the knowledge base, or publishes it again. */
-export async function setPublication(db: Db, actor: Actor, id: string, withheld: boolean, now: Date) {
+/**
+ * The plan office withholds a consented request from the knowledge base, or publishes it again, and links the
+ * policies its answer explains (each must be one of the district's; omitted keeps those linked).
+ */
+export async function setPublication(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: { withheld: boolean; policyIds?: string[] | undefined },
+  now: Date,
+) {
+  const { withheld } = body;
+  const policyIds = body.policyIds && [...new Set(body.policyIds)];
+  if (policyIds)
+    for (const [i, p] of policyIds.entries())
+      await getPolicy(db, actor.districtId, p).catch(() => {
+        throw invalid(`policyIds.${i}`, '政策不存在');
+      });
   await db.transaction(async (tx) => {
     const [before] = await tx
       .update(serviceRequests)
-      .set({ publicationWithheld: withheld, updatedAt: now })
+      .set({ publicationWithheld: withheld, ...(policyIds ? { policyIds } : {}), updatedAt: now })
       .where(and(eq(serviceRequests.districtId, actor.districtId), eq(serviceRequests.id, id)))
       .returning();
     if (!before) throw notFound('诉求');
@@ -338,7 +355,7 @@ export async function setPublication(db: Db, actor: Actor, id: string, withheld:
       action: 'update',
       entity: 'serviceRequest',
       entityId: id,
-      after: { publicationWithheld: withheld },
+      after: { publicationWithheld: withheld, ...(policyIds ? { policyIds } : {}) },
     });
   });
 }

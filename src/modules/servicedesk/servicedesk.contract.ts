@@ -106,6 +106,8 @@ export const requestDetailSchema = requestSummarySchema.extend({
   /** Masked for staff (138****5678), in full for the enterprise itself. */
   contactPhone: z.string(),
   publishConsent: z.boolean(),
+  /** The policies a published answer is linked to. */
+  policyIds: z.array(idSchema),
   published: z.boolean(),
   channel: z.enum(channels),
   filedByLabel: z.string(),
@@ -160,7 +162,11 @@ export const ratingBodySchema = z.object({
   comment: text(1000).default(''),
 });
 export const coordinationBodySchema = z.object({ text: required(1000, '请说明需协调的事项') });
-export const publicationBodySchema = z.object({ withheld: z.boolean() });
+export const publicationBodySchema = z.object({
+  withheld: z.boolean(),
+  /** The policies the answer explains; omitted keeps those linked. */
+  policyIds: z.array(idSchema).max(10, '最多关联 10 项政策').optional(),
+});
 
 /** A refused step: CONFLICT (409) or NOT_FOUND (404), with the desk's own reason (NOT_ACCEPTED, ALREADY_RATED, …). */
 export const deskErrorSchema = errorBodySchema.extend({ reason: z.string().optional() });
@@ -256,7 +262,11 @@ export const publicFiguresSchema = z.object({
   ),
 });
 
-export const knowledgeQuerySchema = pageQuerySchema.extend({ category: text(64).optional() });
+export const knowledgeQuerySchema = pageQuerySchema.extend({
+  category: text(64).optional(),
+  /** Only the answers linked to this policy (a policy page's 相关问答). */
+  policyId: idSchema.optional(),
+});
 export const knowledgeEntrySchema = z.object({
   id: idSchema,
   number: z.string(),
@@ -269,6 +279,8 @@ export const knowledgeEntrySchema = z.object({
   answeredOn: z.string(),
   /** The handling unit's name (a government body, not personal data). */
   unitName: z.string(),
+  /** The policies the answer explains. */
+  policyIds: z.array(idSchema),
 });
 export const knowledgeSchema = z.object({
   groups: z.array(

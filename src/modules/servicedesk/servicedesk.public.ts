@@ -90,6 +90,7 @@ function entryOf(
     answer: clean(r.answer ?? ''),
     answeredOn: r.answeredOn ?? '',
     unitName: (r.unitId && ctx.units.get(r.unitId)?.name) || '',
+    policyIds: r.policyIds,
   };
 }
 
@@ -103,7 +104,7 @@ async function namesOf(db: Queryable, r: RequestRow) {
 export async function knowledgeBase(
   db: Queryable,
   districtId: string,
-  query: { category?: string | undefined; page: number; pageSize: number },
+  query: { category?: string | undefined; policyId?: string | undefined; page: number; pageSize: number },
 ) {
   const ctx = await deskContext(db, districtId);
   const where = and(
@@ -111,6 +112,7 @@ export async function knowledgeBase(
     query.category
       ? sql`(${serviceRequests.category} = ${query.category} OR ${serviceRequests.category} LIKE ${`${query.category}.%`})`
       : undefined,
+    query.policyId ? sql`${query.policyId}::uuid = ANY(${serviceRequests.policyIds})` : undefined,
   );
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -271,7 +271,7 @@ export function registerServiceDeskRoutes(app: TypedApp, { db, now, events }: Se
     async (req) => {
       const user = allowed(req, 'dispatch');
       const r = await readable(user, req.params.id);
-      await setPublication(db, actorOf(user), r.id, req.body.withheld, now());
+      await setPublication(db, actorOf(user), r.id, req.body, now());
       return answer(user, r.id);
     },
   );

@@ -61,6 +61,11 @@ export const serviceRequests = pgTable(
     publishConsent: boolean('publish_consent').notNull().default(false),
     /** The plan office withheld a consented request from the knowledge base. */
     publicationWithheld: boolean('publication_withheld').notNull().default(false),
+    /** Policies the published answer explains (a policy's page lists it under 相关问答). */
+    policyIds: uuid('policy_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** 'online' | 'phone' | 'visit' (the last two: 代录 by staff). */
     channel: text('channel').notNull().default('online'),
     /** servicedesk.ts requestStates. */

@@ -363,6 +363,7 @@ export async function requestDetail(
     contactName: r.contactName,
     contactPhone: seesContactInFull(user) ? r.contactPhone : maskPhone(r.contactPhone),
     publishConsent: r.publishConsent,
+    policyIds: r.policyIds,
     published: isPublished(r),
     channel: r.channel as Channel,
     filedByLabel: r.filedByLabel,

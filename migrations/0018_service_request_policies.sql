@@ -1,0 +1,1 @@
+ALTER TABLE "service_requests" ADD COLUMN "policy_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;

@@ -959,6 +959,12 @@ const cases: Case[] = [
     url: (c) => `/api/service-desk/requests/${c.serviceDesk.requestId}`,
     expect: { public: 401, admin: 200, department: 404, subdistrict: 404, enterprise: 404 },
   },
+  {
+    method: 'GET',
+    route: '/api/service-desk/requests/{id}/contact',
+    url: (c) => `/api/service-desk/requests/${c.serviceDesk.requestId}/contact`,
+    expect: { public: 401, admin: 200, department: 404, subdistrict: 404, enterprise: 404 },
+  },
   ...(
     [
       ['dispatch', (c: Ctx) => ({ unitId: c.supervision.unitId }), 200],

@@ -111,6 +111,15 @@ describe('filing', () => {
     expect(r.title).toBe('<script>alert(1)</script>');
     expect(r.contactPhone).toBe('13912345678');
     expect((await get(admin, r.id)).contactPhone).toBe('139****5678');
+    // in full on asking, and the read is in the audit trail (the number itself never is)
+    const full = await admin.get(`/api/service-desk/requests/${r.id}/contact`);
+    expect(full.statusCode, full.body).toBe(200);
+    expect(full.json()).toMatchObject({ contactPhone: '13912345678' });
+    const trail = (await admin.get(`/api/audit?entity=serviceRequestContact&entityId=${r.id}`)).json<{
+      items: { action: string; note: string | null }[];
+    }>().items;
+    expect(trail.map((e) => e.action)).toEqual(['read']);
+    expect(JSON.stringify(trail)).not.toContain('13912345678');
   });
 });
 

@@ -162,6 +162,9 @@ export const ratingBodySchema = z.object({
   comment: text(1000).default(''),
 });
 export const coordinationBodySchema = z.object({ text: required(1000, '请说明需协调的事项') });
+/** A request's contact in full (an audited read). */
+export const requestContactSchema = z.object({ contactName: z.string(), contactPhone: z.string() });
+
 export const publicationBodySchema = z.object({
   withheld: z.boolean(),
   /** The policies the answer explains; omitted keeps those linked. */

@@ -9,6 +9,7 @@ import { errorResponses, idParams } from '../../platform/http/routes.ts';
 import { hit, rateLimited } from '../../platform/http/throttle.ts';
 import { allowedBy, actorOf, requireUser } from '../../platform/auth/principal.ts';
 import { loadOr404 } from '../../platform/auth/scope.ts';
+import { audit } from '../../platform/audit/audit.ts';
 import { today } from '../../platform/time/date.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import {
@@ -47,6 +48,7 @@ import {
   returnBodySchema,
   supplementBodySchema,
   supplementRequestBodySchema,
+  requestContactSchema,
 } from './servicedesk.contract.ts';
 import { categoryPath, fileLimit, type RequestAction } from './servicedesk.ts';
 import { figureCells } from './servicedesk.figures.ts';
@@ -228,6 +230,32 @@ export function registerServiceDeskRoutes(app: TypedApp, { db, now, events }: Se
     async (req) => {
       const user = requireUser(req);
       return requestDetail(db, user, await readable(user, req.params.id), now());
+    },
+  );
+
+  app.get(
+    '/api/service-desk/requests/:id/contact',
+    {
+      schema: {
+        tags,
+        summary: "The request's contact in full (staff see the phone masked elsewhere); each read is audited",
+        params: idParams,
+        response: {
+          200: requestContactSchema,
+          ...errorResponses(401, 404),
+        },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const r = await readable(user, req.params.id);
+      await audit(db, actorOf(user), {
+        action: 'read',
+        entity: 'serviceRequestContact',
+        entityId: r.id,
+        note: r.title.slice(0, 60),
+      });
+      return { contactName: r.contactName, contactPhone: r.contactPhone };
     },
   );
 

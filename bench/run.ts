@@ -65,7 +65,7 @@ if (!only || only === 'supervision') {
 if (!only || only === 'servicedesk') {
   const requests = Number(args.find((a) => a.startsWith('--requests='))?.slice(11) ?? 200_000);
   const open = Number(args.find((a) => a.startsWith('--open='))?.slice(7) ?? 10_000);
-  const iterations = Number(args.find((a) => a.startsWith('--iterations='))?.slice(13) ?? 100);
+  const iterations = Number(args.find((a) => a.startsWith('--iterations='))?.slice(13) ?? 50);
   const stores = args
     .find((a) => a.startsWith('--stores='))
     ?.slice(9)

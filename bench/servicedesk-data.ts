@@ -167,13 +167,16 @@ export async function generate(
   const perDay = weights.map((w) => Math.floor((o.requests * w) / total));
   for (let left = o.requests - perDay.reduce((a, b) => a + b, 0), i = days.length - 1; left > 0; left--, i--)
     perDay[i]!++;
-  // Open at the cut: the newest 40 % of `open`, and the rest drawn from the 12,000 before them (long-running ones).
+  // Open at the cut: every request of the last 7 days, and the rest drawn from the 30,000 before them (long-running
+  // ones: waiting for material, an extension, 审定, or simply late).
   const openSet = new Set<number>();
-  const newest = Math.round(o.open * 0.4);
+  const newest = Math.min(
+    o.open,
+    perDay.slice(-7).reduce((a, b) => a + b, 0),
+  );
   for (let i = 0; i < newest; i++) openSet.add(o.requests - 1 - i);
-  const pool = Math.min(12_000, o.requests - newest);
+  const pool = Math.min(30_000, o.requests - newest);
   while (openSet.size < o.open) openSet.add(o.requests - 1 - newest - Math.floor(rnd() * pool));
-
   const departments = [...ctx.units.values()].filter((u) => u.kind === 'department');
   const officeActor: Actor = { districtId: o.districtId, userId: null, label: '计划办管理员' };
   const system: Actor = { districtId: o.districtId, userId: null, label: 'system' };
@@ -206,7 +209,7 @@ export async function generate(
       const index = seq++;
       const stuck = openSet.has(index) ? pick(stuckKinds) : null;
       // Requests not meant to be open but filed late enough that a long story would run past the cut go quickly.
-      const quick = !stuck && dayNumber(asOfCut) - dayNumber(day) < 75;
+      const quick = !stuck && dayNumber(asOfCut) - dayNumber(day) < 150;
       const firm = pick(o.firms);
       let w = rnd() * topicWeight;
       const topic = topics.find((t) => (w -= t.weight) < 0) ?? topics[0]!;

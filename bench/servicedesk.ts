@@ -357,7 +357,7 @@ async function benchOn(
     const times: number[] = [];
     let mem = { rss: 0, heap: 0 };
     let summary = { acceptOverdue: 0, answerOverdue: 0, supervised: 0, autoRated: 0, asOf: '' };
-    for (let i = 0; i < (clear ? 3 : 8); i++) {
+    for (let i = 0; i < (clear ? 2 : 5); i++) {
       await db
         .transaction(async (tx) => {
           if (clear)
@@ -460,7 +460,7 @@ export async function benchServiceDesk(opts: {
     '#### The clock of the open requests: the nightly check (serviceDesk.daily)',
     '',
     '`dailyCheck` as the job runs it, inside an outer transaction rolled back after each run so that every run finds ' +
-      'the same rows (8 runs steady state, 3 catch-up; p50 and the slowest); it reads the open requests past a ' +
+      'the same rows (5 runs steady state, 2 catch-up; the median and the slowest); it reads the open requests past a ' +
       'deadline and not yet flagged, and every answered request (the rating window), then writes each finding ' +
       '(the row, event rows, an audit row, the supervision request) and one batch of notifications. The floor is a bare ' +
       '`SELECT *` of the open requests.',

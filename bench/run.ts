@@ -7,6 +7,7 @@ import { benchLoad } from './load.ts';
 import { benchWeb } from './web.ts';
 import { benchBackup } from './backup.ts';
 import { benchSupervision } from './supervision.ts';
+import { benchServiceDesk } from './servicedesk.ts';
 import { machine, writeSection } from './lib.ts';
 
 const args = process.argv.slice(2);
@@ -60,5 +61,19 @@ if (!only || only === 'backup') {
 if (!only || only === 'supervision') {
   console.log('supervision: 22 tasks × 40 items × 24 monthly reports; the bulletin…');
   writeSection('supervision', `${header}\n\n${await benchSupervision({ pgUrl })}`);
+}
+if (!only || only === 'servicedesk') {
+  const requests = Number(args.find((a) => a.startsWith('--requests='))?.slice(11) ?? 200_000);
+  const open = Number(args.find((a) => a.startsWith('--open='))?.slice(7) ?? 10_000);
+  const iterations = Number(args.find((a) => a.startsWith('--iterations='))?.slice(13) ?? 50);
+  const stores = args
+    .find((a) => a.startsWith('--stores='))
+    ?.slice(9)
+    .split(',') as ('pglite' | 'pg')[] | undefined;
+  console.log(`service desk: ${requests} requests over three years, ${open} open…`);
+  writeSection(
+    'servicedesk',
+    `${header}\n\n${await benchServiceDesk({ pgUrl, requests, open, iterations, ...(stores ? { stores } : {}) })}`,
+  );
 }
 console.log('written to docs/benchmarks.md');

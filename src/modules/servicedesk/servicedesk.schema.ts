@@ -136,6 +136,8 @@ export const serviceRequests = pgTable(
     index('service_requests_unit').on(t.districtId, t.unitId, t.state),
     index('service_requests_subdistrict').on(t.districtId, t.subdistrictId, t.filedAt),
     index('service_requests_filed').on(t.districtId, t.filedOn),
+    // The list's order (newest first): without it every page sorts every request in reach (docs/benchmarks.md).
+    index('service_requests_newest').on(t.districtId, t.filedAt, t.seq),
     index('service_requests_state').on(t.districtId, t.state),
     foreignKey({
       columns: [t.districtId, t.enterpriseId],

@@ -1,0 +1,1 @@
+CREATE INDEX "service_requests_newest" ON "service_requests" USING btree ("district_id","filed_at","seq");

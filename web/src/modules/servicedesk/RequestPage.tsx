@@ -248,9 +248,11 @@ function EventTimeline({ r }: { r: RequestDetail }) {
               {e.unit && <Typography.Text type="secondary">{e.unit.name}</Typography.Text>}
             </Space>
             {e.text && <div className="mtx-sd-text">{e.text}</div>}
-            <Typography.Text type="secondary">
-              {e.actorLabel} · {formatDateTime(e.at)}
-            </Typography.Text>
+            <div>
+              <Typography.Text type="secondary">
+                {e.actorLabel} · {formatDateTime(e.at)}
+              </Typography.Text>
+            </div>
           </div>
         ),
       }))}

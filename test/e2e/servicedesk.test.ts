@@ -1,0 +1,126 @@
+// In Chromium, the service desk's loop (issue 12): an enterprise files a 政策咨询 on a phone-size page (the demo
+// routing sends it to 区经济信息委, the 'dept' user's unit) → the unit sees it on its workbench, accepts it (签收),
+// adds an internal note and answers it → the enterprise sees the answer but not the note, and rates it 满意 →
+// the request is closed and, as the enterprise consented, its anonymised answer is in the public knowledge base.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, shot, useServerAndBrowser } from './server.ts';
+
+const session = useServerAndBrowser();
+
+const title = '软件企业研发费用加计扣除政策咨询';
+const description = '我司为软件企业，想了解今年研发费用加计扣除的比例和申报时间，需要准备哪些材料？';
+const internalNote = '内部备注：已电话联系企业财务负责人';
+const answer =
+  '研发费用按实际发生额的100%在税前加计扣除，可在预缴申报时享受，请准备研发项目立项文件和辅助账。';
+
+/** How far the page scrolls sideways (0 when its content fits the viewport). Evaluated in the page. */
+const sideways = (page: Page) =>
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+
+/** Clicks a step's button on the request page and confirms its dialog after `fill`. */
+async function step(
+  page: Page,
+  name: RegExp,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+) {
+  await page.locator('.mtx-sd-actions').getByRole('button', { name }).click();
+  const dialog = page.getByRole('dialog');
+  await fill(dialog);
+  await dialog.getByRole('button', { name }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+describe('an enterprise files a request, the unit answers it, the enterprise rates it', () => {
+  it('shows each what it should see', async () => {
+    // ── the enterprise, on a phone ──
+    const firm = await session.page(390, 844);
+    await session.logIn(firm, 'firm', DEMO_PASSWORD);
+    await firm.goto(`${session.url}/service-desk/new`);
+    await firm.getByLabel('诉求分类').click();
+    await firm.locator('.ant-select-tree-title', { hasText: /^政策咨询$/ }).click();
+    await firm.getByLabel('诉求标题').fill(title);
+    await firm.getByLabel('诉求内容').fill(description);
+    await firm.getByLabel('联系人').fill('王会计');
+    await firm.getByLabel('联系电话').fill('13800001234');
+    await firm.getByText('同意在隐去企业信息后公开本诉求及答复').click();
+    expect(await sideways(firm)).toBe(0);
+    await shot(firm, 'servicedesk-file-phone');
+    await firm.getByRole('button', { name: /提\s*交/ }).click();
+    await firm.waitForURL(/\/service-desk\/requests\/[0-9a-f-]+$/, { timeout: 20_000 });
+    const requestUrl = firm.url();
+    await firm.getByRole('heading', { name: title }).waitFor();
+    await firm.getByText('已派单（待签收）').first().waitFor();
+    await expect.poll(() => firm.locator('.ant-descriptions').first().innerText()).toContain('区经济信息委');
+    expect(await sideways(firm)).toBe(0);
+    await shot(firm, 'servicedesk-filed-phone');
+
+    // 我的诉求 lists it as a card
+    await firm.goto(`${session.url}/service-desk/mine`);
+    const card = firm.locator('.mtx-rcard', { hasText: title });
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.innerText()).toContain('已派单（待签收）');
+    expect(await sideways(firm)).toBe(0);
+    await shot(firm, 'servicedesk-mine-phone');
+
+    // ── the handling unit, on a desktop ──
+    const unit = await session.page();
+    await session.logIn(unit, 'dept', DEMO_PASSWORD);
+    await unit.goto(`${session.url}/service-desk`);
+    await unit.getByRole('link', { name: title }).waitFor({ timeout: 15_000 });
+    await shot(unit, 'servicedesk-workbench');
+    await unit.getByRole('link', { name: title }).click();
+    await unit.waitForURL(requestUrl);
+    await unit.getByRole('heading', { name: title }).waitFor();
+    // staff see the phone masked
+    await expect.poll(() => unit.locator('.ant-descriptions').first().innerText()).toContain('138****1234');
+    await step(unit, /签\s*收/, async () => {});
+    await unit.getByText('已签收').first().waitFor({ timeout: 15_000 });
+    await step(unit, /备\s*注/, async (d) => {
+      await d.getByLabel('内容').fill(internalNote);
+    });
+    await unit.getByText(internalNote).waitFor({ timeout: 15_000 });
+    await step(unit, /答\s*复/, async (d) => {
+      await d.getByLabel('答复内容').fill(answer);
+    });
+    await unit.getByText('已答复（待回访）').first().waitFor({ timeout: 15_000 });
+    await unit.getByText(answer).first().waitFor();
+    await shot(unit, 'servicedesk-answered-desk');
+
+    // ── the enterprise sees the answer (not the internal note) and rates it ──
+    await firm.goto(requestUrl);
+    await firm.getByText(answer).first().waitFor({ timeout: 15_000 });
+    expect(await firm.locator('body').innerText()).not.toContain(internalNote);
+    expect(await firm.locator('body').innerText()).toContain('13800001234');
+    const rating = firm.locator('.mtx-sd-rating');
+    await rating.getByText('满意', { exact: true }).click();
+    await rating.getByLabel('评价意见（选填）').fill('答复及时清楚');
+    await shot(firm, 'servicedesk-rate-phone');
+    await rating.getByRole('button', { name: /提交评价/ }).click();
+    await firm.getByText('已办结').first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => firm.locator('.mtx-sd-rating').count()).toBe(0);
+    expect(await firm.locator('body').innerText()).toContain('答复及时清楚');
+    expect(await sideways(firm)).toBe(0);
+    await shot(firm, 'servicedesk-closed-phone');
+
+    // the unit sees it closed with the rating
+    await unit.goto(requestUrl);
+    await unit.getByText('已办结').first().waitFor({ timeout: 15_000 });
+    expect(await unit.locator('body').innerText()).toContain('满意');
+
+    // ── the public knowledge base has the anonymised answer ──
+    const visitor = await session.page(390, 844);
+    await visitor.goto(`${session.url}/public/service-desk`);
+    await visitor.getByRole('link', { name: title }).waitFor({ timeout: 20_000 });
+    expect(await sideways(visitor)).toBe(0);
+    await shot(visitor, 'servicedesk-public-phone');
+    await visitor.getByRole('link', { name: title }).click();
+    await visitor.getByText(answer).waitFor({ timeout: 15_000 });
+    expect(await visitor.locator('body').innerText()).not.toContain('13800001234');
+    await shot(visitor, 'servicedesk-public-answer-phone');
+
+    await firm.context().close();
+    await unit.context().close();
+    await visitor.context().close();
+  });
+});

@@ -4,7 +4,7 @@
 // the request is closed and, as the enterprise consented, its anonymised answer is in the public knowledge base.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, shot, useServerAndBrowser } from './server.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, shot, useServerAndBrowser } from './server.ts';
 
 const session = useServerAndBrowser();
 
@@ -95,6 +95,7 @@ describe('an enterprise files a request, the unit answers it, the enterprise rat
     const rating = firm.locator('.mtx-sd-rating');
     await rating.getByText('满意', { exact: true }).click();
     await rating.getByLabel('评价意见（选填）').fill('答复及时清楚');
+    await expect.poll(() => rating.getByRole('button', { name: /提交评价/ }).isEnabled()).toBe(true);
     await shot(firm, 'servicedesk-rate-phone');
     await rating.getByRole('button', { name: /提交评价/ }).click();
     await firm.getByText('已办结').first().waitFor({ timeout: 15_000 });
@@ -122,5 +123,35 @@ describe('an enterprise files a request, the unit answers it, the enterprise rat
     await firm.context().close();
     await unit.context().close();
     await visitor.context().close();
+  });
+
+  it('lets the plan office save the configuration as it is, and puts its refusals on the fields', async () => {
+    const office = await session.page();
+    await session.logIn(office, 'admin', ADMIN_PASSWORD);
+    await office.goto(`${session.url}/service-desk/config`);
+    const codes = office.locator('input[id^="categories_"][id$="_code"]');
+    await expect.poll(() => codes.count(), { timeout: 20_000 }).toBe(13);
+    expect(await codes.nth(1).inputValue()).toBe('policy.subsidy');
+    await shot(office, 'servicedesk-config');
+    await office.getByRole('button', { name: '保存为新版本' }).click();
+    await expect
+      .poll(() => office.locator('.ant-message').innerText(), { timeout: 15_000 })
+      .toContain('已保存第 1 版');
+    // a second category coded like the first: the server refuses it, on that field
+    await codes.nth(1).fill('policy');
+    await office.getByRole('button', { name: '保存为新版本' }).click();
+    const item = office.locator('.ant-form-item').filter({ has: office.locator('#categories_1_code') });
+    await expect.poll(() => item.innerText(), { timeout: 15_000 }).toContain('分类代码重复');
+    await office.getByRole('tab', { name: '派单规则' }).click();
+    await office.getByText('按顺序匹配').waitFor();
+    await shot(office, 'servicedesk-config-rules');
+
+    // the figures: the answered, rated request counts for 区经济信息委
+    await office.goto(`${session.url}/service-desk/figures`);
+    const row = office.locator('.ant-table-row', { hasText: '区经济信息委' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.innerText()).toContain('1/1 (100%)');
+    await shot(office, 'servicedesk-figures');
+    await office.context().close();
   });
 });

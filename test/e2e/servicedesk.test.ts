@@ -28,7 +28,18 @@ async function step(
   const dialog = page.getByRole('dialog');
   await fill(dialog);
   await dialog.getByRole('button', { name }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+  await dialog.waitFor({ state: 'hidden', timeout: 15_000 }).catch(async (e: unknown) => {
+    await shot(page, 'servicedesk-step-failed');
+    throw e;
+  });
+}
+
+/** Picks `option` in the antd Select labelled by `select`, typing to search first. */
+async function choose(page: Page, select: ReturnType<Page['getByLabel']>, option: string) {
+  // force: a chosen value's label lies over the search input
+  await select.click({ force: true });
+  await select.fill(option);
+  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
 
 describe('an enterprise files a request, the unit answers it, the enterprise rates it', () => {
@@ -153,5 +164,88 @@ describe('an enterprise files a request, the unit answers it, the enterprise rat
     expect(await row.innerText()).toContain('1/1 (100%)');
     await shot(office, 'servicedesk-figures');
     await office.context().close();
+  });
+
+  it('routes a registered (代录) request by hand, through a return and its 审定, and pauses it for material', async () => {
+    const firm = await session.page(390, 844);
+    await session.logIn(firm, 'firm', DEMO_PASSWORD);
+    const uscc = await firm.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { user: { enterpriseId: string } };
+      const e = (await (await fetch(`/api/enterprises/${me.user.enterpriseId}`)).json()) as {
+        enterprise?: { uscc: string };
+        uscc?: string;
+      };
+      return e.enterprise?.uscc ?? e.uscc ?? '';
+    });
+    expect(uscc).toHaveLength(18);
+
+    // the subdistrict registers it for its enterprise, by USCC; 其他 has no routing rule: it waits for dispatch
+    const street = await session.page();
+    await session.logIn(street, 'street', DEMO_PASSWORD);
+    await street.goto(`${session.url}/service-desk/new`);
+    await street.getByLabel('统一社会信用代码').fill(uscc);
+    await street.getByLabel('诉求分类').click();
+    await street.getByLabel('诉求分类').fill('其他');
+    await street.locator('.ant-select-tree-title', { hasText: /^其他$/ }).click();
+    await street.getByLabel('诉求标题').fill('走访中企业反映园区道路照明不足');
+    await street.getByLabel('诉求内容').fill('企业夜间加班员工较多，园区内道路照明不足，希望协调增设路灯。');
+    await street.getByRole('button', { name: /提\s*交/ }).click();
+    await street.waitForURL(/\/service-desk\/requests\/[0-9a-f-]+$/, { timeout: 20_000 });
+    const url = street.url();
+    await street.getByText('待派单').first().waitFor();
+
+    // the plan office dispatches it to 区经济信息委
+    const office = await session.page();
+    await session.logIn(office, 'admin', ADMIN_PASSWORD);
+    await office.goto(url);
+    await step(office, /派\s*单/, async (d) => {
+      await choose(office, d.getByLabel('承办单位'), '区经济信息委');
+    });
+    await office.getByText('已派单（待签收）').first().waitFor({ timeout: 15_000 });
+
+    // the unit returns it, naming 区住房城乡建委; the office decides it stays with the unit
+    const unit = await session.page();
+    await session.logIn(unit, 'dept', DEMO_PASSWORD);
+    await unit.goto(url);
+    await step(unit, /退\s*单/, async (d) => {
+      await choose(unit, d.getByLabel('应由哪个单位承办'), '区住房城乡建委');
+      await d.getByLabel('退单理由').fill('园区道路照明属市政设施管理');
+    });
+    await unit.getByText('已退单（待审定）').first().waitFor({ timeout: 15_000 });
+    await office.reload();
+    await step(office, /审\s*定/, async (d) => {
+      await d.getByText('退单单位认为应由 区住房城乡建委 承办。').waitFor();
+      await choose(office, d.getByLabel('审定由哪个单位承办'), '区经济信息委');
+      await d.getByLabel('审定意见').fill('由区经济信息委牵头协调园区管理方');
+    });
+    await office.getByText('由区经济信息委牵头协调园区管理方').waitFor({ timeout: 15_000 });
+    await shot(office, 'servicedesk-decided');
+
+    // the unit accepts and asks the enterprise for material: the clock pauses
+    await unit.reload();
+    await step(unit, /签\s*收/, async () => {});
+    await step(unit, /请企业补充材料/, async (d) => {
+      await d.getByLabel('需补充的材料').fill('请提供需增设路灯的位置示意图');
+    });
+    await unit.getByText('待补充材料').first().waitFor({ timeout: 15_000 });
+
+    // the enterprise sees the ask (not the return or the decision) and supplies the material
+    await firm.goto(url);
+    await firm.getByText('承办单位请您补充材料：请提供需增设路灯的位置示意图').waitFor({ timeout: 15_000 });
+    const body = await firm.locator('body').innerText();
+    expect(body).not.toContain('园区道路照明属市政设施管理');
+    expect(body).not.toContain('由区经济信息委牵头协调园区管理方');
+    expect(body).toContain('暂停计时');
+    await shot(firm, 'servicedesk-supplement-phone');
+    await step(firm, /补充材料/, async (d) => {
+      await d.getByLabel('补充内容').fill('路灯位置：园区2号楼至3号楼之间的道路。');
+    });
+    await firm.getByText('办理中').first().waitFor({ timeout: 15_000 });
+    expect(await sideways(firm)).toBe(0);
+
+    await unit.reload();
+    await unit.getByText('路灯位置：园区2号楼至3号楼之间的道路。').waitFor({ timeout: 15_000 });
+    expect(await unit.locator('.mtx-sd-actions').innerText()).toMatch(/答\s*复/);
+    for (const p of [firm, street, office, unit]) await p.context().close();
   });
 });

@@ -28,6 +28,7 @@ import { ratings, type Rating } from '@contracts/modules/servicedesk/servicedesk
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { useIsMobile } from '../../components/useIsMobile.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useSession } from '../../app/session.ts';
 import { useShowError } from '../../app/errors.ts';
@@ -45,6 +46,8 @@ export function RequestPage() {
   const query = useRequest(id);
   useDocumentTitle(query.data ? `${query.data.number} ${query.data.title}` : t('serviceDesk.detail.title'));
   const staff = isDeskStaff(user);
+  // on a phone the number is in the breadcrumbs only (beside the title it would be cut short)
+  const mobile = useIsMobile();
   const back = staff
     ? { title: t('serviceDesk.menu.desk'), to: '/service-desk' }
     : { title: t('serviceDesk.menu.mine'), to: '/service-desk/mine' };
@@ -53,7 +56,7 @@ export function RequestPage() {
       {(r) => (
         <Page
           title={r.title}
-          subTitle={r.number}
+          subTitle={mobile ? undefined : r.number}
           crumbs={[back, { title: r.number }]}
           tags={
             <Space size={4} wrap>

@@ -163,6 +163,11 @@ describe('an enterprise files a request, the unit answers it, the enterprise rat
     await row.waitFor({ timeout: 20_000 });
     expect(await row.innerText()).toContain('1/1 (100%)');
     await shot(office, 'servicedesk-figures');
+    // and in English
+    await office.getByText('English', { exact: true }).click();
+    await office.getByRole('heading', { name: 'Desk figures' }).waitFor({ timeout: 15_000 });
+    expect(await row.innerText()).toContain('1/1 (100%)');
+    await shot(office, 'servicedesk-figures-en');
     await office.context().close();
   });
 

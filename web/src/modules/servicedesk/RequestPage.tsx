@@ -246,7 +246,9 @@ function EventTimeline({ r }: { r: RequestDetail }) {
         children: (
           <div>
             <Space size={4} wrap>
-              <strong>{t(`serviceDesk.event.${e.kind}`)}</strong>
+              <strong>
+                {t(`serviceDesk.event.${e.kind === 'note' && e.internal ? 'internalNote' : e.kind}`)}
+              </strong>
               {e.internal && <Tag>{t('serviceDesk.event.internalTag')}</Tag>}
               {e.unit && <Typography.Text type="secondary">{e.unit.name}</Typography.Text>}
             </Space>

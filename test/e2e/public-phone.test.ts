@@ -56,6 +56,7 @@ describe('the public pages at 390×844', () => {
       ['目标进展', 1],
       ['行动计划', 1],
       ['公示公告', 1],
+      ['企业诉求', 1],
       ['帮助', 1],
     ]);
     // the rings and sparklines are drawn (SVG), each labelled for screen readers

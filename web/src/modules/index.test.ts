@@ -47,6 +47,12 @@ describe('the web module list', () => {
         'supervision/todo admin|department|subdistrict',
         'supervision/notices admin|department|subdistrict',
         'supervision/tasks admin|department|subdistrict',
+        'service-desk/requests/:id admin|department|subdistrict|enterprise',
+        'service-desk/mine enterprise',
+        'service-desk/new admin|subdistrict|enterprise',
+        'service-desk admin|department|subdistrict',
+        'service-desk/figures admin|department|subdistrict',
+        'service-desk/config admin',
         'meetings admin|department|subdistrict',
         'meetings/:id admin|department|subdistrict',
         'assessment admin|department|subdistrict',
@@ -78,6 +84,9 @@ describe('the web module list', () => {
       'notices/:id',
       // the objection status page (a filer follows an objection by its receipt number)
       'objections',
+      // the service desk's figures and knowledge base, and one published answer
+      'service-desk',
+      'service-desk/:id',
       'targets/:code',
       // the key tasks' colours (督查督办), task level only
       'tasks',
@@ -98,6 +107,9 @@ describe('the web module list', () => {
       '/supervision',
       '/supervision/notices',
       '/supervision/tasks',
+      '/service-desk',
+      '/service-desk/figures',
+      '/service-desk/config',
       '/meetings',
       '/assessment',
       '/users',
@@ -108,6 +120,13 @@ describe('the web module list', () => {
     // every other role starts at its own home (我的工作台), then the overview
     expect(menu(user('enterprise', { enterpriseId: 'e1' })).slice(0, 2)).toEqual(['/home', '/monitoring']);
     expect(menu(user('enterprise', { enterpriseId: 'e1' }))[4]).toBe('/enterprises/e1');
+    // the service desk: an enterprise's 我的诉求; a unit's workbench and figures
+    expect(menu(user('enterprise', { enterpriseId: 'e1' }))).toContain('/service-desk/mine');
+    expect(menu(user('enterprise', { enterpriseId: 'e1' }))).not.toContain('/service-desk');
+    expect(menu(user('department', { unitId: 'd1' }))).toEqual(
+      expect.arrayContaining(['/service-desk', '/service-desk/figures']),
+    );
+    expect(menu(user('department', { unitId: 'd1' }))).not.toContain('/service-desk/config');
     expect(menu(user('subdistrict', { unitId: 's1' }))[0]).toBe('/home');
     expect(menu(user('department', { unitId: 'd1' }))[0]).toBe('/home');
   });

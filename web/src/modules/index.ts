@@ -10,6 +10,7 @@ import { reportsModule } from './reports/index.ts';
 import { policiesModule } from './policies/index.ts';
 import { grantsModule } from './grants/index.ts';
 import { supervisionModule } from './supervision/index.ts';
+import { serviceDeskModule } from './servicedesk/index.ts';
 import { meetingsModule } from './meetings/index.ts';
 import { assessmentModule } from './assessment/index.ts';
 import { usersModule } from './users/index.tsx';
@@ -29,6 +30,7 @@ export const webModules: readonly WebModule[] = [
   policiesModule,
   grantsModule,
   supervisionModule,
+  serviceDeskModule,
   meetingsModule,
   assessmentModule,
   usersModule,

@@ -32,6 +32,7 @@ export function PublicLayout() {
             </NavLink>
             <NavLink to="/plan">{t('public.navPlan')}</NavLink>
             <NavLink to="/public/notices">{t('grants.notices.nav')}</NavLink>
+            <NavLink to="/public/service-desk">{t('public.navServiceDesk')}</NavLink>
             <NavLink to="/public/help">{t('help.navShort')}</NavLink>
           </nav>
           <Space size={4} className="mtx-pub-actions">

@@ -1,12 +1,22 @@
 // A contact phone as staff are shown it — masked (138****5678) — with a link that reads the full number from the
-// server (GET /api/enterprises/:id/contact, recorded in the audit log) and then offers it as a tel: link.
+// server (GET /api/enterprises/:id/contact, or the `load` given — e.g. a service-desk request's contact — each
+// recorded in the audit log) and then offers it as a tel: link.
 import { useState } from 'react';
 import { Button, Space, Tooltip } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { fetchEnterpriseContact } from './enterprises.api.ts';
 
-export function PhoneReveal({ enterpriseId, phone }: { enterpriseId: string; phone: string }) {
+export function PhoneReveal({
+  enterpriseId,
+  phone,
+  load,
+}: {
+  enterpriseId?: string;
+  phone: string;
+  /** Reads the full number (an audited read); the enterprise's contact when not given. */
+  load?: () => Promise<string>;
+}) {
   const { t } = useTranslation();
   const [full, setFull] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -25,8 +35,8 @@ export function PhoneReveal({ enterpriseId, phone }: { enterpriseId: string; pho
           aria-label={t('enterprises.revealPhone')}
           onClick={() => {
             setLoading(true);
-            fetchEnterpriseContact(enterpriseId)
-              .then((c) => setFull(c.contactPhone))
+            (load ? load() : fetchEnterpriseContact(enterpriseId!).then((c) => c.contactPhone))
+              .then(setFull)
               .finally(() => setLoading(false));
           }}
         />

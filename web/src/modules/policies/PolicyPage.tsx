@@ -30,6 +30,7 @@ import { RuleView } from './RuleView.tsx';
 import './policies.css';
 import { EvaluateButton } from './EvaluateButton.tsx';
 import { EvaluationMonthNote } from '../../components/EvaluationMonthNote.tsx';
+import { PolicyAnswers } from '../servicedesk/PolicyAnswers.tsx';
 
 const tabs = ['eligible', 'nearMiss', 'all', 'rule', 'versions'] as const;
 type Tab = (typeof tabs)[number];
@@ -316,6 +317,7 @@ function PolicyView({ policy, viewingOld }: { policy: Policy; viewingOld: number
           ]}
         />
       </Card>
+      <PolicyAnswers policyId={policy.id} />
       <ExplanationDrawer policyId={policy.id} enterpriseId={open} onClose={() => setOpen(null)} />
     </Page>
   );

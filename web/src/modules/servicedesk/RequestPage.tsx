@@ -13,6 +13,7 @@ import {
   Input,
   Radio,
   Row,
+  Select,
   Space,
   Switch,
   Tag,
@@ -23,7 +24,10 @@ import {
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { RequestDetail } from '@contracts/modules/servicedesk/servicedesk.contract.ts';
+import {
+  requestContactSchema,
+  type RequestDetail,
+} from '@contracts/modules/servicedesk/servicedesk.contract.ts';
 import { ratings, type Rating } from '@contracts/modules/servicedesk/servicedesk.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -31,6 +35,9 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useSession } from '../../app/session.ts';
+import { api } from '../../app/api.ts';
+import { PhoneReveal } from '../enterprises/PhoneReveal.tsx';
+import { usePolicies } from '../policies/policies.api.ts';
 import { useShowError } from '../../app/errors.ts';
 import { usePublication, useRequest, useStep, useUpload } from './servicedesk.api.ts';
 import { isDeskStaff, mayAttach, mayPublish } from './servicedesk.access.ts';
@@ -156,7 +163,15 @@ function Facts({ r, staff }: { r: RequestDetail; staff: boolean }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('serviceDesk.field.filedBy')}>{r.filedByLabel}</Descriptions.Item>
         <Descriptions.Item label={t('serviceDesk.field.contact')}>
-          {[r.contactName, r.contactPhone].filter(Boolean).join(' · ') || '—'}
+          {r.contactName && `${r.contactName} · `}
+          <PhoneReveal
+            phone={r.contactPhone}
+            load={() =>
+              api
+                .get(`/service-desk/requests/${encodeURIComponent(r.id)}/contact`, requestContactSchema)
+                .then((c) => c.contactPhone)
+            }
+          />
         </Descriptions.Item>
         <Descriptions.Item label={t('serviceDesk.field.publishConsent')}>
           {r.publishConsent ? t('serviceDesk.detail.consentYes') : t('serviceDesk.detail.consentNo')}
@@ -366,6 +381,7 @@ function PublicationCard({ r }: { r: RequestDetail }) {
   const { t } = useTranslation();
   const showError = useShowError();
   const publication = usePublication(r.id);
+  const policies = usePolicies();
   const eligible = r.publishConsent && r.state === 'closed' && r.answer !== null;
   return (
     <Card size="small" title={t('serviceDesk.publication.title')}>
@@ -374,11 +390,30 @@ function PublicationCard({ r }: { r: RequestDetail }) {
           <Switch
             checked={r.published}
             loading={publication.isPending}
-            onChange={(on) => publication.mutate(!on, { onError: showError })}
+            onChange={(on) => publication.mutate({ withheld: !on }, { onError: showError })}
             aria-label={t('serviceDesk.publication.title')}
           />
           {r.published ? t('serviceDesk.publication.on') : t('serviceDesk.publication.withheld')}
         </Space>
+      ) : null}
+      {eligible ? (
+        <div style={{ marginTop: 12 }}>
+          <Typography.Text type="secondary">{t('serviceDesk.publication.policies')}</Typography.Text>
+          <Select
+            mode="multiple"
+            allowClear
+            style={{ width: '100%', marginTop: 4 }}
+            placeholder={t('serviceDesk.publication.policiesHint')}
+            loading={policies.isLoading || publication.isPending}
+            value={r.policyIds}
+            options={(policies.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            optionFilterProp="label"
+            onChange={(policyIds: string[]) =>
+              publication.mutate({ withheld: !r.published, policyIds }, { onError: showError })
+            }
+            aria-label={t('serviceDesk.publication.policies')}
+          />
+        </div>
       ) : (
         <Typography.Text type="secondary">
           {r.publishConsent ? t('serviceDesk.publication.notYet') : t('serviceDesk.publication.noConsent')}

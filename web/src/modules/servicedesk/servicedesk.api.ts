@@ -126,12 +126,8 @@ export function useStep(id: string) {
 export function usePublication(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (withheld: boolean) =>
-      api.put(
-        `/service-desk/requests/${encodeURIComponent(id)}/publication`,
-        { withheld },
-        requestDetailSchema,
-      ),
+    mutationFn: (body: { withheld: boolean; policyIds?: string[] }) =>
+      api.put(`/service-desk/requests/${encodeURIComponent(id)}/publication`, body, requestDetailSchema),
     onSuccess: (detail) => qc.setQueryData(deskKeys.detail(id), detail),
   });
 }
@@ -195,6 +191,13 @@ export const useKnowledge = () =>
   useQuery({
     queryKey: deskKeys.knowledge,
     queryFn: () => api.get('/public/service-desk/knowledge', knowledgeSchema, { pageSize: 100 }),
+  });
+
+/** The published answers linked to one policy (a policy page's 相关问答). */
+export const usePolicyAnswers = (policyId: string) =>
+  useQuery({
+    queryKey: [...deskKeys.knowledge, 'policy', policyId],
+    queryFn: () => api.get('/public/service-desk/knowledge', knowledgeSchema, { policyId, pageSize: 20 }),
   });
 
 export const useKnowledgeEntry = (id: string | undefined) =>

@@ -34,12 +34,17 @@ async function step(
   });
 }
 
-/** Picks `option` in the antd Select labelled by `select`, typing to search first. */
-async function choose(page: Page, select: ReturnType<Page['getByLabel']>, option: string) {
-  // force: a chosen value's label lies over the search input
-  await select.click({ force: true });
-  await select.fill(option);
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+/** Picks `option` in the antd Select of the form item labelled `label`: opens it, types to search, clicks it. */
+async function choose(page: Page, dialog: ReturnType<Page['getByRole']>, label: string, option: string) {
+  // the box, not the input: a chosen value's label lies over the search input
+  await dialog.locator('.ant-form-item', { hasText: label }).locator('.ant-select').click();
+  await page.keyboard.type(option);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+      hasText: option,
+    })
+    .first()
+    .click();
 }
 
 describe('an enterprise files a request, the unit answers it, the enterprise rates it', () => {
@@ -195,7 +200,12 @@ describe('an enterprise files a request, the unit answers it, the enterprise rat
     await street.getByLabel('诉求标题').fill('走访中企业反映园区道路照明不足');
     await street.getByLabel('诉求内容').fill('企业夜间加班员工较多，园区内道路照明不足，希望协调增设路灯。');
     await street.getByRole('button', { name: /提\s*交/ }).click();
-    await street.waitForURL(/\/service-desk\/requests\/[0-9a-f-]+$/, { timeout: 20_000 });
+    await street
+      .waitForURL(/\/service-desk\/requests\/[0-9a-f-]+$/, { timeout: 20_000 })
+      .catch(async (e: unknown) => {
+        await shot(street, 'servicedesk-register-failed');
+        throw e;
+      });
     const url = street.url();
     await street.getByText('待派单').first().waitFor();
 
@@ -204,7 +214,7 @@ describe('an enterprise files a request, the unit answers it, the enterprise rat
     await session.logIn(office, 'admin', ADMIN_PASSWORD);
     await office.goto(url);
     await step(office, /派\s*单/, async (d) => {
-      await choose(office, d.getByLabel('承办单位'), '区经济信息委');
+      await choose(office, d, '承办单位', '区经济信息委');
     });
     await office.getByText('已派单（待签收）').first().waitFor({ timeout: 15_000 });
 
@@ -213,14 +223,14 @@ describe('an enterprise files a request, the unit answers it, the enterprise rat
     await session.logIn(unit, 'dept', DEMO_PASSWORD);
     await unit.goto(url);
     await step(unit, /退\s*单/, async (d) => {
-      await choose(unit, d.getByLabel('应由哪个单位承办'), '区住房城乡建委');
+      await choose(unit, d, '应由哪个单位承办', '区住房城乡建委');
       await d.getByLabel('退单理由').fill('园区道路照明属市政设施管理');
     });
     await unit.getByText('已退单（待审定）').first().waitFor({ timeout: 15_000 });
     await office.reload();
     await step(office, /审\s*定/, async (d) => {
       await d.getByText('退单单位认为应由 区住房城乡建委 承办。').waitFor();
-      await choose(office, d.getByLabel('审定由哪个单位承办'), '区经济信息委');
+      await choose(office, d, '审定由哪个单位承办', '区经济信息委');
       await d.getByLabel('审定意见').fill('由区经济信息委牵头协调园区管理方');
     });
     await office.getByText('由区经济信息委牵头协调园区管理方').waitFor({ timeout: 15_000 });

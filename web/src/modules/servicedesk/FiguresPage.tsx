@@ -2,13 +2,13 @@
 // hits / due), the median working days to answer and the reopened count, as of today. A rate with nothing due
 // shows "—", not 100 %.
 import { useState } from 'react';
-import { Select, Space, TreeSelect, Typography } from 'antd';
+import { Card, Select, Space, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useCategories, useDeskUnits, useFigures, type FiguresQuery } from './servicedesk.api.ts';
-import { categoryTree, monthOf, monthsBefore, rateText } from './servicedesk.helpers.ts';
+import { categoryTree, monthOf, monthsBefore, rateText, unitTotals } from './servicedesk.helpers.ts';
 import './servicedesk.css';
 
 type Cell = NonNullable<ReturnType<typeof useFigures>['data']>['cells'][number];
@@ -73,6 +73,28 @@ export function FiguresPage() {
           treeData={categoryTree(categories.data?.items ?? [])}
         />
       </Space>
+      {cells.length > 0 && (
+        <Card size="small" style={{ marginBottom: 16 }} title={t('serviceDesk.figures.byUnit')}>
+          <ResponsiveTable<ReturnType<typeof unitTotals>[number]>
+            rowKey="key"
+            size="small"
+            dataSource={unitTotals(cells, t('serviceDesk.unit.none'))}
+            pagination={false}
+            columns={[
+              { title: t('serviceDesk.field.unit'), dataIndex: 'label', cardTitle: true },
+              { title: t('serviceDesk.figures.filed'), dataIndex: 'filed', width: 80, align: 'right' },
+              ...(['acceptedOnTime', 'answeredOnTime', 'satisfaction'] as const).map((m) => ({
+                title: t(`serviceDesk.figures.${m}`),
+                key: m,
+                width: 150,
+                align: 'right' as const,
+                render: (_: unknown, u: ReturnType<typeof unitTotals>[number]) => rateText(u[m]),
+              })),
+            ]}
+          />
+        </Card>
+      )}
+      <Typography.Title level={5}>{t('serviceDesk.figures.byCell')}</Typography.Title>
       <ResponsiveTable<Cell & { key: string }>
         rowKey="key"
         size="small"

@@ -73,7 +73,7 @@ function StepModal({
   const [form] = Form.useForm<Values>();
   const step = useStep(r.id);
   const needsUnits = action === 'dispatch' || action === 'return' || action === 'decide';
-  const units = useDeskUnits();
+  const units = useDeskUnits(needsUnits);
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.id, label: u.name }));
   const required = (msg: string) => [{ required: true, whitespace: true, message: msg }];
   const textField = (name: 'text' | 'reason', lbl: string, msg: string | null, rows = 4, max = 2000) => (

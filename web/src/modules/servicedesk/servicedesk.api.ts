@@ -62,8 +62,9 @@ export const useCategories = () =>
   });
 
 /** Units one may dispatch to or name (collectives are not units that handle anything). */
-export const useDeskUnits = () =>
+export const useDeskUnits = (enabled = true) =>
   useQuery({
+    enabled,
     queryKey: deskKeys.units,
     queryFn: async () =>
       (await api.get('/units', unitListSchema)).items.filter((u) => u.kind !== 'collective'),

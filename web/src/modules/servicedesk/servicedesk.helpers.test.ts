@@ -4,6 +4,7 @@ import {
   categoryTree,
   configBody,
   clockState,
+  unitTotals,
   fileSize,
   monthOf,
   monthsBefore,
@@ -145,5 +146,43 @@ describe('configBody', () => {
       dispatcher: 'plan-office',
       rateWithinWorkingDays: 5,
     });
+  });
+});
+
+describe('unitTotals', () => {
+  const r = (hits: number, due: number) => ({ hits, due, value: due ? hits / due : null });
+  const cell = (
+    unit: { id: string; name: string } | null,
+    filed: number,
+    a: [number, number],
+    b: [number, number],
+  ) => ({
+    unit,
+    filed,
+    acceptedOnTime: r(...a),
+    answeredOnTime: r(...b),
+    satisfaction: r(0, 0),
+  });
+  const jxw = { id: 'u1', name: '区经济信息委' };
+  const tax = { id: 'u2', name: '区税务局' };
+  it('sums hits and due over months and categories, best 答复及时率 first, nothing due last', () => {
+    const rows = unitTotals(
+      [
+        cell(jxw, 5, [3, 5], [2, 4]),
+        cell(tax, 1, [1, 1], [1, 1]),
+        cell(jxw, 3, [1, 3], [0, 2]),
+        cell(null, 2, [0, 0], [0, 0]),
+      ],
+      '待派单',
+    );
+    // 区经济信息委: accepted (3 + 1) / (5 + 3) = 50 %, not the mean of 60 % and 33 %; answered 2 / 6
+    expect(
+      rows.map((x) => [x.label, x.filed, x.acceptedOnTime, x.answeredOnTime.hits, x.answeredOnTime.due]),
+    ).toEqual([
+      ['区税务局', 1, r(1, 1), 1, 1],
+      ['区经济信息委', 8, { hits: 4, due: 8, value: 0.5 }, 2, 6],
+      ['待派单', 2, { hits: 0, due: 0, value: null }, 0, 0],
+    ]);
+    expect(rows[2]!.satisfaction.value).toBeNull();
   });
 });

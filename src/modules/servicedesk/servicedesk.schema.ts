@@ -11,20 +11,20 @@ import {
   timestamp,
   numeric,
   jsonb,
-  customType,
   uniqueIndex,
   index,
   foreignKey,
   check,
 } from 'drizzle-orm/pg-core';
-import { districtRowKey, districtPrimaryKey, createdAt, updatedAt } from '../../platform/db/columns.ts';
+import {
+  bytea,
+  districtRowKey,
+  districtPrimaryKey,
+  createdAt,
+  updatedAt,
+} from '../../platform/db/columns.ts';
 import { units } from '../units/units.schema.ts';
 import { enterprises } from '../enterprises/enterprises.schema.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /** The desk's configuration as the plan office saved it; the highest version is in force. */
 export const serviceDeskConfigs = pgTable(

@@ -11,7 +11,6 @@ import {
   date,
   boolean,
   timestamp,
-  customType,
   uniqueIndex,
   index,
   foreignKey,
@@ -19,14 +18,15 @@ import {
   jsonb,
   primaryKey,
 } from 'drizzle-orm/pg-core';
-import { districtRowKey, districtPrimaryKey, createdAt, updatedAt } from '../../platform/db/columns.ts';
+import {
+  bytea,
+  districtRowKey,
+  districtPrimaryKey,
+  createdAt,
+  updatedAt,
+} from '../../platform/db/columns.ts';
 import { units } from '../units/units.schema.ts';
 import { planTasks } from '../plan/plan.schema.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /** A work item (工作举措/节点) of a key task, a meeting decision or a leader's instruction (批示). */
 export const supervisionItems = pgTable(

@@ -1,5 +1,5 @@
 // Column helpers every table uses: the district (tenant) key and timestamps.
-import { primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { customType, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** Every row carries its district, so a city-wide deployment can shard on it (Citus). */
 export const districtId = () => text('district_id').notNull();
@@ -10,3 +10,9 @@ export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).n
 export const districtRowKey = () => ({ districtId: districtId(), id: uuid('id').notNull().defaultRandom() });
 export const districtPrimaryKey = (t: { districtId: AnyPgColumn; id: AnyPgColumn }) =>
   primaryKey({ columns: [t.districtId, t.id] });
+
+/** Bytes kept in the database (attachments): a Buffer either way, whichever driver answers. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});

@@ -6,12 +6,8 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../src/platform/db/db.ts';
 import { ensureAdmin, ensureDemo, loadPlanFromFile } from '../src/bootstrap.ts';
 import { recompute } from '../src/modules/monitoring/monitoring.store.ts';
-import {
-  allItems,
-  listItems,
-  taskRollup,
-  type ItemListQuery,
-} from '../src/modules/supervision/supervision.store.ts';
+import { allItems, listItems, type ItemListQuery } from '../src/modules/supervision/supervision.store.ts';
+import { taskRollup } from '../src/modules/supervision/supervision.views.ts';
 import { scorePeriod, saveScheme } from '../src/modules/assessment/assessment.store.ts';
 import { defaultScheme } from '../src/modules/assessment/assessment.scheme.ts';
 import { bulletinDocx } from '../src/modules/assessment/assessment.bulletin.ts';

@@ -42,11 +42,10 @@ import {
   findItem,
   itemDetail,
   listItems,
-  taskRollup,
-  todo,
   updateItem,
   type ItemRow,
 } from './supervision.store.ts';
+import { taskRollup, todo } from './supervision.views.ts';
 import {
   addAttachment,
   findAttachment,

@@ -1,6 +1,7 @@
 // API shapes of the service desk (企业诉求): filing, the list and one request with its steps, each action's body,
 // the configuration (categories, routing rules, limits), the figures (三率) and the public knowledge base.
 import { z } from 'zod';
+import { attachmentSchema } from '../../platform/files/attachments.contract.ts';
 import { errorBodySchema, idSchema, pageOf, pageQuerySchema } from '../../platform/http/common.contract.ts';
 import { periodSchema } from '../../platform/time/period.ts';
 import { channels, eventKinds, ratings, requestStates, urgencies } from './servicedesk.ts';
@@ -90,15 +91,8 @@ export const requestEventSchema = z.object({
   unit: ref.nullable(),
 });
 
-export const requestAttachmentSchema = z.object({
-  id: idSchema,
-  fileName: z.string(),
-  mime: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  uploadedByLabel: z.string(),
-  uploadedAt: z.string(),
-});
+/** A request's attachment: the platform's attachment view. */
+export const requestAttachmentSchema = attachmentSchema;
 
 export const requestDetailSchema = requestSummarySchema.extend({
   description: z.string(),

@@ -1,5 +1,6 @@
 // API shapes of 督查督办: work items, progress reports, attachments, 我的待办, task roll-up, ledger import.
 import { z } from 'zod';
+import { attachmentSchema } from '../../platform/files/attachments.contract.ts';
 import { idSchema, isoDateSchema, pageOf, pageQuerySchema } from '../../platform/http/common.contract.ts';
 import { periodSchema } from '../../platform/time/period.ts';
 import { sheetReadSchema } from '../../platform/files/sheet.contract.ts';
@@ -54,15 +55,8 @@ export const statusSchema = z.object({
 
 const unitRefSchema = z.object({ id: idSchema, name: z.string(), kind: z.string() });
 
-export const attachmentSchema = z.object({
-  id: idSchema,
-  fileName: z.string(),
-  mime: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  uploadedByLabel: z.string(),
-  uploadedAt: z.string(),
-});
+/** A report's attachment: the platform's attachment view. */
+export { attachmentSchema };
 
 export const reportSchema = z.object({
   id: idSchema,

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.ts';
 import { attachment, receiveUpload } from '../http/files.ts';
+import type { AttachmentView } from './attachments.contract.ts';
 
 /** The most an attachment may weigh. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -75,7 +76,7 @@ export interface StoredAttachment {
 }
 
 /** What the API answers about a stored attachment. */
-export const attachmentView = (f: StoredAttachment) => ({
+export const attachmentView = (f: StoredAttachment): AttachmentView => ({
   id: f.id,
   fileName: f.fileName,
   mime: f.mime,

@@ -19,12 +19,20 @@ import { parsePolicyFile } from './modules/policies/policy-file.ts';
 import { createPolicy, listPolicies } from './modules/policies/policies.store.ts';
 import { evaluatePolicies, policyPeriod } from './modules/policies/evaluation.store.ts';
 import { enterpriseIdsByUscc, firstActiveEnterpriseIn } from './modules/enterprises/enterprises.sql.ts';
+import { ensureOperator } from './modules/space/space.store.ts';
 
 /** The demo district's registry is generated as of this day, so every machine gets the same one. */
 export const DEMO_AS_OF = '2026-10-31';
 export const DEMO_SEED = 2027;
 /** Shared by the demo accounts (not the administrator): they exist only when the demo is loaded. */
 export const DEMO_PASSWORD = 'mantianxing-demo';
+/** The demo district's carrier operator: the demo account `operator` acts for it. */
+export const DEMO_OPERATOR = {
+  name: '重庆渝高创新空间运营管理有限公司',
+  uscc: null,
+  contactPerson: '周敏',
+  contactPhone: '023-68600000',
+};
 
 export async function loadPlanFromFile(db: Db, file: string): Promise<LoadResult> {
   const text = fs.readFileSync(file, 'utf8');
@@ -170,6 +178,8 @@ async function ensureDemoAccounts(db: Db, districtId: string): Promise<DemoAccou
     unitRows.find((u) => u.kind === 'department');
   const sub = unitRows.find((u) => u.name === '石桥铺街道') ?? unitRows.find((u) => u.kind === 'subdistrict');
   const firm = await firstActiveEnterpriseIn(db, districtId, sub!.id);
+  // The demo's carrier operator (专业运营机构): it keeps the buildings the demo gives it (docs/space-talent.md).
+  const operator = await ensureOperator(db, systemActor(districtId), DEMO_OPERATOR);
   const wanted = [
     {
       username: 'dept',
@@ -194,6 +204,15 @@ async function ensureDemoAccounts(db: Db, districtId: string): Promise<DemoAccou
       unitId: null,
       enterpriseId: firm?.id ?? null,
       boundTo: firm?.name ?? null,
+    },
+    {
+      username: 'operator',
+      displayName: '楼宇运营演示用户',
+      role: 'operator' as const,
+      unitId: null,
+      enterpriseId: null,
+      operatorId: operator.id,
+      boundTo: operator.name,
     },
   ];
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -122,6 +122,8 @@ export async function startPlatform(
 /** A signed-in API client for one user: keeps the session cookie like a browser would. */
 export class Client {
   cookie: string | undefined;
+  /** The address the requests come from (light-my-request's default when unset). */
+  remoteAddress: string | undefined;
   constructor(private readonly app: App) {}
 
   async login(username: string, password: string): Promise<LightMyRequestResponse> {
@@ -146,6 +148,7 @@ export class Client {
       url,
       ...(payload === undefined ? {} : { payload: payload as object }),
       headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
     });
   }
 

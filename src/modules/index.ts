@@ -15,6 +15,7 @@ import { supervisionModule } from './supervision/supervision.module.ts';
 import { meetingsModule } from './meetings/meetings.module.ts';
 import { assessmentModule } from './assessment/assessment.module.ts';
 import { serviceDeskModule } from './servicedesk/servicedesk.module.ts';
+import { spaceModule } from './space/space.module.ts';
 import { housekeepingModule } from '../platform/housekeeping.module.ts';
 
 export const modules: readonly Manifest[] = [
@@ -32,6 +33,7 @@ export const modules: readonly Manifest[] = [
   meetingsModule,
   assessmentModule,
   serviceDeskModule,
+  spaceModule,
   // The platform's daily housekeeping (throttle counters, delivered events): jobs only.
   housekeepingModule,
 ];

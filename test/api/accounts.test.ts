@@ -366,3 +366,62 @@ describe('the logging adapter', () => {
     expect(JSON.stringify(lines)).toContain('请按时填报');
   });
 });
+
+describe('building operator accounts (专业运营机构)', () => {
+  it('binds an operator account to a registered operator, and refuses the wrong binding with the field', async () => {
+    const operator = (
+      await admin.request('POST', '/api/space/operators', {
+        name: '测试楼宇运营有限公司',
+        contactPerson: '李工',
+        contactPhone: '13900001111',
+      })
+    ).json<{ id: string; name: string }>();
+    const body = { username: 'op-user', displayName: '运营测试', password: 'a-long-password-1' };
+    const missing = await admin.request('POST', '/api/users', { ...body, role: 'operator' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().fields).toEqual([expect.objectContaining({ path: 'operatorId' })]);
+    const unknown = await admin.request('POST', '/api/users', {
+      ...body,
+      role: 'operator',
+      operatorId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.json().fields).toEqual([{ path: 'operatorId', message: '运营机构不存在' }]);
+    const wrongRole = await admin.request('POST', '/api/users', {
+      ...body,
+      role: 'admin',
+      operatorId: operator.id,
+    });
+    expect(wrongRole.json().fields).toEqual([{ path: 'operatorId', message: '该角色不绑定运营机构' }]);
+    const created = await admin.request('POST', '/api/users', {
+      ...body,
+      role: 'operator',
+      operatorId: operator.id,
+    });
+    expect(created.statusCode).toBe(201);
+    const listed = (await admin.get('/api/users')).json<{ items: Record<string, unknown>[] }>().items;
+    expect(listed.find((u) => u.username === 'op-user')).toMatchObject({
+      role: 'operator',
+      operatorId: operator.id,
+      operatorName: '测试楼宇运营有限公司',
+      unitId: null,
+      enterpriseId: null,
+    });
+    const me = await signedIn(p.app, 'op-user', 'a-long-password-1');
+    expect((await me.get('/api/auth/me')).json().user).toMatchObject({
+      role: 'operator',
+      operatorId: operator.id,
+      operatorName: '测试楼宇运营有限公司',
+    });
+    // It sees itself among the operators, its phone in full; the registry's enterprises are not its to read.
+    expect((await me.get('/api/space/operators')).json().items).toEqual([
+      expect.objectContaining({ id: operator.id, contactPhone: '13900001111' }),
+    ]);
+    expect((await me.get('/api/enterprises')).json().items).toEqual([]);
+    // Staff other than the office see the operator's phone masked.
+    const dept = await signedIn(p.app, 'dept', DEMO_PASSWORD);
+    const seen = (await dept.get('/api/space/operators')).json<{
+      items: { id: string; contactPhone: string }[];
+    }>().items;
+    expect(seen.find((o) => o.id === operator.id)!.contactPhone).not.toContain('0000111');
+  });
+});

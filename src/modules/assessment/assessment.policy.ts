@@ -2,7 +2,7 @@
 // bonus items and the monthly bulletin is decided. The plan office (admin) runs it; department leaders read every
 // scorecard; a subdistrict reads its own; enterprises and the public nothing.
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
-import { inScope, userScope, type Scope } from '../../platform/auth/scope.ts';
+import { inScope, userScope, type Scope, isGovernmentStaff } from '../../platform/auth/scope.ts';
 
 /**
  * `readScheme`: a year's scheme (every unit may know how it is scored) · `editScheme`: save it, generate the example,
@@ -16,7 +16,7 @@ export type AssessmentAction =
 export const readScope = (user: SessionUser | null): Scope => userScope(user, { department: 'district' });
 
 export function can(user: SessionUser | null, action: AssessmentAction, card?: { unitId: string }): boolean {
-  if (!user || user.role === 'enterprise') return false;
+  if (!user || !isGovernmentStaff(user)) return false;
   switch (action) {
     case 'readScheme':
     case 'rank':

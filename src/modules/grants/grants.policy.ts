@@ -1,4 +1,5 @@
 // Who may do what with grant batches (免申即享): the one place access to them is decided.
+import { isGovernmentStaff } from '../../platform/auth/scope.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { resultScope } from '../policies/policies.policy.ts';
 import type { GrantView } from './grants.store.ts';
@@ -13,7 +14,7 @@ export function can(user: SessionUser | null, action: GrantAction): boolean {
   if (!user) return false;
   switch (action) {
     case 'grants.read':
-      return user.role !== 'enterprise';
+      return isGovernmentStaff(user);
     case 'grants.manage':
       return user.role === 'admin';
     case 'grants.ownObjections':
@@ -45,6 +46,9 @@ export function grantView(user: SessionUser): GrantView {
     case 'enterprise':
       // No batch pages (can() refuses them), but its own grants on its policy page once they are public.
       return { statuses: ['notice', 'decided'], items: resultScope(user), objectors: false };
+    case 'operator':
+      // A building operator reads no grant batch and no enterprise's grants.
+      return { statuses: [], items: { none: true }, objectors: false };
   }
 }
 

@@ -2,6 +2,7 @@
 // The plan office (admin) schedules meetings, edits agendas, records and publishes minutes; department leaders read
 // every meeting; a subdistrict (or any unit user without district reach) reads the meetings it attends and those
 // where it owns a decision; enterprises and the public see nothing.
+import { isGovernmentStaff } from '../../platform/auth/scope.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 
 /** `read`: meetings, agendas, minutes and their document · `manage`: everything else (the plan office's). */
@@ -20,7 +21,7 @@ export function can(user: SessionUser | null, action: MeetingAction, meeting?: M
     case 'manage':
       return user.role === 'admin';
     case 'read':
-      if (user.role === 'enterprise') return false;
+      if (!isGovernmentStaff(user)) return false;
       if (!meeting || user.role === 'admin' || user.role === 'department') return true;
       return (
         !!user.unitId &&

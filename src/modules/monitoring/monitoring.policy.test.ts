@@ -14,6 +14,8 @@ const user = (role: SessionUser['role'], unitId: string | null = null): SessionU
   unitName: null,
   enterpriseId: role === 'enterprise' ? 'e' : null,
   enterpriseName: null,
+  operatorId: role === 'operator' ? 'op' : null,
+  operatorName: null,
   mustChangePassword: false,
 });
 
@@ -38,6 +40,8 @@ describe('monitoring policy', () => {
     ]);
     expect(allowed(user('subdistrict', 'sub'))).toEqual(['view', 'drillDown', 'readManualValues']);
     expect(allowed(user('enterprise'))).toEqual(['view']);
+    // A building operator is no government staff: the overview, never an enterprise's figures.
+    expect(allowed(user('operator'))).toEqual(['view']);
   });
 
   it("confines a subdistrict user's drill-down to its own subdistrict", () => {

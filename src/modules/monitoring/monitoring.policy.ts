@@ -1,4 +1,5 @@
 // Who may do what with monitoring: the one place access to targets, drill-down, manual values and recompute is decided.
+import { isGovernmentStaff } from '../../platform/auth/scope.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import type { Scope } from '../../platform/auth/scope.ts';
 import { enterpriseScope } from '../enterprises/enterprises.policy.ts';
@@ -21,7 +22,7 @@ export function can(user: SessionUser | null, action: MonitoringAction, _record?
     case 'drillDown':
     case 'readManualValues':
       // Government users only: an enterprise sees its own figures in its reports, never another firm's.
-      return role !== 'enterprise';
+      return isGovernmentStaff(user);
     case 'enterManualValue':
       return role === 'admin' || role === 'department';
     case 'recompute':

@@ -2,11 +2,13 @@
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import type { Recipient } from './notifications.ts';
 
-export type Reader = Pick<SessionUser, 'id' | 'districtId' | 'role' | 'unitId' | 'enterpriseId'>;
+export type Reader = Pick<SessionUser, 'id' | 'districtId' | 'role' | 'unitId' | 'enterpriseId'> &
+  Partial<Pick<SessionUser, 'operatorId'>>;
 
 /**
  * The recipients whose notifications `user` sees: the user, the unit they are bound to (department and
- * subdistrict users), the enterprise they are bound to (enterprise users) and, for administrators, the plan office.
+ * subdistrict users), the enterprise they are bound to (enterprise users), the carrier operator they are bound to
+ * (operator users) and, for administrators, the plan office.
  */
 export function audienceOf(user: Reader, officeUnitIds: readonly string[]): Recipient[] {
   const audience: Recipient[] = [{ kind: 'user', id: user.id }];
@@ -14,6 +16,7 @@ export function audienceOf(user: Reader, officeUnitIds: readonly string[]): Reci
     audience.push({ kind: 'unit', id: user.unitId });
   if (user.role === 'enterprise' && user.enterpriseId)
     audience.push({ kind: 'enterprise', id: user.enterpriseId });
+  if (user.role === 'operator' && user.operatorId) audience.push({ kind: 'operator', id: user.operatorId });
   if (user.role === 'admin') for (const id of officeUnitIds) audience.push({ kind: 'unit', id });
   return audience;
 }

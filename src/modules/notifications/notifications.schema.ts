@@ -20,7 +20,7 @@ export const notifications = pgTable(
     ...districtRowKey(),
     /** Insertion order: notifications written in the same millisecond still list newest first. */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
-    /** 'user' | 'unit' | 'enterprise': whose inbox it lands in (every user bound to a unit or enterprise sees it). */
+    /** 'user' | 'unit' | 'enterprise' | 'operator': whose inbox it lands in (every user bound to it sees it). */
     recipientKind: text('recipient_kind').notNull(),
     recipientId: uuid('recipient_id').notNull(),
     /** 'alert' | 'reminder' | 'system' */

@@ -20,6 +20,10 @@ describe('audienceOf', () => {
       { kind: 'user', id: 'u1' },
       { kind: 'enterprise', id: 'e1' },
     ]);
+    expect(audienceOf(reader({ role: 'operator', operatorId: 'op1' }), ['office'])).toEqual([
+      { kind: 'user', id: 'u1' },
+      { kind: 'operator', id: 'op1' },
+    ]);
   });
 
   it('adds the plan office for administrators, and nothing for an account without a binding', () => {
@@ -28,6 +32,7 @@ describe('audienceOf', () => {
       { kind: 'unit', id: 'office' },
     ]);
     expect(audienceOf(reader({ role: 'enterprise' }), ['office'])).toEqual([{ kind: 'user', id: 'u1' }]);
+    expect(audienceOf(reader({ role: 'operator' }), ['office'])).toEqual([{ kind: 'user', id: 'u1' }]);
   });
 });
 

@@ -1,6 +1,7 @@
 // Notification values and message wording (pure): recipients, categories, the text an e-mail or SMS carries.
 
-export const recipientKinds = ['user', 'unit', 'enterprise'] as const;
+/** Whose inbox: one user, a unit's users, an enterprise's users, a carrier operator's users. */
+export const recipientKinds = ['user', 'unit', 'enterprise', 'operator'] as const;
 export type RecipientKind = (typeof recipientKinds)[number];
 /** Whose inbox: one user, every user of a unit (department, subdistrict, the plan office), every user of an enterprise. */
 export interface Recipient {

@@ -1,4 +1,5 @@
 // Who may do what with policies and tiers: the one place access to them is decided (grant batches: grants.policy.ts).
+import { isGovernmentStaff } from '../../platform/auth/scope.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import { enterpriseScope } from '../enterprises/enterprises.policy.ts';
 import type { Scope } from './results.store.ts';
@@ -20,7 +21,7 @@ export function can(
     case 'list':
     case 'results':
     case 'tiers':
-      return user.role !== 'enterprise';
+      return isGovernmentStaff(user);
     case 'manage':
       return user.role === 'admin';
     case 'explain': {

@@ -1,6 +1,7 @@
 // Who may do what with monthly reports: the one place access to reports is decided. A report belongs to its
 // enterprise, so reading and filing follow the registry's reach (enterprises.policy.ts); the month-wide views
 // (coverage, missing reports) are the government's.
+import { isGovernmentStaff } from '../../platform/auth/scope.ts';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
 import {
   can as canEnterprise,
@@ -28,7 +29,7 @@ export function can(user: SessionUser | null, action: ReportAction, enterprise?:
       return canEnterprise(user, 'import');
     case 'coverage':
     case 'missing':
-      return user.role !== 'enterprise';
+      return isGovernmentStaff(user);
   }
 }
 

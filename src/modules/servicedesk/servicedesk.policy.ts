@@ -6,7 +6,7 @@
 // records a 回访 by phone. The public reads only the anonymised figures and the published answers.
 import { or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
-import { inScope, scopeWhere, userScope } from '../../platform/auth/scope.ts';
+import { inScope, scopeWhere, userScope, isGovernmentStaff } from '../../platform/auth/scope.ts';
 
 export type DeskAction =
   /** File a request for one's own enterprise. */
@@ -38,7 +38,7 @@ export interface RequestLike {
   handledUnitIds: readonly string[];
 }
 
-const isStaff = (user: SessionUser) => user.role !== 'enterprise';
+const isStaff = isGovernmentStaff;
 const ownEnterprise = (user: SessionUser, r: RequestLike) =>
   inScope(userScope(user), { enterpriseId: r.enterpriseId }) && user.role === 'enterprise';
 const holds = (user: SessionUser, r: RequestLike) =>

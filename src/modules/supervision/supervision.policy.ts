@@ -2,7 +2,7 @@
 // The plan office (admin) runs the ledger; department leaders read every item and edit their own unit's; a
 // subdistrict reads and edits its own; enterprises and the public see nothing (public task colours come later).
 import type { SessionUser } from '../../platform/auth/auth.contract.ts';
-import { inScope, userScope, type Scope } from '../../platform/auth/scope.ts';
+import { inScope, userScope, type Scope, isGovernmentStaff } from '../../platform/auth/scope.ts';
 
 /**
  * `read`: an item, its reports and attachments · `edit`: create or change an item, report on it, attach files ·
@@ -60,8 +60,9 @@ export function can(user: SessionUser | null, action: SupervisionAction, item?: 
       return item ? inScope(editScope(user), asRecord(item)) : !('none' in editScope(user));
     case 'rollup':
     case 'todo':
-      return user.role !== 'enterprise';
+      return isGovernmentStaff(user);
   }
 }
 
-const actsForEnterprise = (user: SessionUser) => user.role === 'enterprise';
+/** Outside government: an enterprise, a building operator — neither reads nor keeps the ledger. */
+const actsForEnterprise = (user: SessionUser) => !isGovernmentStaff(user);

@@ -17,12 +17,13 @@ import { roleBinding, type User } from '../../platform/auth/auth.contract.ts';
 import { findUnit, unitNameSql } from '../units/units.store.ts';
 import { findEnterpriseRow } from '../enterprises/enterprises.store.ts';
 import { enterpriseNameSql } from '../enterprises/enterprises.sql.ts';
+import { findOperator, operatorNameSql } from '../space/space.store.ts';
 
 export { changeOwnPassword } from '../../platform/auth/accounts.store.ts';
 export type UserValues = AccountValues;
 
 /** How an account's bound unit and enterprise are named: by the modules that own them. */
-const names: AccountNames = { unit: unitNameSql, enterprise: enterpriseNameSql };
+const names: AccountNames = { unit: unitNameSql, enterprise: enterpriseNameSql, operator: operatorNameSql };
 
 /** The unit kinds each binding accepts. */
 const unitKinds = {
@@ -34,7 +35,7 @@ const unitKinds = {
 export async function checkBinding(
   db: Queryable,
   districtId: string,
-  v: Pick<UserValues, 'role' | 'unitId' | 'enterpriseId' | 'unitHead'>,
+  v: Pick<UserValues, 'role' | 'unitId' | 'enterpriseId' | 'operatorId' | 'unitHead'>,
 ) {
   const fail = (path: string, message: string) => new AppError('VALIDATION', message, [{ path, message }]);
   const binding = roleBinding[v.role];
@@ -48,6 +49,10 @@ export async function checkBinding(
     if (!v.enterpriseId) throw fail('enterpriseId', '请选择企业');
     if (!(await findEnterpriseRow(db, districtId, v.enterpriseId))) throw fail('enterpriseId', '企业不存在');
   } else if (v.enterpriseId) throw fail('enterpriseId', '该角色不绑定企业');
+  if (binding === 'operator') {
+    if (!v.operatorId) throw fail('operatorId', '请选择运营机构');
+    if (!(await findOperator(db, districtId, v.operatorId))) throw fail('operatorId', '运营机构不存在');
+  } else if (v.operatorId) throw fail('operatorId', '该角色不绑定运营机构');
   if (v.unitHead && binding !== 'department' && binding !== 'subdistrict')
     throw fail('unitHead', '只有区级部门和镇街的用户可设为单位负责人');
 }
@@ -69,10 +74,10 @@ export async function updateUser(db: Db, actor: Actor, id: string, v: UserValues
   await updateAccount(db, actor, id, v);
 }
 
-/** Names shown with a session user: district, bound unit, bound enterprise. */
+/** Names shown with a session user: district, bound unit, bound enterprise, bound operator. */
 export const describeUser = (
   db: Queryable,
-  row: { districtId: string; unitId: string | null; enterpriseId: string | null },
+  row: { districtId: string; unitId: string | null; enterpriseId: string | null; operatorId: string | null },
 ) => describeAccount(db, row, names);
 
 /** The signed-in user behind a session token hash, with names, in one query. */

@@ -14,10 +14,11 @@ import { destroyUserSessions, type UserRow } from './session.ts';
 import { wouldLockOutSelf } from './accounts.policy.ts';
 import type { Role, SessionUser, User } from './auth.contract.ts';
 
-/** Scalar subqueries naming a bound unit and a bound enterprise (district and id may name outer columns). */
+/** Scalar subqueries naming a bound unit, enterprise and operator (district and id may name outer columns). */
 export interface AccountNames {
   unit: (districtId: SQLWrapper, id: SQLWrapper) => SQL;
   enterprise: (districtId: SQLWrapper, id: SQLWrapper) => SQL;
+  operator: (districtId: SQLWrapper, id: SQLWrapper) => SQL;
 }
 
 export interface AccountValues {
@@ -26,6 +27,7 @@ export interface AccountValues {
   role: Role;
   unitId: string | null;
   enterpriseId: string | null;
+  operatorId?: string | null;
   unitHead?: boolean;
   disabled?: boolean;
   password?: string | undefined;
@@ -37,11 +39,12 @@ export async function listAccounts(db: Queryable, districtId: string, names: Acc
       u: users,
       unitName: sql<string | null>`${names.unit(users.districtId, users.unitId)}`,
       enterpriseName: sql<string | null>`${names.enterprise(users.districtId, users.enterpriseId)}`,
+      operatorName: sql<string | null>`${names.operator(users.districtId, users.operatorId)}`,
     })
     .from(users)
     .where(eq(users.districtId, districtId))
     .orderBy(asc(users.role), asc(users.username));
-  return found.map(({ u, unitName, enterpriseName }) => ({
+  return found.map(({ u, unitName, enterpriseName, operatorName }) => ({
     id: u.id,
     username: u.username,
     displayName: u.displayName,
@@ -50,6 +53,8 @@ export async function listAccounts(db: Queryable, districtId: string, names: Acc
     unitName: unitName ?? null,
     enterpriseId: u.enterpriseId,
     enterpriseName: enterpriseName ?? null,
+    operatorId: u.operatorId,
+    operatorName: operatorName ?? null,
     disabled: u.disabled,
     unitHead: u.unitHead,
     mustChangePassword: u.mustChangePassword,
@@ -88,6 +93,7 @@ export async function createAccount(
         role: v.role,
         unitId: v.unitId,
         enterpriseId: v.enterpriseId,
+        operatorId: v.operatorId ?? null,
         unitHead: !!v.unitId && (v.unitHead ?? false),
         // The administrator chose this password: the user replaces it at first login.
         mustChangePassword: true,
@@ -122,6 +128,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, v: Account
         role: v.role,
         unitId: v.unitId,
         enterpriseId: v.enterpriseId,
+        operatorId: v.operatorId ?? null,
         unitHead: !!v.unitId && (v.unitHead ?? false),
         disabled: v.disabled ?? false,
         ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
@@ -143,7 +150,8 @@ export async function updateAccount(db: Db, actor: Actor, id: string, v: Account
       after!.disabled ||
       before.role !== after!.role ||
       before.unitId !== after!.unitId ||
-      before.enterpriseId !== after!.enterpriseId;
+      before.enterpriseId !== after!.enterpriseId ||
+      before.operatorId !== after!.operatorId;
     if (changedAccess) await destroyUserSessions(tx as unknown as Db, districtId, id);
   });
 }
@@ -222,23 +230,30 @@ export async function changeOwnPassword(
   });
 }
 
-/** Names shown with a session user: district, bound unit, bound enterprise. */
+/** Names shown with a session user: district, bound unit, bound enterprise, bound operator. */
 export async function describeAccount(
   db: Queryable,
-  row: { districtId: string; unitId: string | null; enterpriseId: string | null },
+  row: { districtId: string; unitId: string | null; enterpriseId: string | null; operatorId: string | null },
   names: AccountNames,
 ) {
-  const [r] = await rows<{ district_name: string; unit_name: string | null; enterprise_name: string | null }>(
+  const [r] = await rows<{
+    district_name: string;
+    unit_name: string | null;
+    enterprise_name: string | null;
+    operator_name: string | null;
+  }>(
     db,
     sql`SELECT ${districts.name} AS district_name,
                ${names.unit(districts.id, sql`${row.unitId}::uuid`)} AS unit_name,
-               ${names.enterprise(districts.id, sql`${row.enterpriseId}::uuid`)} AS enterprise_name
+               ${names.enterprise(districts.id, sql`${row.enterpriseId}::uuid`)} AS enterprise_name,
+               ${names.operator(districts.id, sql`${row.operatorId}::uuid`)} AS operator_name
         FROM ${districts} WHERE ${districts.id} = ${row.districtId}`,
   );
   return {
     districtName: r?.district_name ?? row.districtId,
     unitName: r?.unit_name ?? null,
     enterpriseName: r?.enterprise_name ?? null,
+    operatorName: r?.operator_name ?? null,
   };
 }
 
@@ -254,6 +269,7 @@ export async function sessionUserByToken(
       sql`SELECT u.id::text, u.username, u.display_name, u.role, u.district_id, d.name AS district_name,
                u.unit_id::text, ${names.unit(sql`u.district_id`, sql`u.unit_id`)} AS unit_name,
                u.enterprise_id::text, ${names.enterprise(sql`u.district_id`, sql`u.enterprise_id`)} AS enterprise_name,
+               u.operator_id::text, ${names.operator(sql`u.district_id`, sql`u.operator_id`)} AS operator_name,
                s.last_seen_at::text AS last_seen_at, u.must_change_password::text AS must_change
         FROM sessions s
         JOIN users u ON u.district_id = s.district_id AND u.id = s.user_id AND NOT u.disabled
@@ -275,6 +291,8 @@ export async function sessionUserByToken(
       unitName: r.unit_name ?? null,
       enterpriseId: r.enterprise_id ?? null,
       enterpriseName: r.enterprise_name ?? null,
+      operatorId: r.operator_id ?? null,
+      operatorName: r.operator_name ?? null,
       mustChangePassword: r.must_change === 'true',
     },
     lastSeenAt: new Date(r.last_seen_at!),
@@ -315,6 +333,7 @@ export async function seedAccount(
       role: v.role,
       unitId: v.unitId,
       enterpriseId: v.enterpriseId,
+      operatorId: v.operatorId ?? null,
     })
     .returning();
   await audit(db, systemActor(districtId), {

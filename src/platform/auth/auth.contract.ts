@@ -2,21 +2,25 @@
 import { z } from 'zod';
 import { idSchema } from '../http/common.contract.ts';
 
-/** plan office administrator · department user · subdistrict user · enterprise user. The public has no account. */
-export const roles = ['admin', 'department', 'subdistrict', 'enterprise'] as const;
+/**
+ * plan office administrator · department user · subdistrict user · enterprise user · building operator (专业运营机构:
+ * keeps its own buildings' units, occupancy and free workstations current). The public has no account.
+ */
+export const roles = ['admin', 'department', 'subdistrict', 'enterprise', 'operator'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 /**
  * What an account of each role is bound to: nothing (the plan office), a district department (or the office, a
- * state-owned group), a subdistrict (镇街), or one enterprise. Account forms and checks read this, not the role.
+ * state-owned group), a subdistrict (镇街), one enterprise, or one carrier operator (运营机构). Account forms and checks read this, not the role.
  */
 export const roleBinding = {
   admin: null,
   department: 'department',
   subdistrict: 'subdistrict',
   enterprise: 'enterprise',
-} as const satisfies Record<Role, 'department' | 'subdistrict' | 'enterprise' | null>;
+  operator: 'operator',
+} as const satisfies Record<Role, 'department' | 'subdistrict' | 'enterprise' | 'operator' | null>;
 
 export const sessionUserSchema = z.object({
   id: idSchema,
@@ -29,6 +33,9 @@ export const sessionUserSchema = z.object({
   unitName: z.string().nullable(),
   enterpriseId: idSchema.nullable(),
   enterpriseName: z.string().nullable(),
+  /** The carrier operator (运营机构) an operator account acts for. */
+  operatorId: idSchema.nullable(),
+  operatorName: z.string().nullable(),
   /** An account created or reset by an administrator: until the password is changed, only that is allowed. */
   mustChangePassword: z.boolean(),
 });
@@ -66,6 +73,8 @@ export const userSchema = z.object({
   unitName: z.string().nullable(),
   enterpriseId: idSchema.nullable(),
   enterpriseName: z.string().nullable(),
+  operatorId: idSchema.nullable(),
+  operatorName: z.string().nullable(),
   disabled: z.boolean(),
   /** 单位负责人 (department and subdistrict users): 督办单 are addressed to them. */
   unitHead: z.boolean(),
@@ -81,6 +90,8 @@ const userBinding = {
   unitId: idSchema.nullable().default(null),
   /** Required for enterprise users: the one enterprise they act for. */
   enterpriseId: idSchema.nullable().default(null),
+  /** Required for operator users: the carrier operator (运营机构) they act for. */
+  operatorId: idSchema.nullable().default(null),
   /** 单位负责人: only for users bound to a unit. */
   unitHead: z.boolean().default(false),
 };

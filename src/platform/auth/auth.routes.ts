@@ -29,11 +29,16 @@ import { actorOf } from './principal.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { audit } from '../audit/audit.ts';
 
-/** Names of a user's district, unit and enterprise; supplied by the modules that own them. */
+/** Names of a user's district, unit, enterprise and operator; supplied by the modules that own them. */
 export type DescribeUser = (
   db: Db,
   row: UserRow,
-) => Promise<{ districtName: string; unitName: string | null; enterpriseName: string | null }>;
+) => Promise<{
+  districtName: string;
+  unitName: string | null;
+  enterpriseName: string | null;
+  operatorName: string | null;
+}>;
 
 /** One query from a session token's hash to the signed-in user with names (supplied by the users module). */
 export type LoadSession = (
@@ -81,6 +86,8 @@ export async function toSessionUser(db: Db, row: UserRow, describe: DescribeUser
     unitName: names.unitName,
     enterpriseId: row.enterpriseId,
     enterpriseName: names.enterpriseName,
+    operatorId: row.operatorId,
+    operatorName: names.operatorName,
     mustChangePassword: row.mustChangePassword,
   };
 }

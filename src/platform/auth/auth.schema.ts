@@ -23,6 +23,8 @@ export const users = pgTable(
     role: text('role').notNull(),
     unitId: uuid('unit_id'),
     enterpriseId: uuid('enterprise_id'),
+    /** The carrier operator (运营机构) an operator account acts for. */
+    operatorId: uuid('operator_id'),
     disabled: boolean('disabled').notNull().default(false),
     /** 单位负责人: a unit-bound user its unit's 督办单 are addressed to (the unit's inbox when it has none). */
     unitHead: boolean('unit_head').notNull().default(false),

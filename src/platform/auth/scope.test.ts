@@ -17,6 +17,8 @@ const base: SessionUser = {
   unitName: null,
   enterpriseId: null,
   enterpriseName: null,
+  operatorId: null,
+  operatorName: null,
   mustChangePassword: false,
 };
 const as = (over: Partial<SessionUser>): SessionUser => ({ ...base, ...over });
@@ -40,10 +42,18 @@ describe('userScope', () => {
     expect(userScope(as({ role: 'subdistrict' }))).toEqual({ none: true });
     expect(userScope(as({ role: 'enterprise' }))).toEqual({ none: true });
   });
+
+  it('confines a building operator to its own buildings, whatever the department option says', () => {
+    expect(userScope(as({ role: 'operator', operatorId: 'op1' }))).toEqual({ operatorId: 'op1' });
+    expect(userScope(as({ role: 'operator', operatorId: 'op1' }), { department: 'unit' })).toEqual({
+      operatorId: 'op1',
+    });
+    expect(userScope(as({ role: 'operator' }))).toEqual({ none: true });
+  });
 });
 
 describe('inScope', () => {
-  const record = { enterpriseId: 'e9', subdistrictId: 'sqp', unitId: 'jxw' };
+  const record = { enterpriseId: 'e9', subdistrictId: 'sqp', unitId: 'jxw', operatorId: 'op1' };
   it.each<[Scope, boolean]>([
     [{ all: true }, true],
     [{ none: true }, false],
@@ -53,6 +63,8 @@ describe('inScope', () => {
     [{ subdistrictId: 'yjp' }, false],
     [{ enterpriseId: 'e9' }, true],
     [{ enterpriseId: 'e1' }, false],
+    [{ operatorId: 'op1' }, true],
+    [{ operatorId: 'op2' }, false],
   ])('%j over the record → %s', (scope, expected) => {
     expect(inScope(scope, record)).toBe(expected);
   });
@@ -61,6 +73,7 @@ describe('inScope', () => {
     expect(inScope({ unitId: 'jxw' }, { enterpriseId: 'e9' })).toBe(false);
     expect(inScope({ subdistrictId: 'sqp' }, { subdistrictId: null })).toBe(false);
     expect(inScope({ enterpriseId: '' }, { enterpriseId: '' })).toBe(false);
+    expect(inScope({ operatorId: 'op1' }, { subdistrictId: 'sqp' })).toBe(false);
   });
 });
 
@@ -74,6 +87,7 @@ describe('scopeWhere', () => {
     enterpriseId: sql.raw('e.id'),
     subdistrictId: sql.raw('e.subdistrict_id'),
     unitId: sql.raw('t.unit_id'),
+    operatorId: sql.raw('b.operator_id'),
   };
 
   it('turns each scope into one condition on the matching column', () => {
@@ -82,6 +96,7 @@ describe('scopeWhere', () => {
     expect(render({ subdistrictId: 'sqp' }, cols)).toEqual({ sql: 'e.subdistrict_id = $1', params: ['sqp'] });
     expect(render({ enterpriseId: 'e9' }, cols)).toEqual({ sql: 'e.id = $1', params: ['e9'] });
     expect(render({ unitId: 'jxw' }, cols)).toEqual({ sql: 't.unit_id = $1', params: ['jxw'] });
+    expect(render({ operatorId: 'op1' }, cols)).toEqual({ sql: 'b.operator_id = $1', params: ['op1'] });
   });
 
   it('shows nothing when the query has no column for the scope (a forgotten column fails closed)', () => {
@@ -90,6 +105,10 @@ describe('scopeWhere', () => {
       params: [],
     });
     expect(render({ subdistrictId: 'sqp' }, {})).toEqual({ sql: 'FALSE', params: [] });
+    expect(render({ operatorId: 'op1' }, { subdistrictId: sql.raw('b.subdistrict_id') })).toEqual({
+      sql: 'FALSE',
+      params: [],
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 // The one access seam shared by every module: how far a user reaches over records (a Scope), that reach as SQL
 // (scopeWhere) and for one record (inScope), and the one way a route answers a record the user may not see
 // (loadOr404). What each role may do with each record stays in the module's own <m>.policy.ts; this file only
-// knows the four kinds of reach a government platform has.
+// knows the five kinds of reach a government platform has.
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { notFound } from '../http/errors.ts';
 import type { SessionUser } from './auth.contract.ts';
@@ -12,7 +12,12 @@ import type { SessionUser } from './auth.contract.ts';
  * or nothing (the public, an account not yet bound).
  */
 export type Scope =
-  { all: true } | { unitId: string } | { subdistrictId: string } | { enterpriseId: string } | { none: true };
+  | { all: true }
+  | { unitId: string }
+  | { subdistrictId: string }
+  | { enterpriseId: string }
+  | { operatorId: string }
+  | { none: true };
 
 export interface ScopeOptions {
   /**
@@ -38,8 +43,17 @@ export function userScope(
       return user.unitId ? { subdistrictId: user.unitId } : { none: true };
     case 'enterprise':
       return user.enterpriseId ? { enterpriseId: user.enterpriseId } : { none: true };
+    case 'operator':
+      return user.operatorId ? { operatorId: user.operatorId } : { none: true };
   }
 }
+
+/**
+ * Government staff: the plan office, a district department, a subdistrict. Neither an enterprise nor a building
+ * operator (an outside organisation that keeps only its own buildings) is: "not an enterprise" is no test of staff.
+ */
+export const isGovernmentStaff = (user: SessionUser): boolean =>
+  user.role === 'admin' || user.role === 'department' || user.role === 'subdistrict';
 
 /** What a record says about where it belongs; a key the record lacks never matches (closed by default). */
 export interface ScopedRecord {
@@ -47,6 +61,8 @@ export interface ScopedRecord {
   enterpriseId?: string | null;
   subdistrictId?: string | null;
   unitId?: string | null;
+  /** The carrier operator (运营机构) whose building the record belongs to. */
+  operatorId?: string | null;
 }
 
 /** Whether one record lies within `scope`. */
@@ -55,6 +71,7 @@ export function inScope(scope: Scope, record: ScopedRecord): boolean {
   if ('unitId' in scope) return !!record.unitId && record.unitId === scope.unitId;
   if ('subdistrictId' in scope) return !!record.subdistrictId && record.subdistrictId === scope.subdistrictId;
   if ('enterpriseId' in scope) return !!record.enterpriseId && record.enterpriseId === scope.enterpriseId;
+  if ('operatorId' in scope) return !!record.operatorId && record.operatorId === scope.operatorId;
   return false;
 }
 
@@ -63,6 +80,7 @@ export interface ScopeColumns {
   enterpriseId?: SQLWrapper;
   subdistrictId?: SQLWrapper;
   unitId?: SQLWrapper;
+  operatorId?: SQLWrapper;
 }
 
 /**
@@ -76,6 +94,8 @@ export function scopeWhere(scope: Scope, columns: ScopeColumns): SQL {
     return columns.subdistrictId ? sql`${columns.subdistrictId} = ${scope.subdistrictId}` : sql`FALSE`;
   if ('enterpriseId' in scope)
     return columns.enterpriseId ? sql`${columns.enterpriseId} = ${scope.enterpriseId}` : sql`FALSE`;
+  if ('operatorId' in scope)
+    return columns.operatorId ? sql`${columns.operatorId} = ${scope.operatorId}` : sql`FALSE`;
   return sql`FALSE`;
 }
 

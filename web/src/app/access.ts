@@ -65,6 +65,10 @@ export const actsForEnterprise = (user: SessionUser | null | undefined): boolean
 export const confinedToSubdistrict = (user: SessionUser | null | undefined): boolean =>
   user?.role === 'subdistrict';
 
-/** Government staff: every account but an enterprise's. */
+/** Government staff: the plan office, departments and subdistricts (not an enterprise, not a building operator). */
 export const isStaff = (user: SessionUser | null | undefined): boolean =>
-  !!user && user.role !== 'enterprise';
+  !!user && (user.role === 'admin' || user.role === 'department' || user.role === 'subdistrict');
+
+/** A building operator's account (专业运营机构): it keeps its own buildings, units and workstations. */
+export const actsForOperator = (user: SessionUser | null | undefined): boolean =>
+  user?.role === 'operator' && !!user.operatorId;

@@ -18,6 +18,9 @@ export function homeKind(user: SessionUser): HomeKind {
       return user.unitId ? 'subdistrict' : 'overview';
     case 'department':
       return user.unitId ? 'department' : 'overview';
+    case 'operator':
+      // A building operator's work is its own buildings (the carrier-space pages); its home is the overview.
+      return 'overview';
   }
 }
 

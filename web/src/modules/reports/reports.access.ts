@@ -20,6 +20,7 @@ export function mayFileReport(
     case 'enterprise':
       return !!user.enterpriseId && user.enterpriseId === enterprise.id;
     case 'department':
+    case 'operator':
       return false;
   }
 }

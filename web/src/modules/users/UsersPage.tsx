@@ -27,7 +27,8 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.tsx';
 import { useUnits } from '../units/units.api.ts';
 import { useSaveUser, useUsers } from './users.api.ts';
-import { bindsEnterprise, bindsSubdistrict, bindsUnit, unitKindsFor } from './users.access.ts';
+import { bindsEnterprise, bindsOperator, bindsSubdistrict, bindsUnit, unitKindsFor } from './users.access.ts';
+import { useOperators } from '../space/space.api.ts';
 import { listOptions } from '../../components/listTable.ts';
 import { BulkAccountsModal } from './BulkAccountsModal.tsx';
 import { ResetRequests } from './ResetRequests.tsx';
@@ -38,6 +39,7 @@ interface UserFormValues {
   role?: Role;
   unitId?: string | null;
   enterpriseId?: string | null;
+  operatorId?: string | null;
   password?: string;
   resetPassword?: boolean;
   disabled?: boolean;
@@ -49,6 +51,7 @@ const roleColours: Record<Role, string> = {
   department: 'blue',
   subdistrict: 'green',
   enterprise: 'purple',
+  operator: 'orange',
 };
 
 function UserModal({ editing, open, onClose }: { editing: User | null; open: boolean; onClose: () => void }) {
@@ -58,6 +61,7 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
   const [formError, setFormError] = useState<string | null>(null);
   const save = useSaveUser(editing?.id ?? null);
   const units = useUnits();
+  const operators = useOperators(open);
   const unitOptions = (role: Role | undefined) =>
     (units.data ?? [])
       .filter((u) => unitKindsFor(role)?.includes(u.kind))
@@ -69,6 +73,7 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
       role: v.role,
       unitId: bindsUnit(v.role) ? (v.unitId ?? null) : null,
       enterpriseId: bindsEnterprise(v.role) ? (v.enterpriseId ?? null) : null,
+      operatorId: bindsOperator(v.role) ? (v.operatorId ?? null) : null,
       unitHead: bindsUnit(v.role) ? !!v.unitHead : false,
     };
     const parsed = editing
@@ -115,6 +120,7 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
               role: editing.role,
               unitId: editing.unitId,
               enterpriseId: editing.enterpriseId,
+              operatorId: editing.operatorId,
               disabled: editing.disabled,
               unitHead: editing.unitHead,
               resetPassword: false,
@@ -152,7 +158,9 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
         label={t('users.roleLabel')}
         allowClear={false}
         options={roles.map((r) => ({ value: r, label: t(`users.role.${r}`) }))}
-        fieldProps={{ onChange: () => form.setFieldsValue({ unitId: null, enterpriseId: null }) }}
+        fieldProps={{
+          onChange: () => form.setFieldsValue({ unitId: null, enterpriseId: null, operatorId: null }),
+        }}
         rules={[{ required: true }]}
       />
       <ProFormDependency name={['role', 'resetPassword']}>
@@ -178,6 +186,15 @@ function UserModal({ editing, open, onClose }: { editing: User | null; open: boo
               >
                 <EnterpriseSelect initialLabel={editing?.enterpriseName ?? null} />
               </Form.Item>
+            )}
+            {bindsOperator(role) && (
+              <ProFormSelect
+                name="operatorId"
+                label={t('users.boundOperator')}
+                options={(operators.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+                fieldProps={{ showSearch: true, optionFilterProp: 'label', loading: operators.isPending }}
+                rules={[{ required: true, message: t('users.operatorRequired') }]}
+              />
             )}
             {editing && <ProFormSwitch name="resetPassword" label={t('users.resetPassword')} />}
             {(!editing || resetPassword) && (
@@ -264,6 +281,8 @@ export function UsersPage() {
                     </Tag>
                   )}
                 </>
+              ) : u.operatorId ? (
+                u.operatorName
               ) : (
                 '—'
               ),

@@ -15,3 +15,4 @@ export const bindsSubdistrict = (role: Role | undefined): boolean =>
   !!role && roleBinding[role] === 'subdistrict';
 export const bindsEnterprise = (role: Role | undefined): boolean =>
   !!role && roleBinding[role] === 'enterprise';
+export const bindsOperator = (role: Role | undefined): boolean => !!role && roleBinding[role] === 'operator';

@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { audit, type Actor } from '../../platform/audit/audit.ts';
 import { scopeWhere, type Scope } from '../../platform/auth/scope.ts';
-import { spaceOperators } from './space.schema.ts';
+import { spaceBuildings, spaceOperators } from './space.schema.ts';
 import type { OperatorBody } from './space.contract.ts';
 
 export type OperatorRow = typeof spaceOperators.$inferSelect;
@@ -111,3 +111,21 @@ export async function ensureOperator(db: Db, actor: Actor, v: OperatorBody): Pro
     .limit(1);
   return found ?? createOperator(db, actor, v);
 }
+
+/** The operator that runs a building (null when the inventory names none, or the building is not in it). */
+export async function operatorOfBuilding(
+  db: Queryable,
+  districtId: string,
+  buildingId: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ operatorId: spaceBuildings.operatorId })
+    .from(spaceBuildings)
+    .where(and(eq(spaceBuildings.districtId, districtId), eq(spaceBuildings.buildingId, buildingId)))
+    .limit(1);
+  return row?.operatorId ?? null;
+}
+
+/** A scalar subquery: the operator id of building `buildingId` (both may name outer columns), or NULL. */
+export const buildingOperatorSql = (districtId: SQLWrapper, buildingId: SQLWrapper): SQL =>
+  sql`(SELECT ${spaceBuildings.operatorId} FROM ${spaceBuildings} WHERE ${spaceBuildings.districtId} = ${districtId} AND ${spaceBuildings.buildingId} = ${buildingId})`;

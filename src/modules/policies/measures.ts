@@ -44,6 +44,7 @@ const unitWords: Record<string, { dim: Dimension; scale: number }> = {
   '%': { dim: dim(), scale: 0.01 },
   倍: { dim: dim(), scale: 1 },
   家: { dim: dim(), scale: 1 },
+  个: { dim: dim(), scale: 1 },
 };
 export const unitWordList = Object.keys(unitWords);
 
@@ -93,6 +94,42 @@ export const figures = Object.fromEntries(
 ) as Record<FigureCode, { zh: string; en: string; kind: FigureKind; unit: string; column: string }>;
 export const figureCodeSchema = z.enum(figureCodes);
 
+/**
+ * Facts the district's own registers hold about an enterprise at the end of the evaluation month, not reported by
+ * it: floor area it leases in 示范楼宇 and in the cluster's buildings (the carrier-space inventory), its certified
+ * core talents (企业认定、政府认账), the free start-up workstations it holds. Read through
+ * registry-facts.sql.ts from the modules that keep them.
+ */
+export const registryFacts = {
+  demonstrationArea: {
+    zh: '在示范楼宇内租用面积',
+    en: 'floor area leased in demonstration buildings',
+    unit: 'm²',
+    whole: false,
+  },
+  clusterArea: {
+    zh: '在特色集聚区楼宇内租用面积',
+    en: "floor area leased in the cluster's buildings",
+    unit: 'm²',
+    whole: false,
+  },
+  certifiedCoreTalents: {
+    zh: '经认定的核心软信人才',
+    en: 'certified core software talents',
+    unit: '人',
+    whole: true,
+  },
+  workstationSeats: {
+    zh: '在用免费创业工位',
+    en: 'free start-up workstations held',
+    unit: '个',
+    whole: true,
+  },
+} as const satisfies Record<string, { zh: string; en: string; unit: string; whole: boolean }>;
+export type RegistryFactCode = keyof typeof registryFacts;
+export const registryFactCodes = Object.keys(registryFacts) as [RegistryFactCode, ...RegistryFactCode[]];
+export const isRegistryFact = (code: string): code is RegistryFactCode => Object.hasOwn(registryFacts, code);
+
 const periodText = z.string().regex(/^[1-9][0-9]{3}-(0[1-9]|1[0-2])$/, { message: '期间格式应为 YYYY-MM' });
 const months = z.number().int().min(1).max(60);
 
@@ -130,12 +167,15 @@ export const measureSchema = z.discriminatedUnion('agg', [
   }),
   /** Time since registration, at the end of the evaluation month. */
   z.strictObject({ figure: z.literal('registrationAge'), agg: z.literal('attribute') }),
+  /** A fact of the district's registers (registryFacts) at the end of the evaluation month. */
+  z.strictObject({ figure: z.enum(registryFactCodes), agg: z.literal('registry') }),
 ]);
 export type Measure = z.infer<typeof measureSchema>;
 
 /** The dimension of a measure's value. */
 export function measureDimension(m: Measure): Dimension {
   if (m.figure === 'registrationAge') return dim({ time: 1 });
+  if (m.agg === 'registry') return parseUnit(registryFacts[m.figure].unit)!.dim;
   if (m.agg === 'yoy' || m.agg === 'cagr' || m.agg === 'share') return dimensionless;
   return parseUnit(figures[m.figure].unit)!.dim;
 }
@@ -143,6 +183,7 @@ export function measureDimension(m: Measure): Dimension {
 /** The unit a measure's value is shown in by default. */
 export function measureUnit(m: Measure): string {
   if (m.figure === 'registrationAge') return '年';
+  if (m.agg === 'registry') return registryFacts[m.figure].unit;
   if (m.agg === 'yoy' || m.agg === 'cagr' || m.agg === 'share') return '%';
   return figures[m.figure].kind === 'flow' ? '万元' : figures[m.figure].unit;
 }
@@ -171,6 +212,7 @@ export function measureLookback(m: Measure, evaluationPeriod: string, staleness:
     case 'cagr':
       return m.months - 1 + 12 * m.years;
     case 'attribute':
+    case 'registry':
       return 0;
   }
 }
@@ -180,6 +222,7 @@ export function measureKey(m: Measure): string {
   switch (m.agg) {
     case 'latest':
     case 'attribute':
+    case 'registry':
       return `${m.figure}:${m.agg}`;
     case 'at':
       return `${m.figure}:at:${m.period}`;
@@ -214,6 +257,7 @@ export const isGrowth = (m: Measure): m is Extract<Measure, { agg: 'yoy' | 'cagr
  */
 export function measureStep(m: Measure): number | null {
   if (m.figure === 'registrationAge') return null;
+  if (m.agg === 'registry') return registryFacts[m.figure].whole ? 1 : null;
   return figures[m.figure].unit === '人' && (m.agg === 'latest' || m.agg === 'at') ? 1 : null;
 }
 
@@ -275,6 +319,7 @@ export function monthsBetween(from: string, to: string): number {
 /** A measure in Chinese, e.g. “近12个月营业收入”. */
 export function measureLabelZh(m: Measure): string {
   if (m.figure === 'registrationAge') return '注册年限';
+  if (m.agg === 'registry') return registryFacts[m.figure].zh;
   const f = figures[m.figure].zh;
   switch (m.agg) {
     case 'latest':
@@ -296,6 +341,7 @@ export function measureLabelZh(m: Measure): string {
 
 export function measureLabelEn(m: Measure): string {
   if (m.figure === 'registrationAge') return 'years since registration';
+  if (m.agg === 'registry') return registryFacts[m.figure].en;
   const f = figures[m.figure].en;
   switch (m.agg) {
     case 'latest':

@@ -21,7 +21,9 @@ import {
   type Leaf,
   type Measure,
   type Staleness,
+  type RegistryFactCode,
 } from './rules.ts';
+import { registryFactSources, registryFactTables } from './registry-facts.sql.ts';
 
 /** Codes the rules name, resolved to the ids stored on enterprises. */
 export interface CompileContext {
@@ -95,6 +97,7 @@ export function featuresSql(
   // Growth compares each month with the same month `years` before: one join per distance the rules use.
   const distances = [...new Set(list.flatMap((x) => (isGrowth(x.measure) ? [yearsOf(x.measure)] : [])))];
   const cols: SQL[] = [];
+  const registry = new Set<RegistryFactCode>();
   let needsLatest = false;
   for (const { measure: m, column } of list) {
     const c = sql.raw(column);
@@ -102,6 +105,10 @@ export function featuresSql(
       case 'latest':
         needsLatest = true;
         cols.push(sql`lt.${sql.raw(figures[m.figure].column)}::numeric AS ${c}`);
+        break;
+      case 'registry':
+        registry.add(m.figure);
+        cols.push(sql`coalesce(${sql.raw(`rf_${m.figure}`)}.value, 0)::numeric AS ${c}`);
         break;
       case 'attribute':
         cols.push(
@@ -116,7 +123,7 @@ export function featuresSql(
   const aggCols: SQL[] = [];
   for (const { measure: m, column } of list) {
     const c = sql.raw(column);
-    if (m.agg === 'attribute' || m.agg === 'latest') continue;
+    if (m.agg === 'attribute' || m.agg === 'latest' || m.agg === 'registry') continue;
     const fig = m.figure;
     switch (m.agg) {
       case 'at':
@@ -186,6 +193,13 @@ export function featuresSql(
   parts.push(sql`ho AS MATERIALIZED (${honourKindsByEnterpriseSql(districtId, end)})`);
   parts.push(sql`tm AS MATERIALIZED (SELECT t.enterprise_id, array_agg(t.tier) AS tiers FROM tier_months t
                   WHERE t.district_id = ${districtId} AND t.month = ${lit(A)}::date GROUP BY t.enterprise_id)`);
+  for (const code of registry)
+    parts.push(sql`${sql.raw(`rf_${code}`)} AS MATERIALIZED (SELECT f.enterprise_id, sum(f.value) AS value
+                    FROM (${registryFactSources[code](districtId, end)}) f GROUP BY f.enterprise_id)`);
+  const registryJoins = [...registry].map((code) => {
+    const t = sql.raw(`rf_${code}`);
+    return sql`LEFT JOIN ${t} ON ${t}.enterprise_id = e.id`;
+  });
   return sql`
     WITH ${sql.join(parts, sql`, `)}
     SELECT e.id AS enterprise_id, e.subdistrict_id, e.fields, e.building_id, e.above_scale, e.registration_date,
@@ -195,14 +209,17 @@ export function featuresSql(
     ${aggCols.length ? sql`LEFT JOIN ag ON ag.enterprise_id = e.id` : sql``}
     ${needsLatest ? sql`LEFT JOIN lt ON lt.enterprise_id = e.id` : sql``}
     LEFT JOIN ho ON ho.enterprise_id = e.id
-    LEFT JOIN tm ON tm.enterprise_id = e.id`;
+    LEFT JOIN tm ON tm.enterprise_id = e.id
+    ${sql.join(registryJoins, sql` `)}`;
 }
 
 /** How many years back a growth measure compares with. */
 const yearsOf = (m: Extract<Measure, { agg: 'yoy' | 'cagr' }>) => (m.agg === 'yoy' ? 1 : m.years);
 
 /** Fresh planner statistics for the tables rules read (PGlite has no autovacuum; bulk loads leave them stale). */
-export const analyzeRuleInputs = sql`ANALYZE reports, enterprises, enterprise_honours, tier_months`;
+export const analyzeRuleInputs = sql.raw(
+  `ANALYZE ${['reports', 'enterprises', 'enterprise_honours', 'tier_months', ...registryFactTables].join(', ')}`,
+);
 
 /** A threshold in base units: the number times its unit's scale, or the parameter's value in force. */
 export function thresholdOf(leaf: Compare, params: Record<string, number>): number | null {

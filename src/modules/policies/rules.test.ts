@@ -3,8 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkDefinition,
+  conditionSchema,
+  dimensionless,
   measureDimension,
+  measureLabelZh,
   measureSchema,
+  measureStep,
   measureUnit,
   parseUnit,
   policyDefinitionSchema,
@@ -205,6 +209,50 @@ describe('measureDimension and measureUnit', () => {
     });
     expect(measureDimension(revenue12).money).toBe(1);
   });
+
+  it('reads registry facts in their own units: leased area in m², certified talents in 人, seats in 个', () => {
+    expect(measureUnit({ figure: 'demonstrationArea', agg: 'registry' })).toBe('m²');
+    expect(measureUnit({ figure: 'clusterArea', agg: 'registry' })).toBe('m²');
+    expect(measureUnit({ figure: 'certifiedCoreTalents', agg: 'registry' })).toBe('人');
+    expect(measureUnit({ figure: 'workstationSeats', agg: 'registry' })).toBe('个');
+    expect(measureDimension({ figure: 'demonstrationArea', agg: 'registry' }).area).toBe(1);
+    expect(measureDimension({ figure: 'certifiedCoreTalents', agg: 'registry' }).people).toBe(1);
+    expect(measureDimension({ figure: 'workstationSeats', agg: 'registry' })).toEqual(dimensionless);
+  });
+});
+
+describe('registry facts in conditions', () => {
+  it('accepts 示范楼宇 area in m², refuses it in 人, and refuses a registry code as a reported figure', () => {
+    const demo = { figure: 'demonstrationArea', agg: 'registry' } as const;
+    expect(
+      errorsOf({
+        eligibility: {
+          kind: 'all',
+          conditions: [aboveScale, { kind: 'compare', measure: demo, op: 'gte', value: 500, unit: 'm²' }],
+        },
+      }),
+    ).toEqual([]);
+    expect(
+      pathsOf({
+        eligibility: {
+          kind: 'all',
+          conditions: [{ kind: 'compare', measure: demo, op: 'gte', value: 500, unit: '人' }],
+        },
+      }),
+    ).toEqual(['eligibility.conditions.0.unit']);
+    expect(
+      conditionSchema.safeParse({
+        kind: 'compare',
+        measure: { figure: 'demonstrationArea', agg: 'latest' },
+        op: 'gte',
+        value: 1,
+        unit: 'm²',
+      }).success,
+    ).toBe(false);
+    expect(measureLabelZh(demo)).toBe('在示范楼宇内租用面积');
+    expect(measureStep({ figure: 'certifiedCoreTalents', agg: 'registry' })).toBe(1);
+    expect(measureStep(demo)).toBeNull();
+  });
 });
 
 // -------------------------------------------------------------------------------------------------------------
@@ -264,8 +312,8 @@ describe('checkDefinition: conditions', () => {
   });
 
   it('rejects a unit the language does not know', () => {
-    expect(errorsOf({ eligibility: { ...moreThan100Employees, unit: '个' } })).toEqual([
-      'eligibility.unit: 未知单位“个”',
+    expect(errorsOf({ eligibility: { ...moreThan100Employees, unit: '只' } })).toEqual([
+      'eligibility.unit: 未知单位“只”',
     ]);
   });
 

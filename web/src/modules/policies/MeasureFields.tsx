@@ -3,13 +3,14 @@ import type { JSX } from 'react';
 import { DatePicker, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { figureCodes, figures } from '@contracts/modules/policies/rules.ts';
+import { figureCodes, figures, isRegistryFact, registryFacts } from '@contracts/modules/policies/rules.ts';
 import { useLanguage } from '../../app/i18n.ts';
 import {
   figureAggs,
   figureChoices,
   fixMeasure,
   errorsAt,
+  withoutAgg,
   type Agg,
   type DraftMeasure,
   type FigureChoice,
@@ -35,13 +36,16 @@ export function MeasureFields({
     errorsAt(errors, `${path}.${key}`).length > 0 ? ('error' as const) : undefined;
   const set = (patch: Partial<DraftMeasure>) => onChange(fixMeasure({ ...m, ...patch }));
   const figureLabel = (f: FigureChoice) =>
-    f === 'registrationAge' ? t('policies.words.registrationAge') : pick(figures[f].zh, figures[f].en);
-  const isAttribute = m.figure === 'registrationAge';
+    f === 'registrationAge'
+      ? t('policies.words.registrationAge')
+      : isRegistryFact(f)
+        ? pick(registryFacts[f].zh, registryFacts[f].en)
+        : pick(figures[f].zh, figures[f].en);
+  const isAttribute = withoutAgg(m.figure);
   const figure = m.figure;
-  const sameKind =
-    figure === 'registrationAge'
-      ? []
-      : figureCodes.filter((f) => f !== figure && figures[f].kind === figures[figure].kind);
+  const sameKind = withoutAgg(figure)
+    ? []
+    : figureCodes.filter((f) => f !== figure && figures[f].kind === figures[figure].kind);
   const months = (
     <InputNumber<number>
       key="months"
@@ -120,7 +124,7 @@ export function MeasureFields({
       <Select<FigureChoice>
         size="small"
         value={m.figure}
-        onChange={(v) => set({ figure: v, agg: v === 'registrationAge' ? 'attribute' : m.agg })}
+        onChange={(v) => set({ figure: v })}
         options={figureChoices.map((f) => ({ value: f, label: figureLabel(f) }))}
         popupMatchSelectWidth={false}
         style={{ minWidth: 88 }}

@@ -22,7 +22,14 @@ import {
   measureOut,
   toMeasure,
 } from './draft.convert.ts';
-import { newDraft, newLeaf, newMeasure, type DraftLeaf, type DraftMeasure } from './draft.model.ts';
+import {
+  fixMeasure,
+  newDraft,
+  newLeaf,
+  newMeasure,
+  type DraftLeaf,
+  type DraftMeasure,
+} from './draft.model.ts';
 
 const measure = (patch: Partial<DraftMeasure>): DraftMeasure => ({ ...newMeasure(), ...patch });
 const leaf = (patch: Partial<DraftLeaf>): DraftLeaf => ({ ...newLeaf(patch.kind ?? 'compare'), ...patch });
@@ -37,6 +44,8 @@ const measures: Measure[] = [
   { figure: 'softwareProductRevenue', agg: 'cagr', years: 2, months: 12 },
   { figure: 'rdExpense', agg: 'share', of: 'operatingRevenue', months: 24 },
   { figure: 'registrationAge', agg: 'attribute' },
+  { figure: 'demonstrationArea', agg: 'registry' },
+  { figure: 'certifiedCoreTalents', agg: 'registry' },
 ];
 
 /** One leaf of each kind (and each shape of threshold), with and without a label. */
@@ -140,6 +149,20 @@ describe('measures', () => {
       ...newMeasure(),
       figure: 'registrationAge',
       agg: 'attribute',
+    });
+    expect(measureFrom({ figure: 'clusterArea', agg: 'registry' })).toEqual({
+      ...newMeasure(),
+      figure: 'clusterArea',
+      agg: 'registry',
+    });
+  });
+
+  it('reads a registry fact as it stands: no aggregation kept when one is picked, and one restored when left', () => {
+    expect(fixMeasure({ ...newMeasure(), figure: 'workstationSeats', agg: 'sum' }).agg).toBe('registry');
+    expect(fixMeasure({ ...newMeasure(), figure: 'employees', agg: 'registry' }).agg).toBe('latest');
+    expect(measureOut({ ...newMeasure(), figure: 'demonstrationArea', agg: 'registry', months: 6 })).toEqual({
+      figure: 'demonstrationArea',
+      agg: 'registry',
     });
   });
 

@@ -1,6 +1,7 @@
 // The draft to and from the rule language's JSON: exactly the keys each node kind has (the schema is strict), blanks
 // left as null or '' for the schema to report.
 import {
+  isRegistryFact,
   measureSchema,
   type Condition,
   type Expr,
@@ -27,6 +28,7 @@ import {
 export function measureOut(d: DraftMeasure): Record<string, unknown> {
   if (d.figure === 'registrationAge' || d.agg === 'attribute')
     return { figure: 'registrationAge', agg: 'attribute' };
+  if (isRegistryFact(d.figure) || d.agg === 'registry') return { figure: d.figure, agg: 'registry' };
   switch (d.agg) {
     case 'latest':
       return { figure: d.figure, agg: d.agg };
@@ -46,6 +48,7 @@ export function measureOut(d: DraftMeasure): Record<string, unknown> {
 export function measureFrom(m: Measure): DraftMeasure {
   const d = newMeasure();
   if (m.figure === 'registrationAge') return { ...d, figure: 'registrationAge', agg: 'attribute' };
+  if (m.agg === 'registry') return { ...d, figure: m.figure, agg: 'registry' };
   switch (m.agg) {
     case 'latest':
       return { ...d, figure: m.figure, agg: m.agg };

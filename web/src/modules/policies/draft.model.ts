@@ -1,6 +1,13 @@
 // The editor's draft of a policy definition: its types, with room for what is not filled in yet (empty numbers,
 // the unused settings of a leaf kind), new nodes, and the edits that change a node's kind or rename a parameter.
-import { figureCodes, figures, type FigureCode } from '@contracts/modules/policies/rules.ts';
+import {
+  figureCodes,
+  figures,
+  isRegistryFact,
+  registryFactCodes,
+  type FigureCode,
+  type RegistryFactCode,
+} from '@contracts/modules/policies/rules.ts';
 
 export type Num = number | null;
 
@@ -15,12 +22,22 @@ export interface FieldError {
 // Measures
 // ---------------------------------------------------------------------------------------------------------------
 
-export const aggs = ['latest', 'at', 'sum', 'avg', 'yoy', 'cagr', 'share', 'attribute'] as const;
+export const aggs = ['latest', 'at', 'sum', 'avg', 'yoy', 'cagr', 'share', 'attribute', 'registry'] as const;
 export type Agg = (typeof aggs)[number];
-/** The aggregations of a reported figure (registrationAge is an attribute, with no aggregation). */
+/**
+ * The aggregations of a reported figure (registrationAge is an attribute, a registry fact — 示范楼宇 area, certified
+ * talents … — is read as it stands at the month's end: neither has an aggregation).
+ */
 export const figureAggs: readonly Agg[] = ['latest', 'at', 'sum', 'avg', 'yoy', 'cagr', 'share'];
-export type FigureChoice = FigureCode | 'registrationAge';
-export const figureChoices: readonly FigureChoice[] = [...figureCodes, 'registrationAge'];
+export type FigureChoice = FigureCode | 'registrationAge' | RegistryFactCode;
+export const figureChoices: readonly FigureChoice[] = [
+  ...figureCodes,
+  'registrationAge',
+  ...registryFactCodes,
+];
+/** Whether a figure choice has no aggregation to pick (an attribute or a registry fact). */
+export const withoutAgg = (f: FigureChoice): f is 'registrationAge' | RegistryFactCode =>
+  f === 'registrationAge' || isRegistryFact(f);
 
 /** A measure being edited: every aggregation's settings are kept, so switching back and forth loses nothing. */
 export interface DraftMeasure {
@@ -47,7 +64,8 @@ export const newMeasure = (): DraftMeasure => ({
  */
 export function fixMeasure(d: DraftMeasure): DraftMeasure {
   if (d.figure === 'registrationAge') return { ...d, agg: 'attribute' };
-  if (d.agg === 'attribute') return { ...d, agg: 'latest' };
+  if (isRegistryFact(d.figure)) return { ...d, agg: 'registry' };
+  if (d.agg === 'attribute' || d.agg === 'registry') return { ...d, agg: 'latest' };
   const kind = figures[d.figure].kind;
   if (d.agg === 'share' && (d.of === d.figure || figures[d.of].kind !== kind)) {
     const sameKind = figureCodes.filter((f) => f !== d.figure && figures[f].kind === kind);

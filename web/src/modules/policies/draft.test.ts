@@ -61,6 +61,7 @@ describe('draft.ts', () => {
         'sameDimension',
         'toMeasure',
         'unitsFor',
+        'withoutAgg',
       ].sort(),
     );
   });

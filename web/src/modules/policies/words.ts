@@ -4,6 +4,7 @@
 import type { TFunction } from 'i18next';
 import {
   figures,
+  registryFacts,
   measureLabelEn,
   measureLabelZh,
   opZhWords,
@@ -82,7 +83,10 @@ export function measureText(m: DraftMeasure, lang: Lang, t: TFunction): string {
   const full = toMeasure(m);
   if (full) return lang === 'en-US' ? measureLabelEn(full) : measureLabelZh(full);
   if (m.figure === 'registrationAge') return t('policies.words.registrationAge');
-  const f = figures[m.figure];
+  const f =
+    m.figure in registryFacts
+      ? registryFacts[m.figure as keyof typeof registryFacts]
+      : figures[m.figure as keyof typeof figures];
   return lang === 'en-US' ? f.en : f.zh;
 }
 
